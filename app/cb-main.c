@@ -1,0 +1,33 @@
+#define G_LOG_DOMAIN "cb-main"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "cb-application.h"
+#include "cb-main.h"
+
+/**
+ * cb_main:
+ * @argc: argument count
+ * @argv: arguments
+ *
+ * Runs Casebrief: the window, or a batch command when the first argument names one.
+ *
+ * Returns: the exit status
+ */
+int
+cb_main (int   argc,
+         char *argv[])
+{
+  g_autoptr(CbApplication) app = NULL;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  app = cb_application_new ();
+  return g_application_run (G_APPLICATION (app), argc, argv);
+}

@@ -1,0 +1,19 @@
+#pragma once
+
+#include <adwaita.h>
+
+#include "cb-application.h"
+
+G_BEGIN_DECLS
+
+#define CB_TYPE_WINDOW (cb_window_get_type ())
+G_DECLARE_FINAL_TYPE (CbWindow, cb_window, CB, WINDOW, AdwApplicationWindow)
+
+CbWindow *cb_window_new       (CbApplication *application);
+void      cb_window_open_file (CbWindow      *self,
+                               GFile         *file);
+
+struct _CbOpinionView *cb_window_get_opinion_view (CbWindow *self);
+struct _CbBriefView   *cb_window_get_brief_view   (CbWindow *self);
+
+G_END_DECLS

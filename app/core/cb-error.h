@@ -1,0 +1,42 @@
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define CB_ERROR (cb_error_quark ())
+
+/**
+ * CbError:
+ * @CB_ERROR_FAILED: anything not named below
+ * @CB_ERROR_ENCODING: the file's text encoding cannot be read
+ * @CB_ERROR_TOO_LARGE: the file is larger than Casebrief accepts
+ * @CB_ERROR_NOT_TEXT: the file is binary, not an opinion
+ * @CB_ERROR_PARSE: the file is not well-formed
+ * @CB_ERROR_INVALID: the file is well-formed but breaks the schema or its own rules
+ * @CB_ERROR_VERSION: the file was written by a newer, incompatible version
+ * @CB_ERROR_HOSTILE: the file asks for something refused on principle (DTD, entities, XInclude)
+ * @CB_ERROR_NOT_FOUND: a requested item (quote, template, citation) does not exist
+ * @CB_ERROR_SAVE: writing a file failed; the previous file is untouched
+ * @CB_ERROR_USAGE: a command-line call was malformed
+ *
+ * Error codes in the %CB_ERROR domain, stable so that tests and scripts can match them.
+ */
+typedef enum
+{
+  CB_ERROR_FAILED,
+  CB_ERROR_ENCODING,
+  CB_ERROR_TOO_LARGE,
+  CB_ERROR_NOT_TEXT,
+  CB_ERROR_PARSE,
+  CB_ERROR_INVALID,
+  CB_ERROR_VERSION,
+  CB_ERROR_HOSTILE,
+  CB_ERROR_NOT_FOUND,
+  CB_ERROR_SAVE,
+  CB_ERROR_USAGE,
+} CbError;
+
+GQuark cb_error_quark (void);
+
+G_END_DECLS

@@ -1,0 +1,314 @@
+#define G_LOG_DOMAIN "cb-opinion"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "cb-error.h"
+#include "cb-opinion.h"
+
+struct _CbOpinion
+{
+  GObject parent_instance;
+
+  char *text;
+  gsize length;
+  char *source_name;
+  CbOpinionFormat format;
+  char *sha256;
+};
+
+G_DEFINE_FINAL_TYPE (CbOpinion, cb_opinion, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_TEXT,
+  PROP_SOURCE_NAME,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* NFC, "\n" line ends, no trailing white space on any line. */
+static char *
+normalize_text (const char *text)
+{
+  g_autofree char *nfc = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
+  GString *out = g_string_sized_new (strlen (nfc));
+  const char *p = nfc;
+
+  while (*p)
+    {
+      const char *eol = p;
+      const char *end;
+
+      while (*eol && *eol != '\n' && *eol != '\r')
+        eol++;
+
+      end = eol;
+      while (end > p)
+        {
+          const char *prev = g_utf8_find_prev_char (p, end);
+          if (!g_unichar_isspace (g_utf8_get_char (prev)))
+            break;
+          end = prev;
+        }
+      g_string_append_len (out, p, end - p);
+
+      if (*eol == '\0')
+        break;
+      g_string_append_c (out, '\n');
+      p = eol + 1;
+      if (*eol == '\r' && *p == '\n')
+        p++;
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static void
+cb_opinion_finalize (GObject *object)
+{
+  CbOpinion *self = CB_OPINION (object);
+
+  g_free (self->text);
+  g_free (self->source_name);
+  g_free (self->sha256);
+
+  G_OBJECT_CLASS (cb_opinion_parent_class)->finalize (object);
+}
+
+static void
+cb_opinion_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  CbOpinion *self = CB_OPINION (object);
+
+  switch (prop_id)
+    {
+    case PROP_TEXT:
+      g_value_set_string (value, self->text);
+      break;
+    case PROP_SOURCE_NAME:
+      g_value_set_string (value, self->source_name);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cb_opinion_class_init (CbOpinionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = cb_opinion_finalize;
+  object_class->get_property = cb_opinion_get_property;
+
+  properties[PROP_TEXT] =
+    g_param_spec_string ("text", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SOURCE_NAME] =
+    g_param_spec_string ("source-name", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+cb_opinion_init (CbOpinion *self)
+{
+}
+
+/**
+ * cb_opinion_new_from_text:
+ * @text: UTF-8 opinion text
+ * @source_name: (nullable): the name of the file it came from
+ * @format: the format it was imported from
+ *
+ * Creates an opinion from text that is already UTF-8, normalizing it (NFC, `\n`
+ * line ends, no trailing white space) and deriving pages, footnotes and citations.
+ *
+ * Returns: (transfer full): a new opinion
+ */
+CbOpinion *
+cb_opinion_new_from_text (const char      *text,
+                          const char      *source_name,
+                          CbOpinionFormat  format)
+{
+  CbOpinion *self;
+
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (g_utf8_validate (text, -1, NULL), NULL);
+
+  self = g_object_new (CB_TYPE_OPINION, NULL);
+  self->text = normalize_text (text);
+  self->length = g_utf8_strlen (self->text, -1);
+  self->source_name = g_strdup (source_name);
+  self->format = format;
+  self->sha256 = g_compute_checksum_for_string (G_CHECKSUM_SHA256, self->text, -1);
+
+  return self;
+}
+
+/**
+ * cb_opinion_import_bytes:
+ * @bytes: the file's contents
+ * @source_name: (nullable): the file's name, for messages
+ * @error: return location for a #CbError
+ *
+ * Imports an opinion from the raw bytes of a file.
+ *
+ * Returns: (transfer full): the opinion, or %NULL with @error set
+ */
+CbOpinion *
+cb_opinion_import_bytes (GBytes      *bytes,
+                         const char  *source_name,
+                         GError     **error)
+{
+  gsize len;
+  const char *data = g_bytes_get_data (bytes, &len);
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (len > CB_OPINION_MAX_BYTES)
+    {
+      g_set_error (error, CB_ERROR, CB_ERROR_TOO_LARGE,
+                   "%s is too large to be an opinion", source_name ? source_name : "The file");
+      return NULL;
+    }
+
+  if (!g_utf8_validate_len (data, len, NULL))
+    {
+      g_set_error (error, CB_ERROR, CB_ERROR_ENCODING,
+                   "%s is not UTF-8 text", source_name ? source_name : "The file");
+      return NULL;
+    }
+
+  text = g_strndup (data, len);
+  return cb_opinion_new_from_text (text, source_name, CB_OPINION_FORMAT_TEXT);
+}
+
+/**
+ * cb_opinion_import_file:
+ * @file: an opinion file
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for an error
+ *
+ * Reads and imports @file synchronously.
+ *
+ * Returns: (transfer full): the opinion, or %NULL with @error set
+ */
+CbOpinion *
+cb_opinion_import_file (GFile         *file,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  bytes = g_file_load_bytes (file, cancellable, NULL, error);
+  if (bytes == NULL)
+    return NULL;
+
+  name = g_file_get_basename (file);
+  return cb_opinion_import_bytes (bytes, name, error);
+}
+
+static void
+import_file_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  GError *error = NULL;
+  CbOpinion *opinion = cb_opinion_import_file (task_data, cancellable, &error);
+
+  if (opinion == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, opinion, g_object_unref);
+}
+
+/**
+ * cb_opinion_import_file_async:
+ * @file: an opinion file
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the import is done
+ * @user_data: data for @callback
+ *
+ * Reads and imports @file in a worker thread.
+ */
+void
+cb_opinion_import_file_async (GFile               *file,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, cb_opinion_import_file_async);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, import_file_thread);
+}
+
+/**
+ * cb_opinion_import_file_finish:
+ * @result: the result passed to the callback
+ * @error: return location for an error
+ *
+ * Finishes cb_opinion_import_file_async().
+ *
+ * Returns: (transfer full): the opinion, or %NULL with @error set
+ */
+CbOpinion *
+cb_opinion_import_file_finish (GAsyncResult  *result,
+                               GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+const char *
+cb_opinion_get_text (CbOpinion *self)
+{
+  g_return_val_if_fail (CB_IS_OPINION (self), NULL);
+  return self->text;
+}
+
+gsize
+cb_opinion_get_length (CbOpinion *self)
+{
+  g_return_val_if_fail (CB_IS_OPINION (self), 0);
+  return self->length;
+}
+
+const char *
+cb_opinion_get_source_name (CbOpinion *self)
+{
+  g_return_val_if_fail (CB_IS_OPINION (self), NULL);
+  return self->source_name;
+}
+
+CbOpinionFormat
+cb_opinion_get_format (CbOpinion *self)
+{
+  g_return_val_if_fail (CB_IS_OPINION (self), CB_OPINION_FORMAT_TEXT);
+  return self->format;
+}
+
+const char *
+cb_opinion_get_sha256 (CbOpinion *self)
+{
+  g_return_val_if_fail (CB_IS_OPINION (self), NULL);
+  return self->sha256;
+}

@@ -1,0 +1,10 @@
+#include "config.h"
+
+#include "cb-main.h"
+
+int
+main (int   argc,
+      char *argv[])
+{
+  return cb_main (argc, argv);
+}

@@ -1,0 +1,74 @@
+#include "config.h"
+
+#include <string.h>
+#include <adwaita.h>
+
+#include "cb-brief-view.h"
+#include "cb-opinion-view.h"
+#include "cb-section-editor.h"
+#include "cb-window.h"
+
+static void
+wait_for_opinion (CbOpinionView *view)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (cb_opinion_view_get_opinion (view) == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (cb_opinion_view_get_opinion (view));
+}
+
+static char *
+buffer_text (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+}
+
+static void
+test_window_shows_sample (void)
+{
+  g_autoptr(GFile) sample = g_file_new_for_uri ("resource://" RESOURCE_PREFIX "/opinions/davidson-v-cannon.txt");
+  CbWindow *window = g_object_new (CB_TYPE_WINDOW, NULL);
+  CbOpinionView *opinion_view = cb_window_get_opinion_view (window);
+  CbBriefView *brief_view = cb_window_get_brief_view (window);
+  GtkTextView *text_view = cb_opinion_view_get_text_view (opinion_view);
+  g_autofree char *text = NULL;
+  const char *titles[] = { "Facts", "Issue", "Holding", "Reasoning" };
+
+  cb_window_open_file (window, sample);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_opinion (opinion_view);
+
+  text = buffer_text (text_view);
+  g_assert_nonnull (strstr (text, "James received the note at about 2 p.m. on December 19"));
+  g_assert_nonnull (strstr (text, "It is so ordered."));
+  g_assert_false (gtk_text_view_get_editable (text_view));
+
+  g_assert_cmpuint (cb_brief_view_get_n_sections (brief_view), ==, G_N_ELEMENTS (titles));
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      CbSectionEditor *editor = CB_SECTION_EDITOR (cb_brief_view_get_section_editor (brief_view, i));
+
+      g_assert_cmpstr (cb_section_editor_get_title (editor), ==, titles[i]);
+      g_assert_true (gtk_text_view_get_editable (cb_section_editor_get_text_view (editor)));
+      g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (editor)));
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/window/shows-sample", test_window_shows_sample);
+
+  return g_test_run ();
+}
