@@ -6,6 +6,7 @@
 #include <locale.h>
 
 #include "cb-application.h"
+#include "cb-cli.h"
 #include "cb-main.h"
 
 /**
@@ -27,6 +28,10 @@ cb_main (int   argc,
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+
+  /* Batch commands run without a display and never start the application. */
+  if (argc > 1 && cb_cli_is_command (argv[1]))
+    return cb_cli_run (argc - 1, argv + 1);
 
   app = cb_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);

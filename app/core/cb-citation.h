@@ -1,0 +1,65 @@
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/**
+ * CbCitationKind:
+ * @CB_CITATION_CASE: a full case citation ("451 U.S. 527, 536–537 (1981)")
+ * @CB_CITATION_STATUTE: a statute ("42 U.S.C. § 1983", "N.J.Stat.Ann. § 59:5–2(b)(4)")
+ * @CB_CITATION_SHORT: a short form ("752 F.2d, at 826", "Daniels, at 331–333")
+ * @CB_CITATION_ID: "Id., at 829" or "Ibid."
+ *
+ * What a citation cites.
+ */
+typedef enum
+{
+  CB_CITATION_CASE,
+  CB_CITATION_STATUTE,
+  CB_CITATION_SHORT,
+  CB_CITATION_ID,
+} CbCitationKind;
+
+/**
+ * CbCitation:
+ * @kind: what it cites
+ * @start: offset in characters of its first character in the scanned text
+ * @end: offset in characters just past its last character
+ * @text: the exact text cited
+ * @case_name: (nullable): "Parratt v. Taylor", when the text names the case
+ * @volume: (nullable): reporter volume ("451") or statute title ("42")
+ * @reporter: (nullable): canonical reporter ("U.S.", "S. Ct.") or code ("U.S.C.")
+ * @page: (nullable): first page, or the section of a statute ("1983")
+ * @pin: (nullable): pin page or range as written ("536–537")
+ * @court: (nullable): court from the parenthetical ("CA3")
+ * @year: (nullable): year from the parenthetical ("1981")
+ * @parallel_of: index of the citation this one is parallel to, or -1
+ * @refers_to: for short forms and Id., the index of the full citation meant, or -1
+ *
+ * One citation found in a text.
+ */
+typedef struct
+{
+  CbCitationKind kind;
+  gsize start;
+  gsize end;
+  char *text;
+  char *case_name;
+  char *volume;
+  char *reporter;
+  char *page;
+  char *pin;
+  char *court;
+  char *year;
+  int parallel_of;
+  int refers_to;
+} CbCitation;
+
+void       cb_citation_free       (CbCitation       *citation);
+GPtrArray *cb_citation_scan       (const char       *text);
+char      *cb_citation_to_string  (const CbCitation *citation);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CbCitation, cb_citation_free)
+
+G_END_DECLS

@@ -1,0 +1,11 @@
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+void cb_core_ensure_resources (void);
+
+#define CB_CORE_RESOURCE_PREFIX "/io/github/casebrief/Casebrief/core"
+
+G_END_DECLS
