@@ -61,6 +61,54 @@ test_window_shows_sample (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+test_find_in_opinion (void)
+{
+  g_autoptr(GFile) sample = g_file_new_for_uri ("resource://" RESOURCE_PREFIX "/opinions/davidson-v-cannon.txt");
+  CbWindow *window = g_object_new (CB_TYPE_WINDOW, NULL);
+  CbOpinionView *opinion_view = cb_window_get_opinion_view (window);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (cb_opinion_view_get_text_view (opinion_view));
+  GtkTextIter start, end;
+  g_autofree char *selected = NULL;
+  g_autofree char *label = NULL;
+  gint64 deadline;
+
+  cb_window_open_file (window, sample);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_opinion (opinion_view);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (opinion_view), "opinion.find", NULL));
+  gtk_editable_set_text (cb_opinion_view_get_search_entry (opinion_view), "McMillian");
+
+  /* The search entry reports changes after a short delay and counting runs in idle time. */
+  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  do
+    {
+      g_clear_pointer (&label, g_free);
+      g_main_context_iteration (NULL, FALSE);
+      label = cb_opinion_view_dup_match_label (opinion_view);
+    }
+  while (g_strcmp0 (label, "1 of 6") != 0 && g_get_monotonic_time () < deadline);
+  g_assert_cmpstr (label, ==, "1 of 6");
+
+  g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
+  selected = gtk_text_iter_get_text (&start, &end);
+  g_assert_cmpstr (selected, ==, "McMillian");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (opinion_view), "opinion.find-next", NULL));
+  g_clear_pointer (&label, g_free);
+  label = cb_opinion_view_dup_match_label (opinion_view);
+  g_assert_cmpstr (label, ==, "2 of 6");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (opinion_view), "opinion.find-previous", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (opinion_view), "opinion.find-previous", NULL));
+  g_clear_pointer (&label, g_free);
+  label = cb_opinion_view_dup_match_label (opinion_view);
+  g_assert_cmpstr (label, ==, "6 of 6");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -69,6 +117,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/window/shows-sample", test_window_shows_sample);
+  g_test_add_func ("/window/find-in-opinion", test_find_in_opinion);
 
   return g_test_run ();
 }
