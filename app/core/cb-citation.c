@@ -401,7 +401,8 @@ is_name_word (const Span *token)
 
   if (*token->start == '*' || strchr (";()\"", *last) != NULL)
     return FALSE;
-  if (strchr (token->start, '\xe2') != NULL && strchr (token->start, '\xe2') < token->end)
+  /* A word in quotation marks is quoted text, not a party. */
+  if ((guchar) *token->start == 0xe2)
     {
       gunichar c = g_utf8_get_char (token->start);
 
@@ -909,6 +910,31 @@ name_matches (const char *case_name,
   return FALSE;
 }
 
+/* The citation that starts at @byte_start among the first @n items, by bisection. */
+static Item *
+find_item (Item  *items,
+           guint  n,
+           gsize  byte_start)
+{
+  guint low = 0;
+  guint high = n;
+
+  while (low < high)
+    {
+      guint mid = low + (high - low) / 2;
+
+      if (items[mid].byte_start < byte_start)
+        low = mid + 1;
+      else
+        high = mid;
+    }
+  for (; low < n && items[low].byte_start == byte_start; low++)
+    if (!items[low].barrier && items[low].citation->kind == CB_CITATION_CASE)
+      return &items[low];
+
+  return NULL;
+}
+
 static Item *
 root_of (Item *item)
 {
@@ -935,52 +961,106 @@ point_at (Item *item,
   citation->year = g_strdup (meant->year);
 }
 
-static void
-resolve_short (Item *items,
-               guint i)
+static char *
+first_word (const char *name)
 {
-  Item *item = &items[i];
-  CbCitation *citation = item->citation;
-  guint64 pin = g_ascii_strtoull (citation->pin, NULL, 10);
+  const char *space = strchr (name, ' ');
 
-  for (guint j = i; j-- > 0; )
+  return space != NULL ? g_strndup (name, space - name) : g_strdup (name);
+}
+
+static void
+remember (GHashTable *seen,
+          char       *key,
+          Item       *item)
+{
+  GPtrArray *list = g_hash_table_lookup (seen, key);
+
+  if (list == NULL)
     {
-      Item *other = &items[j];
-      CbCitation *full = other->citation;
+      list = g_ptr_array_new ();
+      g_hash_table_insert (seen, key, list);
+    }
+  else
+    g_free (key);
+  g_ptr_array_add (list, item);
+}
 
-      if (other->dropped || other->barrier || full->kind != CB_CITATION_CASE)
-        continue;
-      /* Name short forms are resolved before overlaps are settled, by full citations. */
-      if (item->names != NULL && other->byte_end > item->byte_start)
-        continue;
+/* Files a full case citation under its volume and reporter, and under the first word of
+ * each party, so that short forms find it without a walk over the whole text. */
+static void
+remember_case (GHashTable *seen,
+               Item       *item,
+               gboolean    by_name)
+{
+  CbCitation *citation = item->citation;
+  g_auto(GStrv) parties = NULL;
 
-      if (item->names != NULL)
+  if (!by_name)
+    {
+      remember (seen, g_strdup_printf ("%s|%s", citation->volume, citation->reporter), item);
+      return;
+    }
+  if (citation->case_name == NULL)
+    return;
+
+  parties = g_strsplit (citation->case_name, " v. ", 2);
+  for (guint i = 0; parties[i] != NULL; i++)
+    remember (seen, first_word (parties[i]), item);
+}
+
+/* Points a short form at the latest earlier full citation it can mean: the same volume
+ * and reporter with a first page at or before the pin, or a case one of whose parties
+ * the short form names. A name short form that names no earlier case is dropped. */
+static void
+resolve_short (GHashTable *seen,
+               Item       *item)
+{
+  CbCitation *citation = item->citation;
+
+  if (item->names != NULL)
+    {
+      /* The longest tail of the capitalized words that names a case. */
+      for (const char *name = item->names; name != NULL; )
         {
-          /* The longest tail of the capitalized words that names the case. */
-          for (const char *name = item->names; name != NULL; )
+          g_autofree char *word = first_word (name);
+          GPtrArray *list = g_hash_table_lookup (seen, word);
+
+          for (guint j = list != NULL ? list->len : 0; j-- > 0; )
             {
-              if (name_matches (full->case_name, name))
+              Item *other = g_ptr_array_index (list, j);
+
+              if (other->byte_end <= item->byte_start &&
+                  name_matches (other->citation->case_name, name))
                 {
                   item->byte_start += name - item->names;
                   point_at (item, root_of (other));
                   return;
                 }
-              name = strchr (name, ' ');
-              if (name != NULL)
-                name = skip_spaces (name, name + strlen (name));
+            }
+          name = strchr (name, ' ');
+          if (name != NULL)
+            name = skip_spaces (name, name + strlen (name));
+        }
+      item->dropped = TRUE;
+    }
+  else
+    {
+      g_autofree char *key = g_strdup_printf ("%s|%s", citation->volume, citation->reporter);
+      GPtrArray *list = g_hash_table_lookup (seen, key);
+      guint64 pin = g_ascii_strtoull (citation->pin, NULL, 10);
+
+      for (guint j = list != NULL ? list->len : 0; j-- > 0; )
+        {
+          Item *other = g_ptr_array_index (list, j);
+
+          if (g_ascii_strtoull (other->citation->page, NULL, 10) <= pin)
+            {
+              point_at (item, other);
+              return;
             }
         }
-      else if (g_strcmp0 (full->volume, citation->volume) == 0 &&
-               g_strcmp0 (full->reporter, citation->reporter) == 0 &&
-               g_ascii_strtoull (full->page, NULL, 10) <= pin)
-        {
-          point_at (item, other);
-          return;
-        }
     }
-
-  if (item->names != NULL)
-    item->dropped = TRUE;
 }
 
 /* Id. means the citation just before it, in the same or the previous paragraph; when a
@@ -1062,6 +1142,7 @@ cb_citation_scan (const char *text)
   gsize last_end = 0;
   int *index_of;
   Item *data;
+  GHashTable *seen;
 
   g_return_val_if_fail (text != NULL, NULL);
 
@@ -1085,14 +1166,20 @@ cb_citation_scan (const char *text)
   /* Parallel citations point at the first of their group, which sorts before them. */
   for (guint i = 0; i < items->len; i++)
     if (data[i].primary_byte >= 0)
-      for (guint j = i; j-- > 0 && data[i].primary == NULL; )
-        if (data[j].byte_start == (gsize) data[i].primary_byte && !data[j].barrier)
-          data[i].primary = &data[j];
+      data[i].primary = find_item (data, i, data[i].primary_byte);
 
   /* "Daniels, at 331" is a citation only if an earlier case is named Daniels. */
+  seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
   for (guint i = 0; i < items->len; i++)
-    if (data[i].names != NULL)
-      resolve_short (data, i);
+    {
+      if (data[i].barrier)
+        continue;
+      if (data[i].names != NULL)
+        resolve_short (seen, &data[i]);
+      else if (data[i].citation->kind == CB_CITATION_CASE)
+        remember_case (seen, &data[i], TRUE);
+    }
+  g_clear_pointer (&seen, g_hash_table_unref);
 
   /* Overlaps: the first, longest item wins. Then paragraphs. */
   walk = text;
@@ -1122,17 +1209,21 @@ cb_citation_scan (const char *text)
       item->paragraph = paragraph;
     }
 
+  seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
   for (guint i = 0; i < items->len; i++)
     {
       Item *item = &data[i];
 
       if (item->dropped || item->barrier || item->names != NULL)
         continue;
-      if (item->citation->kind == CB_CITATION_SHORT)
-        resolve_short (data, i);
+      if (item->citation->kind == CB_CITATION_CASE)
+        remember_case (seen, item, FALSE);
+      else if (item->citation->kind == CB_CITATION_SHORT)
+        resolve_short (seen, item);
       else if (item->citation->kind == CB_CITATION_ID)
         resolve_id (data, i);
     }
+  g_clear_pointer (&seen, g_hash_table_unref);
 
   /* Indices in the result, and character offsets. */
   index_of = g_new (int, items->len);
@@ -1180,7 +1271,10 @@ append_reference (GString          *out,
     {
       if (citation->volume != NULL)
         g_string_append_printf (out, "%s ", citation->volume);
-      g_string_append_printf (out, "%s \u00a7 %s", citation->reporter, citation->page);
+      gboolean sections = citation->text != NULL && strstr (citation->text, "\u00a7\u00a7") != NULL;
+
+      g_string_append_printf (out, "%s %s %s", citation->reporter,
+                              sections ? "\u00a7\u00a7" : "\u00a7", citation->page);
     }
   else
     {
