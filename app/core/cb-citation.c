@@ -1123,8 +1123,13 @@ cb_citation_free (CbCitation *citation)
  * name when the text gives "Name v. Name, " before them; statutes of known codes
  * ("42 U.S.C. § 1983"); and short forms ("752 F.2d, at 826", "Daniels, at 331–333",
  * "Id., at 829", "Ibid."), each pointed at the full citation it means when that can be
- * told. Offsets are in characters of @text. The scan runs in time linear in the length
- * of @text.
+ * told. A short form by volume and reporter means the latest earlier citation of that
+ * volume whose first page is at or before the pin; one by name means the latest earlier
+ * case with a party of that name. Id. means the nearest citation before it in the same
+ * or the previous paragraph, unless a record or brief cite ("App. 89", "Brief for
+ * Petitioner 17") comes between: then it means that source and refers to nothing.
+ * Offsets are in characters of @text; text that is not valid UTF-8 has none to give.
+ * The scan runs in time linear in the length of @text.
  *
  * Returns: (transfer full) (element-type CbCitation): the citations in text order
  */
