@@ -332,7 +332,9 @@ test_other_forms (void)
     "In Smith v. Jones, 1 U.S. 1 (1800), the Court held. See Board of Regents v. Roth, "
     "408 U.S. 564, 577 (1972). Id. at 580. Roth, 408 U.S. at 570. United States v. Leon, "
     "468 U.S. 897 (1984). Leon, at 900. Also 5 F. Supp. 2d 123 (D.N.J. 1998). "
-    "Under 42 U.S.C. §§ 1983–1985, this § 1983 suit. Roth, supra, at 571.\n"
+    "Under 42 U.S.C. §§ 1983–1985, this § 1983 suit. Roth, supra, at 571. The Court in "
+    "Mapp v. Ohio, 367 U.S. 643 (1961), and in Wolf v. People of State of Colorado, "
+    "338 U.S. 25 (1949).\n"
     "Unrelated paragraph.\n"
     "Another one.\n"
     "Id. at 3.";
@@ -349,6 +351,10 @@ test_other_forms (void)
   g_assert_cmpint (at (citations, find (citations, text, "Roth, supra, at 571"))->refers_to, ==, roth);
   /* The short form may name either party. */
   g_assert_cmpint (at (citations, find (citations, text, "Leon, at 900"))->refers_to, ==, leon);
+
+  g_assert_cmpstr (at (citations, find (citations, text, "367 U.S. 643"))->case_name, ==, "Mapp v. Ohio");
+  g_assert_cmpstr (at (citations, find (citations, text, "338 U.S. 25"))->case_name, ==,
+                   "Wolf v. People of State of Colorado");
 
   c = at (citations, find (citations, text, "5 F. Supp. 2d 123"));
   g_assert_cmpstr (c->reporter, ==, "F. Supp. 2d");

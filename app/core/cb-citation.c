@@ -51,8 +51,7 @@ static const char * const name_stop_words[] = {
 };
 
 static const char * const name_connectors[] = {
-  "of", "the", "and", "for", "de", "ex", "rel.", "on", "in", "to", "&", "du", "la", "von",
-  "van", NULL,
+  "of", "the", "and", "for", "de", "ex", "rel.", "&", "du", "la", "von", "van", NULL,
 };
 
 static GRegex *id_regex;
