@@ -2,7 +2,1093 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
 #include "cb-citation.h"
+#include "cb-reporters.h"
+
+/* How far a reporter abbreviation may reach: tokens, and bytes once spaces are gone. */
+#define MAX_REPORTER_TOKENS 10
+#define MAX_TOKEN_BYTES 64
+#define MAX_KEY_BYTES 96
+/* Words looked at before a citation for its case name, and before "§" for a code. */
+#define MAX_NAME_TOKENS 16
+#define MAX_CODE_TOKENS 6
+
+/* A citation while the scan still works in bytes; @target and @primary point at other
+ * items until the final order gives them indices. A barrier is a cited source that is no
+ * case or statute ("App. 89", "Brief for Petitioner 17"): it is not reported, but an Id.
+ * after it cannot mean a case before it. */
+typedef struct _Item Item;
+struct _Item
+{
+  CbCitation *citation;
+  gsize byte_start;
+  gsize byte_end;
+  int paragraph;
+  gssize primary_byte;      /* parallel citations: where the first of the group starts */
+  Item *primary;
+  Item *target;
+  char *names;              /* name short forms: the capitalized words before ", at" */
+  gboolean barrier;
+  gboolean dropped;
+};
+
+typedef struct
+{
+  const char *start;
+  const char *end;
+} Span;
+
+static const char * const name_stop_words[] = {
+  "see", "cf.", "but", "compare", "accord", "also", "e.g.", "e.g.,", "in", "and", "as",
+  "with", "under", "by", "citing", "quoting", "contra", "on", "of", "to", "from", "after",
+  "since", "unlike", "like", "following", "overruling", "nom.", "at", "for", "the", "see,",
+  "cf.,", "also,", "but,", "accord,", "thus", "so", "here", "there", "while", "because",
+  "when", "where", "whether", "although", "though", "if", "is", "was", "that", "this",
+  "we", "our", "rev'd", "aff'd", "vacated", "denied", "granted", NULL,
+};
+
+static const char * const name_connectors[] = {
+  "of", "the", "and", "for", "de", "ex", "rel.", "&", "du", "la", "von", "van", NULL,
+};
+
+static GRegex *id_regex;
+static GRegex *barrier_regex;
+
+static gpointer
+compile_regexes (gpointer data)
+{
+  const char *pin = "\\d+(?:\\s*[-\u2013\u2014]\\s*\\d+)?(?:\\s+n\\.\\s*\\d+)?";
+  g_autofree char *id = g_strdup_printf (
+    "(?<![\\p{L}\\p{N}])(?:[Ii]d\\.(?:,?\\s+at\\s+(%s))?|[Ii]bid\\.)", pin);
+  const char *barrier =
+    "(?<![\\p{L}\\p{N}])"
+    "(?:App\\.(?:\\s+to\\s+Pet\\.\\s+for\\s+Cert\\.)?"
+    "|(?:Reply\\s+)?Brief\\s+for\\s+(?:the\\s+)?\\p{Lu}[\\w.']*(?:\\s+(?:as\\s+)?\\p{Lu}[\\w.']*){0,6}"
+    "|Tr\\.|Record|Pet\\.\\s+for\\s+Cert\\.|Juris\\.\\s+Statement)"
+    "\\s+\\d+";
+  g_autoptr(GError) error = NULL;
+
+  id_regex = g_regex_new (id, G_REGEX_OPTIMIZE, 0, &error);
+  g_assert_no_error (error);
+  barrier_regex = g_regex_new (barrier, G_REGEX_OPTIMIZE, 0, &error);
+  g_assert_no_error (error);
+
+  return NULL;
+}
+
+static void
+ensure_regexes (void)
+{
+  static GOnce once = G_ONCE_INIT;
+
+  g_once (&once, compile_regexes, NULL);
+}
+
+static void
+item_clear (Item *item)
+{
+  g_clear_pointer (&item->citation, cb_citation_free);
+  g_clear_pointer (&item->names, g_free);
+}
+
+static CbCitation *
+citation_new (CbCitationKind kind)
+{
+  CbCitation *citation = g_new0 (CbCitation, 1);
+
+  citation->kind = kind;
+  citation->parallel_of = -1;
+  citation->refers_to = -1;
+  citation->refers_to_kind = kind;
+
+  return citation;
+}
+
+static char *
+span_dup (const char *start,
+          const char *end)
+{
+  return g_strndup (start, end - start);
+}
+
+static gboolean
+is_space_at (const char *p,
+             const char *end)
+{
+  if (p >= end)
+    return FALSE;
+  if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+    return TRUE;
+  /* No-break and thin spaces, common in court opinions. */
+  return ((guchar) *p >= 0x80 && g_unichar_isspace (g_utf8_get_char (p)));
+}
+
+static const char *
+skip_spaces (const char *p,
+             const char *end)
+{
+  while (is_space_at (p, end))
+    p = g_utf8_next_char (p);
+  return p;
+}
+
+/* Skips at most one line break, so nothing spans paragraphs. */
+static const char *
+skip_inline_spaces (const char *p,
+                    const char *end)
+{
+  while (is_space_at (p, end) && *p != '\n')
+    p = g_utf8_next_char (p);
+  return p;
+}
+
+static const char *
+skip_digits (const char *p,
+             const char *end)
+{
+  while (p < end && g_ascii_isdigit (*p))
+    p++;
+  return p;
+}
+
+/* The dash of a range: hyphen, en dash or em dash. */
+static const char *
+skip_dash (const char *p,
+           const char *end)
+{
+  if (p < end && *p == '-')
+    return p + 1;
+  if (end - p >= 3 && (guchar) p[0] == 0xe2 && (guchar) p[1] == 0x80 &&
+      ((guchar) p[2] == 0x93 || (guchar) p[2] == 0x94))
+    return p + 3;
+  return NULL;
+}
+
+/* A page or a range of pages, with an optional footnote: "536–537", "1913–14", "826 n. 3". */
+static const char *
+parse_pin (const char *p,
+           const char *end)
+{
+  const char *q;
+  const char *dash;
+
+  if (p >= end || !g_ascii_isdigit (*p))
+    return NULL;
+  p = skip_digits (p, end);
+  if (p < end && g_ascii_isalpha (*p))
+    return NULL;
+
+  q = skip_inline_spaces (p, end);
+  dash = skip_dash (q, end);
+  if (dash != NULL)
+    {
+      dash = skip_inline_spaces (dash, end);
+      if (dash < end && g_ascii_isdigit (*dash))
+        p = skip_digits (dash, end);
+    }
+
+  q = skip_inline_spaces (p, end);
+  if (end - q > 2 && q[0] == 'n' && q[1] == '.')
+    {
+      const char *note = skip_inline_spaces (q + 2, end);
+
+      if (note < end && g_ascii_isdigit (*note))
+        p = skip_digits (note, end);
+    }
+
+  return p;
+}
+
+static gboolean
+is_boundary_before (const char *text,
+                    const char *p)
+{
+  gunichar c;
+
+  if (p == text)
+    return TRUE;
+  if (strchr (" \t\n\r([\";", p[-1]) != NULL)
+    return TRUE;
+  if ((guchar) p[-1] < 0x80)
+    return FALSE;
+  c = g_utf8_get_char (g_utf8_prev_char (p));
+  return g_unichar_isspace (c) || c == 0x201c || c == 0x2018;
+}
+
+/* The next run of non-space characters, or FALSE at the end of the line or when it is
+ * too long to be part of an abbreviation. */
+static gboolean
+next_token (const char *p,
+            const char *end,
+            Span       *token)
+{
+  const char *q = p;
+
+  while (q < end && !is_space_at (q, end))
+    {
+      q = g_utf8_next_char (q);
+      if (q - p > MAX_TOKEN_BYTES)
+        return FALSE;
+    }
+  token->start = p;
+  token->end = q;
+  return q > p;
+}
+
+static gboolean
+token_is (const Span *token,
+          const char *word)
+{
+  gsize len = strlen (word);
+
+  return (gsize) (token->end - token->start) == len && memcmp (token->start, word, len) == 0;
+}
+
+/* A page: digits, then nothing but closing punctuation. */
+static gboolean
+token_is_page (const Span *token)
+{
+  const char *p = skip_digits (token->start, token->end);
+
+  if (p == token->start || p - token->start > 6)
+    return FALSE;
+  for (; p < token->end; p++)
+    if (strchr (",.;:)", *p) == NULL)
+      return FALSE;
+  return TRUE;
+}
+
+typedef struct
+{
+  const char *volume_end;
+  const char *reporter;     /* canonical */
+  const char *page_start;   /* NULL for a short form */
+  const char *page_end;
+  const char *pin_start;
+  const char *pin_end;
+  const char *end;
+} Parsed;
+
+/* "VOLUME REPORTER PAGE" or the short form "VOLUME REPORTER, at PIN" at @p, which is the
+ * start of a digit run. The reporter is whatever run of words, joined without spaces,
+ * the reporters table knows and that a page or "at" follows. */
+static gboolean
+parse_reporter_citation (const char *p,
+                         const char *end,
+                         Parsed     *parsed)
+{
+  char key[MAX_KEY_BYTES + 1];
+  gsize key_len = 0;
+  const char *q;
+
+  memset (parsed, 0, sizeof *parsed);
+  parsed->volume_end = skip_digits (p, end);
+  if (parsed->volume_end == p || parsed->volume_end - p > 5)
+    return FALSE;
+  if (!is_space_at (parsed->volume_end, end) || *parsed->volume_end == '\n')
+    return FALSE;
+
+  q = skip_inline_spaces (parsed->volume_end, end);
+  for (guint i = 0; i <= MAX_REPORTER_TOKENS; i++)
+    {
+      Span token;
+      Span next;
+      const char *after;
+      gboolean comma;
+      gsize len;
+
+      if (!next_token (q, end, &token))
+        return FALSE;
+      after = skip_inline_spaces (token.end, end);
+
+      if (i > 0 && token_is_page (&token))
+        {
+          key[key_len] = '\0';
+          parsed->reporter = cb_reporters_lookup (key);
+          if (parsed->reporter == NULL)
+            return FALSE;
+          parsed->page_start = token.start;
+          parsed->page_end = skip_digits (token.start, token.end);
+          parsed->end = parsed->page_end;
+          return TRUE;
+        }
+
+      /* "752 F.2d, at 826" and "752 F.2d at 826" */
+      comma = token.end[-1] == ',';
+      if (i > 0 && token_is (&token, "at") && next_token (after, end, &next) &&
+          g_ascii_isdigit (*next.start))
+        {
+          key[key_len] = '\0';
+          parsed->reporter = cb_reporters_lookup (key);
+          parsed->pin_start = next.start;
+          parsed->pin_end = parse_pin (next.start, end);
+          parsed->end = parsed->pin_end;
+          return parsed->reporter != NULL && parsed->pin_end != NULL;
+        }
+
+      if (*token.start == '\xc2')   /* "§": a statute, found from its section sign */
+        return FALSE;
+
+      len = token.end - token.start - (comma ? 1 : 0);
+      if (key_len + len > MAX_KEY_BYTES)
+        return FALSE;
+      memcpy (key + key_len, token.start, len);
+      key_len += len;
+
+      if (comma && !(next_token (after, end, &next) && token_is (&next, "at")))
+        return FALSE;
+      q = after;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+word_in (const char         *word,
+         gsize               len,
+         const char * const *list)
+{
+  for (guint i = 0; list[i] != NULL; i++)
+    if (strlen (list[i]) == len && g_ascii_strncasecmp (list[i], word, len) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+starts_upper (const Span *token)
+{
+  return g_unichar_isupper (g_utf8_get_char (token->start));
+}
+
+/* Collects up to MAX_NAME_TOKENS words that end at @end, stopping at a line break. The
+ * words come back last first. */
+static guint
+tokens_before (const char *text,
+               const char *end,
+               Span        tokens[MAX_NAME_TOKENS])
+{
+  guint n = 0;
+  const char *p = end;
+
+  while (n < MAX_NAME_TOKENS)
+    {
+      const char *token_end;
+
+      while (p > text && (p[-1] == ' ' || p[-1] == '\t' || ((guchar) p[-1] >= 0x80 &&
+             g_unichar_isspace (g_utf8_get_char (g_utf8_prev_char (p))))))
+        p = g_utf8_prev_char (p);
+      if (p == text || p[-1] == '\n' || p[-1] == '\r')
+        break;
+      token_end = p;
+      while (p > text && !is_space_at (g_utf8_prev_char (p), token_end))
+        p = g_utf8_prev_char (p);
+      tokens[n].start = p;
+      tokens[n].end = token_end;
+      n++;
+    }
+
+  return n;
+}
+
+static gboolean
+is_name_word (const Span *token)
+{
+  const char *last = g_utf8_prev_char (token->end);
+
+  if (*token->start == '*' || strchr (";()\"", *last) != NULL)
+    return FALSE;
+  /* A word in quotation marks is quoted text, not a party. */
+  if ((guchar) *token->start == 0xe2)
+    {
+      gunichar c = g_utf8_get_char (token->start);
+
+      if (c == 0x201c || c == 0x201d)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* "Parratt v. Taylor" from the words just before a citation that follows "…Taylor, ".
+ * Walks left from "v." over capitalized words (and "of", "the" … between them), stops at
+ * a star-page marker, a lowercase word or a sentence's last word, then drops leading
+ * signals such as "See" or "In". */
+static char *
+case_name_before (const char *text,
+                  const char *citation_start)
+{
+  Span tokens[MAX_NAME_TOKENS];
+  const char *p = citation_start;
+  guint n;
+  int versus = -1;
+  int left;
+  g_autoptr(GString) name = NULL;
+
+  while (p > text && (p[-1] == ' ' || p[-1] == '\t'))
+    p--;
+  if (p == text || p[-1] != ',')
+    return NULL;
+  p--;
+
+  n = tokens_before (text, p, tokens);
+  for (guint i = 1; i < n && i < 9; i++)
+    if (token_is (&tokens[i], "v.") || token_is (&tokens[i], "vs."))
+      {
+        versus = i;
+        break;
+      }
+  if (versus < 0)
+    return NULL;
+
+  /* The party after "v.": every word must be part of a name. */
+  for (int i = 0; i < versus; i++)
+    if (!is_name_word (&tokens[i]) || (i == versus - 1 && !starts_upper (&tokens[i])))
+      return NULL;
+
+  /* The party before "v.". */
+  left = versus;
+  for (guint i = versus + 1; i < n; i++)
+    {
+      const Span *token = &tokens[i];
+      gsize len = token->end - token->start;
+
+      if (!is_name_word (token) || token->end[-1] == ',')
+        break;
+      if (starts_upper (token))
+        {
+          /* "Court." ends the sentence before; "Co." and "Inc." are part of a name. */
+          if (token->end[-1] == '.' && len > 5 && memchr (token->start, '.', len - 1) == NULL)
+            break;
+          left = i;
+        }
+      else if (!word_in (token->start, len, name_connectors))
+        break;
+    }
+  while (left > versus && word_in (tokens[left].start, tokens[left].end - tokens[left].start,
+                                   name_stop_words))
+    left--;
+  if (left == versus || !starts_upper (&tokens[left]))
+    return NULL;
+
+  name = g_string_new (NULL);
+  for (int i = left; i >= 0; i--)
+    {
+      if (name->len > 0)
+        g_string_append_c (name, ' ');
+      g_string_append_len (name, tokens[i].start, tokens[i].end - tokens[i].start);
+    }
+
+  return g_string_free (g_steal_pointer (&name), FALSE);
+}
+
+/* "(CA3 1984)", "(1981)", "(CA2)" right after a citation group. */
+static const char *
+parse_parenthetical (const char  *p,
+                     const char  *end,
+                     char       **court,
+                     char       **year)
+{
+  const char *open = skip_inline_spaces (p, end);
+  const char *close;
+  const char *y;
+  const char *court_end;
+
+  if (open >= end || *open != '(')
+    return NULL;
+  for (close = open + 1; close < end && close - open < 48; close++)
+    if (*close == ')' || *close == '(' || *close == '\n')
+      break;
+  if (close >= end || *close != ')' || close == open + 1)
+    return NULL;
+
+  y = close;
+  while (y > open + 1 && g_ascii_isdigit (y[-1]))
+    y--;
+  court_end = y;
+  if (close - y == 4 && (y == open + 1 || y[-1] == ' ') &&
+      (g_str_has_prefix (y, "1") || g_str_has_prefix (y, "20")))
+    {
+      *year = span_dup (y, close);
+      while (court_end > open + 1 && court_end[-1] == ' ')
+        court_end--;
+    }
+  else
+    court_end = close;
+
+  if (court_end > open + 1)
+    {
+      /* A court is short and has no comma: "(Friendly, J.)" or "(per curiam)" is not one. */
+      if (memchr (open + 1, ',', court_end - open - 1) != NULL ||
+          !(g_ascii_isupper (open[1]) || g_ascii_isdigit (open[1])) ||
+          court_end - open > 30)
+        {
+          g_clear_pointer (year, g_free);
+          return NULL;
+        }
+      *court = span_dup (open + 1, court_end);
+    }
+
+  return close + 1;
+}
+
+static Item *
+add_item (GArray     *items,
+          CbCitation *citation,
+          const char *text,
+          const char *start,
+          const char *end)
+{
+  Item item = { 0 };
+
+  item.citation = citation;
+  item.primary_byte = -1;
+  item.byte_start = start - text;
+  item.byte_end = end - text;
+  if (citation != NULL)
+    citation->text = span_dup (start, end);
+  g_array_append_val (items, item);
+
+  return &g_array_index (items, Item, items->len - 1);
+}
+
+/* Full citations with their pins, parallels and parenthetical, and "752 F.2d, at 826". */
+static void
+scan_reporter_citations (const char *text,
+                         const char *end,
+                         GArray     *items)
+{
+  const char *p = text;
+
+  while (p < end)
+    {
+      Parsed parsed;
+      const char *group_end;
+      char *court = NULL;
+      char *year = NULL;
+      g_autofree char *case_name = NULL;
+      guint first;
+
+      if (!g_ascii_isdigit (*p))
+        {
+          p++;
+          continue;
+        }
+      if (!is_boundary_before (text, p) || !parse_reporter_citation (p, end, &parsed))
+        {
+          p = skip_digits (p, end);
+          continue;
+        }
+
+      if (parsed.page_start == NULL)
+        {
+          CbCitation *citation = citation_new (CB_CITATION_SHORT);
+
+          citation->volume = span_dup (p, parsed.volume_end);
+          citation->reporter = g_strdup (parsed.reporter);
+          citation->pin = span_dup (parsed.pin_start, parsed.pin_end);
+          add_item (items, citation, text, p, parsed.end);
+          p = parsed.end;
+          continue;
+        }
+
+      /* A group: the first citation, then its parallels, each with an optional pin. */
+      case_name = case_name_before (text, p);
+      first = items->len;
+      group_end = p;
+      for (;;)
+        {
+          CbCitation *citation = citation_new (CB_CITATION_CASE);
+          const char *q;
+          const char *pin_start = NULL;
+          const char *pin_end = NULL;
+          Parsed next;
+
+          citation->volume = span_dup (p, parsed.volume_end);
+          citation->reporter = g_strdup (parsed.reporter);
+          citation->page = span_dup (parsed.page_start, parsed.page_end);
+          group_end = parsed.end;
+
+          /* Pins: ", 536–537" that is not the volume of a parallel citation. */
+          for (q = group_end; q + 1 < end && q[0] == ',' && q[1] == ' '; )
+            {
+              const char *r = skip_inline_spaces (q + 1, end);
+              const char *pin;
+
+              if (parse_reporter_citation (r, end, &next))
+                break;
+              pin = parse_pin (r, end);
+              if (pin == NULL)
+                break;
+              if (pin_start == NULL)
+                pin_start = r;
+              pin_end = pin;
+              q = pin;
+            }
+          if (pin_start != NULL)
+            {
+              citation->pin = span_dup (pin_start, pin_end);
+              group_end = pin_end;
+            }
+
+          add_item (items, citation, text, p, group_end);
+          if (items->len - 1 > first)
+            g_array_index (items, Item, items->len - 1).primary_byte =
+              g_array_index (items, Item, first).byte_start;
+
+          /* ", 101 S.Ct. 1908": a parallel citation follows. */
+          q = group_end;
+          if (!(q + 1 < end && q[0] == ',' && q[1] == ' '))
+            break;
+          q = skip_inline_spaces (q + 1, end);
+          if (!parse_reporter_citation (q, end, &next) || next.page_start == NULL)
+            break;
+          p = q;
+          parsed = next;
+        }
+
+      p = group_end;
+      if (parse_parenthetical (group_end, end, &court, &year) == NULL)
+        court = year = NULL;
+
+      for (guint i = first; i < items->len; i++)
+        {
+          CbCitation *citation = g_array_index (items, Item, i).citation;
+
+          citation->case_name = g_strdup (case_name);
+          citation->court = g_strdup (court);
+          citation->year = g_strdup (year);
+        }
+      g_free (court);
+      g_free (year);
+    }
+}
+
+/* The section after "§": "1983", "59:5–2(b)(4)", "1983–1985". */
+static const char *
+parse_section (const char *p,
+               const char *end)
+{
+  if (p >= end || !g_ascii_isdigit (*p))
+    return NULL;
+
+  for (;;)
+    {
+      const char *next;
+
+      while (p < end && g_ascii_isalnum (*p))
+        p++;
+      if (p + 1 < end && (*p == '.' || *p == ':') && g_ascii_isdigit (p[1]))
+        {
+          p++;
+          continue;
+        }
+      next = skip_dash (p, end);
+      if (next != NULL && next < end && g_ascii_isdigit (*next))
+        {
+          p = next;
+          continue;
+        }
+      break;
+    }
+
+  /* Subsections: "(b)(4)". */
+  while (p < end && *p == '(')
+    {
+      const char *q = p + 1;
+
+      while (q < end && q - p <= 5 && g_ascii_isalnum (*q))
+        q++;
+      if (q >= end || *q != ')' || q == p + 1)
+        break;
+      p = q + 1;
+    }
+
+  return p;
+}
+
+/* "42 U.S.C. § 1983", "N.J.Stat.Ann. § 59:5–2(b)(4) (1982)": found from each section
+ * sign, looking back for the longest run of words that names a known code. A bare
+ * "§ 1983" names no code and is no citation. */
+static void
+scan_statutes (const char *text,
+               const char *end,
+               GArray     *items)
+{
+  const char *p = text;
+
+  while ((p = strstr (p, "\xc2\xa7")) != NULL && p < end)
+    {
+      Span tokens[MAX_NAME_TOKENS];
+      const char *section_start;
+      const char *section_end;
+      const char *code = NULL;
+      const char *start = NULL;
+      guint n;
+      CbCitation *citation;
+      char *court = NULL;
+      char *year = NULL;
+
+      section_start = p + 2;
+      if (section_start + 1 < end && g_str_has_prefix (section_start, "\xc2\xa7"))
+        section_start += 2;
+      section_start = skip_inline_spaces (section_start, end);
+      section_end = parse_section (section_start, end);
+      if (section_end == NULL)
+        {
+          p += 2;
+          continue;
+        }
+
+      n = MIN (tokens_before (text, p, tokens), MAX_CODE_TOKENS);
+      for (guint k = n; k > 0 && code == NULL; k--)
+        {
+          char key[MAX_KEY_BYTES + 1];
+          gsize key_len = 0;
+          gboolean fits = TRUE;
+
+          for (int i = k - 1; i >= 0 && fits; i--)
+            {
+              gsize len = tokens[i].end - tokens[i].start;
+
+              fits = key_len + len <= MAX_KEY_BYTES;
+              if (fits)
+                {
+                  memcpy (key + key_len, tokens[i].start, len);
+                  key_len += len;
+                }
+            }
+          key[key_len] = '\0';
+          if (fits && (code = cb_reporters_lookup_code (key)) != NULL)
+            {
+              start = tokens[k - 1].start;
+              n = k;
+            }
+        }
+      if (code == NULL)
+        {
+          p = section_end;
+          continue;
+        }
+
+      citation = citation_new (CB_CITATION_STATUTE);
+      citation->reporter = g_strdup (code);
+      citation->page = span_dup (section_start, section_end);
+      if (tokens_before (text, start, tokens) > 0 && token_is_page (&tokens[0]) &&
+          tokens[0].end == skip_digits (tokens[0].start, tokens[0].end))
+        {
+          citation->volume = span_dup (tokens[0].start, tokens[0].end);
+          start = tokens[0].start;
+        }
+      if (parse_parenthetical (section_end, end, &court, &year) != NULL)
+        citation->year = g_steal_pointer (&year);
+      g_free (court);
+      g_free (year);
+
+      add_item (items, citation, text, start, section_end);
+      p = section_end;
+    }
+}
+
+/* "Daniels, at 331–333" and "Daniels, supra, at 331": kept only when an earlier case
+ * name matches, which the resolution step checks. */
+static void
+scan_name_short_forms (const char *text,
+                       const char *end,
+                       GArray     *items)
+{
+  const char *p = text;
+
+  while ((p = strstr (p, ", at ")) != NULL && p < end)
+    {
+      const char *at = p;
+      const char *pin_start = at + 5;
+      const char *pin_end = parse_pin (pin_start, end);
+      const char *name_end = at;
+      Span tokens[MAX_NAME_TOKENS];
+      guint n;
+      guint words = 0;
+      Item *item;
+
+      p += 5;
+      if (pin_end == NULL)
+        continue;
+      n = tokens_before (text, name_end, tokens);
+      if (n > 0 && token_is (&tokens[0], "supra"))
+        {
+          /* "Daniels, supra, at 331" */
+          if (n < 2 || tokens[1].end[-1] != ',')
+            continue;
+          tokens[1].end--;
+          memmove (tokens, tokens + 1, (n - 1) * sizeof (Span));
+          n--;
+        }
+      while (words < n && words < 4 && starts_upper (&tokens[words]) && is_name_word (&tokens[words]) &&
+             (words == 0 || tokens[words].end[-1] != ','))
+        words++;
+      if (words == 0)
+        continue;
+
+      item = add_item (items, citation_new (CB_CITATION_SHORT), text,
+                       tokens[words - 1].start, pin_end);
+      item->names = span_dup (tokens[words - 1].start, tokens[0].end);
+      item->citation->pin = span_dup (pin_start, pin_end);
+    }
+}
+
+static void
+scan_regex (const char *text,
+            gssize      length,
+            GRegex     *regex,
+            GArray     *items,
+            gboolean    barrier)
+{
+  g_autoptr(GMatchInfo) match = NULL;
+
+  g_regex_match_full (regex, text, length, 0, 0, &match, NULL);
+  while (g_match_info_matches (match))
+    {
+      int start;
+      int end;
+      int pin_start;
+      int pin_end;
+      Item *item;
+
+      g_match_info_fetch_pos (match, 0, &start, &end);
+      if (barrier)
+        {
+          item = add_item (items, NULL, text, text + start, text + end);
+          item->barrier = TRUE;
+        }
+      else
+        {
+          item = add_item (items, citation_new (CB_CITATION_ID), text, text + start, text + end);
+          if (g_match_info_fetch_pos (match, 1, &pin_start, &pin_end) && pin_start >= 0)
+            item->citation->pin = span_dup (text + pin_start, text + pin_end);
+        }
+      g_match_info_next (match, NULL);
+    }
+}
+
+static int
+compare_items (gconstpointer a,
+               gconstpointer b)
+{
+  const Item *x = a;
+  const Item *y = b;
+
+  if (x->byte_start != y->byte_start)
+    return x->byte_start < y->byte_start ? -1 : 1;
+  /* The longer wins a tie; then a citation beats a barrier. */
+  if (x->byte_end != y->byte_end)
+    return x->byte_end > y->byte_end ? -1 : 1;
+  return (int) x->barrier - (int) y->barrier;
+}
+
+/* The first word of each party: "Daniels" and "Williams" in "Daniels v. Williams". */
+static gboolean
+name_matches (const char *case_name,
+              const char *short_name)
+{
+  g_auto(GStrv) parties = NULL;
+
+  if (case_name == NULL)
+    return FALSE;
+
+  parties = g_strsplit (case_name, " v. ", 2);
+  for (guint i = 0; parties[i] != NULL; i++)
+    {
+      const char *space = strchr (parties[i], ' ');
+      gsize first_len = space != NULL ? (gsize) (space - parties[i]) : strlen (parties[i]);
+
+      if (g_str_equal (parties[i], short_name) ||
+          (strlen (short_name) == first_len && strncmp (parties[i], short_name, first_len) == 0))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The citation that starts at @byte_start among the first @n items, by bisection. */
+static Item *
+find_item (Item  *items,
+           guint  n,
+           gsize  byte_start)
+{
+  guint low = 0;
+  guint high = n;
+
+  while (low < high)
+    {
+      guint mid = low + (high - low) / 2;
+
+      if (items[mid].byte_start < byte_start)
+        low = mid + 1;
+      else
+        high = mid;
+    }
+  for (; low < n && items[low].byte_start == byte_start; low++)
+    if (!items[low].barrier && items[low].citation->kind == CB_CITATION_CASE)
+      return &items[low];
+
+  return NULL;
+}
+
+static Item *
+root_of (Item *item)
+{
+  return item->primary != NULL ? item->primary : item;
+}
+
+/* Gives a short form the data of the citation it refers to. */
+static void
+point_at (Item *item,
+          Item *target)
+{
+  CbCitation *citation = item->citation;
+  CbCitation *meant = target->citation;
+
+  item->target = target;
+  citation->refers_to_kind = meant->kind;
+  g_free (citation->volume);
+  citation->volume = g_strdup (meant->volume);
+  g_free (citation->reporter);
+  citation->reporter = g_strdup (meant->reporter);
+  citation->page = g_strdup (meant->page);
+  citation->case_name = g_strdup (meant->case_name);
+  citation->court = g_strdup (meant->court);
+  citation->year = g_strdup (meant->year);
+}
+
+static char *
+first_word (const char *name)
+{
+  const char *space = strchr (name, ' ');
+
+  return space != NULL ? g_strndup (name, space - name) : g_strdup (name);
+}
+
+static void
+remember (GHashTable *seen,
+          char       *key,
+          Item       *item)
+{
+  GPtrArray *list = g_hash_table_lookup (seen, key);
+
+  if (list == NULL)
+    {
+      list = g_ptr_array_new ();
+      g_hash_table_insert (seen, key, list);
+    }
+  else
+    g_free (key);
+  g_ptr_array_add (list, item);
+}
+
+/* Files a full case citation under its volume and reporter, and under the first word of
+ * each party, so that short forms find it without a walk over the whole text. */
+static void
+remember_case (GHashTable *seen,
+               Item       *item,
+               gboolean    by_name)
+{
+  CbCitation *citation = item->citation;
+  g_auto(GStrv) parties = NULL;
+
+  if (!by_name)
+    {
+      remember (seen, g_strdup_printf ("%s|%s", citation->volume, citation->reporter), item);
+      return;
+    }
+  if (citation->case_name == NULL)
+    return;
+
+  parties = g_strsplit (citation->case_name, " v. ", 2);
+  for (guint i = 0; parties[i] != NULL; i++)
+    remember (seen, first_word (parties[i]), item);
+}
+
+/* Points a short form at the latest earlier full citation it can mean: the same volume
+ * and reporter with a first page at or before the pin, or a case one of whose parties
+ * the short form names. A name short form that names no earlier case is dropped. */
+static void
+resolve_short (GHashTable *seen,
+               Item       *item)
+{
+  CbCitation *citation = item->citation;
+
+  if (item->names != NULL)
+    {
+      /* The longest tail of the capitalized words that names a case. */
+      for (const char *name = item->names; name != NULL; )
+        {
+          g_autofree char *word = first_word (name);
+          GPtrArray *list = g_hash_table_lookup (seen, word);
+
+          for (guint j = list != NULL ? list->len : 0; j-- > 0; )
+            {
+              Item *other = g_ptr_array_index (list, j);
+
+              if (other->byte_end <= item->byte_start &&
+                  name_matches (other->citation->case_name, name))
+                {
+                  item->byte_start += name - item->names;
+                  point_at (item, root_of (other));
+                  return;
+                }
+            }
+          name = strchr (name, ' ');
+          if (name != NULL)
+            name = skip_spaces (name, name + strlen (name));
+        }
+      item->dropped = TRUE;
+    }
+  else
+    {
+      g_autofree char *key = g_strdup_printf ("%s|%s", citation->volume, citation->reporter);
+      GPtrArray *list = g_hash_table_lookup (seen, key);
+      guint64 pin = g_ascii_strtoull (citation->pin, NULL, 10);
+
+      for (guint j = list != NULL ? list->len : 0; j-- > 0; )
+        {
+          Item *other = g_ptr_array_index (list, j);
+
+          if (g_ascii_strtoull (other->citation->page, NULL, 10) <= pin)
+            {
+              point_at (item, other);
+              return;
+            }
+        }
+    }
+}
+
+/* Id. means the citation just before it, in the same or the previous paragraph; when a
+ * record or brief cite ("App. 89", "Brief for Petitioner 17") comes between, Id. means
+ * that source, which is no case or statute, and stays unresolved. */
+static void
+resolve_id (Item *items,
+            guint i)
+{
+  Item *item = &items[i];
+
+  for (guint j = i; j-- > 0; )
+    {
+      Item *other = &items[j];
+
+      if (other->dropped)
+        continue;
+      if (other->barrier || item->paragraph - other->paragraph > 1)
+        return;
+      if (other->citation->kind == CB_CITATION_SHORT || other->citation->kind == CB_CITATION_ID)
+        {
+          if (other->target != NULL)
+            point_at (item, other->target);
+        }
+      else
+        point_at (item, root_of (other));
+      return;
+    }
+}
 
 /**
  * cb_citation_free:
@@ -31,28 +1117,355 @@ cb_citation_free (CbCitation *citation)
  * cb_citation_scan:
  * @text: UTF-8 text
  *
- * Finds the citations in @text.
+ * Finds the citations in @text: full case citations in any reporter that Free Law
+ * Project's reporters-db knows, with pin, parallel citations, court, year and the case
+ * name when the text gives "Name v. Name, " before them; statutes of known codes
+ * ("42 U.S.C. § 1983"); and short forms ("752 F.2d, at 826", "Daniels, at 331–333",
+ * "Id., at 829", "Ibid."), each pointed at the full citation it means when that can be
+ * told. A short form by volume and reporter means the latest earlier citation of that
+ * volume whose first page is at or before the pin; one by name means the latest earlier
+ * case with a party of that name. Id. means the nearest citation before it in the same
+ * or the previous paragraph, unless a record or brief cite ("App. 89", "Brief for
+ * Petitioner 17") comes between: then it means that source and refers to nothing.
+ * Offsets are in characters of @text; text that is not valid UTF-8 has none to give.
+ * The scan runs in time linear in the length of @text.
  *
  * Returns: (transfer full) (element-type CbCitation): the citations in text order
  */
 GPtrArray *
 cb_citation_scan (const char *text)
 {
+  g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func ((GDestroyNotify) cb_citation_free);
+  g_autoptr(GArray) items = g_array_new (FALSE, TRUE, sizeof (Item));
+  gsize length;
+  const char *end;
+  const char *walk;
+  gsize chars = 0;
+  int paragraph = 0;
+  gboolean new_line = FALSE;
+  gsize last_end = 0;
+  int *index_of;
+  Item *data;
+  GHashTable *seen;
+
   g_return_val_if_fail (text != NULL, NULL);
 
-  return g_ptr_array_new_with_free_func ((GDestroyNotify) cb_citation_free);
+  /* Offsets in characters mean nothing in text that is not UTF-8. */
+  if (!g_utf8_validate (text, -1, NULL))
+    return g_steal_pointer (&result);
+
+  ensure_regexes ();
+  g_array_set_clear_func (items, (GDestroyNotify) item_clear);
+  length = strlen (text);
+  end = text + length;
+
+  scan_reporter_citations (text, end, items);
+  scan_statutes (text, end, items);
+  scan_name_short_forms (text, end, items);
+  scan_regex (text, length, id_regex, items, FALSE);
+  scan_regex (text, length, barrier_regex, items, TRUE);
+  g_array_sort (items, compare_items);
+  data = (Item *) items->data;
+
+  /* Parallel citations point at the first of their group, which sorts before them. */
+  for (guint i = 0; i < items->len; i++)
+    if (data[i].primary_byte >= 0)
+      data[i].primary = find_item (data, i, data[i].primary_byte);
+
+  /* "Daniels, at 331" is a citation only if an earlier case is named Daniels. */
+  seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+  for (guint i = 0; i < items->len; i++)
+    {
+      if (data[i].barrier)
+        continue;
+      if (data[i].names != NULL)
+        resolve_short (seen, &data[i]);
+      else if (data[i].citation->kind == CB_CITATION_CASE)
+        remember_case (seen, &data[i], TRUE);
+    }
+  g_clear_pointer (&seen, g_hash_table_unref);
+
+  /* Overlaps: the first, longest item wins. Then paragraphs. */
+  walk = text;
+  for (guint i = 0; i < items->len; i++)
+    {
+      Item *item = &data[i];
+
+      if (item->dropped)
+        continue;
+      if (item->byte_start < last_end)
+        {
+          item->dropped = TRUE;
+          continue;
+        }
+      last_end = item->byte_end;
+
+      for (; walk < text + item->byte_start; walk++)
+        {
+          if (*walk == '\n')
+            new_line = TRUE;
+          else if (new_line && !g_ascii_isspace (*walk))
+            {
+              paragraph++;
+              new_line = FALSE;
+            }
+        }
+      item->paragraph = paragraph;
+    }
+
+  seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+  for (guint i = 0; i < items->len; i++)
+    {
+      Item *item = &data[i];
+
+      if (item->dropped || item->barrier || item->names != NULL)
+        continue;
+      if (item->citation->kind == CB_CITATION_CASE)
+        remember_case (seen, item, FALSE);
+      else if (item->citation->kind == CB_CITATION_SHORT)
+        resolve_short (seen, item);
+      else if (item->citation->kind == CB_CITATION_ID)
+        resolve_id (data, i);
+    }
+  g_clear_pointer (&seen, g_hash_table_unref);
+
+  /* Indices in the result, and character offsets. */
+  index_of = g_new (int, items->len);
+  walk = text;
+  for (guint i = 0; i < items->len; i++)
+    {
+      Item *item = &data[i];
+      CbCitation *citation = item->citation;
+
+      index_of[i] = -1;
+      if (item->dropped || item->barrier)
+        continue;
+
+      chars += g_utf8_strlen (walk, text + item->byte_start - walk);
+      walk = text + item->byte_start;
+      citation->start = chars;
+      citation->end = chars + g_utf8_strlen (walk, item->byte_end - item->byte_start);
+      g_free (citation->text);
+      citation->text = g_strndup (walk, item->byte_end - item->byte_start);
+
+      if (item->primary != NULL)
+        citation->parallel_of = index_of[item->primary - data];
+      if (item->target != NULL)
+        citation->refers_to = index_of[item->target - data];
+
+      index_of[i] = result->len;
+      g_ptr_array_add (result, g_steal_pointer (&item->citation));
+    }
+  g_free (index_of);
+
+  return g_steal_pointer (&result);
+}
+
+static void
+append_reference (GString          *out,
+                  const CbCitation *citation,
+                  const char       *at,
+                  gboolean          parenthetical)
+{
+  if (citation->case_name != NULL)
+    g_string_append_printf (out, "%s, ", citation->case_name);
+
+  if (citation->kind == CB_CITATION_STATUTE ||
+      (citation->kind != CB_CITATION_CASE && citation->refers_to_kind == CB_CITATION_STATUTE))
+    {
+      if (citation->volume != NULL)
+        g_string_append_printf (out, "%s ", citation->volume);
+      gboolean sections = citation->text != NULL && strstr (citation->text, "\u00a7\u00a7") != NULL;
+
+      g_string_append_printf (out, "%s %s %s", citation->reporter,
+                              sections ? "\u00a7\u00a7" : "\u00a7", citation->page);
+    }
+  else
+    {
+      g_string_append_printf (out, "%s %s %s", citation->volume, citation->reporter, citation->page);
+      if (citation->pin != NULL)
+        g_string_append_printf (out, ",%s %s", at, citation->pin);
+    }
+
+  if (!parenthetical)
+    return;
+  if (citation->court != NULL && citation->year != NULL)
+    g_string_append_printf (out, " (%s %s)", citation->court, citation->year);
+  else if (citation->court != NULL || citation->year != NULL)
+    g_string_append_printf (out, " (%s)", citation->court != NULL ? citation->court : citation->year);
 }
 
 /**
  * cb_citation_to_string:
  * @citation: a citation
  *
+ * Writes @citation in its parsed, readable form for a tooltip, with canonical reporter
+ * spellings: "Parratt v. Taylor, 451 U.S. 527, 536–537 (1981)", "42 U.S.C. § 1983", or
+ * for a short form "Short form of 752 F.2d 817, at 826". A short form that could not be
+ * resolved comes back as written.
+ *
  * Returns: (transfer full): the citation in its parsed, readable form
  */
 char *
 cb_citation_to_string (const CbCitation *citation)
 {
+  g_autoptr(GString) out = g_string_new (NULL);
+
   g_return_val_if_fail (citation != NULL, NULL);
 
-  return g_strdup (citation->text);
+  switch (citation->kind)
+    {
+    case CB_CITATION_CASE:
+    case CB_CITATION_STATUTE:
+      append_reference (out, citation, "", TRUE);
+      return g_string_free (g_steal_pointer (&out), FALSE);
+
+    case CB_CITATION_SHORT:
+    case CB_CITATION_ID:
+    default:
+      if (citation->page == NULL)
+        return g_strdup (citation->text);
+      append_reference (out, citation, " at", FALSE);
+      /* TRANSLATORS: %s is a full citation, such as "752 F.2d 817, at 826" */
+      return g_strdup_printf (_("Short form of %s"), out->str);
+    }
+}
+
+/**
+ * cb_authority_free:
+ * @authority: (nullable): an authority
+ *
+ * Frees @authority.
+ */
+void
+cb_authority_free (CbAuthority *authority)
+{
+  if (authority == NULL)
+    return;
+
+  g_free (authority->label);
+  g_free (authority);
+}
+
+static char *
+authority_key (const CbCitation *citation)
+{
+  return g_strdup_printf ("%d|%s|%s|%s", citation->kind, citation->volume ? citation->volume : "",
+                          citation->reporter, citation->page);
+}
+
+static int
+compare_authorities (gconstpointer a,
+                     gconstpointer b)
+{
+  const CbAuthority *x = *(CbAuthority **) a;
+  const CbAuthority *y = *(CbAuthority **) b;
+
+  if (x->kind != y->kind)
+    return x->kind == CB_CITATION_CASE ? -1 : 1;
+  return g_utf8_collate (x->label, y->label);
+}
+
+/**
+ * cb_citation_authorities:
+ * @citations: (element-type CbCitation): citations as cb_citation_scan() returns them
+ *
+ * Gathers the cases and statutes that @citations cite, for a table of authorities. A
+ * case is counted once for each citation of it: its full citations, their parallel
+ * citations, and the short forms and Id.s that refer to it. Two full citations that
+ * share a volume, reporter and page are one case. Cases come first, then statutes, each
+ * sorted by label.
+ *
+ * Returns: (transfer full) (element-type CbAuthority): the authorities
+ */
+GPtrArray *
+cb_citation_authorities (GPtrArray *citations)
+{
+  g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func ((GDestroyNotify) cb_authority_free);
+  g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) named_by = g_hash_table_new (NULL, NULL);
+  g_autofree CbAuthority **authority_of = NULL;
+
+  g_return_val_if_fail (citations != NULL, NULL);
+
+  authority_of = g_new0 (CbAuthority *, citations->len);
+
+  /* Full citations: a group of parallels is one authority, and so is every later group
+   * that shares a citation with it. The first of a group comes before its parallels. */
+  for (guint i = 0; i < citations->len; i++)
+    {
+      const CbCitation *citation = g_ptr_array_index (citations, i);
+      g_autofree char *key = NULL;
+      CbAuthority *found;
+      guint root;
+
+      if (citation->kind != CB_CITATION_CASE && citation->kind != CB_CITATION_STATUTE)
+        continue;
+
+      root = citation->parallel_of >= 0 ? (guint) citation->parallel_of : i;
+      key = authority_key (citation);
+      found = g_hash_table_lookup (by_key, key);
+      if (authority_of[root] == NULL)
+        {
+          authority_of[root] = found;
+          if (found == NULL)
+            {
+              authority_of[root] = g_new0 (CbAuthority, 1);
+              authority_of[root]->kind = citation->kind;
+              g_ptr_array_add (result, authority_of[root]);
+            }
+        }
+      if (found == NULL)
+        g_hash_table_insert (by_key, g_steal_pointer (&key), authority_of[root]);
+      authority_of[i] = authority_of[root];
+
+      /* The label comes from the first full citation, or the first that names the case. */
+      if (citation->parallel_of < 0)
+        {
+          const CbCitation *named = g_hash_table_lookup (named_by, authority_of[i]);
+
+          if (named == NULL || (named->case_name == NULL && citation->case_name != NULL))
+            g_hash_table_insert (named_by, authority_of[i], (gpointer) citation);
+        }
+    }
+
+  for (guint i = 0; i < citations->len; i++)
+    {
+      const CbCitation *citation = g_ptr_array_index (citations, i);
+      CbAuthority *authority;
+      int meant = (int) i;
+
+      if (citation->kind == CB_CITATION_SHORT || citation->kind == CB_CITATION_ID)
+        meant = citation->refers_to;
+      if (meant < 0 || (authority = authority_of[meant]) == NULL)
+        continue;
+
+      if (authority->count++ == 0)
+        {
+          authority->first_start = citation->start;
+          authority->first_end = citation->end;
+        }
+    }
+
+  for (guint i = 0; i < result->len; i++)
+    {
+      CbAuthority *authority = g_ptr_array_index (result, i);
+      const CbCitation *named = g_hash_table_lookup (named_by, authority);
+      g_autoptr(CbCitation) bare = citation_new (named->kind);
+      g_autoptr(GString) label = g_string_new (NULL);
+
+      /* Without the pin: the label names the authority, not a page of it. */
+      bare->case_name = g_strdup (named->case_name);
+      bare->volume = g_strdup (named->volume);
+      bare->reporter = g_strdup (named->reporter);
+      bare->page = g_strdup (named->page);
+      bare->court = g_strdup (named->court);
+      bare->year = g_strdup (named->year);
+      append_reference (label, bare, "", TRUE);
+      authority->label = g_string_free (g_steal_pointer (&label), FALSE);
+    }
+
+  g_ptr_array_sort (result, compare_authorities);
+
+  return g_steal_pointer (&result);
 }

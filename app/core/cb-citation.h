@@ -36,8 +36,12 @@ typedef enum
  * @year: (nullable): year from the parenthetical ("1981")
  * @parallel_of: index of the citation this one is parallel to, or -1
  * @refers_to: for short forms and Id., the index of the full citation meant, or -1
+ * @refers_to_kind: when @refers_to is set, the kind of the citation meant
  *
- * One citation found in a text.
+ * One citation found in a text. A statute keeps its title in @volume, its code in
+ * @reporter and its section in @page. A short form or Id. that was resolved carries the
+ * volume, reporter, first page, case name, court and year of the citation it refers to,
+ * and its own pin.
  */
 typedef struct
 {
@@ -54,12 +58,36 @@ typedef struct
   char *year;
   int parallel_of;
   int refers_to;
+  CbCitationKind refers_to_kind;
 } CbCitation;
+
+/**
+ * CbAuthority:
+ * @kind: %CB_CITATION_CASE or %CB_CITATION_STATUTE
+ * @label: readable name ("Parratt v. Taylor, 451 U.S. 527 (1981)", "42 U.S.C. § 1983")
+ * @count: how often the text cites it, counting parallel citations and short forms
+ * @first_start: character offset where the text first cites it
+ * @first_end: character offset just past that first citation
+ *
+ * One case or statute a text cites, for a table of authorities.
+ */
+typedef struct
+{
+  CbCitationKind kind;
+  char *label;
+  guint count;
+  gsize first_start;
+  gsize first_end;
+} CbAuthority;
 
 void       cb_citation_free       (CbCitation       *citation);
 GPtrArray *cb_citation_scan       (const char       *text);
 char      *cb_citation_to_string  (const CbCitation *citation);
+GPtrArray *cb_citation_authorities (GPtrArray       *citations);
+
+void       cb_authority_free      (CbAuthority      *authority);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CbCitation, cb_citation_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CbAuthority, cb_authority_free)
 
 G_END_DECLS

@@ -2,20 +2,211 @@
 
 #include "config.h"
 
+#include <stdlib.h>
+#include <string.h>
+
+#include "cb-core.h"
 #include "cb-reporters.h"
+
+/* Longer than any abbreviation in the table once white space is removed. */
+#define KEY_MAX 128
+
+typedef struct
+{
+  GStringChunk *strings;
+  GHashTable *reporters;    /* normalized spelling → canonical reporter edition */
+  GHashTable *codes;        /* normalized spelling → canonical statute code */
+  GHashTable *years;        /* canonical reporter → "first\tlast" */
+} Table;
+
+/* Removes white space and treats a typographic apostrophe as a straight one, so that
+ * "S.Ct.", "S. Ct" and "S. Ct." are one key. Returns FALSE when @abbreviation is too long
+ * to be any known abbreviation. */
+static gboolean
+normalize (const char *abbreviation,
+           char        key[KEY_MAX])
+{
+  gsize n = 0;
+
+  for (const char *p = abbreviation; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      const char *bytes = p;
+      gsize len = g_utf8_next_char (p) - p;
+
+      if (g_unichar_isspace (c))
+        continue;
+      if (c == 0x2019)
+        {
+          bytes = "'";
+          len = 1;
+        }
+      if (n + len >= KEY_MAX)
+        return FALSE;
+      memcpy (key + n, bytes, len);
+      n += len;
+    }
+  key[n] = '\0';
+
+  return TRUE;
+}
+
+static void
+add_spelling (Table      *table,
+              GHashTable *map,
+              const char *spelling,
+              const char *canonical)
+{
+  char key[KEY_MAX];
+
+  if (normalize (spelling, key))
+    g_hash_table_insert (map, g_string_chunk_insert_const (table->strings, key), (gpointer) canonical);
+}
+
+static gpointer
+load_table (gpointer data)
+{
+  Table *table = g_new0 (Table, 1);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  table->strings = g_string_chunk_new (64 * 1024);
+  table->reporters = g_hash_table_new (g_str_hash, g_str_equal);
+  table->codes = g_hash_table_new (g_str_hash, g_str_equal);
+  table->years = g_hash_table_new (g_str_hash, g_str_equal);
+
+  cb_core_ensure_resources ();
+  bytes = g_resources_lookup_data (CB_CORE_RESOURCE_PREFIX "/reporters.tsv",
+                                   G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  if (bytes == NULL)
+    {
+      g_warning ("Cannot load the reporters table: %s", error->message);
+      return table;
+    }
+
+  lines = g_strsplit (g_bytes_get_data (bytes, NULL), "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) fields = NULL;
+      GHashTable *map;
+      const char *canonical;
+
+      if (lines[i][0] == '#' || lines[i][0] == '\0')
+        continue;
+
+      fields = g_strsplit (lines[i], "\t", -1);
+      if (g_strv_length (fields) < 4)
+        continue;
+
+      map = g_str_equal (fields[0], "L") ? table->codes : table->reporters;
+      canonical = g_string_chunk_insert_const (table->strings, fields[1]);
+      for (guint f = 4; fields[f] != NULL; f++)
+        add_spelling (table, map, fields[f], canonical);
+      /* The canonical spelling goes in last so that it always wins its own key. */
+      add_spelling (table, map, canonical, canonical);
+
+      if (map == table->reporters)
+        {
+          g_autofree char *years = g_strdup_printf ("%s\t%s", fields[2], fields[3]);
+
+          g_hash_table_insert (table->years, (gpointer) canonical,
+                               g_string_chunk_insert_const (table->strings, years));
+        }
+    }
+
+  return table;
+}
+
+static Table *
+get_table (void)
+{
+  static GOnce once = G_ONCE_INIT;
+
+  return g_once (&once, load_table, NULL);
+}
 
 /**
  * cb_reporters_lookup:
  * @abbreviation: a reporter abbreviation as written ("S.Ct.", "U. S.")
  *
- * Looks up the canonical abbreviation of a reporter from any of its variant spellings.
+ * Looks up the canonical abbreviation of a case reporter from any of its variant
+ * spellings, as Free Law Project's reporters-db lists them. White space does not matter
+ * and case does ("L.Ed.2d" finds "L. Ed. 2d"). The table loads once, on first use, from
+ * the core resources; this is safe to call from any thread.
  *
  * Returns: (nullable): the canonical abbreviation ("S. Ct."), or %NULL if unknown
  */
 const char *
 cb_reporters_lookup (const char *abbreviation)
 {
+  char key[KEY_MAX];
+
   g_return_val_if_fail (abbreviation != NULL, NULL);
 
-  return NULL;
+  if (!normalize (abbreviation, key))
+    return NULL;
+
+  return g_hash_table_lookup (get_table ()->reporters, key);
+}
+
+/**
+ * cb_reporters_lookup_code:
+ * @abbreviation: a statute code abbreviation as written ("U.S.C.", "N.J.Stat.Ann.")
+ *
+ * Looks up the canonical abbreviation of a statute or code, the way
+ * cb_reporters_lookup() does for case reporters.
+ *
+ * Returns: (nullable): the canonical abbreviation ("N.J. Stat. Ann."), or %NULL if unknown
+ */
+const char *
+cb_reporters_lookup_code (const char *abbreviation)
+{
+  char key[KEY_MAX];
+
+  g_return_val_if_fail (abbreviation != NULL, NULL);
+
+  if (!normalize (abbreviation, key))
+    return NULL;
+
+  return g_hash_table_lookup (get_table ()->codes, key);
+}
+
+/**
+ * cb_reporters_get_years:
+ * @canonical: a canonical reporter abbreviation, as cb_reporters_lookup() returns it
+ * @first_year: (out) (optional): the year the reporter edition began, or 0 if unknown
+ * @last_year: (out) (optional): the year it ended, or 0 if it still runs or is unknown
+ *
+ * Gives the years a reporter edition covers, to tell apart editions or check a
+ * citation's year.
+ *
+ * Returns: %TRUE if @canonical is a known reporter edition
+ */
+gboolean
+cb_reporters_get_years (const char *canonical,
+                        int        *first_year,
+                        int        *last_year)
+{
+  const char *years;
+  char *end;
+  int first = 0;
+  int last = 0;
+
+  g_return_val_if_fail (canonical != NULL, FALSE);
+
+  years = g_hash_table_lookup (get_table ()->years, canonical);
+  if (years != NULL)
+    {
+      first = (int) strtol (years, &end, 10);
+      if (*end == '\t')
+        last = (int) strtol (end + 1, NULL, 10);
+    }
+
+  if (first_year != NULL)
+    *first_year = first;
+  if (last_year != NULL)
+    *last_year = last;
+
+  return years != NULL;
 }
