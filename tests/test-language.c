@@ -10,17 +10,12 @@
 #define SAMPLE_RESOURCE RESOURCE_PREFIX "/opinions/davidson-v-cannon.txt"
 
 static GtkSourceBuffer *
-highlighted_sample (void)
+highlighted (const char *text,
+             gssize      length)
 {
-  g_autoptr(GBytes) bytes = g_resources_lookup_data (SAMPLE_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
   GtkSourceLanguage *language;
   GtkSourceBuffer *buffer;
   GtkTextIter start, end;
-  gsize length;
-  const char *text;
-
-  g_assert_nonnull (bytes);
-  text = g_bytes_get_data (bytes, &length);
 
   cb_source_data_ensure ();
   language = gtk_source_language_manager_get_language (gtk_source_language_manager_get_default (),
@@ -32,6 +27,18 @@ highlighted_sample (void)
   gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (buffer), &start, &end);
   gtk_source_buffer_ensure_highlight (buffer, &start, &end);
   return buffer;
+}
+
+static GtkSourceBuffer *
+highlighted_sample (void)
+{
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (SAMPLE_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  gsize length;
+  const char *text;
+
+  g_assert_nonnull (bytes);
+  text = g_bytes_get_data (bytes, &length);
+  return highlighted (text, (gssize) length);
 }
 
 /* The iters around the @nth (from 0) occurrence of @needle in @buffer. */
@@ -214,7 +221,8 @@ test_language_citations (void)
   assert_class_exactly (buffer, "481 F.2d 1028", 0, "citation");
 
   assert_class_exactly (buffer, "42 U.S.C. § 1983", 0, "statute");
-  assert_class_exactly (buffer, "§ 59:5–2(b)(4)", 0, "statute");
+  assert_class_exactly (buffer, "N.J.Stat.Ann. § 59:5–2(b)(4)", 0, "statute");
+  assert_class_nowhere_in (buffer, "law provides that", 0, "statute");
   assert_class_exactly (buffer, "§ 1983", 1, "statute");
   assert_class_nowhere_in (buffer, "42 U.S.C. § 1983", 0, "citation");
 
@@ -229,6 +237,49 @@ test_language_citations (void)
   assert_class_exactly (buffer, "Ibid.", 0, "short-citation");
   assert_class_exactly (buffer, "Id.", 0, "short-citation");
   assert_class_exactly (buffer, "id.", 1, "short-citation");  /* the first is inside “Ibid.” */
+}
+
+/* Reporters and markers the sample opinion does not use. */
+static void
+test_language_other_reporters (void)
+{
+  const char *text =
+    "See Roe v. Wade, 410 U.S. 113, 93 S. Ct. 705, 35 L. Ed. 2d 147 (1973); "
+    "Doe v. Roe, 100 F. Supp. 2d 200 (D.N.J. 2000); 12 F.4th 34; 5 F.3d 6; "
+    "7 A.2d 8; 9 A.3d 10; 11 N.E.2d 12; 13 P.2d 14; 15 P.3d 16; 17 So.2d 18; "
+    "19 S.W.2d 20; 21 N.W.2d 22; 23 Cal.Rptr. 24; 25 Cal. Rptr. 3d 26.\n"
+    "The officer said *12 nothing, and ***12 later *** 12 times 3*4 was said.\n"
+    "The trial court agreed.† The appeal followed.‡ Costs were taxed.² Later, "
+    "28 C.F.R. § 0.1 and §§ 1981–1983 applied.\n"
+    "*  The asterisked note at the foot of the opinion.\n"
+    "He paid 3 U.S. dollars on 4 May 2000, in 5 P.M. traffic.\n";
+  g_autoptr(GtkSourceBuffer) buffer = highlighted (text, -1);
+  const char *citations[] = {
+    "410 U.S. 113", "93 S. Ct. 705", "35 L. Ed. 2d 147", "100 F. Supp. 2d 200",
+    "12 F.4th 34", "5 F.3d 6", "7 A.2d 8", "9 A.3d 10", "11 N.E.2d 12", "13 P.2d 14",
+    "15 P.3d 16", "17 So.2d 18", "19 S.W.2d 20", "21 N.W.2d 22", "23 Cal.Rptr. 24",
+    "25 Cal. Rptr. 3d 26",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (citations); i++)
+    assert_class_exactly (buffer, citations[i], 0, "citation");
+  assert_class_exactly (buffer, "Roe v. Wade", 0, "case-name");
+  assert_class_exactly (buffer, "Doe v. Roe", 0, "case-name");
+
+  assert_class_exactly (buffer, "*12", 0, "star-page");
+  assert_class_exactly (buffer, "***12", 0, "star-page");
+  assert_class_nowhere_in (buffer, "*** 12 times 3*4", 0, "star-page");
+
+  assert_class_exactly (buffer, "†", 0, "footnote-marker");
+  assert_class_exactly (buffer, "‡", 0, "footnote-marker");
+  assert_class_exactly (buffer, "²", 0, "footnote-marker");
+  assert_class_exactly (buffer, "*", 8, "footnote-marker");  /* the note's own mark */
+  assert_class_nowhere_in (buffer, "3*4", 0, "footnote-marker");
+
+  assert_class_exactly (buffer, "28 C.F.R. § 0.1", 0, "statute");
+  assert_class_exactly (buffer, "§§ 1981–1983", 0, "statute");
+
+  assert_class_nowhere_in (buffer, "He paid 3 U.S. dollars on 4 May 2000, in 5 P.M. traffic.", 0, "citation");
 }
 
 static void
@@ -337,6 +388,7 @@ main (int   argc,
   g_test_add_func ("/language/star-pages", test_language_star_pages);
   g_test_add_func ("/language/headnotes", test_language_headnotes);
   g_test_add_func ("/language/citations", test_language_citations);
+  g_test_add_func ("/language/other-reporters", test_language_other_reporters);
   g_test_add_func ("/language/case-names-and-quotations", test_language_case_names_and_quotations);
   g_test_add_func ("/language/schemes", test_language_schemes);
 
