@@ -157,10 +157,16 @@ cb_source_data_ensure (void)
           g_autofree char *language_dir = g_build_filename (data_dir, "language-specs", NULL);
           g_autofree char *styles_dir = g_build_filename (data_dir, "styles", NULL);
 
-          gtk_source_language_manager_prepend_search_path (gtk_source_language_manager_get_default (),
-                                                           language_dir);
+          GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
+
+          gtk_source_language_manager_prepend_search_path (languages, language_dir);
           gtk_source_style_scheme_manager_prepend_search_path (gtk_source_style_scheme_manager_get_default (),
                                                                styles_dir);
+
+          /* The language manager reads its search path once, on first use. */
+          if (gtk_source_language_manager_get_language (languages, CB_SOURCE_LANGUAGE_ID) == NULL)
+            g_warning ("The language %s is unavailable: the language manager was used "
+                       "before cb_source_data_ensure()", CB_SOURCE_LANGUAGE_ID);
         }
       g_once_init_leave (&initialized, 1);
     }
