@@ -2,10 +2,14 @@
 # Checks the shared-mime-info package: it follows the specification's format
 # (tests/fixtures/shared-mime-info.rng), update-mime-database
 # accepts it without complaint, and GIO, reading the resulting database the way a
-# desktop does, names briefs and templates by extension and by content alike.
+# desktop does, names briefs and templates by extension and by content alike; and
+# the desktop file offers to open them.
+#
+#   check-mime.sh MIME_XML GRAMMAR DESKTOP_FILE
 set -eu
 mime_xml=$1
 grammar=$2
+desktop_file=$3
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 n=0
@@ -89,6 +93,15 @@ case "$icon" in
   io.github.casebrief.Casebrief-template,*) ok "a template shows the template icon" ;;
   *) not_ok "a template's icons are '$icon', expected io.github.casebrief.Casebrief-template first" ;;
 esac
+
+# The app offers to open what it registers.
+mime_types=$(sed -n 's/^MimeType=//p' "$desktop_file")
+for type in application/x-casebrief-brief application/x-casebrief-template text/plain text/html; do
+  case ";$mime_types" in
+    *";$type;"*) ok "the desktop file opens $type" ;;
+    *) not_ok "the desktop file's MimeType ($mime_types) lacks $type" ;;
+  esac
+done
 
 echo "1..$n"
 exit $status
