@@ -1,0 +1,398 @@
+#include "config.h"
+
+#include <string.h>
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+#include <gtksourceview/gtksource.h>
+
+#include "cb-source-data.h"
+
+#define SAMPLE_RESOURCE RESOURCE_PREFIX "/opinions/davidson-v-cannon.txt"
+
+static GtkSourceBuffer *
+highlighted (const char *text,
+             gssize      length)
+{
+  GtkSourceLanguage *language;
+  GtkSourceBuffer *buffer;
+  GtkTextIter start, end;
+
+  cb_source_data_ensure ();
+  language = gtk_source_language_manager_get_language (gtk_source_language_manager_get_default (),
+                                                       CB_SOURCE_LANGUAGE_ID);
+  g_assert_nonnull (language);
+
+  buffer = gtk_source_buffer_new_with_language (language);
+  gtk_text_buffer_set_text (GTK_TEXT_BUFFER (buffer), text, (int) length);
+  gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (buffer), &start, &end);
+  gtk_source_buffer_ensure_highlight (buffer, &start, &end);
+  return buffer;
+}
+
+static GtkSourceBuffer *
+highlighted_sample (void)
+{
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (SAMPLE_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  gsize length;
+  const char *text;
+
+  g_assert_nonnull (bytes);
+  text = g_bytes_get_data (bytes, &length);
+  return highlighted (text, (gssize) length);
+}
+
+/* The iters around the @nth (from 0) occurrence of @needle in @buffer. */
+static void
+find_text (GtkSourceBuffer *buffer,
+           const char      *needle,
+           guint            nth,
+           GtkTextIter     *match_start,
+           GtkTextIter     *match_end)
+{
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_start_iter (GTK_TEXT_BUFFER (buffer), &iter);
+  for (guint i = 0; i <= nth; i++)
+    {
+      gboolean found = gtk_text_iter_forward_search (&iter, needle, 0, match_start, match_end, NULL);
+
+      if (!found)
+        g_error ("“%s” occurs fewer than %u times in the sample", needle, nth + 1);
+      iter = *match_end;
+    }
+}
+
+/* Asserts that @class covers exactly the @nth occurrence of @needle: every
+ * character of it, and neither neighbour. */
+static void
+assert_class_exactly (GtkSourceBuffer *buffer,
+                      const char      *needle,
+                      guint            nth,
+                      const char      *class)
+{
+  GtkTextIter start, end, iter;
+
+  find_text (buffer, needle, nth, &start, &end);
+
+  if (!gtk_source_buffer_iter_has_context_class (buffer, &start, class))
+    g_error ("“%s” does not start with context class %s", needle, class);
+
+  iter = start;
+  gtk_source_buffer_iter_forward_to_context_class_toggle (buffer, &iter, class);
+  if (!gtk_text_iter_equal (&iter, &end))
+    {
+      GtkTextIter from = start;
+      g_autofree char *covered = gtk_text_iter_get_text (&from, &iter);
+
+      g_error ("context class %s covers “%s”, expected “%s”", class, covered, needle);
+    }
+
+  iter = start;
+  if (gtk_text_iter_backward_char (&iter) &&
+      gtk_source_buffer_iter_has_context_class (buffer, &iter, class))
+    g_error ("context class %s starts before “%s”", class, needle);
+}
+
+static void
+assert_class_nowhere_in (GtkSourceBuffer *buffer,
+                         const char      *needle,
+                         guint            nth,
+                         const char      *class)
+{
+  GtkTextIter start, end;
+
+  find_text (buffer, needle, nth, &start, &end);
+  for (GtkTextIter iter = start; !gtk_text_iter_equal (&iter, &end); gtk_text_iter_forward_char (&iter))
+    if (gtk_source_buffer_iter_has_context_class (buffer, &iter, class))
+      g_error ("context class %s is on “%s” at offset %d",
+               class, needle, gtk_text_iter_get_line_offset (&iter) - gtk_text_iter_get_line_offset (&start));
+}
+
+static void
+test_language_loads_from_resource (void)
+{
+  GtkSourceLanguageManager *manager = gtk_source_language_manager_get_default ();
+  GtkSourceLanguage *language;
+  const char *dir;
+
+  cb_source_data_ensure ();
+
+  /* The package data of this very build, or else the bundle written to the cache. */
+  dir = cb_source_data_get_dir ();
+  g_assert_nonnull (dir);
+  if (g_strcmp0 (dir, PKGDATADIR) != 0)
+    {
+      g_autofree char *cached = g_build_filename (g_get_user_cache_dir (), "casebrief",
+                                                  "sourceview-" PACKAGE_VERSION, NULL);
+
+      g_assert_cmpstr (dir, ==, cached);
+    }
+
+  /* Whichever directory was chosen holds exactly what the binary bundles. */
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *files[] = {
+        "language-specs/casebrief-opinion.lang",
+        "styles/casebrief-light.xml",
+        "styles/casebrief-dark.xml",
+      };
+      g_autofree char *resource = g_build_path ("/", RESOURCE_PREFIX, files[i], NULL);
+      g_autofree char *filename = g_build_filename (dir, files[i], NULL);
+      g_autoptr(GBytes) bytes = g_resources_lookup_data (resource, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      g_assert_nonnull (bytes);
+      g_assert_true (g_file_get_contents (filename, &contents, &length, NULL));
+      g_assert_cmpmem (contents, length, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+    }
+
+  language = gtk_source_language_manager_get_language (manager, CB_SOURCE_LANGUAGE_ID);
+  g_assert_nonnull (language);
+  g_assert_cmpstr (gtk_source_language_get_id (language), ==, "casebrief-opinion");
+  g_assert_cmpstr (gtk_source_language_get_name (language), ==, "Court Opinion");
+  g_assert_cmpstr (gtk_source_language_get_style_name (language, "casebrief-opinion:star-page"), ==, "Star page");
+  g_assert_cmpstr (gtk_source_language_get_style_fallback (language, "casebrief-opinion:citation"), ==, "def:net-address");
+
+  /* Calling it again changes nothing. */
+  cb_source_data_ensure ();
+  g_assert_cmpstr (cb_source_data_get_dir (), ==, dir);
+}
+
+static void
+test_language_prefers_datadir_env (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *data = g_build_filename (g_getenv ("CB_SOURCE_ROOT"), "data", NULL);
+
+      g_setenv ("CASEBRIEF_DATADIR", data, TRUE);
+      cb_source_data_ensure ();
+      g_assert_cmpstr (cb_source_data_get_dir (), ==, data);
+      g_assert_nonnull (gtk_source_language_manager_get_language (gtk_source_language_manager_get_default (),
+                                                                  CB_SOURCE_LANGUAGE_ID));
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
+static void
+test_language_star_pages (void)
+{
+  g_autoptr(GtkSourceBuffer) buffer = highlighted_sample ();
+
+  assert_class_exactly (buffer, "*346", 0, "star-page");
+  assert_class_exactly (buffer, "*347", 0, "star-page");
+  assert_class_exactly (buffer, "**670", 0, "star-page");
+  assert_class_exactly (buffer, "**671", 0, "star-page");
+  assert_class_nowhere_in (buffer, "**670", 0, "footnote-marker");
+
+  /* A footnote star hung on a word is not a page. */
+  assert_class_exactly (buffer, "*", 0, "footnote-marker");
+  assert_class_nowhere_in (buffer, "Sergeant.* Cannon", 0, "star-page");
+  assert_class_nowhere_in (buffer, "Sergeant.", 0, "footnote-marker");
+}
+
+static void
+test_language_headnotes (void)
+{
+  g_autoptr(GtkSourceBuffer) buffer = highlighted_sample ();
+
+  assert_class_exactly (buffer, "[1] [2] [3]", 0, "headnote");
+  assert_class_exactly (buffer, "[4]", 0, "headnote");
+  /* Brackets inside a quotation are the court's alterations, not headnotes. */
+  assert_class_nowhere_in (buffer, "[respondents]", 0, "headnote");
+  assert_class_nowhere_in (buffer, "[n]either", 0, "headnote");
+}
+
+static void
+test_language_citations (void)
+{
+  g_autoptr(GtkSourceBuffer) buffer = highlighted_sample ();
+
+  assert_class_exactly (buffer, "451 U.S. 527", 0, "citation");
+  assert_class_exactly (buffer, "101 S.Ct. 1908", 0, "citation");
+  assert_class_exactly (buffer, "68 L.Ed.2d 420", 0, "citation");
+  assert_class_exactly (buffer, "752 F.2d 817", 0, "citation");
+  assert_class_exactly (buffer, "752 F.2d, at 826", 0, "citation");
+  assert_class_exactly (buffer, "106 S.Ct., at 665–666", 0, "citation");
+  assert_class_exactly (buffer, "481 F.2d 1028", 0, "citation");
+
+  assert_class_exactly (buffer, "42 U.S.C. § 1983", 0, "statute");
+  assert_class_exactly (buffer, "N.J.Stat.Ann. § 59:5–2(b)(4)", 0, "statute");
+  assert_class_nowhere_in (buffer, "law provides that", 0, "statute");
+  assert_class_exactly (buffer, "§ 1983", 1, "statute");
+  assert_class_nowhere_in (buffer, "42 U.S.C. § 1983", 0, "citation");
+
+  /* Dates, money and times hold numbers but cite nothing. */
+  assert_class_nowhere_in (buffer, "December 19, 1980", 0, "citation");
+  assert_class_nowhere_in (buffer, "December 19, 1980", 0, "statute");
+  assert_class_nowhere_in (buffer, "$2,000", 0, "citation");
+  assert_class_nowhere_in (buffer, "$2,000", 0, "statute");
+  assert_class_nowhere_in (buffer, "2 p.m. on December 19", 0, "citation");
+  assert_class_nowhere_in (buffer, "(1982)", 0, "citation");
+
+  assert_class_exactly (buffer, "Ibid.", 0, "short-citation");
+  assert_class_exactly (buffer, "Id.", 0, "short-citation");
+  assert_class_exactly (buffer, "id.", 1, "short-citation");  /* the first is inside “Ibid.” */
+}
+
+/* Reporters and markers the sample opinion does not use. */
+static void
+test_language_other_reporters (void)
+{
+  const char *text =
+    "See Roe v. Wade, 410 U.S. 113, 93 S. Ct. 705, 35 L. Ed. 2d 147 (1973); "
+    "Doe v. Roe, 100 F. Supp. 2d 200 (D.N.J. 2000); 12 F.4th 34; 5 F.3d 6; "
+    "7 A.2d 8; 9 A.3d 10; 11 N.E.2d 12; 13 P.2d 14; 15 P.3d 16; 17 So.2d 18; "
+    "19 S.W.2d 20; 21 N.W.2d 22; 23 Cal.Rptr. 24; 25 Cal. Rptr. 3d 26.\n"
+    "The officer said *12 nothing, and ***12 later *** 12 times 3*4 was said.\n"
+    "The trial court agreed.† The appeal followed.‡ Costs were taxed.² Later, "
+    "28 C.F.R. § 0.1 and §§ 1981–1983 applied.\n"
+    "*  The asterisked note at the foot of the opinion.\n"
+    "He paid 3 U.S. dollars on 4 May 2000, in 5 P.M. traffic.\n";
+  g_autoptr(GtkSourceBuffer) buffer = highlighted (text, -1);
+  const char *citations[] = {
+    "410 U.S. 113", "93 S. Ct. 705", "35 L. Ed. 2d 147", "100 F. Supp. 2d 200",
+    "12 F.4th 34", "5 F.3d 6", "7 A.2d 8", "9 A.3d 10", "11 N.E.2d 12", "13 P.2d 14",
+    "15 P.3d 16", "17 So.2d 18", "19 S.W.2d 20", "21 N.W.2d 22", "23 Cal.Rptr. 24",
+    "25 Cal. Rptr. 3d 26",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (citations); i++)
+    assert_class_exactly (buffer, citations[i], 0, "citation");
+  assert_class_exactly (buffer, "Roe v. Wade", 0, "case-name");
+  assert_class_exactly (buffer, "Doe v. Roe", 0, "case-name");
+
+  assert_class_exactly (buffer, "*12", 0, "star-page");
+  assert_class_exactly (buffer, "***12", 0, "star-page");
+  assert_class_nowhere_in (buffer, "*** 12 times 3*4", 0, "star-page");
+
+  assert_class_exactly (buffer, "†", 0, "footnote-marker");
+  assert_class_exactly (buffer, "‡", 0, "footnote-marker");
+  assert_class_exactly (buffer, "²", 0, "footnote-marker");
+  assert_class_exactly (buffer, "*", 8, "footnote-marker");  /* the note's own mark */
+  assert_class_nowhere_in (buffer, "3*4", 0, "footnote-marker");
+
+  assert_class_exactly (buffer, "28 C.F.R. § 0.1", 0, "statute");
+  assert_class_exactly (buffer, "§§ 1981–1983", 0, "statute");
+
+  assert_class_nowhere_in (buffer, "He paid 3 U.S. dollars on 4 May 2000, in 5 P.M. traffic.", 0, "citation");
+}
+
+static void
+test_language_case_names_and_quotations (void)
+{
+  g_autoptr(GtkSourceBuffer) buffer = highlighted_sample ();
+
+  assert_class_exactly (buffer, "Parratt v. Taylor", 0, "case-name");
+  assert_class_exactly (buffer, "Ingraham v. Wright", 0, "case-name");
+  assert_class_exactly (buffer, "Daniels v. Williams", 0, "case-name");
+  assert_class_exactly (buffer, "Smith v. Curtis", 0, "case-name");
+  /* "In Daniels, we held" names a case but is no caption. */
+  assert_class_nowhere_in (buffer, "In Daniels, we held", 0, "case-name");
+  assert_class_nowhere_in (buffer, "Parratt does not so hold", 0, "case-name");
+
+  assert_class_exactly (buffer, "“Parratt does not so hold.”", 0, "quotation");
+  assert_class_nowhere_in (buffer, " App. 89.", 0, "quotation");
+}
+
+static void
+assert_style_has (GtkSourceStyleScheme *scheme,
+                  const char           *style_id,
+                  const char           *property)
+{
+  GtkSourceStyle *style = gtk_source_style_scheme_get_style (scheme, style_id);
+  g_autofree char *set_property = g_strconcat (property, "-set", NULL);
+  gboolean set = FALSE;
+
+  if (style == NULL)
+    g_error ("scheme %s has no style %s", gtk_source_style_scheme_get_id (scheme), style_id);
+  g_object_get (style, set_property, &set, NULL);
+  if (!set)
+    g_error ("style %s of scheme %s sets no %s",
+             style_id, gtk_source_style_scheme_get_id (scheme), property);
+}
+
+static void
+test_language_schemes (void)
+{
+  GtkSourceStyleSchemeManager *manager = gtk_source_style_scheme_manager_get_default ();
+  const char *ids[] = { CB_SOURCE_SCHEME_ID, CB_SOURCE_SCHEME_DARK_ID };
+
+  cb_source_data_ensure ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      GtkSourceStyleScheme *scheme = gtk_source_style_scheme_manager_get_scheme (manager, ids[i]);
+      GtkSourceStyle *text;
+
+      g_assert_nonnull (scheme);
+      g_assert_cmpstr (gtk_source_style_scheme_get_id (scheme), ==, ids[i]);
+
+      assert_style_has (scheme, "casebrief-opinion:star-page", "background");
+      assert_style_has (scheme, "casebrief-opinion:star-page", "foreground");
+      assert_style_has (scheme, "casebrief-opinion:citation", "foreground");
+      assert_style_has (scheme, "casebrief-opinion:statute", "foreground");
+      assert_style_has (scheme, "casebrief-opinion:headnote", "foreground");
+      assert_style_has (scheme, "casebrief-opinion:footnote-marker", "foreground");
+      assert_style_has (scheme, "casebrief-opinion:case-name", "italic");
+      assert_style_has (scheme, "casebrief-opinion:quotation", "foreground");
+
+      /* The page text itself comes from Adwaita, so the pane matches the app. */
+      text = gtk_source_style_scheme_get_style (scheme, "text");
+      g_assert_nonnull (text);
+    }
+
+  g_assert_cmpstr (gtk_source_style_scheme_get_metadata (gtk_source_style_scheme_manager_get_scheme (manager, CB_SOURCE_SCHEME_ID),
+                                                         "dark-variant"), ==, CB_SOURCE_SCHEME_DARK_ID);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *cache_dir = g_dir_make_tmp ("casebrief-test-language-XXXXXX", NULL);
+  int status;
+
+  /* The extracted data must land in a cache of the test's own, never the user's. */
+  g_assert_nonnull (cache_dir);
+  g_setenv ("XDG_CACHE_HOME", cache_dir, TRUE);
+  g_unsetenv ("CASEBRIEF_DATADIR");
+
+  gtk_test_init (&argc, &argv, NULL);
+  gtk_source_init ();
+
+  g_test_add_func ("/language/loads-from-resource", test_language_loads_from_resource);
+  g_test_add_func ("/language/prefers-datadir-env", test_language_prefers_datadir_env);
+  g_test_add_func ("/language/star-pages", test_language_star_pages);
+  g_test_add_func ("/language/headnotes", test_language_headnotes);
+  g_test_add_func ("/language/citations", test_language_citations);
+  g_test_add_func ("/language/other-reporters", test_language_other_reporters);
+  g_test_add_func ("/language/case-names-and-quotations", test_language_case_names_and_quotations);
+  g_test_add_func ("/language/schemes", test_language_schemes);
+
+  status = g_test_run ();
+  remove_tree (cache_dir);
+  return status;
+}
