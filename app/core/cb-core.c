@@ -19,6 +19,7 @@ cb_core_ensure_resources (void)
 
   if (g_once_init_enter (&registered))
     {
+      /* With --manual-register the bundle exists only once this has run. */
       cb_core_register_resource ();
       g_once_init_leave (&registered, 1);
     }
