@@ -264,6 +264,57 @@ search (CbQuoteIndex *index,
   return hits;
 }
 
+/* The first folded position at or after @min_pos where @folded matches, or G_MAXSIZE. */
+static gsize
+search_first (CbQuoteIndex *index,
+              const char   *folded,
+              gsize         min_pos)
+{
+  gsize len = strlen (folded);
+  gsize best = G_MAXSIZE;
+
+  if (len == 0 || min_pos + len > index->folded->len)
+    return G_MAXSIZE;
+
+  if (len < STEP + GRAM - 1 || index->n_entries == 0)
+    {
+      const char *hay = index->folded->str;
+      const char *p = g_strstr_len (hay + min_pos, index->folded->len - min_pos, folded);
+
+      return p != NULL ? (gsize) (p - hay) : G_MAXSIZE;
+    }
+
+  for (gsize d = 0; d < STEP; d++)
+    {
+      Entry wanted = { load_key (folded + d), (guint32) MIN (min_pos + d, G_MAXUINT32) };
+      gsize lo = 0, hi = index->n_entries;
+
+      /* Entries are sorted by key, then position: start at the first one far enough on. */
+      while (lo < hi)
+        {
+          gsize mid = lo + (hi - lo) / 2;
+
+          if (compare_entries (&index->entries[mid], &wanted) < 0)
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+      for (gsize i = lo; i < index->n_entries && index->entries[i].key == wanted.key; i++)
+        {
+          gsize start = index->entries[i].pos - d;
+
+          if (start >= best)
+            break;
+          if (match_at (index, start, folded, len))
+            {
+              best = start;
+              break;
+            }
+        }
+    }
+  return best;
+}
+
 static CbRange
 hit_range (CbQuoteIndex *index,
            gsize         pos,
@@ -293,26 +344,32 @@ cb_quote_index_find (CbQuoteIndex *index,
                      gsize        *start,
                      gsize        *end)
 {
-  g_autoptr(GArray) hits = NULL;
-  gsize len;
+  gsize len, lo = 0, hi, pos;
+  CbRange range;
 
   g_return_val_if_fail (index != NULL, FALSE);
   g_return_val_if_fail (folded != NULL, FALSE);
 
-  len = strlen (folded);
-  hits = search (index, folded);
-  for (guint i = 0; i < hits->len; i++)
+  /* The first folded byte from @from on; the map only grows. */
+  hi = index->folded->len;
+  while (lo < hi)
     {
-      CbRange range = hit_range (index, g_array_index (hits, gsize, i), len);
+      gsize mid = lo + (hi - lo) / 2;
 
-      if (range.start >= from)
-        {
-          *start = range.start;
-          *end = range.end;
-          return TRUE;
-        }
+      if (index->map[mid] < from)
+        lo = mid + 1;
+      else
+        hi = mid;
     }
-  return FALSE;
+
+  len = strlen (folded);
+  pos = search_first (index, folded, lo);
+  if (pos == G_MAXSIZE)
+    return FALSE;
+  range = hit_range (index, pos, len);
+  *start = range.start;
+  *end = range.end;
+  return TRUE;
 }
 
 /**
