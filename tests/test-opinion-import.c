@@ -365,6 +365,51 @@ test_generic_html (void)
   g_assert_cmpstr (cb_opinion_get_text (opinion), ==, "One bold para.\n\nTwo\nlines\n");
 }
 
+static void
+test_html_declared_charset (void)
+{
+  /* The bytes are UTF-8 whatever the page claims; the claim must not garble them. */
+  const char *html = "<html><head><meta charset=\"iso-8859-1\"></head><body><p>Caf\xc3\xa9 \xc2\xa7 1983</p></body></html>";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (html, strlen (html));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CbOpinion) opinion = cb_opinion_import_bytes (bytes, "page.html", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (cb_opinion_get_text (opinion), ==, "Café § 1983\n");
+}
+
+static void
+test_separate_opinion_headings (void)
+{
+  g_autoptr(CbOpinion) opinion =
+    cb_opinion_new_from_text ("Opinion of the Court *2 here.\n\nBLACKMUN, J., concurring\n\nA concurrence.\n\n"
+                              "Chief Justice BURGER, dissenting.\n\nA dissent.\n\n"
+                              "Justice O'CONNOR, concurring in part and dissenting in part.\n\nMixed.\n",
+                              NULL, CB_OPINION_FORMAT_TEXT);
+
+  assert_cite (opinion, "Opinion of the Court here", NULL, "*1–2");
+  assert_cite (opinion, "A concurrence.", NULL, "*2 (Blackmun, J., concurring)");
+  assert_cite (opinion, "A dissent.", "5 U.S. 1", "5 U.S. at 2 (Burger, C.J., dissenting)");
+  assert_cite (opinion, "Mixed.", NULL, "*2 (O'Connor, J., concurring in part and dissenting in part)");
+}
+
+static void
+test_westlaw_fn_labels (void)
+{
+  g_autoptr(CbOpinion) opinion =
+    cb_opinion_new_from_text ("The statute applies.FN1 The facts *8 follow.[FN2]\n\n\nFN1. First note.\n\n"
+                              "FN2. Second note.\n", NULL, CB_OPINION_FORMAT_TEXT);
+  gsize n;
+  const CbFootnote *notes = cb_opinion_get_footnotes (opinion, &n);
+
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpstr (notes[0].label, ==, "1");
+  g_assert_cmpuint (notes[0].marker_length, ==, 3);
+  g_assert_cmpuint (notes[1].marker_length, ==, 5);
+  assert_cite (opinion, "First note.", NULL, "*7 n.1");
+  assert_cite (opinion, "Second note.", NULL, "*8 n.2");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -382,6 +427,10 @@ main (int   argc,
   g_test_add_func ("/opinion-import/no-markers", test_no_markers);
   g_test_add_func ("/opinion-import/separate-opinions", test_caption_and_separate_opinions);
   g_test_add_func ("/opinion-import/numbered-footnotes", test_numbered_footnotes);
+
+  g_test_add_func ("/opinion-import/html-declared-charset", test_html_declared_charset);
+  g_test_add_func ("/opinion-import/separate-opinion-headings", test_separate_opinion_headings);
+  g_test_add_func ("/opinion-import/westlaw-fn-labels", test_westlaw_fn_labels);
 
   return g_test_run ();
 }

@@ -433,7 +433,7 @@ cb_html_to_text (const char  *html,
 
   doc = htmlReadMemory (html, (int) MIN (length, G_MAXINT), source_name, "UTF-8",
                         HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                        HTML_PARSE_RECOVER);
+                        HTML_PARSE_RECOVER | HTML_PARSE_IGNORE_ENC);
   root = doc ? xmlDocGetRootElement (doc) : NULL;
   if (root == NULL)
     {
