@@ -410,6 +410,20 @@ test_westlaw_fn_labels (void)
   assert_cite (opinion, "Second note.", NULL, "*8 n.2");
 }
 
+static void
+test_html_preformatted (void)
+{
+  /* CourtListener serves many opinions as preformatted text with star spans in it. */
+  const char *html = "<html><body><pre class=\"inline\">First line\nsecond line <span class=\"star-pagination\">*5</span>"
+                     " on.\n\n   Next paragraph.\n</pre></body></html>";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (html, strlen (html));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CbOpinion) opinion = cb_opinion_import_bytes (bytes, "pre.html", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (cb_opinion_get_text (opinion), ==, "First line\nsecond line *5 on.\n\nNext paragraph.\n");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -431,6 +445,8 @@ main (int   argc,
   g_test_add_func ("/opinion-import/html-declared-charset", test_html_declared_charset);
   g_test_add_func ("/opinion-import/separate-opinion-headings", test_separate_opinion_headings);
   g_test_add_func ("/opinion-import/westlaw-fn-labels", test_westlaw_fn_labels);
+
+  g_test_add_func ("/opinion-import/html-preformatted", test_html_preformatted);
 
   return g_test_run ();
 }

@@ -12,7 +12,8 @@
 /*
  * The canonical text an HTML opinion becomes, which the text analyzer reads:
  *
- *  - paragraphs are separated by one blank line, <br> is a line break;
+ *  - paragraphs are separated by one blank line, <br> is a line break, and
+ *    in <pre> a line break stays one and a blank line starts a paragraph;
  *  - a star-page marker is written as in Westlaw text, "*346" for the first
  *    reporter, "**670" for the second, "***12" for the third, with a space on
  *    each side ("since *346 neither");
@@ -32,6 +33,7 @@ typedef struct
   guint pending_break;          /* 0, 1 (line break) or 2 (paragraph break) */
   char *pending_marker;
   gboolean marker_glued;
+  gboolean preformatted;        /* inside <pre>: line breaks are kept */
 } Sink;
 
 typedef struct
@@ -56,6 +58,7 @@ sink_init (Sink *sink)
   sink->pending_break = 0;
   sink->pending_marker = NULL;
   sink->marker_glued = FALSE;
+  sink->preformatted = FALSE;
 }
 
 static void
@@ -137,6 +140,14 @@ sink_append_text (Sink       *sink,
     {
       gunichar c = g_utf8_get_char (p);
 
+      if (c == '\n' && sink->preformatted)
+        {
+          /* One line break is a line break, a blank line a new paragraph. */
+          guint breaks = MIN (sink->pending_break + 1, 2);
+
+          sink_break (sink, breaks);
+          continue;
+        }
       if (g_unichar_isspace (c))
         {
           sink->need_space = TRUE;
@@ -391,6 +402,18 @@ walk (Builder *builder,
 
   if (is_element (node, "td") || is_element (node, "th"))
     builder->sink->need_space = TRUE;
+
+  if (is_element (node, "pre"))
+    {
+      gboolean outer = builder->sink->preformatted;
+
+      sink_break (builder->sink, 2);
+      builder->sink->preformatted = TRUE;
+      walk_children (builder, node);
+      builder->sink->preformatted = outer;
+      sink_break (builder->sink, 2);
+      return;
+    }
 
   if (is_block (node))
     {

@@ -335,6 +335,12 @@ cb_opinion_import_file_finish (GAsyncResult  *result,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/**
+ * cb_opinion_get_text:
+ * @self: an opinion
+ *
+ * Returns: the normalized text; all offsets count its characters
+ */
 const char *
 cb_opinion_get_text (CbOpinion *self)
 {
@@ -342,6 +348,12 @@ cb_opinion_get_text (CbOpinion *self)
   return self->text;
 }
 
+/**
+ * cb_opinion_get_length:
+ * @self: an opinion
+ *
+ * Returns: the length of the text in characters, as GtkTextBuffer counts them
+ */
 gsize
 cb_opinion_get_length (CbOpinion *self)
 {
@@ -349,6 +361,12 @@ cb_opinion_get_length (CbOpinion *self)
   return self->length;
 }
 
+/**
+ * cb_opinion_get_source_name:
+ * @self: an opinion
+ *
+ * Returns: (nullable): the name of the file the opinion came from
+ */
 const char *
 cb_opinion_get_source_name (CbOpinion *self)
 {
@@ -356,6 +374,12 @@ cb_opinion_get_source_name (CbOpinion *self)
   return self->source_name;
 }
 
+/**
+ * cb_opinion_get_format:
+ * @self: an opinion
+ *
+ * Returns: the format the opinion was imported from
+ */
 CbOpinionFormat
 cb_opinion_get_format (CbOpinion *self)
 {
@@ -363,6 +387,12 @@ cb_opinion_get_format (CbOpinion *self)
   return self->format;
 }
 
+/**
+ * cb_opinion_get_sha256:
+ * @self: an opinion
+ *
+ * Returns: the SHA-256 of the normalized text, in hex
+ */
 const char *
 cb_opinion_get_sha256 (CbOpinion *self)
 {
