@@ -424,6 +424,20 @@ test_html_preformatted (void)
   g_assert_cmpstr (cb_opinion_get_text (opinion), ==, "First line\nsecond line *5 on.\n\nNext paragraph.\n");
 }
 
+static void
+test_caption_order_decides (void)
+{
+  /* Both reporters start on page 100: only the caption's order tells them apart. */
+  g_autoptr(CbOpinion) opinion =
+    cb_opinion_new_from_text ("ROE v. DOE\n\n5 A.B. 99, 6 C.D. 99\n\nOpening *100 then **100 and *101 end.\n",
+                              NULL, CB_OPINION_FORMAT_TEXT);
+
+  g_assert_cmpstr (cb_opinion_get_citation (opinion), ==, "5 A.B. 99, 6 C.D. 99");
+  assert_cite (opinion, "end.", "6 C.D. 99", "6 C.D. at 100");
+  assert_cite (opinion, "end.", "5 A.B. 99", "5 A.B. at 101");
+  assert_cite (opinion, "end.", "6 C. D. 99, 5 A. B. 99", "6 C.D. at 100, 5 A.B. at 101");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -447,6 +461,8 @@ main (int   argc,
   g_test_add_func ("/opinion-import/westlaw-fn-labels", test_westlaw_fn_labels);
 
   g_test_add_func ("/opinion-import/html-preformatted", test_html_preformatted);
+
+  g_test_add_func ("/opinion-import/caption-order-decides", test_caption_order_decides);
 
   return g_test_run ();
 }

@@ -227,6 +227,12 @@ test_sample_pin_cites (void)
       "474 U.S. at 347, 106 S. Ct. at 670" },
     { "the majority held that respondents’ negligence", "474 U.S. 344,106 S.Ct. 668", CB_CITE_STYLE_BLUEBOOK,
       "474 U.S. at 347, 106 S. Ct. at 670" },
+    /* A parallel reporter without star paging in the text is left out. */
+    { "the majority held that respondents’ negligence", "474 U.S. 344, 106 S. Ct. 668, 88 L. Ed. 2d 677",
+      CB_CITE_STYLE_BLUEBOOK, "474 U.S. at 347, 106 S. Ct. at 670" },
+    /* The order given is the order written. */
+    { "the majority held that respondents’ negligence", "106 S. Ct. 668, 474 U.S. 344", CB_CITE_STYLE_BLUEBOOK,
+      "106 S. Ct. at 670, 474 U.S. at 347" },
     /* Before **670: "S.Ct." is the same reporter as "S. Ct." and is written canonically. */
     { "James received the note", "106 S.Ct. 668", CB_CITE_STYLE_BLUEBOOK, "106 S. Ct. at 669" },
     { "Thank you, R. Davidson.", "106 S.Ct. 668", CB_CITE_STYLE_BLUEBOOK, "106 S. Ct. at 669 n.*" },
