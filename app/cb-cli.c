@@ -12,6 +12,7 @@ static const struct {
   const char *name;
   CbCliCommand run;
 } commands[] = {
+  { "inspect", cb_cli_inspect },
   { NULL, NULL },
 };
 

@@ -7,6 +7,9 @@ G_BEGIN_DECLS
 /* A batch command: runs without a display, prints to stdout/stderr, returns the exit status. */
 typedef int (*CbCliCommand) (int argc, char **argv);
 
+int      cb_cli_inspect    (int         argc,
+                            char      **argv);
+
 gboolean cb_cli_is_command (const char *name);
 int      cb_cli_run        (int         argc,
                             char      **argv);

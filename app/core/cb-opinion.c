@@ -4,19 +4,16 @@
 
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
+#include "cb-citation.h"
 #include "cb-error.h"
+#include "cb-html-import.h"
 #include "cb-opinion.h"
+#include "cb-quote-index.h"
+#include "cb-text-decode.h"
 
-struct _CbOpinion
-{
-  GObject parent_instance;
-
-  char *text;
-  gsize length;
-  char *source_name;
-  CbOpinionFormat format;
-  char *sha256;
-};
+#include "cb-opinion-private.h"
 
 G_DEFINE_FINAL_TYPE (CbOpinion, cb_opinion, G_TYPE_OBJECT)
 
@@ -63,6 +60,15 @@ normalize_text (const char *text)
         p++;
     }
 
+  /* Leading blank lines carry nothing and would shift every offset. */
+  {
+    gsize skip = 0;
+
+    while (skip < out->len && out->str[skip] == '\n')
+      skip++;
+    g_string_erase (out, 0, skip);
+  }
+
   return g_string_free (out, FALSE);
 }
 
@@ -74,6 +80,22 @@ cb_opinion_finalize (GObject *object)
   g_free (self->text);
   g_free (self->source_name);
   g_free (self->sha256);
+  g_free (self->chars);
+  g_free (self->hidden);
+  g_clear_pointer (&self->marks, g_array_unref);
+  for (guint i = 0; i < MAX_REPORTERS; i++)
+    g_clear_pointer (&self->body_marks[i], g_array_unref);
+  g_clear_pointer (&self->footnotes, g_array_unref);
+  g_clear_pointer (&self->headnotes, g_array_unref);
+  g_clear_pointer (&self->parts, g_array_unref);
+  g_clear_pointer (&self->citations, g_ptr_array_unref);
+  g_free (self->case_name);
+  g_free (self->citation);
+  g_free (self->court);
+  g_free (self->date);
+  g_free (self->docket);
+  g_clear_pointer (&self->index, cb_quote_index_free);
+  g_mutex_clear (&self->index_lock);
 
   G_OBJECT_CLASS (cb_opinion_parent_class)->finalize (object);
 }
@@ -119,6 +141,7 @@ cb_opinion_class_init (CbOpinionClass *klass)
 static void
 cb_opinion_init (CbOpinion *self)
 {
+  g_mutex_init (&self->index_lock);
 }
 
 /**
@@ -148,6 +171,7 @@ cb_opinion_new_from_text (const char      *text,
   self->source_name = g_strdup (source_name);
   self->format = format;
   self->sha256 = g_compute_checksum_for_string (G_CHECKSUM_SHA256, self->text, -1);
+  cb_opinion_analyze (self);
 
   return self;
 }
@@ -158,7 +182,10 @@ cb_opinion_new_from_text (const char      *text,
  * @source_name: (nullable): the file's name, for messages
  * @error: return location for a #CbError
  *
- * Imports an opinion from the raw bytes of a file.
+ * Imports an opinion from the raw bytes of a file. The encoding (UTF-8, UTF-16
+ * with a byte-order mark, Windows-1252) and the format (HTML or plain text) are
+ * recognized from the content; binary files and files over
+ * %CB_OPINION_MAX_BYTES are refused.
  *
  * Returns: (transfer full): the opinion, or %NULL with @error set
  */
@@ -168,27 +195,35 @@ cb_opinion_import_bytes (GBytes      *bytes,
                          GError     **error)
 {
   gsize len;
-  const char *data = g_bytes_get_data (bytes, &len);
+  const char *data;
   g_autofree char *text = NULL;
 
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  data = g_bytes_get_data (bytes, &len);
   if (len > CB_OPINION_MAX_BYTES)
     {
       g_set_error (error, CB_ERROR, CB_ERROR_TOO_LARGE,
-                   "%s is too large to be an opinion", source_name ? source_name : "The file");
+                   _("%s: the file is too large to be an opinion (over %u MB)"),
+                   source_name ? source_name : _("The file"),
+                   (guint) (CB_OPINION_MAX_BYTES / (1024 * 1024)));
       return NULL;
     }
 
-  if (!g_utf8_validate_len (data, len, NULL))
+  text = cb_text_decode (data ? data : "", len, source_name, error);
+  if (text == NULL)
+    return NULL;
+
+  if (cb_text_looks_html (text, source_name))
     {
-      g_set_error (error, CB_ERROR, CB_ERROR_ENCODING,
-                   "%s is not UTF-8 text", source_name ? source_name : "The file");
-      return NULL;
+      g_autofree char *plain = cb_html_to_text (text, strlen (text), source_name, error);
+
+      if (plain == NULL)
+        return NULL;
+      return cb_opinion_new_from_text (plain, source_name, CB_OPINION_FORMAT_HTML);
     }
 
-  text = g_strndup (data, len);
   return cb_opinion_new_from_text (text, source_name, CB_OPINION_FORMAT_TEXT);
 }
 
@@ -198,7 +233,8 @@ cb_opinion_import_bytes (GBytes      *bytes,
  * @cancellable: (nullable): a #GCancellable
  * @error: return location for an error
  *
- * Reads and imports @file synchronously.
+ * Reads and imports @file synchronously. A file larger than
+ * %CB_OPINION_MAX_BYTES is refused before it is read.
  *
  * Returns: (transfer full): the opinion, or %NULL with @error set
  */
@@ -208,15 +244,36 @@ cb_opinion_import_file (GFile         *file,
                         GError       **error)
 {
   g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GFileInfo) info = NULL;
   g_autofree char *name = NULL;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  name = g_file_get_basename (file);
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                            G_FILE_QUERY_INFO_NONE, cancellable, error);
+  if (info == NULL)
+    return NULL;
+
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+    {
+      g_set_error (error, CB_ERROR, CB_ERROR_NOT_TEXT, _("%s: this is a folder, not an opinion"), name);
+      return NULL;
+    }
+
+  if (g_file_info_get_size (info) > CB_OPINION_MAX_BYTES)
+    {
+      g_set_error (error, CB_ERROR, CB_ERROR_TOO_LARGE,
+                   _("%s: the file is too large to be an opinion (over %u MB)"),
+                   name, (guint) (CB_OPINION_MAX_BYTES / (1024 * 1024)));
+      return NULL;
+    }
 
   bytes = g_file_load_bytes (file, cancellable, NULL, error);
   if (bytes == NULL)
     return NULL;
 
-  name = g_file_get_basename (file);
   return cb_opinion_import_bytes (bytes, name, error);
 }
 
@@ -278,6 +335,12 @@ cb_opinion_import_file_finish (GAsyncResult  *result,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/**
+ * cb_opinion_get_text:
+ * @self: an opinion
+ *
+ * Returns: the normalized text; all offsets count its characters
+ */
 const char *
 cb_opinion_get_text (CbOpinion *self)
 {
@@ -285,6 +348,12 @@ cb_opinion_get_text (CbOpinion *self)
   return self->text;
 }
 
+/**
+ * cb_opinion_get_length:
+ * @self: an opinion
+ *
+ * Returns: the length of the text in characters, as GtkTextBuffer counts them
+ */
 gsize
 cb_opinion_get_length (CbOpinion *self)
 {
@@ -292,6 +361,12 @@ cb_opinion_get_length (CbOpinion *self)
   return self->length;
 }
 
+/**
+ * cb_opinion_get_source_name:
+ * @self: an opinion
+ *
+ * Returns: (nullable): the name of the file the opinion came from
+ */
 const char *
 cb_opinion_get_source_name (CbOpinion *self)
 {
@@ -299,6 +374,12 @@ cb_opinion_get_source_name (CbOpinion *self)
   return self->source_name;
 }
 
+/**
+ * cb_opinion_get_format:
+ * @self: an opinion
+ *
+ * Returns: the format the opinion was imported from
+ */
 CbOpinionFormat
 cb_opinion_get_format (CbOpinion *self)
 {
@@ -306,6 +387,12 @@ cb_opinion_get_format (CbOpinion *self)
   return self->format;
 }
 
+/**
+ * cb_opinion_get_sha256:
+ * @self: an opinion
+ *
+ * Returns: the SHA-256 of the normalized text, in hex
+ */
 const char *
 cb_opinion_get_sha256 (CbOpinion *self)
 {

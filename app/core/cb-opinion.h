@@ -17,6 +17,83 @@ typedef enum
   CB_OPINION_FORMAT_HTML,
 } CbOpinionFormat;
 
+/**
+ * CbPageMark:
+ * @reporter: which reporter: 0 for `*N`, 1 for `**N`, 2 for `***N`
+ * @page: the page that begins at the marker
+ * @offset: offset in characters of the marker's first `*`
+ * @length: length in characters of the marker
+ *
+ * A star-page marker in the normalized text.
+ */
+typedef struct
+{
+  guint reporter;
+  guint page;
+  gsize offset;
+  gsize length;
+} CbPageMark;
+
+/**
+ * CbFootnote:
+ * @label: the footnote's label ("*", "1", "†")
+ * @marker_offset: offset in characters of the reference mark in the opinion
+ * @marker_length: length in characters of the reference mark
+ * @body_start: offset of the first character of the footnote's text
+ * @body_end: offset just past its last character
+ *
+ * A footnote: its reference in the opinion and its body in the footnote block.
+ */
+typedef struct
+{
+  char *label;
+  gsize marker_offset;
+  gsize marker_length;
+  gsize body_start;
+  gsize body_end;
+} CbFootnote;
+
+/**
+ * CbHeadnote:
+ * @number: the headnote number
+ * @offset: offset in characters of "[N]"
+ * @length: length in characters of "[N]"
+ *
+ * A headnote marker at the start of a paragraph.
+ */
+typedef struct
+{
+  guint number;
+  gsize offset;
+  gsize length;
+} CbHeadnote;
+
+/**
+ * CbRange:
+ * @start: offset in characters of the first character
+ * @end: offset just past the last character
+ *
+ * A range of the normalized text.
+ */
+typedef struct
+{
+  gsize start;
+  gsize end;
+} CbRange;
+
+/**
+ * CbCiteStyle:
+ * @CB_CITE_STYLE_BLUEBOOK: "474 U.S. at 345–46"
+ * @CB_CITE_STYLE_SUPREME_COURT: the Court's own style, "474 U.S., at 345–346"
+ *
+ * How pin cites are written.
+ */
+typedef enum
+{
+  CB_CITE_STYLE_BLUEBOOK,
+  CB_CITE_STYLE_SUPREME_COURT,
+} CbCiteStyle;
+
 /* Largest opinion file accepted; larger files are refused before they are read whole. */
 #define CB_OPINION_MAX_BYTES (64 * 1024 * 1024)
 
@@ -44,5 +121,48 @@ gsize           cb_opinion_get_length          (CbOpinion        *self);
 const char     *cb_opinion_get_source_name     (CbOpinion        *self);
 CbOpinionFormat cb_opinion_get_format          (CbOpinion        *self);
 const char     *cb_opinion_get_sha256          (CbOpinion        *self);
+
+guint             cb_opinion_get_n_reporters    (CbOpinion   *self);
+const CbPageMark *cb_opinion_get_page_marks     (CbOpinion   *self,
+                                                 gsize       *n_marks);
+guint             cb_opinion_get_first_page     (CbOpinion   *self,
+                                                 guint        reporter);
+guint             cb_opinion_page_at            (CbOpinion   *self,
+                                                 guint        reporter,
+                                                 gsize        offset);
+const CbFootnote *cb_opinion_get_footnotes      (CbOpinion   *self,
+                                                 gsize       *n_footnotes);
+const CbFootnote *cb_opinion_footnote_at        (CbOpinion   *self,
+                                                 gsize        offset);
+gsize             cb_opinion_get_footnote_block (CbOpinion   *self);
+const CbHeadnote *cb_opinion_get_headnotes      (CbOpinion   *self,
+                                                 gsize       *n_headnotes);
+GPtrArray        *cb_opinion_get_citations      (CbOpinion   *self);
+const char       *cb_opinion_get_case_name      (CbOpinion   *self);
+const char       *cb_opinion_get_citation       (CbOpinion   *self);
+const char       *cb_opinion_get_court          (CbOpinion   *self);
+const char       *cb_opinion_get_date           (CbOpinion   *self);
+const char       *cb_opinion_get_docket         (CbOpinion   *self);
+const char       *cb_opinion_separate_opinion_at (CbOpinion  *self,
+                                                 gsize        offset);
+char             *cb_opinion_pin_cite           (CbOpinion   *self,
+                                                 gsize        start,
+                                                 gsize        end,
+                                                 const char  *citation,
+                                                 CbCiteStyle  style);
+char             *cb_opinion_quote_text         (CbOpinion   *self,
+                                                 gsize        start,
+                                                 gsize        end);
+gboolean          cb_opinion_find_quote         (CbOpinion   *self,
+                                                 const char  *quote,
+                                                 gsize        from,
+                                                 gsize       *start,
+                                                 gsize       *end);
+GArray           *cb_opinion_find_quote_all     (CbOpinion   *self,
+                                                 const char  *quote);
+
+char             *cb_pin_cite_format_range      (guint        first,
+                                                 guint        last);
+char             *cb_reporter_canonical         (const char  *reporter);
 
 G_END_DECLS

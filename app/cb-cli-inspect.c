@@ -1,0 +1,281 @@
+#define G_LOG_DOMAIN "cb-cli-inspect"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "cb-citation.h"
+#include "cb-cli.h"
+#include "cb-opinion.h"
+
+static void
+append_json_string (GString    *out,
+                    const char *text)
+{
+  if (text == NULL)
+    {
+      g_string_append (out, "null");
+      return;
+    }
+
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p; p++)
+    {
+      guchar c = *p;
+
+      switch (c)
+        {
+        case '"': g_string_append (out, "\\\""); break;
+        case '\\': g_string_append (out, "\\\\"); break;
+        case '\n': g_string_append (out, "\\n"); break;
+        case '\r': g_string_append (out, "\\r"); break;
+        case '\t': g_string_append (out, "\\t"); break;
+        case '\b': g_string_append (out, "\\b"); break;
+        case '\f': g_string_append (out, "\\f"); break;
+        default:
+          if (c < 0x20)
+            g_string_append_printf (out, "\\u%04x", c);
+          else
+            g_string_append_c (out, (char) c);
+        }
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+append_json_member (GString    *out,
+                    const char *name,
+                    const char *value,
+                    gboolean    last)
+{
+  g_string_append (out, "    ");
+  append_json_string (out, name);
+  g_string_append (out, ": ");
+  append_json_string (out, value);
+  g_string_append (out, last ? "\n" : ",\n");
+}
+
+static char *
+to_json (CbOpinion *opinion)
+{
+  GString *out = g_string_new ("{\n  \"metadata\": {\n");
+  const CbPageMark *marks;
+  const CbFootnote *notes;
+  const CbHeadnote *headnotes;
+  GPtrArray *citations = cb_opinion_get_citations (opinion);
+  gsize n_marks, n_notes, n_headnotes;
+
+  append_json_member (out, "source", cb_opinion_get_source_name (opinion), FALSE);
+  append_json_member (out, "format", cb_opinion_get_format (opinion) == CB_OPINION_FORMAT_HTML ? "html" : "text", FALSE);
+  append_json_member (out, "sha256", cb_opinion_get_sha256 (opinion), FALSE);
+  append_json_member (out, "case_name", cb_opinion_get_case_name (opinion), FALSE);
+  append_json_member (out, "citation", cb_opinion_get_citation (opinion), FALSE);
+  append_json_member (out, "court", cb_opinion_get_court (opinion), FALSE);
+  append_json_member (out, "date", cb_opinion_get_date (opinion), FALSE);
+  append_json_member (out, "docket", cb_opinion_get_docket (opinion), TRUE);
+  g_string_append_printf (out, "  },\n  \"length\": %" G_GSIZE_FORMAT ",\n  \"reporters\": %u,\n",
+                          cb_opinion_get_length (opinion), cb_opinion_get_n_reporters (opinion));
+
+  g_string_append (out, "  \"first_pages\": [");
+  for (guint r = 0; r < cb_opinion_get_n_reporters (opinion); r++)
+    g_string_append_printf (out, "%s%u", r ? ", " : "", cb_opinion_get_first_page (opinion, r));
+  g_string_append (out, "],\n  \"pages\": [");
+
+  marks = cb_opinion_get_page_marks (opinion, &n_marks);
+  for (gsize i = 0; i < n_marks; i++)
+    g_string_append_printf (out, "%s\n    {\"reporter\": %u, \"page\": %u, \"offset\": %" G_GSIZE_FORMAT
+                            ", \"length\": %" G_GSIZE_FORMAT "}",
+                            i ? "," : "", marks[i].reporter, marks[i].page, marks[i].offset, marks[i].length);
+  g_string_append (out, n_marks ? "\n  ],\n  \"footnotes\": [" : "],\n  \"footnotes\": [");
+
+  notes = cb_opinion_get_footnotes (opinion, &n_notes);
+  for (gsize i = 0; i < n_notes; i++)
+    {
+      g_autofree char *body = cb_opinion_quote_text (opinion, notes[i].body_start, notes[i].body_end);
+
+      g_string_append_printf (out, "%s\n    {\"label\": ", i ? "," : "");
+      append_json_string (out, notes[i].label);
+      g_string_append_printf (out, ", \"marker_offset\": %" G_GSIZE_FORMAT ", \"marker_length\": %" G_GSIZE_FORMAT
+                              ", \"body_start\": %" G_GSIZE_FORMAT ", \"body_end\": %" G_GSIZE_FORMAT ", \"text\": ",
+                              notes[i].marker_offset, notes[i].marker_length, notes[i].body_start, notes[i].body_end);
+      append_json_string (out, body);
+      g_string_append_c (out, '}');
+    }
+  g_string_append (out, n_notes ? "\n  ],\n  \"headnotes\": [" : "],\n  \"headnotes\": [");
+
+  headnotes = cb_opinion_get_headnotes (opinion, &n_headnotes);
+  for (gsize i = 0; i < n_headnotes; i++)
+    g_string_append_printf (out, "%s\n    {\"number\": %u, \"offset\": %" G_GSIZE_FORMAT ", \"length\": %" G_GSIZE_FORMAT "}",
+                            i ? "," : "", headnotes[i].number, headnotes[i].offset, headnotes[i].length);
+  g_string_append (out, n_headnotes ? "\n  ],\n  \"citations\": [" : "],\n  \"citations\": [");
+
+  for (guint i = 0; i < citations->len; i++)
+    {
+      const CbCitation *c = g_ptr_array_index (citations, i);
+
+      g_string_append_printf (out, "%s\n    {\"start\": %" G_GSIZE_FORMAT ", \"end\": %" G_GSIZE_FORMAT ", \"text\": ",
+                              i ? "," : "", c->start, c->end);
+      append_json_string (out, c->text);
+      g_string_append (out, ", \"volume\": ");
+      append_json_string (out, c->volume);
+      g_string_append (out, ", \"reporter\": ");
+      append_json_string (out, c->reporter);
+      g_string_append (out, ", \"page\": ");
+      append_json_string (out, c->page);
+      g_string_append_c (out, '}');
+    }
+  g_string_append (out, citations->len ? "\n  ]\n}\n" : "]\n}\n");
+  return g_string_free (out, FALSE);
+}
+
+static void
+print_table (CbOpinion *opinion)
+{
+  const CbPageMark *marks;
+  const CbFootnote *notes;
+  const CbHeadnote *headnotes;
+  GPtrArray *citations = cb_opinion_get_citations (opinion);
+  gsize n_marks, n_notes, n_headnotes;
+  const struct { const char *label; const char *value; } fields[] = {
+    { _("Source"), cb_opinion_get_source_name (opinion) },
+    { _("Case"), cb_opinion_get_case_name (opinion) },
+    { _("Citation"), cb_opinion_get_citation (opinion) },
+    { _("Court"), cb_opinion_get_court (opinion) },
+    { _("Decided"), cb_opinion_get_date (opinion) },
+    { _("Docket"), cb_opinion_get_docket (opinion) },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    g_print ("%-10s %s\n", fields[i].label, fields[i].value ? fields[i].value : "—");
+  g_print ("%-10s %" G_GSIZE_FORMAT "\n", _("Length"), cb_opinion_get_length (opinion));
+
+  marks = cb_opinion_get_page_marks (opinion, &n_marks);
+  g_print ("\n%s\n", _("Pages (reporter, page, offset)"));
+  for (guint r = 0; r < cb_opinion_get_n_reporters (opinion); r++)
+    g_print ("  %.*s%u  %s\n", (int) r + 1, "***", cb_opinion_get_first_page (opinion, r), _("(start of text)"));
+  for (gsize i = 0; i < n_marks; i++)
+    g_print ("  %.*s%u  %" G_GSIZE_FORMAT "\n", (int) marks[i].reporter + 1, "***", marks[i].page, marks[i].offset);
+
+  notes = cb_opinion_get_footnotes (opinion, &n_notes);
+  g_print ("\n%s\n", _("Footnotes (label, marker offset, body)"));
+  for (gsize i = 0; i < n_notes; i++)
+    {
+      g_autofree char *body = cb_opinion_quote_text (opinion, notes[i].body_start, notes[i].body_end);
+
+      g_print ("  %-4s %-8" G_GSIZE_FORMAT " %" G_GSIZE_FORMAT "–%" G_GSIZE_FORMAT "  %.60s…\n",
+               notes[i].label, notes[i].marker_offset, notes[i].body_start, notes[i].body_end, body);
+    }
+
+  headnotes = cb_opinion_get_headnotes (opinion, &n_headnotes);
+  g_print ("\n%s\n", _("Headnotes (number, offset)"));
+  for (gsize i = 0; i < n_headnotes; i++)
+    g_print ("  [%u]  %" G_GSIZE_FORMAT "\n", headnotes[i].number, headnotes[i].offset);
+
+  g_print ("\n%s\n", _("Citations (start–end, text)"));
+  for (guint i = 0; i < citations->len; i++)
+    {
+      const CbCitation *c = g_ptr_array_index (citations, i);
+
+      g_print ("  %" G_GSIZE_FORMAT "–%" G_GSIZE_FORMAT "  %s\n", c->start, c->end, c->text);
+    }
+}
+
+static int
+fail (const char *file,
+      const char *reason)
+{
+  g_printerr ("casebrief: %s: %s\n", file, reason);
+  return 1;
+}
+
+/**
+ * cb_cli_inspect:
+ * @argc: argument count, from the command name on
+ * @argv: arguments; argv[0] is "inspect"
+ *
+ * `casebrief inspect OPINION [--json]` prints what Casebrief reads from an
+ * opinion: metadata, page map, footnotes, headnotes and citations with their
+ * character offsets. With `--quote TEXT` it prints the pin cite of every place
+ * of TEXT instead, one per line, citing by `--citation` when given.
+ *
+ * Returns: the exit status: 0 on success, 1 when the opinion cannot be read or
+ *   the quote is not found, 2 on a usage error
+ */
+int
+cb_cli_inspect (int    argc,
+                char **argv)
+{
+  gboolean json = FALSE;
+  gboolean court_style = FALSE;
+  g_autofree char *citation = NULL;
+  g_autofree char *quote = NULL;
+  g_auto(GStrv) files = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(CbOpinion) opinion = NULL;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { "citation", 0, 0, G_OPTION_ARG_STRING, &citation, N_("Cite by this citation"), N_("CITATION") },
+    { "quote", 0, 0, G_OPTION_ARG_STRING, &quote, N_("Print the pin cite of each place of TEXT"), N_("TEXT") },
+    { "supreme-court-style", 0, 0, G_OPTION_ARG_NONE, &court_style, N_("Cite as the Supreme Court does"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("OPINION") },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("OPINION — show what Casebrief reads from an opinion"));
+  g_option_context_set_help_enabled (context, TRUE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("casebrief: inspect: %s\n", error->message);
+      return 2;
+    }
+  if (files == NULL || files[0] == NULL || files[1] != NULL)
+    {
+      g_printerr ("casebrief: inspect: %s\n", _("give exactly one opinion file"));
+      return 2;
+    }
+
+  file = g_file_new_for_commandline_arg (files[0]);
+  opinion = cb_opinion_import_file (file, NULL, &error);
+  if (opinion == NULL)
+    {
+      /* CbError messages already name the file; I/O errors are given their name here. */
+      if (error->domain == G_IO_ERROR)
+        return fail (files[0], error->message);
+      g_printerr ("casebrief: %s\n", error->message);
+      return 1;
+    }
+
+  if (quote != NULL)
+    {
+      g_autoptr(GArray) ranges = cb_opinion_find_quote_all (opinion, quote);
+
+      if (ranges->len == 0)
+        return fail (files[0], _("the quote is not in the opinion"));
+      for (guint i = 0; i < ranges->len; i++)
+        {
+          const CbRange *range = &g_array_index (ranges, CbRange, i);
+          g_autofree char *cite = cb_opinion_pin_cite (opinion, range->start, range->end, citation,
+                                                       court_style ? CB_CITE_STYLE_SUPREME_COURT
+                                                                   : CB_CITE_STYLE_BLUEBOOK);
+
+          g_print ("%s\n", cite ? cite : _("(no page)"));
+        }
+      return 0;
+    }
+
+  if (json)
+    {
+      g_autofree char *text = to_json (opinion);
+
+      g_print ("%s", text);
+    }
+  else
+    {
+      print_table (opinion);
+    }
+  return 0;
+}

@@ -1,0 +1,499 @@
+#define G_LOG_DOMAIN "cb-opinion"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "cb-opinion-private.h"
+#include "cb-reporters.h"
+
+/* One citation of the brief: "474 U.S. 344". */
+typedef struct
+{
+  char *volume;
+  char *reporter;
+  guint page;
+} Cite;
+
+static void
+cite_free (Cite *cite)
+{
+  g_free (cite->volume);
+  g_free (cite->reporter);
+  g_free (cite);
+}
+
+/* The citations in "474 U.S. 344, 106 S. Ct. 668 (1986)"; pieces that are no citation are skipped. */
+static GPtrArray *
+parse_citations (const char *citation)
+{
+  GPtrArray *cites = g_ptr_array_new_with_free_func ((GDestroyNotify) cite_free);
+  g_autoptr(GRegex) regex = g_regex_new ("^\\s*(\\d+)\\s+(\\S.*?)\\s+(\\d+)\\b", 0, 0, NULL);
+  g_auto(GStrv) pieces = NULL;
+
+  if (citation == NULL)
+    return cites;
+
+  pieces = g_strsplit (citation, ",", -1);
+  for (guint i = 0; pieces[i] != NULL; i++)
+    {
+      g_autoptr(GMatchInfo) match = NULL;
+      g_autofree char *page = NULL;
+      Cite *cite;
+
+      if (!g_regex_match (regex, pieces[i], 0, &match))
+        continue;
+      cite = g_new0 (Cite, 1);
+      cite->volume = g_match_info_fetch (match, 1);
+      cite->reporter = g_match_info_fetch (match, 2);
+      page = g_match_info_fetch (match, 3);
+      cite->page = (guint) g_ascii_strtoull (page, NULL, 10);
+      g_ptr_array_add (cites, cite);
+    }
+  return cites;
+}
+
+static char *
+squash (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      g_string_append_unichar (out, g_utf8_get_char (p));
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+same_reporter (const char *a,
+               const char *b)
+{
+  g_autofree char *sa = squash (a);
+  g_autofree char *sb = squash (b);
+
+  return g_ascii_strcasecmp (sa, sb) == 0;
+}
+
+/* A single capital ("U.") or an ordinal ("2d", "4th"), which Bluebook closes up. */
+static gboolean
+is_single (const char *segment)
+{
+  if (g_ascii_isdigit (segment[0]))
+    return TRUE;
+  return g_ascii_isupper (segment[0]) && segment[1] == '.' && segment[2] == '\0';
+}
+
+/**
+ * cb_reporter_canonical:
+ * @reporter: a reporter abbreviation as written ("S.Ct.", "L.Ed.2d")
+ *
+ * Returns the canonical spelling of a reporter: the reporter table's when it knows
+ * the abbreviation, otherwise the written form re-spaced by the Bluebook rule
+ * (adjacent single capitals and ordinals closed up, longer abbreviations set off
+ * by spaces: "S. Ct.", "L. Ed. 2d", "F.2d", "U.S.").
+ *
+ * Returns: (transfer full): the canonical spelling
+ */
+char *
+cb_reporter_canonical (const char *reporter)
+{
+  const char *known;
+  g_autofree char *squashed = NULL;
+  g_autoptr(GPtrArray) segments = g_ptr_array_new_with_free_func (g_free);
+  GString *out;
+  const char *p;
+
+  g_return_val_if_fail (reporter != NULL, NULL);
+
+  known = cb_reporters_lookup (reporter);
+  if (known != NULL)
+    return g_strdup (known);
+
+  squashed = squash (reporter);
+  p = squashed;
+  while (*p)
+    {
+      const char *start = p;
+
+      if (g_ascii_isdigit (*p))
+        {
+          while (g_ascii_isdigit (*p))
+            p++;
+          while (g_ascii_islower (*p))
+            p++;
+        }
+      else
+        {
+          while (*p && *p != '.' && !(p > start && g_ascii_isdigit (*p)))
+            p++;
+          if (*p == '.')
+            p++;
+        }
+      if (p == start)
+        p++;
+      g_ptr_array_add (segments, g_strndup (start, p - start));
+    }
+
+  out = g_string_new (NULL);
+  for (guint i = 0; i < segments->len; i++)
+    {
+      const char *segment = g_ptr_array_index (segments, i);
+
+      if (i > 0 && !(is_single (segment) && is_single (g_ptr_array_index (segments, i - 1))))
+        g_string_append_c (out, ' ');
+      g_string_append (out, segment);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * cb_pin_cite_format_range:
+ * @first: the first page
+ * @last: the last page
+ *
+ * Formats a page range the Bluebook way: a single page alone ("345"), otherwise
+ * both pages joined by an en dash with the repeated leading digits of the last
+ * dropped when only its last two digits differ ("345–46", "107–08", "1001–05")
+ * and kept whole otherwise ("1098–1102", "99–101").
+ *
+ * Returns: (transfer full): the range
+ */
+char *
+cb_pin_cite_format_range (guint first,
+                          guint last)
+{
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  gsize len;
+
+  if (last <= first)
+    return g_strdup_printf ("%u", first);
+
+  a = g_strdup_printf ("%u", first);
+  b = g_strdup_printf ("%u", last);
+  len = strlen (a);
+  if (len == strlen (b) && len > 2 && strncmp (a, b, len - 2) == 0)
+    return g_strdup_printf ("%s–%s", a, b + len - 2);
+  return g_strdup_printf ("%s–%s", a, b);
+}
+
+static char *
+format_range (guint       first,
+              guint       last,
+              CbCiteStyle style)
+{
+  if (style == CB_CITE_STYLE_SUPREME_COURT && last > first)
+    return g_strdup_printf ("%u–%u", first, last);
+  return cb_pin_cite_format_range (first, last);
+}
+
+/* The reporter (star level) a citation names, or -1 when the opinion has no pages for it. */
+static int
+reporter_for (CbOpinion  *self,
+              const Cite *cite,
+              const gboolean *taken)
+{
+  g_autoptr(GPtrArray) own = parse_citations (self->citation);
+  int best = -1;
+  guint best_distance = G_MAXUINT;
+
+  /* The opinion's own citation line lists its reporters in star order. */
+  for (guint i = 0; i < own->len && i < MAX_REPORTERS; i++)
+    {
+      const Cite *c = g_ptr_array_index (own, i);
+
+      if (same_reporter (c->reporter, cite->reporter) && self->body_marks[i]->len > 0)
+        return (int) i;
+    }
+
+  /* Otherwise the reporter whose first page in the text is the cited page or just after it. */
+  for (guint r = 0; r < MAX_REPORTERS; r++)
+    {
+      guint first;
+
+      if (self->body_marks[r]->len == 0 || taken[r])
+        continue;
+      first = cb_opinion_get_first_page (self, r);
+      if (first >= cite->page && first - cite->page < best_distance)
+        {
+          best = (int) r;
+          best_distance = first - cite->page;
+        }
+    }
+  return best;
+}
+
+/* Narrows a range to what a reader sees: no white space or markers at either end. */
+static void
+trim_range (CbOpinion *self,
+            gsize     *start,
+            gsize     *end)
+{
+  gsize s = *start, e = *end;
+
+  while (s < e && (self->hidden[s] || g_unichar_isspace (self->chars[s])))
+    s++;
+  while (e > s && (self->hidden[e - 1] || g_unichar_isspace (self->chars[e - 1])))
+    e--;
+  if (s < e)
+    {
+      *start = s;
+      *end = e;
+    }
+}
+
+static const char *
+part_at (CbOpinion *self,
+         gsize      offset)
+{
+  const CbFootnote *note = cb_opinion_footnote_at (self, offset);
+
+  if (note != NULL)
+    offset = note->marker_offset;
+  for (guint i = 0; i < self->parts->len; i++)
+    {
+      const Part *part = &g_array_index (self->parts, Part, i);
+
+      if (offset >= part->start && offset < part->end)
+        return part->parenthetical;
+    }
+  return NULL;
+}
+
+/**
+ * cb_opinion_separate_opinion_at:
+ * @self: an opinion
+ * @offset: offset in characters
+ *
+ * Returns: (nullable): the parenthetical of the concurrence or dissent that holds
+ *   @offset ("(Powell, J., dissenting)"), or %NULL in the opinion of the court
+ */
+const char *
+cb_opinion_separate_opinion_at (CbOpinion *self,
+                                gsize      offset)
+{
+  g_return_val_if_fail (CB_IS_OPINION (self), NULL);
+
+  return part_at (self, offset);
+}
+
+/**
+ * cb_opinion_pin_cite:
+ * @self: an opinion
+ * @start: offset in characters of the passage's first character
+ * @end: offset just past its last character
+ * @citation: (nullable): the citation to cite by ("474 U.S. 344"), or parallel
+ *   citations separated by commas ("474 U.S. 344, 106 S. Ct. 668")
+ * @style: Bluebook or Supreme Court style
+ *
+ * Computes the pin cite of a passage: "474 U.S. at 345–46", with " n.1" when the
+ * passage is in a footnote, every cited reporter present in the opinion in the
+ * order given ("474 U.S. at 347, 106 S. Ct. at 670"), and the parenthetical of a
+ * concurrence or dissent. Without a citation the bare page of the first reporter
+ * is given ("*345"). White space and markers at the ends of the passage do not
+ * count.
+ *
+ * Returns: (transfer full) (nullable): the pin cite, or %NULL when the opinion has
+ *   no pages for any cited reporter
+ */
+char *
+cb_opinion_pin_cite (CbOpinion   *self,
+                     gsize        start,
+                     gsize        end,
+                     const char  *citation,
+                     CbCiteStyle  style)
+{
+  g_autoptr(GPtrArray) cites = NULL;
+  gboolean taken[MAX_REPORTERS] = { FALSE, };
+  const CbFootnote *note;
+  const char *parenthetical;
+  GString *out;
+
+  g_return_val_if_fail (CB_IS_OPINION (self), NULL);
+  g_return_val_if_fail (start <= end, NULL);
+
+  start = MIN (start, self->length);
+  end = MIN (end, self->length);
+  trim_range (self, &start, &end);
+  if (end <= start)
+    end = start + 1;
+  note = cb_opinion_footnote_at (self, start);
+  parenthetical = part_at (self, start);
+  out = g_string_new (NULL);
+
+  if (citation == NULL)
+    {
+      g_autofree char *range = NULL;
+
+      if (self->body_marks[0]->len == 0)
+        return (g_string_free (out, TRUE), NULL);
+      range = format_range (cb_opinion_page_at (self, 0, start), cb_opinion_page_at (self, 0, end - 1), style);
+      g_string_append_printf (out, "*%s", range);
+      if (note != NULL)
+        g_string_append_printf (out, " n.%s", note->label);
+    }
+  else
+    {
+      cites = parse_citations (citation);
+      for (guint i = 0; i < cites->len; i++)
+        {
+          const Cite *cite = g_ptr_array_index (cites, i);
+          int r = reporter_for (self, cite, taken);
+          g_autofree char *range = NULL;
+          g_autofree char *reporter = NULL;
+
+          if (r < 0)
+            continue;
+          taken[r] = TRUE;
+          range = format_range (cb_opinion_page_at (self, r, start), cb_opinion_page_at (self, r, end - 1), style);
+          reporter = cb_reporter_canonical (cite->reporter);
+          if (out->len > 0)
+            g_string_append (out, ", ");
+          g_string_append_printf (out, style == CB_CITE_STYLE_SUPREME_COURT ? "%s %s, at %s" : "%s %s at %s",
+                                  cite->volume, reporter, range);
+          if (note != NULL)
+            g_string_append_printf (out, " n.%s", note->label);
+        }
+      if (out->len == 0)
+        return (g_string_free (out, TRUE), NULL);
+    }
+
+  if (parenthetical != NULL)
+    g_string_append_printf (out, " %s", parenthetical);
+  return g_string_free (out, FALSE);
+}
+
+/* Whether the marker at @offset is a star-page marker glued inside a word ("in*363 formation"). */
+static gboolean
+splits_word (CbOpinion *self,
+             gsize      offset)
+{
+  return self->chars[offset] == '*' && offset > 0 && !self->hidden[offset - 1] &&
+         g_unichar_isalnum (self->chars[offset - 1]);
+}
+
+/**
+ * cb_opinion_quote_text:
+ * @self: an opinion
+ * @start: offset in characters of the passage's first character
+ * @end: offset just past its last character
+ *
+ * Returns a passage as it is quoted: star-page, footnote and headnote markers
+ * removed, every run of white space (line breaks too) one space, no white space
+ * at either end, and a word split by a star-page marker joined again.
+ *
+ * Returns: (transfer full): the quoted text
+ */
+char *
+cb_opinion_quote_text (CbOpinion *self,
+                       gsize      start,
+                       gsize      end)
+{
+  GString *out;
+  gboolean space = FALSE;
+
+  g_return_val_if_fail (CB_IS_OPINION (self), NULL);
+
+  end = MIN (end, self->length);
+  out = g_string_new (NULL);
+  for (gsize i = start; i < end; i++)
+    {
+      gunichar c = self->chars[i];
+
+      if (self->hidden[i])
+        {
+          if (splits_word (self, i))
+            {
+              while (i + 1 < end && self->hidden[i + 1])
+                i++;
+              while (i + 1 < end && g_unichar_isspace (self->chars[i + 1]))
+                i++;
+            }
+          continue;
+        }
+      if (g_unichar_isspace (c))
+        {
+          space = TRUE;
+          continue;
+        }
+      if (space && out->len > 0)
+        g_string_append_c (out, ' ');
+      space = FALSE;
+      g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static CbQuoteIndex *
+ensure_index (CbOpinion *self)
+{
+  CbQuoteIndex *index;
+
+  g_mutex_lock (&self->index_lock);
+  if (self->index == NULL)
+    self->index = cb_quote_index_new (self->chars, self->length, self->hidden);
+  index = self->index;
+  g_mutex_unlock (&self->index_lock);
+  return index;
+}
+
+/**
+ * cb_opinion_find_quote:
+ * @self: an opinion
+ * @quote: the quoted text
+ * @from: offset in characters where the match may start at the earliest
+ * @start: (out) (optional): offset of the match's first character
+ * @end: (out) (optional): offset just past its last character
+ *
+ * Finds a quote in the opinion the forgiving way: star-page, footnote and
+ * headnote markers, line breaks and runs of white space do not stop a match,
+ * straight and curly quotes match each other, and both sides are compared in NFC.
+ *
+ * Returns: whether the quote was found
+ */
+gboolean
+cb_opinion_find_quote (CbOpinion  *self,
+                       const char *quote,
+                       gsize       from,
+                       gsize      *start,
+                       gsize      *end)
+{
+  g_autofree char *folded = NULL;
+  gsize s, e;
+
+  g_return_val_if_fail (CB_IS_OPINION (self), FALSE);
+  g_return_val_if_fail (quote != NULL, FALSE);
+
+  folded = cb_quote_index_fold_query (quote);
+  if (*folded == '\0' || !cb_quote_index_find (ensure_index (self), folded, from, &s, &e))
+    return FALSE;
+  if (start)
+    *start = s;
+  if (end)
+    *end = e;
+  return TRUE;
+}
+
+/**
+ * cb_opinion_find_quote_all:
+ * @self: an opinion
+ * @quote: the quoted text
+ *
+ * Finds every place of a quote, matched as by cb_opinion_find_quote().
+ *
+ * Returns: (transfer full) (element-type CbRange): the ranges in text order
+ */
+GArray *
+cb_opinion_find_quote_all (CbOpinion  *self,
+                           const char *quote)
+{
+  g_autofree char *folded = NULL;
+
+  g_return_val_if_fail (CB_IS_OPINION (self), NULL);
+  g_return_val_if_fail (quote != NULL, NULL);
+
+  folded = cb_quote_index_fold_query (quote);
+  if (*folded == '\0')
+    return g_array_new (FALSE, FALSE, sizeof (CbRange));
+  return cb_quote_index_find_all (ensure_index (self), folded);
+}

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "cb-opinion.h"
+#include "cb-quote-index.h"
+
+G_BEGIN_DECLS
+
+#define MAX_REPORTERS 3
+
+/* A concurrence or dissent: from its heading to the next one or the footnotes. */
+typedef struct
+{
+  gsize start;
+  gsize end;
+  char *parenthetical;
+} Part;
+
+struct _CbOpinion
+{
+  GObject parent_instance;
+
+  char *text;
+  gsize length;
+  char *source_name;
+  CbOpinionFormat format;
+  char *sha256;
+
+  gunichar *chars;
+  guint8 *hidden;               /* per character: part of a star, footnote or headnote marker */
+  GArray *marks;                /* CbPageMark, in text order */
+  GArray *body_marks[MAX_REPORTERS];   /* CbPageMark before the footnote block, per reporter */
+  guint n_reporters;
+  GArray *footnotes;            /* CbFootnote */
+  gsize footnote_block;         /* offset where the footnote block starts, or length */
+  GArray *headnotes;            /* CbHeadnote */
+  GArray *parts;                /* Part */
+  GPtrArray *citations;
+  char *case_name;
+  char *citation;
+  char *court;
+  char *date;
+  char *docket;
+
+  GMutex index_lock;
+  CbQuoteIndex *index;
+};
+
+void cb_opinion_analyze (CbOpinion *self);
+
+G_END_DECLS

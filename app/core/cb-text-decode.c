@@ -1,0 +1,154 @@
+#define G_LOG_DOMAIN "cb-text-decode"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "cb-error.h"
+#include "cb-text-decode.h"
+
+/* More than one control character in this many bytes means the file is binary. */
+#define CONTROL_RATIO 100
+
+static const char *
+display_name (const char *source_name)
+{
+  return source_name != NULL ? source_name : _("The file");
+}
+
+static gboolean
+looks_binary (const char *data,
+              gsize       length)
+{
+  gsize controls = 0;
+
+  if (memchr (data, '\0', length) != NULL)
+    return TRUE;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      guchar c = data[i];
+
+      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == 0x7f)
+        controls++;
+    }
+
+  return controls * CONTROL_RATIO > length;
+}
+
+static char *
+convert (const char  *data,
+         gsize        length,
+         const char  *charset,
+         const char  *source_name,
+         GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  char *text = g_convert (data, length, "UTF-8", charset, NULL, NULL, &local_error);
+
+  if (text == NULL)
+    {
+      g_set_error (error, CB_ERROR, CB_ERROR_ENCODING,
+                   _("%s: the text is not valid %s (%s)"),
+                   display_name (source_name), charset, local_error->message);
+      return NULL;
+    }
+
+  /* A text with NUL characters in it would be cut short everywhere downstream. */
+  if (memchr (text, '\0', strlen (text) + 1) != text + strlen (text) ||
+      !g_utf8_validate (text, -1, NULL))
+    {
+      g_free (text);
+      g_set_error (error, CB_ERROR, CB_ERROR_NOT_TEXT,
+                   _("%s: the file is not text"), display_name (source_name));
+      return NULL;
+    }
+
+  return text;
+}
+
+/**
+ * cb_text_decode:
+ * @data: the raw bytes of a file
+ * @length: the number of bytes
+ * @source_name: (nullable): the file's name, for messages
+ * @error: return location for a #CbError
+ *
+ * Turns the bytes of a text file into UTF-8 by looking at the content: a byte-order
+ * mark selects UTF-8, UTF-16 LE or UTF-16 BE; otherwise valid UTF-8 is taken as is
+ * and anything else is read as Windows-1252, the encoding of text copied on Windows.
+ * Binary data (NUL bytes, many control characters) is refused with
+ * %CB_ERROR_NOT_TEXT. The byte-order mark is not part of the result.
+ *
+ * Returns: (transfer full): UTF-8 text, or %NULL with @error set
+ */
+char *
+cb_text_decode (const char  *data,
+                gsize        length,
+                const char  *source_name,
+                GError     **error)
+{
+  const guchar *bytes = (const guchar *) data;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (length >= 2 && bytes[0] == 0xff && bytes[1] == 0xfe)
+    return convert (data + 2, length - 2, "UTF-16LE", source_name, error);
+  if (length >= 2 && bytes[0] == 0xfe && bytes[1] == 0xff)
+    return convert (data + 2, length - 2, "UTF-16BE", source_name, error);
+  if (length >= 3 && bytes[0] == 0xef && bytes[1] == 0xbb && bytes[2] == 0xbf)
+    {
+      data += 3;
+      length -= 3;
+    }
+
+  if (looks_binary (data, length))
+    {
+      g_set_error (error, CB_ERROR, CB_ERROR_NOT_TEXT,
+                   _("%s: the file is binary, not the text of an opinion"),
+                   display_name (source_name));
+      return NULL;
+    }
+
+  if (g_utf8_validate_len (data, length, NULL))
+    return g_strndup (data, length);
+
+  return convert (data, length, "WINDOWS-1252", source_name, error);
+}
+
+/**
+ * cb_text_looks_html:
+ * @text: UTF-8 text
+ * @source_name: (nullable): the file's name
+ *
+ * Decides whether @text is HTML from its content: it begins with a tag, and an
+ * HTML element or doctype appears near the start. A name ending in .html or .htm
+ * is enough on its own, since some exports are fragments.
+ *
+ * Returns: whether @text should be read as HTML
+ */
+gboolean
+cb_text_looks_html (const char *text,
+                    const char *source_name)
+{
+  g_autofree char *head = NULL;
+  const char *p = text;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  if (source_name != NULL &&
+      (g_str_has_suffix (source_name, ".html") || g_str_has_suffix (source_name, ".htm") ||
+       g_str_has_suffix (source_name, ".HTML") || g_str_has_suffix (source_name, ".HTM")))
+    return TRUE;
+
+  while (*p && g_ascii_isspace (*p))
+    p++;
+  if (*p != '<')
+    return FALSE;
+
+  head = g_ascii_strdown (p, MIN (strlen (p), 4096));
+  return g_regex_match_simple ("<(!doctype\\s+html|html|head|body|p|div|span|article|section|pre|br|h[1-6])[\\s>/]",
+                               head, 0, 0);
+}

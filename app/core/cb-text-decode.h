@@ -1,0 +1,14 @@
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+char     *cb_text_decode     (const char  *data,
+                              gsize        length,
+                              const char  *source_name,
+                              GError     **error);
+gboolean  cb_text_looks_html (const char  *text,
+                              const char  *source_name);
+
+G_END_DECLS

@@ -1,0 +1,151 @@
+#include "config.h"
+
+#include <string.h>
+
+#include "cb-opinion.h"
+
+static char *
+sample_path (void)
+{
+  return g_build_filename (g_getenv ("CB_SOURCE_ROOT"), "data", "opinions", "davidson-v-cannon.txt", NULL);
+}
+
+/* Runs the casebrief executable; returns its exit status. */
+static int
+run (const char * const *args,
+     char              **out,
+     char              **err)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int status = -1;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("CASEBRIEF"));
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, out, err, &status, &error);
+  g_assert_no_error (error);
+  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+
+static void
+test_json (void)
+{
+  g_autofree char *path = sample_path ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(CbOpinion) opinion = cb_opinion_import_file (file, NULL, NULL);
+  const char *args[] = { "inspect", path, "--json", NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  gsize n_marks, n_notes;
+  const CbPageMark *marks = cb_opinion_get_page_marks (opinion, &n_marks);
+  const CbFootnote *notes = cb_opinion_get_footnotes (opinion, &n_notes);
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *note = NULL;
+
+  g_assert_cmpint (run (args, &out, &err), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_true (g_str_has_prefix (out, "{\n"));
+  g_assert_true (g_str_has_suffix (out, "}\n"));
+  g_assert_nonnull (strstr (out, "\"case_name\": null"));
+  g_assert_nonnull (strstr (out, "\"first_pages\": [345, 669]"));
+
+  /* The page map with character offsets. */
+  first = g_strdup_printf ("{\"reporter\": 0, \"page\": 346, \"offset\": %" G_GSIZE_FORMAT ", \"length\": 4}",
+                           marks[0].offset);
+  second = g_strdup_printf ("{\"reporter\": 1, \"page\": 670, \"offset\": %" G_GSIZE_FORMAT ", \"length\": 5}",
+                            marks[1].offset);
+  g_assert_nonnull (strstr (out, first));
+  g_assert_nonnull (strstr (out, second));
+
+  note = g_strdup_printf ("{\"label\": \"*\", \"marker_offset\": %" G_GSIZE_FORMAT ", \"marker_length\": 1, "
+                          "\"body_start\": %" G_GSIZE_FORMAT ", \"body_end\": %" G_GSIZE_FORMAT
+                          ", \"text\": \"The note, addressed",
+                          notes[0].marker_offset, notes[0].body_start, notes[0].body_end);
+  g_assert_nonnull (strstr (out, note));
+  g_assert_nonnull (strstr (out, "{\"number\": 4, \"offset\": "));
+}
+
+static void
+test_table (void)
+{
+  g_autofree char *path = sample_path ();
+  const char *args[] = { "inspect", path, NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run (args, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "  **670  "));
+  g_assert_nonnull (strstr (out, "  *345  "));
+}
+
+static void
+test_quote (void)
+{
+  g_autofree char *path = sample_path ();
+  const char *args[] = { "inspect", path, "--citation", "474 U.S. 344, 106 S.Ct. 668",
+                         "--quote", "the majority held that respondents' negligence", NULL };
+  const char *all[] = { "inspect", path, "--citation", "474 U.S. 344", "--quote", "James", NULL };
+  const char *missing[] = { "inspect", path, "--citation", "474 U.S. 344", "--quote", "no such words", NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *out_all = NULL;
+  g_autofree char *out_missing = NULL;
+  g_autofree char *err_missing = NULL;
+
+  g_assert_cmpint (run (args, &out, &err), ==, 0);
+  g_assert_cmpstr (out, ==, "474 U.S. at 347, 106 S. Ct. at 670\n");
+
+  /* One line per occurrence. */
+  g_assert_cmpint (run (all, &out_all, NULL), ==, 0);
+  g_assert_cmpstr (out_all, ==, "474 U.S. at 345\n474 U.S. at 345\n474 U.S. at 345\n474 U.S. at 345\n474 U.S. at 348\n");
+
+  g_assert_cmpint (run (missing, &out_missing, &err_missing), !=, 0);
+  g_assert_cmpstr (out_missing, ==, "");
+  g_assert_true (g_str_has_prefix (err_missing, "casebrief: "));
+}
+
+static void
+test_missing_file (void)
+{
+  const char *args[] = { "inspect", "/nonexistent/opinion.txt", "--json", NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run (args, &out, &err), !=, 0);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_true (g_str_has_prefix (err, "casebrief: /nonexistent/opinion.txt: "));
+  /* One line. */
+  g_assert_cmpint (strchr (err, '\n') - err, ==, (int) strlen (err) - 1);
+}
+
+static void
+test_usage (void)
+{
+  const char *none[] = { "inspect", NULL };
+  const char *bad[] = { "inspect", "--no-such-option", "x.txt", NULL };
+  g_autofree char *err = NULL;
+  g_autofree char *err_bad = NULL;
+
+  g_assert_cmpint (run (none, NULL, &err), ==, 2);
+  g_assert_true (g_str_has_prefix (err, "casebrief: inspect: "));
+  g_assert_cmpint (run (bad, NULL, &err_bad), ==, 2);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/inspect/json", test_json);
+  g_test_add_func ("/inspect/table", test_table);
+  g_test_add_func ("/inspect/quote", test_quote);
+  g_test_add_func ("/inspect/missing-file", test_missing_file);
+  g_test_add_func ("/inspect/usage", test_usage);
+
+  return g_test_run ();
+}
