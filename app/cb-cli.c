@@ -12,6 +12,8 @@ static const struct {
   const char *name;
   CbCliCommand run;
 } commands[] = {
+  { "check", cb_cli_check },
+  { "new", cb_cli_new },
   { NULL, NULL },
 };
 

@@ -1,0 +1,214 @@
+#define G_LOG_DOMAIN "cb-cli-new"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cb-brief.h"
+#include "cb-cli.h"
+#include "cb-error.h"
+#include "cb-opinion.h"
+#include "cb-template-store.h"
+
+static gboolean
+fail (const char *message)
+{
+  g_printerr ("casebrief: %s\n", message);
+  return FALSE;
+}
+
+/* A template argument is a file when it names one, otherwise a template id. */
+static CbTemplate *
+find_template (const char  *name,
+               GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (name);
+  CbTemplate *template;
+
+  if (g_file_query_exists (file, NULL))
+    return cb_template_load_file (file, NULL, error);
+
+  template = cb_template_store_lookup (cb_template_store_get_default (), name);
+  if (template == NULL)
+    {
+      g_set_error (error, CB_ERROR, CB_ERROR_NOT_FOUND,
+                   _("no template file or built-in template named “%s”"), name);
+      return NULL;
+    }
+  return g_object_ref (template);
+}
+
+static gboolean
+is_valid_date (const char *text)
+{
+  g_auto(GStrv) parts = NULL;
+
+  if (!g_regex_match_simple ("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", text, 0, 0))
+    return FALSE;
+  parts = g_strsplit (text, "-", 3);
+  return g_date_valid_dmy ((GDateDay) g_ascii_strtoull (parts[2], NULL, 10),
+                           (GDateMonth) g_ascii_strtoull (parts[1], NULL, 10),
+                           (GDateYear) g_ascii_strtoull (parts[0], NULL, 10));
+}
+
+/* A command-line argument is in the locale's encoding; the brief stores UTF-8. */
+static char *
+argument_to_utf8 (const char  *value,
+                  const char  *option,
+                  GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  char *utf8;
+
+  if (value == NULL)
+    return NULL;
+  utf8 = g_locale_to_utf8 (value, -1, NULL, NULL, &local_error);
+  if (utf8 == NULL || !g_utf8_validate (utf8, -1, NULL))
+    {
+      g_free (utf8);
+      g_set_error (error, CB_ERROR, CB_ERROR_USAGE, _("%s is not valid text"), option);
+      return NULL;
+    }
+  return utf8;
+}
+
+/**
+ * cb_cli_new:
+ * @argc: argument count, from "new" on
+ * @argv: arguments
+ *
+ * `casebrief new --template T --opinion O -o OUT.brief`: writes an assignment, a brief
+ * with the opinion embedded and every section empty, for a professor to hand out.
+ * Course, due date and instructions, when given, are stored as locked assignment details.
+ *
+ * Returns: 0 on success, 1 when the assignment cannot be made, 2 on a usage error
+ */
+int
+cb_cli_new (int    argc,
+            char **argv)
+{
+  g_autofree char *template_name = NULL;
+  g_autofree char *opinion_path = NULL;
+  g_autofree char *output_path = NULL;
+  g_autofree char *course_arg = NULL;
+  g_autofree char *due_arg = NULL;
+  g_autofree char *instructions_arg = NULL;
+  g_autofree char *student_arg = NULL;
+  g_autofree char *case_arg = NULL;
+  g_autofree char *course = NULL;
+  g_autofree char *instructions = NULL;
+  g_autofree char *student = NULL;
+  g_autofree char *case_name = NULL;
+  gboolean force = FALSE;
+  const GOptionEntry entries[] = {
+    { "template", 't', 0, G_OPTION_ARG_STRING, &template_name,
+      N_("A .brieftemplate file, or a built-in template: default, classic, irac"), N_("TEMPLATE") },
+    { "opinion", 0, 0, G_OPTION_ARG_FILENAME, &opinion_path,
+      N_("The opinion to brief (plain text or HTML)"), N_("OPINION") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output_path,
+      N_("Where to write the assignment"), N_("OUT.brief") },
+    { "course", 0, 0, G_OPTION_ARG_STRING, &course_arg,
+      N_("The course the assignment is for"), N_("COURSE") },
+    { "due", 0, 0, G_OPTION_ARG_STRING, &due_arg,
+      N_("The due date"), N_("YYYY-MM-DD") },
+    { "instructions", 0, 0, G_OPTION_ARG_STRING, &instructions_arg,
+      N_("Instructions shown to the student"), N_("TEXT") },
+    { "student", 0, 0, G_OPTION_ARG_STRING, &student_arg,
+      N_("The student the brief is for"), N_("NAME") },
+    { "case", 0, 0, G_OPTION_ARG_STRING, &case_arg,
+      N_("The case name, e.g. “Davidson v. Cannon”"), N_("NAME") },
+    { "force", 'f', 0, G_OPTION_ARG_NONE, &force,
+      N_("Replace OUT.brief if it exists"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CbTemplate) template = NULL;
+  g_autoptr(CbOpinion) opinion = NULL;
+  g_autoptr(CbBrief) brief = NULL;
+  g_autoptr(GFile) opinion_file = NULL;
+  g_autoptr(GFile) output = NULL;
+
+  context = g_option_context_new (_("— make an assignment for students to brief"));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_description (context,
+    _("Writes a brief with the opinion embedded and every section of the template empty.\n"
+      "--course, --due and --instructions are stored as assignment details that the\n"
+      "student cannot change. An existing OUT.brief is kept unless --force is given."));
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      fail (error->message);
+      return 2;
+    }
+  if (argc > 1)
+    {
+      g_autofree char *message = g_strdup_printf (_("unexpected argument “%s”"), argv[1]);
+      fail (message);
+      return 2;
+    }
+  if (template_name == NULL || opinion_path == NULL || output_path == NULL)
+    {
+      fail (_("new needs --template, --opinion and -o OUT.brief (see casebrief new --help)"));
+      return 2;
+    }
+  if (due_arg != NULL && !is_valid_date (due_arg))
+    {
+      g_autofree char *message = g_strdup_printf (_("--due “%s” is not a date of the form YYYY-MM-DD"), due_arg);
+      fail (message);
+      return 2;
+    }
+  if ((course_arg != NULL && (course = argument_to_utf8 (course_arg, "--course", &error)) == NULL)
+      || (instructions_arg != NULL && (instructions = argument_to_utf8 (instructions_arg, "--instructions", &error)) == NULL)
+      || (student_arg != NULL && (student = argument_to_utf8 (student_arg, "--student", &error)) == NULL)
+      || (case_arg != NULL && (case_name = argument_to_utf8 (case_arg, "--case", &error)) == NULL))
+    {
+      fail (error->message);
+      return 2;
+    }
+
+  output = g_file_new_for_commandline_arg (output_path);
+  if (!force && g_file_query_exists (output, NULL))
+    {
+      g_autofree char *message = g_strdup_printf (_("%s exists; use --force to replace it"), output_path);
+      fail (message);
+      return 1;
+    }
+
+  template = find_template (template_name, &error);
+  if (template == NULL)
+    {
+      fail (error->message);
+      return 1;
+    }
+
+  opinion_file = g_file_new_for_commandline_arg (opinion_path);
+  opinion = cb_opinion_import_file (opinion_file, NULL, &error);
+  if (opinion == NULL)
+    {
+      fail (error->message);
+      return 1;
+    }
+
+  brief = cb_brief_new (template, opinion);
+  if (case_name != NULL)
+    cb_brief_set_case_name (brief, case_name);
+  if (student != NULL)
+    cb_brief_set_student (brief, student);
+  if (course != NULL)
+    cb_brief_set_course (brief, course);
+  if (due_arg != NULL)
+    cb_brief_set_due_date (brief, due_arg);
+  if (instructions != NULL)
+    cb_brief_set_assignment_instructions (brief, instructions);
+  /* What the professor set is the assignment; the student fills in the rest. */
+  if (course != NULL || due_arg != NULL || instructions != NULL)
+    cb_brief_set_locked (brief, TRUE);
+
+  if (!cb_brief_save_file (brief, output, NULL, &error))
+    {
+      fail (error->message);
+      return 1;
+    }
+  return 0;
+}
