@@ -47,7 +47,9 @@ cb_cli_check (int    argc,
       "but do not make a brief incomplete.\n"
       "\n"
       "Exit status: 0 when every brief is complete, 1 when any is incomplete,\n"
-      "2 when any file cannot be read (the others are still checked)."));
+      "2 when any file cannot be read (the others are still checked).\n"));
+  /* The usage line names the command, not only the program. */
+  g_set_prgname ("casebrief check");
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
       g_printerr ("casebrief: %s\n", error->message);

@@ -414,6 +414,13 @@ cb_check_file (GFile        *file,
   g_return_val_if_fail (file_name != NULL, NULL);
 
   brief = cb_brief_load_file (file, cancellable, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    {
+      /* GIO's message repeats the full path; the row already names the file. */
+      g_autoptr(GError) missing = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                                                       _("no such file"));
+      return cb_check_report_new_for_error (file_name, missing);
+    }
   if (brief == NULL)
     return cb_check_report_new_for_error (file_name, error);
   return cb_check_report_new_for_brief (brief, file_name);
