@@ -172,7 +172,8 @@ cb_cli_new (int    argc,
   output = g_file_new_for_commandline_arg (output_path);
   if (!force && g_file_query_exists (output, NULL))
     {
-      g_autofree char *message = g_strdup_printf (_("%s exists; use --force to replace it"), output_path);
+      g_autofree char *display = g_filename_display_name (output_path);
+      g_autofree char *message = g_strdup_printf (_("%s exists; use --force to replace it"), display);
       fail (message);
       return 1;
     }
@@ -188,7 +189,16 @@ cb_cli_new (int    argc,
   opinion = cb_opinion_import_file (opinion_file, NULL, &error);
   if (opinion == NULL)
     {
-      fail (error->message);
+      g_autofree char *message = NULL;
+
+      /* GIO's own message spells out the full path; name the file as the user did. */
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        {
+          g_autofree char *display = g_filename_display_name (opinion_path);
+
+          message = g_strdup_printf (_("%s: no such file"), display);
+        }
+      fail (message != NULL ? message : error->message);
       return 1;
     }
 

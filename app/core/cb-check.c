@@ -177,6 +177,25 @@ section_state (const CbCheckSection *section)
   return section->required ? "missing" : "empty";
 }
 
+/* Names come from files anyone may have written: a line break would split a row and an
+ * escape sequence would reach the terminal, so control characters become spaces. */
+static char *
+dup_printable (const char *value)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = value; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iscntrl (c))
+        g_string_append_c (out, ' ');
+      else
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
 static void
 append_padded (GString    *out,
                const char *value,
@@ -517,11 +536,13 @@ cb_check_format_table (GPtrArray *reports)
           status = _("unreadable");
           break;
         }
-      row[FILE_COL] = g_strdup (report->file_name);
-      row[STUDENT_COL] = g_strdup (report->student != NULL ? report->student : "-");
-      row[CASE_COL] = g_strdup (report->case_name != NULL ? report->case_name : "-");
+      g_autofree char *problems = cb_check_report_dup_problems (report);
+
+      row[FILE_COL] = dup_printable (report->file_name);
+      row[STUDENT_COL] = dup_printable (report->student != NULL ? report->student : "-");
+      row[CASE_COL] = dup_printable (report->case_name != NULL ? report->case_name : "-");
       row[STATUS_COL] = g_strdup (status);
-      row[PROBLEMS_COL] = cb_check_report_dup_problems (report);
+      row[PROBLEMS_COL] = dup_printable (problems);
       g_ptr_array_add (rows, row);
     }
 
