@@ -480,7 +480,8 @@ test_check_csv (Fixture       *fixture,
   g_autoptr(GPtrArray) rows = NULL;
   GPtrArray *header;
   const char *expected_header[] = {
-    "file", "student", "case", "status", "orphaned excerpts", "excerpts needing review", "problems",
+    "file", "student", "case", "status", "orphaned excerpts", "excerpts needing review", "opinion edited",
+    "problems",
     "Facts words", "Facts limit", "Facts excerpts", "Facts state",
     "Issue words", "Issue limit", "Issue excerpts", "Issue state",
     "Holding words", "Holding limit", "Holding excerpts", "Holding state",
@@ -511,6 +512,7 @@ test_check_csv (Fixture       *fixture,
   g_assert_cmpstr (csv_cell (rows, 1, "status"), ==, "incomplete");
   g_assert_cmpstr (csv_cell (rows, 1, "orphaned excerpts"), ==, "0");
   g_assert_cmpstr (csv_cell (rows, 1, "excerpts needing review"), ==, "0");
+  g_assert_cmpstr (csv_cell (rows, 1, "opinion edited"), ==, "no");
   g_assert_cmpstr (csv_cell (rows, 1, "problems"), ==, "over limit: Issue (90/75 words)");
   g_assert_cmpstr (csv_cell (rows, 1, "Facts words"), ==, "30");
   g_assert_cmpstr (csv_cell (rows, 1, "Facts limit"), ==, "200");
@@ -532,6 +534,7 @@ test_check_csv (Fixture       *fixture,
   g_assert_cmpstr (csv_cell (rows, 3, "student"), ==, "");
   g_assert_cmpstr (csv_cell (rows, 3, "status"), ==, "unreadable");
   g_assert_cmpstr (csv_cell (rows, 3, "orphaned excerpts"), ==, "");
+  g_assert_cmpstr (csv_cell (rows, 3, "opinion edited"), ==, "");
   g_assert_cmpstr (csv_cell (rows, 3, "problems"), ==,
                    "corrupt.brief, line 4: Premature end of data in tag case-name line 4");
   g_assert_cmpstr (csv_cell (rows, 3, "Facts words"), ==, "");
@@ -580,6 +583,39 @@ test_report_excerpts (Fixture       *fixture,
   g_assert_cmpstr (problems_after, ==, "1 excerpt needs review");
 }
 
+/* Quotes anchored to an opinion someone rewrote may not be the court's words. */
+static void
+test_check_edited_opinion (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_auto(Run) run = { 0 };
+  g_auto(Run) csv = { 0 };
+  g_autofree char *path = fixture_path (fixture, "edited.brief");
+  g_autofree char *contents = NULL;
+  g_autoptr(GString) edited = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+
+  make_assignment (fixture, "edited.brief", "Ann Smith");
+  fill_brief (fixture, "edited.brief", 10, 10);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  edited = g_string_new (contents);
+  g_assert_cmpuint (g_string_replace (edited, "Petitioner sued prison officials",
+                                      "Petitioner thanked prison officials", 0), ==, 1);
+  write_file (fixture, "edited.brief", edited->str);
+
+  run_casebrief (fixture, &run, "check", "edited.brief", NULL);
+  g_assert_cmpstr (run.out, ==,
+    "File          Student    Case                Status      Problems\n"
+    "edited.brief  Ann Smith  Davidson v. Cannon  incomplete  opinion text edited by hand\n");
+  g_assert_cmpint (run.status, ==, 1);
+
+  run_casebrief (fixture, &csv, "check", "--csv", "edited.brief", NULL);
+  rows = parse_csv (csv.out);
+  g_assert_cmpuint (rows->len, ==, 2);
+  g_assert_cmpstr (csv_cell (rows, 1, "opinion edited"), ==, "yes");
+  g_assert_cmpstr (csv_cell (rows, 1, "status"), ==, "incomplete");
+}
+
 /* A name in a brief cannot break the table's rows or send escapes to the terminal. */
 static void
 test_table_hostile_names (Fixture       *fixture,
@@ -617,6 +653,7 @@ main (int   argc,
   g_test_add ("/cli/check-csv", Fixture, NULL, fixture_set_up, test_check_csv, fixture_tear_down);
   g_test_add ("/cli/report-excerpts", Fixture, NULL, fixture_set_up, test_report_excerpts, fixture_tear_down);
 
+  g_test_add ("/cli/check-edited-opinion", Fixture, NULL, fixture_set_up, test_check_edited_opinion, fixture_tear_down);
   g_test_add ("/cli/table-hostile-names", Fixture, NULL, fixture_set_up, test_table_hostile_names, fixture_tear_down);
 
   return g_test_run ();

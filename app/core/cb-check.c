@@ -69,6 +69,7 @@ cb_check_report_copy (const CbCheckReport *report)
     g_ptr_array_add (copy->sections, check_section_copy (g_ptr_array_index (report->sections, i)));
   copy->n_orphans = report->n_orphans;
   copy->n_needs_review = report->n_needs_review;
+  copy->opinion_edited = report->opinion_edited;
   copy->status = report->status;
   copy->error = report->error != NULL ? g_error_copy (report->error) : NULL;
   return copy;
@@ -212,8 +213,9 @@ append_padded (GString    *out,
  * @file_name: the file it was loaded from, as the user named it
  *
  * Checks a brief for completeness: a brief is complete when every required section has
- * content, no section is over its word limit, and no excerpt is orphaned (its quote is
- * gone from the opinion, so its pin cite cannot be trusted). Excerpts that need review
+ * content, no section is over its word limit, no excerpt is orphaned (its quote is gone
+ * from the opinion, so its pin cite cannot be trusted) and the embedded opinion was not
+ * edited by hand (quotes anchored to an edited text may not be the court's words). Excerpts that need review
  * are counted but do not make a brief incomplete: the quote was found, and the student
  * has only to confirm it.
  *
@@ -273,7 +275,8 @@ cb_check_report_new_for_brief (CbBrief    *brief,
         complete = FALSE;
     }
 
-  if (report->n_orphans > 0)
+  report->opinion_edited = cb_brief_get_opinion_checksum_mismatch (brief);
+  if (report->n_orphans > 0 || report->opinion_edited)
     complete = FALSE;
   report->status = complete ? CB_CHECK_COMPLETE : CB_CHECK_INCOMPLETE;
   return report;
@@ -371,6 +374,8 @@ cb_check_report_dup_problems (const CbCheckReport *report)
                                                           "%u orphaned excerpts",
                                                           report->n_orphans),
                                              report->n_orphans));
+  if (report->opinion_edited)
+    g_ptr_array_add (parts, g_strdup (_("opinion text edited by hand")));
   if (report->n_needs_review > 0)
     g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                           "%u excerpt needs review",
@@ -580,7 +585,7 @@ cb_check_format_table (GPtrArray *reports)
  * Formats reports as CSV (RFC 4180: CRLF line ends, fields with commas, quotes or line
  * breaks quoted, quotes doubled) for a spreadsheet. The header names the columns: file,
  * student, case, status (complete, incomplete or unreadable), orphaned excerpts,
- * excerpts needing review, problems, then four columns for each section title found in
+ * excerpts needing review, opinion edited (yes or no), problems, then four columns for each section title found in
  * any of the briefs, in order of first appearance: "TITLE words", "TITLE limit" (empty
  * when there is none), "TITLE excerpts" and "TITLE state" (filled, empty, missing for
  * an empty required section, or over-limit). A brief without that section leaves its
@@ -613,7 +618,7 @@ cb_check_format_csv (GPtrArray *reports)
         }
     }
 
-  out = g_string_new ("file,student,case,status,orphaned excerpts,excerpts needing review,problems");
+  out = g_string_new ("file,student,case,status,orphaned excerpts,excerpts needing review,opinion edited,problems");
   for (guint t = 0; t < titles->len; t++)
     {
       const char *title = g_ptr_array_index (titles, t);
@@ -642,9 +647,10 @@ cb_check_format_csv (GPtrArray *reports)
         {
           append_csv_uint (out, report->n_orphans);
           append_csv_uint (out, report->n_needs_review);
+          append_csv_field (out, report->opinion_edited ? "yes" : "no", FALSE);
         }
       else
-        g_string_append (out, ",,");
+        g_string_append (out, ",,,");
       append_csv_field (out, problems, FALSE);
 
       for (guint t = 0; t < titles->len; t++)

@@ -8,8 +8,8 @@ G_BEGIN_DECLS
 
 /**
  * CbCheckStatus:
- * @CB_CHECK_COMPLETE: every required section is written, none is over its word limit
- *   and every excerpt is still found in the opinion
+ * @CB_CHECK_COMPLETE: every required section is written, none is over its word limit,
+ *   every excerpt is still found in the opinion and the opinion is as it was embedded
  * @CB_CHECK_INCOMPLETE: the brief was read but falls short of the above
  * @CB_CHECK_UNREADABLE: the file could not be read as a brief
  *
@@ -56,6 +56,8 @@ typedef struct
  *   the file could not be read
  * @n_orphans: excerpts whose quote is no longer found in the opinion
  * @n_needs_review: excerpts found only by a close match that the student must confirm
+ * @opinion_edited: whether the embedded opinion no longer matches its checksum, i.e.
+ *   it was edited by hand, so quotes may not be the court's words
  * @status: the verdict
  * @error: (nullable): why the file could not be read, for %CB_CHECK_UNREADABLE
  *
@@ -69,6 +71,7 @@ typedef struct
   GPtrArray *sections;
   guint n_orphans;
   guint n_needs_review;
+  gboolean opinion_edited;
   CbCheckStatus status;
   GError *error;
 } CbCheckReport;
