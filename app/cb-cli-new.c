@@ -10,11 +10,20 @@
 #include "cb-opinion.h"
 #include "cb-template-store.h"
 
-static gboolean
+/* Every failure is one line on stderr, so a script can show it as is. */
+static void
 fail (const char *message)
 {
   g_printerr ("casebrief: %s\n", message);
-  return FALSE;
+}
+
+static void
+fail_exists (const char *output_path)
+{
+  g_autofree char *display = g_filename_display_name (output_path);
+  g_autofree char *message = g_strdup_printf (_("%s exists; use --force to replace it"), display);
+
+  fail (message);
 }
 
 /* A template argument is a file when it names one, otherwise a template id. */
@@ -51,27 +60,6 @@ is_valid_date (const char *text)
                            (GDateYear) g_ascii_strtoull (parts[0], NULL, 10));
 }
 
-/* A command-line argument is in the locale's encoding; the brief stores UTF-8. */
-static char *
-argument_to_utf8 (const char  *value,
-                  const char  *option,
-                  GError     **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  char *utf8;
-
-  if (value == NULL)
-    return NULL;
-  utf8 = g_locale_to_utf8 (value, -1, NULL, NULL, &local_error);
-  if (utf8 == NULL || !g_utf8_validate (utf8, -1, NULL))
-    {
-      g_free (utf8);
-      g_set_error (error, CB_ERROR, CB_ERROR_USAGE, _("%s is not valid text"), option);
-      return NULL;
-    }
-  return utf8;
-}
-
 /**
  * cb_cli_new:
  * @argc: argument count, from "new" on
@@ -90,32 +78,30 @@ cb_cli_new (int    argc,
   g_autofree char *template_name = NULL;
   g_autofree char *opinion_path = NULL;
   g_autofree char *output_path = NULL;
-  g_autofree char *course_arg = NULL;
-  g_autofree char *due_arg = NULL;
-  g_autofree char *instructions_arg = NULL;
-  g_autofree char *student_arg = NULL;
-  g_autofree char *case_arg = NULL;
+  /* GOption hands string arguments over in UTF-8, converted from the locale's encoding;
+   * file names stay in the file system's encoding. */
   g_autofree char *course = NULL;
+  g_autofree char *due = NULL;
   g_autofree char *instructions = NULL;
   g_autofree char *student = NULL;
   g_autofree char *case_name = NULL;
   gboolean force = FALSE;
   const GOptionEntry entries[] = {
-    { "template", 't', 0, G_OPTION_ARG_STRING, &template_name,
+    { "template", 't', 0, G_OPTION_ARG_FILENAME, &template_name,
       N_("A .brieftemplate file, or a built-in template: default, classic, irac"), N_("TEMPLATE") },
     { "opinion", 0, 0, G_OPTION_ARG_FILENAME, &opinion_path,
       N_("The opinion to brief (plain text or HTML)"), N_("OPINION") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output_path,
       N_("Where to write the assignment"), N_("OUT.brief") },
-    { "course", 0, 0, G_OPTION_ARG_STRING, &course_arg,
+    { "course", 0, 0, G_OPTION_ARG_STRING, &course,
       N_("The course the assignment is for"), N_("COURSE") },
-    { "due", 0, 0, G_OPTION_ARG_STRING, &due_arg,
+    { "due", 0, 0, G_OPTION_ARG_STRING, &due,
       N_("The due date"), N_("YYYY-MM-DD") },
-    { "instructions", 0, 0, G_OPTION_ARG_STRING, &instructions_arg,
+    { "instructions", 0, 0, G_OPTION_ARG_STRING, &instructions,
       N_("Instructions shown to the student"), N_("TEXT") },
-    { "student", 0, 0, G_OPTION_ARG_STRING, &student_arg,
+    { "student", 0, 0, G_OPTION_ARG_STRING, &student,
       N_("The student the brief is for"), N_("NAME") },
-    { "case", 0, 0, G_OPTION_ARG_STRING, &case_arg,
+    { "case", 0, 0, G_OPTION_ARG_STRING, &case_name,
       N_("The case name, e.g. “Davidson v. Cannon”"), N_("NAME") },
     { "force", 'f', 0, G_OPTION_ARG_NONE, &force,
       N_("Replace OUT.brief if it exists"), NULL },
@@ -154,27 +140,18 @@ cb_cli_new (int    argc,
       fail (_("new needs --template, --opinion and -o OUT.brief (see casebrief new --help)"));
       return 2;
     }
-  if (due_arg != NULL && !is_valid_date (due_arg))
+  if (due != NULL && !is_valid_date (due))
     {
-      g_autofree char *message = g_strdup_printf (_("--due “%s” is not a date of the form YYYY-MM-DD"), due_arg);
+      g_autofree char *message = g_strdup_printf (_("--due “%s” is not a date of the form YYYY-MM-DD"), due);
       fail (message);
-      return 2;
-    }
-  if ((course_arg != NULL && (course = argument_to_utf8 (course_arg, "--course", &error)) == NULL)
-      || (instructions_arg != NULL && (instructions = argument_to_utf8 (instructions_arg, "--instructions", &error)) == NULL)
-      || (student_arg != NULL && (student = argument_to_utf8 (student_arg, "--student", &error)) == NULL)
-      || (case_arg != NULL && (case_name = argument_to_utf8 (case_arg, "--case", &error)) == NULL))
-    {
-      fail (error->message);
       return 2;
     }
 
   output = g_file_new_for_commandline_arg (output_path);
+  /* Refused before any work; the exclusive create below makes it hold. */
   if (!force && g_file_query_exists (output, NULL))
     {
-      g_autofree char *display = g_filename_display_name (output_path);
-      g_autofree char *message = g_strdup_printf (_("%s exists; use --force to replace it"), display);
-      fail (message);
+      fail_exists (output_path);
       return 1;
     }
 
@@ -209,16 +186,35 @@ cb_cli_new (int    argc,
     cb_brief_set_student (brief, student);
   if (course != NULL)
     cb_brief_set_course (brief, course);
-  if (due_arg != NULL)
-    cb_brief_set_due_date (brief, due_arg);
+  if (due != NULL)
+    cb_brief_set_due_date (brief, due);
   if (instructions != NULL)
     cb_brief_set_assignment_instructions (brief, instructions);
   /* What the professor set is the assignment; the student fills in the rest. */
-  if (course != NULL || due_arg != NULL || instructions != NULL)
+  if (course != NULL || due != NULL || instructions != NULL)
     cb_brief_set_locked (brief, TRUE);
+
+  /* Claiming the name with an exclusive create closes the gap between the check above
+   * and the save: a file that appeared meanwhile is still not replaced. */
+  if (!force)
+    {
+      g_autoptr(GFileOutputStream) claim = g_file_create (output, G_FILE_CREATE_NONE, NULL, &error);
+
+      if (claim == NULL)
+        {
+          if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+            fail_exists (output_path);
+          else
+            fail (error->message);
+          return 1;
+        }
+      g_output_stream_close (G_OUTPUT_STREAM (claim), NULL, NULL);
+    }
 
   if (!cb_brief_save_file (brief, output, NULL, &error))
     {
+      if (!force)
+        g_file_delete (output, NULL, NULL);
       fail (error->message);
       return 1;
     }

@@ -462,13 +462,14 @@ test_check_over_limit (Fixture       *fixture,
 {
   g_auto(Run) run = { 0 };
 
-  make_assignment (fixture, "long.brief", "Ann Smith");
+  /* Columns line up by characters, not bytes. */
+  make_assignment (fixture, "long.brief", "Zoë Ångström");
   fill_brief (fixture, "long.brief", 10, 80);
 
   run_casebrief (fixture, &run, "check", "long.brief", NULL);
   g_assert_cmpstr (run.out, ==,
-    "File        Student    Case                Status      Problems\n"
-    "long.brief  Ann Smith  Davidson v. Cannon  incomplete  over limit: Issue (80/75 words)\n");
+    "File        Student       Case                Status      Problems\n"
+    "long.brief  Zoë Ångström  Davidson v. Cannon  incomplete  over limit: Issue (80/75 words)\n");
   g_assert_cmpint (run.status, ==, 1);
 }
 
