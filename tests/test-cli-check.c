@@ -582,6 +582,62 @@ test_report_excerpts (Fixture       *fixture,
   problems_after = cb_check_report_dup_problems (after);
   g_assert_cmpint (after->status, ==, CB_CHECK_COMPLETE);
   g_assert_cmpstr (problems_after, ==, "1 excerpt needs review");
+
+  /* A copy stands on its own. */
+  {
+    g_autoptr(CbCheckReport) copy = cb_check_report_copy (report);
+
+    g_clear_pointer (&report, cb_check_report_free);
+    g_assert_cmpstr (copy->file_name, ==, "x.brief");
+    g_assert_cmpstr (copy->student, ==, "Ann Smith");
+    g_assert_cmpint (copy->status, ==, CB_CHECK_INCOMPLETE);
+    g_assert_cmpuint (copy->n_orphans, ==, 1);
+    g_assert_cmpuint (copy->sections->len, ==, 4);
+    g_assert_cmpstr (((CbCheckSection *) g_ptr_array_index (copy->sections, 3))->title, ==, "Reasoning");
+  }
+}
+
+/* Briefs from different templates share a column where a title is shared. */
+static void
+test_check_csv_section_union (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_auto(Run) irac = { 0 };
+  g_auto(Run) run = { 0 };
+  g_autoptr(GPtrArray) rows = NULL;
+  GPtrArray *header;
+  const char *expected_sections[] = {
+    "Facts", "Issue", "Holding", "Reasoning", "Rule", "Application", "Conclusion",
+  };
+
+  make_assignment (fixture, "four.brief", "Ann Smith");
+  run_casebrief (fixture, &irac, "new", "--template", "irac", "--opinion", fixture->opinion_path,
+                 "--student", "Bo Chen", "-o", "irac.brief", NULL);
+  g_assert_cmpint (irac.status, ==, 0);
+  fill_brief (fixture, "irac.brief", 7, 3);
+
+  run_casebrief (fixture, &run, "check", "--csv", "four.brief", "irac.brief", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  rows = parse_csv (run.out);
+  g_assert_cmpuint (rows->len, ==, 3);
+  header = g_ptr_array_index (rows, 0);
+  g_assert_cmpuint (header->len, ==, 8 + 4 * G_N_ELEMENTS (expected_sections));
+  for (guint i = 0; i < G_N_ELEMENTS (expected_sections); i++)
+    {
+      g_autofree char *words_column = g_strdup_printf ("%s words", expected_sections[i]);
+
+      g_assert_cmpstr (g_ptr_array_index (header, 8 + 4 * i), ==, words_column);
+    }
+
+  g_assert_cmpstr (csv_cell (rows, 1, "Issue state"), ==, "missing");
+  g_assert_cmpstr (csv_cell (rows, 1, "Rule words"), ==, "");
+  g_assert_cmpstr (csv_cell (rows, 1, "Rule state"), ==, "");
+  g_assert_cmpstr (csv_cell (rows, 2, "status"), ==, "complete");
+  g_assert_cmpstr (csv_cell (rows, 2, "Issue words"), ==, "3");
+  g_assert_cmpstr (csv_cell (rows, 2, "Issue state"), ==, "filled");
+  g_assert_cmpstr (csv_cell (rows, 2, "Rule words"), ==, "7");
+  g_assert_cmpstr (csv_cell (rows, 2, "Facts words"), ==, "");
+  g_assert_cmpstr (csv_cell (rows, 2, "Facts state"), ==, "");
 }
 
 /* Quotes anchored to an opinion someone rewrote may not be the court's words. */
@@ -654,6 +710,7 @@ main (int   argc,
   g_test_add ("/cli/check-csv", Fixture, NULL, fixture_set_up, test_check_csv, fixture_tear_down);
   g_test_add ("/cli/report-excerpts", Fixture, NULL, fixture_set_up, test_report_excerpts, fixture_tear_down);
 
+  g_test_add ("/cli/check-csv-section-union", Fixture, NULL, fixture_set_up, test_check_csv_section_union, fixture_tear_down);
   g_test_add ("/cli/check-edited-opinion", Fixture, NULL, fixture_set_up, test_check_edited_opinion, fixture_tear_down);
   g_test_add ("/cli/table-hostile-names", Fixture, NULL, fixture_set_up, test_table_hostile_names, fixture_tear_down);
 
