@@ -38,7 +38,11 @@ remember_error (ReadState         *state,
   if (state->message != NULL || error->level < XML_ERR_ERROR)
     return;
   state->line = error->line;
-  state->message = g_strstrip (g_strdup (error->message ? error->message : ""));
+  /* libxml2's own wording names a parser option a user cannot set. */
+  if (error->message != NULL && g_str_has_prefix (error->message, "Excessive depth"))
+    state->message = g_strdup (_("elements are nested too deeply"));
+  else
+    state->message = g_strstrip (g_strdup (error->message ? error->message : ""));
 }
 
 static void
@@ -171,7 +175,12 @@ cb_xml_read (GBytes      *bytes,
       g_set_error (error, CB_ERROR, CB_ERROR_TOO_LARGE, _("%s is too large to open"), name);
       return NULL;
     }
-  nul = len > 0 ? memchr (data, '\0', len) : NULL;
+  if (len == 0)
+    {
+      g_set_error (error, CB_ERROR, CB_ERROR_PARSE, _("%s is empty"), name);
+      return NULL;
+    }
+  nul = memchr (data, '\0', len);
   if (nul != NULL)
     {
       g_set_error (error, CB_ERROR, CB_ERROR_PARSE,
