@@ -121,7 +121,10 @@ cb_cli_new (int    argc,
   g_option_context_set_description (context,
     _("Writes a brief with the opinion embedded and every section of the template empty.\n"
       "--course, --due and --instructions are stored as assignment details that the\n"
-      "student cannot change. An existing OUT.brief is kept unless --force is given.\n"));
+      "student cannot change. An existing OUT.brief is kept unless --force is given.\n"
+      "\n"
+      "Exit status: 0 when the assignment was written, 1 when it could not be,\n"
+      "2 when the command is malformed.\n"));
   /* The usage line names the command, not only the program. */
   g_set_prgname ("casebrief new");
   if (!g_option_context_parse (context, &argc, &argv, &error))

@@ -444,14 +444,21 @@ test_check_mixed_files (Fixture       *fixture,
     save_brief (fixture, brief, "partial.brief");
   }
   write_file (fixture, "corrupt.brief", truncated_brief);
+  {
+    g_autofree char *folder = fixture_path (fixture, "folder.brief");
 
-  run_casebrief (fixture, &run, "check", "partial.brief", "missing.brief", "good.brief", "corrupt.brief", NULL);
+    g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  }
+
+  run_casebrief (fixture, &run, "check", "partial.brief", "missing.brief", "good.brief", "corrupt.brief",
+                 "folder.brief", NULL);
   g_assert_cmpstr (run.out, ==,
     "File           Student    Case                Status      Problems\n"
     "partial.brief  Bo Chen    Davidson v. Cannon  incomplete  missing: Issue, Holding\n"
     "missing.brief  -          -                   unreadable  no such file\n"
     "good.brief     Ann Smith  Davidson v. Cannon  complete\n"
-    "corrupt.brief  -          -                   unreadable  corrupt.brief, line 4: Premature end of data in tag case-name line 4\n");
+    "corrupt.brief  -          -                   unreadable  corrupt.brief, line 4: Premature end of data in tag case-name line 4\n"
+    "folder.brief   -          -                   unreadable  a folder, not a brief\n");
   g_assert_cmpstr (run.err, ==, "");
   g_assert_cmpint (run.status, ==, 2);
 }

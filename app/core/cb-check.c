@@ -438,15 +438,25 @@ cb_check_file (GFile        *file,
   g_return_val_if_fail (file_name != NULL, NULL);
 
   brief = cb_brief_load_file (file, cancellable, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-    {
-      /* GIO's message repeats the full path; the row already names the file. */
-      g_autoptr(GError) missing = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                                                       _("no such file"));
-      return cb_check_report_new_for_error (file_name, missing);
-    }
   if (brief == NULL)
-    return cb_check_report_new_for_error (file_name, error);
+    {
+      const char *plain = NULL;
+
+      /* GIO's messages repeat the full path; the row already names the file. */
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        plain = _("no such file");
+      else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+        plain = _("a folder, not a brief");
+      else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
+        plain = _("permission denied");
+      if (plain != NULL)
+        {
+          g_autoptr(GError) plain_error = g_error_new_literal (error->domain, error->code, plain);
+
+          return cb_check_report_new_for_error (file_name, plain_error);
+        }
+      return cb_check_report_new_for_error (file_name, error);
+    }
   return cb_check_report_new_for_brief (brief, file_name);
 }
 
