@@ -386,6 +386,40 @@ test_new_from_template_file (Fixture       *fixture,
   g_assert_cmpstr (cb_section_get_title (cb_brief_get_section (brief, 1)), ==, "Procedural History");
 }
 
+/* A professor's own template, saved in the user's template folder, is found by its id. */
+static void
+test_new_from_user_template (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *builtin = g_build_filename (g_getenv ("CB_SOURCE_ROOT"), "data", "templates",
+                                               "irac.brieftemplate", NULL);
+  g_autofree char *user_dir = g_build_filename (fixture->dir, ".data", "casebrief", "templates", NULL);
+  g_autofree char *user_path = g_build_filename (user_dir, "seminar.brieftemplate", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GString) seminar = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CbBrief) brief = NULL;
+
+  g_assert_true (g_file_get_contents (builtin, &contents, NULL, NULL));
+  seminar = g_string_new (contents);
+  g_assert_cmpuint (g_string_replace (seminar, "id=\"irac\"", "id=\"seminar\"", 1), ==, 1);
+  g_assert_cmpuint (g_string_replace (seminar, "<title>IRAC</title>", "<title>Seminar</title>", 1), ==, 1);
+  g_assert_cmpint (g_mkdir_with_parents (user_dir, 0700), ==, 0);
+  g_file_set_contents (user_path, seminar->str, -1, &error);
+  g_assert_no_error (error);
+
+  run_casebrief (fixture, &run, "new", "--template", "seminar", "--opinion", fixture->opinion_path,
+                 "-o", "seminar.brief", NULL);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+  brief = load_brief (fixture, "seminar.brief");
+  g_assert_cmpstr (cb_brief_get_template_id (brief), ==, "seminar");
+  g_assert_cmpstr (cb_brief_get_template_title (brief), ==, "Seminar");
+  g_assert_cmpuint (cb_brief_get_n_sections (brief), ==, 4);
+  g_assert_cmpstr (cb_section_get_title (cb_brief_get_section (brief, 1)), ==, "Rule");
+}
+
 static void
 test_new_errors (Fixture       *fixture,
                  gconstpointer  data)
@@ -711,6 +745,7 @@ main (int   argc,
   g_test_add ("/cli/new-then-check", Fixture, NULL, fixture_set_up, test_new_then_check, fixture_tear_down);
   g_test_add ("/cli/new-refuses-to-overwrite", Fixture, NULL, fixture_set_up, test_new_refuses_to_overwrite, fixture_tear_down);
   g_test_add ("/cli/new-from-template-file", Fixture, NULL, fixture_set_up, test_new_from_template_file, fixture_tear_down);
+  g_test_add ("/cli/new-from-user-template", Fixture, NULL, fixture_set_up, test_new_from_user_template, fixture_tear_down);
   g_test_add ("/cli/new-errors", Fixture, NULL, fixture_set_up, test_new_errors, fixture_tear_down);
   g_test_add ("/cli/check-mixed-files", Fixture, NULL, fixture_set_up, test_check_mixed_files, fixture_tear_down);
   g_test_add ("/cli/check-over-limit", Fixture, NULL, fixture_set_up, test_check_over_limit, fixture_tear_down);
