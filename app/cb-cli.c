@@ -13,6 +13,8 @@ static const struct {
   CbCliCommand run;
 } commands[] = {
   { "inspect", cb_cli_inspect },
+  { "check", cb_cli_check },
+  { "new", cb_cli_new },
   { NULL, NULL },
 };
 

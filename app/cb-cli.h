@@ -14,4 +14,9 @@ gboolean cb_cli_is_command (const char *name);
 int      cb_cli_run        (int         argc,
                             char      **argv);
 
+int      cb_cli_check      (int         argc,
+                            char      **argv);
+int      cb_cli_new        (int         argc,
+                            char      **argv);
+
 G_END_DECLS
