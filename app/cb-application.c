@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "core/cb-drafts.h"
 #include "cb-application.h"
 #include "cb-window.h"
 
@@ -12,6 +13,7 @@ struct _CbApplication
   AdwApplication parent_instance;
 
   GSettings *settings;
+  gboolean drafts_offered;
 };
 
 G_DEFINE_FINAL_TYPE (CbApplication, cb_application, ADW_TYPE_APPLICATION)
@@ -62,13 +64,82 @@ static const GActionEntry app_entries[] = {
 };
 
 static void
+restore_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     CbWindow         *window)
+{
+  GPtrArray *drafts = g_object_get_data (G_OBJECT (dialog), "cb-drafts");
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (window));
+
+  for (guint i = 0; i < drafts->len; i++)
+    {
+      CbDraft *draft = g_ptr_array_index (drafts, i);
+      g_autoptr(GError) error = NULL;
+      CbWindow *target;
+
+      if (!g_str_equal (response, "restore"))
+        {
+          cb_drafts_discard (cb_draft_get_id (draft));
+          continue;
+        }
+
+      target = i == 0 ? window : cb_window_new (CB_APPLICATION (app));
+      if (!cb_window_restore_draft (target, draft, &error))
+        g_warning ("Could not restore a draft: %s", error->message);
+      gtk_window_present (GTK_WINDOW (target));
+    }
+}
+
+/* Drafts left by a previous run mean it did not end cleanly: offer them back. */
+static gboolean
+offer_drafts (CbApplication *self,
+              CbWindow      *window)
+{
+  g_autoptr(GPtrArray) drafts = cb_drafts_list ();
+  AdwMessageDialog *dialog;
+  g_autofree char *body = NULL;
+
+  if (drafts->len == 0)
+    return FALSE;
+
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "Casebrief did not close cleanly. %u brief has changes that were not saved.",
+                                       "Casebrief did not close cleanly. %u briefs have changes that were not saved.",
+                                       drafts->len), drafts->len);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (window), _("Restore Unsaved Work?"), body));
+  adw_message_dialog_add_responses (dialog,
+                                    "discard", _("_Discard"),
+                                    "restore", _("_Restore"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "restore", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "restore");
+  adw_message_dialog_set_close_response (dialog, "restore");
+  g_object_set_data_full (G_OBJECT (dialog), "cb-drafts", g_steal_pointer (&drafts),
+                          (GDestroyNotify) g_ptr_array_unref);
+  g_signal_connect (dialog, "response", G_CALLBACK (restore_response_cb), window);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
+static void
 cb_application_activate (GApplication *app)
 {
-  g_autoptr(GFile) sample = g_file_new_for_uri (SAMPLE_OPINION_URI);
-  CbWindow *window = cb_window_new (CB_APPLICATION (app));
+  CbApplication *self = CB_APPLICATION (app);
+  CbWindow *window = cb_window_new (self);
 
-  cb_window_open_file (window, sample);
   gtk_window_present (GTK_WINDOW (window));
+  if (!self->drafts_offered)
+    {
+      self->drafts_offered = TRUE;
+      if (offer_drafts (self, window))
+        return;
+    }
+
+  {
+    g_autoptr(GFile) sample = g_file_new_for_uri (SAMPLE_OPINION_URI);
+    cb_window_open_file (window, sample);
+  }
 }
 
 static void
@@ -77,6 +148,22 @@ cb_application_open (GApplication  *app,
                      int            n_files,
                      const char    *hint)
 {
+  CbApplication *self = CB_APPLICATION (app);
+
+  if (!self->drafts_offered)
+    {
+      self->drafts_offered = TRUE;
+      g_autoptr(GPtrArray) drafts = cb_drafts_list ();
+
+      if (drafts->len > 0)
+        {
+          CbWindow *window = cb_window_new (self);
+
+          gtk_window_present (GTK_WINDOW (window));
+          offer_drafts (self, window);
+        }
+    }
+
   for (int i = 0; i < n_files; i++)
     {
       CbWindow *window = cb_window_new (CB_APPLICATION (app));

@@ -7,35 +7,148 @@
 #include "cb-brief-view.h"
 #include "cb-section-editor.h"
 
+/* The brief: its metadata card, the assignment's instructions when it is one, and an
+ * editor per section of its template. */
 struct _CbBriefView
 {
   AdwBin parent_instance;
 
-  GtkBox *sections_box;
+  CbBrief *brief;
+  GPtrArray *bindings;
   GPtrArray *section_editors;
+
+  GtkScrolledWindow *scroller;
+  GtkWidget *assignment_group;
+  GtkLabel *instructions_label;
+  GtkLabel *due_label;
+  AdwPreferencesGroup *metadata_group;
+  AdwEntryRow *case_name_row;
+  AdwEntryRow *citation_row;
+  AdwEntryRow *court_row;
+  AdwEntryRow *date_decided_row;
+  AdwEntryRow *opinion_author_row;
+  AdwEntryRow *student_row;
+  AdwEntryRow *course_row;
+  GtkBox *sections_box;
 };
 
 G_DEFINE_FINAL_TYPE (CbBriefView, cb_brief_view, ADW_TYPE_BIN)
 
-static const struct {
-  const char *title;
-  const char *prompt;
-} default_sections[] = {
-  { N_("Facts"), N_("Who did what to whom? State the facts the court relied on, and how the case came to this court.") },
-  { N_("Issue"), N_("What legal question did the court have to answer? Phrase it as a question.") },
-  { N_("Holding"), N_("How did the court answer the question? One or two sentences.") },
-  { N_("Reasoning"), N_("Why did the court decide as it did? Quote the passages that carry the reasoning.") },
+enum {
+  PROP_0,
+  PROP_BRIEF,
+  N_PROPS
 };
+
+static GParamSpec *properties[N_PROPS];
+
+static const char *metadata_properties[] = {
+  "case-name", "citation", "court", "date-decided", "opinion-author", "student", "course",
+};
+
+static AdwEntryRow *
+row_for_property (CbBriefView *self,
+                  const char  *property)
+{
+  AdwEntryRow *rows[] = {
+    self->case_name_row, self->citation_row, self->court_row, self->date_decided_row,
+    self->opinion_author_row, self->student_row, self->course_row,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (metadata_properties); i++)
+    if (g_str_equal (metadata_properties[i], property))
+      return rows[i];
+  return NULL;
+}
+
+static void
+clear_brief (CbBriefView *self)
+{
+  for (guint i = 0; i < self->bindings->len; i++)
+    g_binding_unbind (g_ptr_array_index (self->bindings, i));
+  g_ptr_array_set_size (self->bindings, 0);
+
+  for (guint i = 0; i < self->section_editors->len; i++)
+    gtk_box_remove (self->sections_box, g_ptr_array_index (self->section_editors, i));
+  g_ptr_array_set_size (self->section_editors, 0);
+
+  g_clear_object (&self->brief);
+}
+
+static void
+update_assignment (CbBriefView *self)
+{
+  const char *instructions = cb_brief_get_assignment_instructions (self->brief);
+  const char *due = cb_brief_get_due_date (self->brief);
+  gboolean locked = cb_brief_get_locked (self->brief);
+
+  gtk_widget_set_visible (self->assignment_group,
+                          (instructions && *instructions) || (due && *due));
+  gtk_label_set_label (self->instructions_label, instructions ? instructions : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->instructions_label), instructions && *instructions);
+  if (due && *due)
+    {
+      /* Translators: %s is the assignment's due date */
+      g_autofree char *label = g_strdup_printf (_("Due %s"), due);
+      gtk_label_set_label (self->due_label, label);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->due_label), due && *due);
+
+  /* The professor set the course of an assignment; the student fills in the rest. */
+  gtk_editable_set_editable (GTK_EDITABLE (self->course_row), !locked);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->course_row), !locked);
+}
 
 static void
 cb_brief_view_dispose (GObject *object)
 {
   CbBriefView *self = CB_BRIEF_VIEW (object);
 
+  if (self->bindings != NULL)
+    clear_brief (self);
+  g_clear_pointer (&self->bindings, g_ptr_array_unref);
   g_clear_pointer (&self->section_editors, g_ptr_array_unref);
+  /* The bin's child is a template child too: let the bin drop it first. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), CB_TYPE_BRIEF_VIEW);
 
   G_OBJECT_CLASS (cb_brief_view_parent_class)->dispose (object);
+}
+
+static void
+cb_brief_view_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  CbBriefView *self = CB_BRIEF_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_BRIEF:
+      g_value_set_object (value, self->brief);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cb_brief_view_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  CbBriefView *self = CB_BRIEF_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_BRIEF:
+      cb_brief_view_set_brief (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -45,8 +158,27 @@ cb_brief_view_class_init (CbBriefViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = cb_brief_view_dispose;
+  object_class->get_property = cb_brief_view_get_property;
+  object_class->set_property = cb_brief_view_set_property;
+
+  properties[PROP_BRIEF] =
+    g_param_spec_object ("brief", NULL, NULL, CB_TYPE_BRIEF,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/cb-brief-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, CbBriefView, scroller);
+  gtk_widget_class_bind_template_child (widget_class, CbBriefView, assignment_group);
+  gtk_widget_class_bind_template_child (widget_class, CbBriefView, instructions_label);
+  gtk_widget_class_bind_template_child (widget_class, CbBriefView, due_label);
+  gtk_widget_class_bind_template_child (widget_class, CbBriefView, metadata_group);
+  gtk_widget_class_bind_template_child (widget_class, CbBriefView, case_name_row);
+  gtk_widget_class_bind_template_child (widget_class, CbBriefView, citation_row);
+  gtk_widget_class_bind_template_child (widget_class, CbBriefView, court_row);
+  gtk_widget_class_bind_template_child (widget_class, CbBriefView, date_decided_row);
+  gtk_widget_class_bind_template_child (widget_class, CbBriefView, opinion_author_row);
+  gtk_widget_class_bind_template_child (widget_class, CbBriefView, student_row);
+  gtk_widget_class_bind_template_child (widget_class, CbBriefView, course_row);
   gtk_widget_class_bind_template_child (widget_class, CbBriefView, sections_box);
 }
 
@@ -55,15 +187,66 @@ cb_brief_view_init (CbBriefView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->bindings = g_ptr_array_new ();
   self->section_editors = g_ptr_array_new ();
-  for (guint i = 0; i < G_N_ELEMENTS (default_sections); i++)
+}
+
+/**
+ * cb_brief_view_get_brief:
+ * @self: the view
+ *
+ * Returns: (transfer none) (nullable): the brief shown
+ */
+CbBrief *
+cb_brief_view_get_brief (CbBriefView *self)
+{
+  g_return_val_if_fail (CB_IS_BRIEF_VIEW (self), NULL);
+  return self->brief;
+}
+
+/**
+ * cb_brief_view_set_brief:
+ * @self: the view
+ * @brief: (nullable): the brief to edit
+ *
+ * Shows @brief: its metadata, bound both ways, and an editor for each section.
+ */
+void
+cb_brief_view_set_brief (CbBriefView *self,
+                         CbBrief     *brief)
+{
+  g_return_if_fail (CB_IS_BRIEF_VIEW (self));
+  g_return_if_fail (brief == NULL || CB_IS_BRIEF (brief));
+
+  if (brief == self->brief)
+    return;
+
+  clear_brief (self);
+  if (brief == NULL)
+    goto notify;
+
+  self->brief = g_object_ref (brief);
+
+  for (guint i = 0; i < G_N_ELEMENTS (metadata_properties); i++)
     {
-      CbSectionEditor *editor = cb_section_editor_new (_(default_sections[i].title),
-                                                       _(default_sections[i].prompt));
+      GBinding *binding = g_object_bind_property (brief, metadata_properties[i],
+                                                  row_for_property (self, metadata_properties[i]), "text",
+                                                  G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+      g_ptr_array_add (self->bindings, binding);
+    }
+
+  for (guint i = 0; i < cb_brief_get_n_sections (brief); i++)
+    {
+      CbSectionEditor *editor = cb_section_editor_new (brief, cb_brief_get_section (brief, i), i);
 
       gtk_box_append (self->sections_box, GTK_WIDGET (editor));
       g_ptr_array_add (self->section_editors, editor);
     }
+
+  update_assignment (self);
+
+notify:
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BRIEF]);
 }
 
 /**
@@ -93,4 +276,70 @@ cb_brief_view_get_section_editor (CbBriefView *self,
   g_return_val_if_fail (CB_IS_BRIEF_VIEW (self), NULL);
   g_return_val_if_fail (position < self->section_editors->len, NULL);
   return g_ptr_array_index (self->section_editors, position);
+}
+
+/**
+ * cb_brief_view_find_section_editor:
+ * @self: the view
+ * @section_id: a section's id
+ *
+ * Returns: (transfer none) (nullable): the editor of that section
+ */
+GtkWidget *
+cb_brief_view_find_section_editor (CbBriefView *self,
+                                   const char  *section_id)
+{
+  g_return_val_if_fail (CB_IS_BRIEF_VIEW (self), NULL);
+
+  for (guint i = 0; i < self->section_editors->len; i++)
+    {
+      CbSectionEditor *editor = g_ptr_array_index (self->section_editors, i);
+
+      if (g_strcmp0 (cb_section_get_id (cb_section_editor_get_section (editor)), section_id) == 0)
+        return GTK_WIDGET (editor);
+    }
+  return NULL;
+}
+
+/**
+ * cb_brief_view_reveal_excerpt:
+ * @self: the view
+ * @excerpt_id: an excerpt's id
+ *
+ * Scrolls to the quotation of an excerpt and focuses it.
+ *
+ * Returns: whether the brief quotes that excerpt
+ */
+gboolean
+cb_brief_view_reveal_excerpt (CbBriefView *self,
+                              const char  *excerpt_id)
+{
+  g_return_val_if_fail (CB_IS_BRIEF_VIEW (self), FALSE);
+
+  for (guint i = 0; i < self->section_editors->len; i++)
+    {
+      GtkWidget *block = cb_section_editor_find_excerpt_block (g_ptr_array_index (self->section_editors, i),
+                                                               excerpt_id);
+      if (block != NULL)
+        {
+          gtk_widget_grab_focus (block);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/**
+ * cb_brief_view_get_metadata_row:
+ * @self: the view
+ * @property: a metadata property of #CbBrief ("case-name", "citation" …)
+ *
+ * Returns: (transfer none) (nullable): the row that edits it
+ */
+GtkEditable *
+cb_brief_view_get_metadata_row (CbBriefView *self,
+                                const char  *property)
+{
+  g_return_val_if_fail (CB_IS_BRIEF_VIEW (self), NULL);
+  return GTK_EDITABLE (row_for_property (self, property));
 }

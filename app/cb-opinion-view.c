@@ -6,12 +6,23 @@
 #include <gtksourceview/gtksource.h>
 
 #include "cb-opinion-view.h"
+#include "cb-page-gutter.h"
+#include "cb-source-data.h"
+
+#define N_SECTION_COLORS 8
+#define FLASH_MSEC 900
 
 struct _CbOpinionView
 {
   AdwBin parent_instance;
 
   CbOpinion *opinion;
+  CbBrief *brief;
+  CbPageGutter *gutter;
+  GtkTextTag *highlight_tags[N_SECTION_COLORS];
+  GtkTextTag *flash_tag;
+  guint flash_id;
+  GMenu *add_menu;
 
   GtkSearchBar *search_bar;
   GtkSearchEntry *search_entry;
@@ -30,6 +41,197 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+
+static void
+update_style_scheme (CbOpinionView *self)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  GtkSourceStyleSchemeManager *schemes = gtk_source_style_scheme_manager_get_default ();
+  const char *id = adw_style_manager_get_dark (manager) ? CB_SOURCE_SCHEME_DARK_ID : CB_SOURCE_SCHEME_ID;
+  GtkSourceStyleScheme *scheme = gtk_source_style_scheme_manager_get_scheme (schemes, id);
+
+  if (scheme != NULL)
+    gtk_source_buffer_set_style_scheme (self->buffer, scheme);
+}
+
+static guint
+section_color_index (CbOpinionView *self,
+                     const char    *section_id)
+{
+  for (guint i = 0; i < cb_brief_get_n_sections (self->brief); i++)
+    if (g_strcmp0 (cb_section_get_id (cb_brief_get_section (self->brief, i)), section_id) == 0)
+      return i % N_SECTION_COLORS;
+  return 0;
+}
+
+static void
+update_highlights (CbOpinionView *self)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
+  GtkTextIter start, end;
+  GListModel *excerpts;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  for (guint i = 0; i < N_SECTION_COLORS; i++)
+    gtk_text_buffer_remove_tag (buffer, self->highlight_tags[i], &start, &end);
+
+  if (self->brief == NULL)
+    return;
+
+  excerpts = cb_brief_get_excerpts (self->brief);
+  for (guint i = 0; i < g_list_model_get_n_items (excerpts); i++)
+    {
+      g_autoptr(CbExcerpt) excerpt = g_list_model_get_item (excerpts, i);
+      guint color;
+
+      if (cb_excerpt_get_status (excerpt) == CB_ANCHOR_ORPHAN)
+        continue;
+      color = section_color_index (self, cb_excerpt_get_section_id (excerpt));
+      gtk_text_buffer_get_iter_at_offset (buffer, &start, cb_excerpt_get_start (excerpt));
+      gtk_text_buffer_get_iter_at_offset (buffer, &end, cb_excerpt_get_end (excerpt));
+      gtk_text_buffer_apply_tag (buffer, self->highlight_tags[color], &start, &end);
+    }
+}
+
+static void
+update_add_menu (CbOpinionView *self)
+{
+  g_menu_remove_all (self->add_menu);
+  if (self->brief == NULL)
+    return;
+
+  for (guint i = 0; i < cb_brief_get_n_sections (self->brief); i++)
+    {
+      g_autoptr(GMenuItem) item =
+        g_menu_item_new (cb_section_get_title (cb_brief_get_section (self->brief, i)), NULL);
+
+      g_menu_item_set_action_and_target_value (item, "win.add-to-section", g_variant_new_uint32 (i));
+      if (i < 9)
+        {
+          g_autofree char *accel = g_strdup_printf ("<Control>%u", i + 1);
+          g_menu_item_set_attribute (item, "accel", "s", accel);
+        }
+      g_menu_append_item (self->add_menu, item);
+    }
+}
+
+/* The excerpts whose passage holds @offset, innermost first. */
+static GPtrArray *
+excerpts_at (CbOpinionView *self,
+             gsize          offset)
+{
+  GPtrArray *found = g_ptr_array_new_with_free_func (g_object_unref);
+  GListModel *excerpts;
+
+  if (self->brief == NULL)
+    return found;
+
+  excerpts = cb_brief_get_excerpts (self->brief);
+  for (guint i = 0; i < g_list_model_get_n_items (excerpts); i++)
+    {
+      CbExcerpt *excerpt = g_list_model_get_item (excerpts, i);
+
+      if (cb_excerpt_get_status (excerpt) != CB_ANCHOR_ORPHAN &&
+          cb_excerpt_get_start (excerpt) <= offset && offset < cb_excerpt_get_end (excerpt))
+        g_ptr_array_add (found, excerpt);
+      else
+        g_object_unref (excerpt);
+    }
+  return found;
+}
+
+static gboolean
+query_tooltip_cb (CbOpinionView *self,
+                  int            x,
+                  int            y,
+                  gboolean       keyboard_mode,
+                  GtkTooltip    *tooltip)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self->source_view);
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GString) text = NULL;
+  GtkTextIter iter;
+  int bx, by;
+
+  if (keyboard_mode)
+    gtk_text_buffer_get_iter_at_mark (GTK_TEXT_BUFFER (self->buffer), &iter,
+                                      gtk_text_buffer_get_insert (GTK_TEXT_BUFFER (self->buffer)));
+  else
+    {
+      gtk_text_view_window_to_buffer_coords (view, GTK_TEXT_WINDOW_WIDGET, x, y, &bx, &by);
+      if (!gtk_text_view_get_iter_at_location (view, &iter, bx, by))
+        return FALSE;
+    }
+
+  found = excerpts_at (self, gtk_text_iter_get_offset (&iter));
+  text = g_string_new (NULL);
+  for (guint i = 0; i < found->len; i++)
+    {
+      CbExcerpt *excerpt = g_ptr_array_index (found, i);
+      CbSection *section = cb_brief_lookup_section (self->brief, cb_excerpt_get_section_id (excerpt));
+      g_autofree char *cite = cb_brief_dup_pin_cite (self->brief, excerpt);
+
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      /* Translators: shown on a highlighted passage: the section quoting it, and its pin cite */
+      g_string_append_printf (text, _("Quoted in %s"), section ? cb_section_get_title (section) : "");
+      if (cite != NULL)
+        g_string_append_printf (text, " — %s", cite);
+    }
+
+  if (text->len == 0)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text->str);
+  return TRUE;
+}
+
+static void
+brief_excerpts_changed_cb (CbOpinionView *self)
+{
+  update_highlights (self);
+}
+
+static gboolean
+flash_done_cb (gpointer user_data)
+{
+  CbOpinionView *self = user_data;
+  GtkTextIter start, end;
+
+  self->flash_id = 0;
+  gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (self->buffer), &start, &end);
+  gtk_text_buffer_remove_tag (GTK_TEXT_BUFFER (self->buffer), self->flash_tag, &start, &end);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+show_in_brief_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  CbOpinionView *self = CB_OPINION_VIEW (widget);
+  g_autoptr(GPtrArray) found = NULL;
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_mark (GTK_TEXT_BUFFER (self->buffer), &iter,
+                                    gtk_text_buffer_get_insert (GTK_TEXT_BUFFER (self->buffer)));
+  found = excerpts_at (self, gtk_text_iter_get_offset (&iter));
+  if (found->len > 0)
+    gtk_widget_activate_action (widget, "win.reveal-excerpt", "s",
+                                cb_excerpt_get_id (g_ptr_array_index (found, 0)));
+}
+
+static void
+cursor_moved_cb (CbOpinionView *self)
+{
+  g_autoptr(GPtrArray) found = NULL;
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_mark (GTK_TEXT_BUFFER (self->buffer), &iter,
+                                    gtk_text_buffer_get_insert (GTK_TEXT_BUFFER (self->buffer)));
+  found = excerpts_at (self, gtk_text_iter_get_offset (&iter));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "opinion.show-in-brief", found->len > 0);
+}
 
 static void
 update_match_label (CbOpinionView *self)
@@ -190,8 +392,13 @@ cb_opinion_view_dispose (GObject *object)
 {
   CbOpinionView *self = CB_OPINION_VIEW (object);
 
+  g_clear_handle_id (&self->flash_id, g_source_remove);
+  if (self->brief != NULL)
+    g_signal_handlers_disconnect_by_data (self->brief, self);
+  g_clear_object (&self->brief);
   g_clear_object (&self->opinion);
   g_clear_object (&self->search_context);
+  g_clear_object (&self->add_menu);
   gtk_widget_dispose_template (GTK_WIDGET (self), CB_TYPE_OPINION_VIEW);
 
   G_OBJECT_CLASS (cb_opinion_view_parent_class)->dispose (object);
@@ -263,6 +470,7 @@ cb_opinion_view_class_init (CbOpinionViewClass *klass)
   gtk_widget_class_install_action (widget_class, "opinion.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "opinion.find-next", NULL, find_next_action);
   gtk_widget_class_install_action (widget_class, "opinion.find-previous", NULL, find_previous_action);
+  gtk_widget_class_install_action (widget_class, "opinion.show-in-brief", NULL, show_in_brief_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "opinion.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK, "opinion.find-next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
@@ -275,6 +483,51 @@ cb_opinion_view_init (CbOpinionView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->buffer = GTK_SOURCE_BUFFER (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->source_view)));
+
+  cb_source_data_ensure ();
+  gtk_source_buffer_set_language (self->buffer,
+                                  gtk_source_language_manager_get_language (gtk_source_language_manager_get_default (),
+                                                                            CB_SOURCE_LANGUAGE_ID));
+  update_style_scheme (self);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (update_style_scheme), self, G_CONNECT_SWAPPED);
+
+  /* Highlights are drawn under the language's own styling. */
+  for (guint i = 0; i < N_SECTION_COLORS; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("section-%u", i);
+      static const char *colors[N_SECTION_COLORS] = {
+        "rgba(53,132,228,0.22)", "rgba(51,209,122,0.25)", "rgba(246,211,45,0.35)", "rgba(255,120,0,0.22)",
+        "rgba(145,65,172,0.20)", "rgba(224,27,36,0.18)", "rgba(152,106,68,0.22)", "rgba(33,144,164,0.22)",
+      };
+      self->highlight_tags[i] = gtk_text_buffer_create_tag (GTK_TEXT_BUFFER (self->buffer), name,
+                                                            "background", colors[i], NULL);
+      gtk_text_tag_set_priority (self->highlight_tags[i], 0);
+    }
+  self->flash_tag = gtk_text_buffer_create_tag (GTK_TEXT_BUFFER (self->buffer), "flash",
+                                                "background", "rgba(246,211,45,0.8)", NULL);
+
+  self->gutter = cb_page_gutter_new ();
+  gtk_source_gutter_insert (gtk_source_view_get_gutter (self->source_view, GTK_TEXT_WINDOW_LEFT),
+                            GTK_SOURCE_GUTTER_RENDERER (self->gutter), 0);
+
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->source_view), TRUE);
+  g_signal_connect_object (self->source_view, "query-tooltip", G_CALLBACK (query_tooltip_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->buffer, "notify::cursor-position", G_CALLBACK (cursor_moved_cb),
+                           self, G_CONNECT_SWAPPED);
+
+  {
+    g_autoptr(GMenu) extra = g_menu_new ();
+    g_autoptr(GMenu) section = g_menu_new ();
+
+    self->add_menu = g_menu_new ();
+    g_menu_append_submenu (section, _("_Add to"), G_MENU_MODEL (self->add_menu));
+    g_menu_append (section, _("Show in _Brief"), "opinion.show-in-brief");
+    g_menu_append_section (extra, NULL, G_MENU_MODEL (section));
+    gtk_text_view_set_extra_menu (GTK_TEXT_VIEW (self->source_view), G_MENU_MODEL (extra));
+  }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "opinion.show-in-brief", FALSE);
   self->search_context = gtk_source_search_context_new (self->buffer, NULL);
   gtk_source_search_settings_set_wrap_around (gtk_source_search_context_get_settings (self->search_context), TRUE);
   g_signal_connect_object (self->search_context, "notify::occurrences-count",
@@ -312,9 +565,180 @@ cb_opinion_view_set_opinion (CbOpinionView *self,
   if (!g_set_object (&self->opinion, opinion))
     return;
 
+  gtk_text_buffer_begin_irreversible_action (GTK_TEXT_BUFFER (self->buffer));
   gtk_text_buffer_set_text (GTK_TEXT_BUFFER (self->buffer),
                             opinion ? cb_opinion_get_text (opinion) : "", -1);
+  gtk_text_buffer_end_irreversible_action (GTK_TEXT_BUFFER (self->buffer));
+  cb_page_gutter_set_opinion (self->gutter, opinion);
+  update_highlights (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OPINION]);
+}
+
+/**
+ * cb_opinion_view_set_brief:
+ * @self: the view
+ * @brief: (nullable): the brief quoting the opinion
+ *
+ * Highlights the brief's excerpts in their sections' colours and offers its sections
+ * in the context menu.
+ */
+void
+cb_opinion_view_set_brief (CbOpinionView *self,
+                           CbBrief       *brief)
+{
+  g_return_if_fail (CB_IS_OPINION_VIEW (self));
+  g_return_if_fail (brief == NULL || CB_IS_BRIEF (brief));
+
+  if (self->brief != NULL)
+    g_signal_handlers_disconnect_by_data (self->brief, self);
+  if (!g_set_object (&self->brief, brief))
+    return;
+
+  if (brief != NULL)
+    {
+      g_signal_connect_object (cb_brief_get_excerpts (brief), "items-changed",
+                               G_CALLBACK (brief_excerpts_changed_cb), self, G_CONNECT_SWAPPED);
+      /* A re-anchored excerpt moves its highlight. */
+      g_signal_connect_object (brief, "changed", G_CALLBACK (brief_excerpts_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+  update_add_menu (self);
+  update_highlights (self);
+}
+
+/**
+ * cb_opinion_view_get_selection:
+ * @self: the view
+ * @start: (out): where the selection starts, in characters of the opinion
+ * @end: (out): where it ends
+ *
+ * Returns: whether a passage is selected
+ */
+gboolean
+cb_opinion_view_get_selection (CbOpinionView *self,
+                               gsize         *start,
+                               gsize         *end)
+{
+  GtkTextIter s, e;
+
+  g_return_val_if_fail (CB_IS_OPINION_VIEW (self), FALSE);
+
+  if (self->opinion == NULL ||
+      !gtk_text_buffer_get_selection_bounds (GTK_TEXT_BUFFER (self->buffer), &s, &e))
+    return FALSE;
+
+  *start = gtk_text_iter_get_offset (&s);
+  *end = gtk_text_iter_get_offset (&e);
+  return *start < *end;
+}
+
+/**
+ * cb_opinion_view_select_range:
+ * @self: the view
+ * @start: first character, in characters of the opinion
+ * @end: past the last character
+ *
+ * Selects a passage, as a student would with the mouse.
+ */
+void
+cb_opinion_view_select_range (CbOpinionView *self,
+                              gsize          start,
+                              gsize          end)
+{
+  GtkTextIter s, e;
+
+  g_return_if_fail (CB_IS_OPINION_VIEW (self));
+
+  gtk_text_buffer_get_iter_at_offset (GTK_TEXT_BUFFER (self->buffer), &s, start);
+  gtk_text_buffer_get_iter_at_offset (GTK_TEXT_BUFFER (self->buffer), &e, end);
+  gtk_text_buffer_select_range (GTK_TEXT_BUFFER (self->buffer), &s, &e);
+}
+
+/**
+ * cb_opinion_view_show_range:
+ * @self: the view
+ * @start: first character, in characters of the opinion
+ * @end: past the last character
+ *
+ * Scrolls to a passage, puts the cursor on it and flashes it, so the eye finds it.
+ */
+void
+cb_opinion_view_show_range (CbOpinionView *self,
+                            gsize          start,
+                            gsize          end)
+{
+  GtkTextIter s, e;
+
+  g_return_if_fail (CB_IS_OPINION_VIEW (self));
+
+  gtk_text_buffer_get_iter_at_offset (GTK_TEXT_BUFFER (self->buffer), &s, start);
+  gtk_text_buffer_get_iter_at_offset (GTK_TEXT_BUFFER (self->buffer), &e, end);
+  gtk_text_buffer_place_cursor (GTK_TEXT_BUFFER (self->buffer), &s);
+  gtk_text_view_scroll_to_iter (GTK_TEXT_VIEW (self->source_view), &s, 0.1, TRUE, 0.0, 0.25);
+
+  flash_done_cb (self);
+  gtk_text_buffer_apply_tag (GTK_TEXT_BUFFER (self->buffer), self->flash_tag, &s, &e);
+  self->flash_id = g_timeout_add (FLASH_MSEC, flash_done_cb, self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->source_view));
+}
+
+/**
+ * cb_opinion_view_get_cursor:
+ * @self: the view
+ *
+ * Returns: the cursor's offset, in characters of the opinion
+ */
+gsize
+cb_opinion_view_get_cursor (CbOpinionView *self)
+{
+  GtkTextIter iter;
+
+  g_return_val_if_fail (CB_IS_OPINION_VIEW (self), 0);
+
+  gtk_text_buffer_get_iter_at_mark (GTK_TEXT_BUFFER (self->buffer), &iter,
+                                    gtk_text_buffer_get_insert (GTK_TEXT_BUFFER (self->buffer)));
+  return gtk_text_iter_get_offset (&iter);
+}
+
+/**
+ * cb_opinion_view_get_page_gutter:
+ * @self: the view
+ *
+ * Returns: (transfer none): the gutter that shows reporter pages
+ */
+CbPageGutter *
+cb_opinion_view_get_page_gutter (CbOpinionView *self)
+{
+  g_return_val_if_fail (CB_IS_OPINION_VIEW (self), NULL);
+  return self->gutter;
+}
+
+/**
+ * cb_opinion_view_has_highlight:
+ * @self: the view
+ * @offset: a character of the opinion
+ * @color_index: (out) (optional): the colour it is highlighted in
+ *
+ * Returns: whether the character is highlighted as part of an excerpt
+ */
+gboolean
+cb_opinion_view_has_highlight (CbOpinionView *self,
+                               gsize          offset,
+                               guint         *color_index)
+{
+  GtkTextIter iter;
+
+  g_return_val_if_fail (CB_IS_OPINION_VIEW (self), FALSE);
+
+  gtk_text_buffer_get_iter_at_offset (GTK_TEXT_BUFFER (self->buffer), &iter, offset);
+  for (guint i = 0; i < N_SECTION_COLORS; i++)
+    if (gtk_text_iter_has_tag (&iter, self->highlight_tags[i]))
+      {
+        if (color_index != NULL)
+          *color_index = i;
+        return TRUE;
+      }
+  return FALSE;
 }
 
 /**

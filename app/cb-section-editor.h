@@ -2,14 +2,24 @@
 
 #include <adwaita.h>
 
+#include "core/cb-brief.h"
+
 G_BEGIN_DECLS
 
 #define CB_TYPE_SECTION_EDITOR (cb_section_editor_get_type ())
 G_DECLARE_FINAL_TYPE (CbSectionEditor, cb_section_editor, CB, SECTION_EDITOR, AdwBin)
 
-CbSectionEditor *cb_section_editor_new           (const char      *title,
-                                                  const char      *prompt);
-const char      *cb_section_editor_get_title     (CbSectionEditor *self);
-GtkTextView     *cb_section_editor_get_text_view (CbSectionEditor *self);
+CbSectionEditor *cb_section_editor_new              (CbBrief         *brief,
+                                                     CbSection       *section,
+                                                     guint            color_index);
+CbSection       *cb_section_editor_get_section      (CbSectionEditor *self);
+const char      *cb_section_editor_get_title        (CbSectionEditor *self);
+GtkTextView     *cb_section_editor_get_text_view    (CbSectionEditor *self);
+const char      *cb_section_editor_get_word_count_label (CbSectionEditor *self);
+void             cb_section_editor_insert_excerpt   (CbSectionEditor *self,
+                                                     CbExcerpt       *excerpt);
+GtkWidget       *cb_section_editor_find_excerpt_block (CbSectionEditor *self,
+                                                       const char      *excerpt_id);
+void             cb_section_editor_reload           (CbSectionEditor *self);
 
 G_END_DECLS

@@ -5,11 +5,18 @@
 #include <glib/gi18n.h>
 #include <gtksourceview/gtksource.h>
 
+#include "core/cb-brief.h"
+#include "core/cb-drafts.h"
+#include "core/cb-error.h"
 #include "core/cb-opinion.h"
+#include "core/cb-template-store.h"
 #include "cb-brief-view.h"
 #include "cb-opinion-view.h"
+#include "cb-section-editor.h"
 #include "cb-window.h"
 
+/* A window edits one brief: the opinion on the left, the brief on the right. It owns
+ * the brief's file, its modified state and its draft. */
 struct _CbWindow
 {
   AdwApplicationWindow parent_instance;
@@ -17,14 +24,36 @@ struct _CbWindow
   GSettings *settings;
   GCancellable *cancellable;
 
+  CbBrief *brief;
+  GFile *file;
+  char *draft_id;
+  guint autosave_id;
+  gboolean modified;
+  gboolean closing;
+
   AdwWindowTitle *window_title;
   AdwToastOverlay *toast_overlay;
   GtkPaned *paned;
   CbOpinionView *opinion_view;
   CbBriefView *brief_view;
+  GtkStack *stack;
 };
 
 G_DEFINE_FINAL_TYPE (CbWindow, cb_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_BRIEF,
+  PROP_FILE,
+  PROP_MODIFIED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+typedef void (*CbWindowContinuation) (CbWindow *self);
+
+static void save_to_file (CbWindow *self, GFile *file, CbWindowContinuation then);
 
 static void
 show_error (CbWindow     *self,
@@ -37,13 +66,219 @@ show_error (CbWindow     *self,
 }
 
 static void
+show_message (CbWindow   *self,
+              const char *message)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+static char *
+display_name (GFile *file)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+  return g_filename_display_name (basename);
+}
+
+static void
+update_title (CbWindow *self)
+{
+  const char *case_name = self->brief ? cb_brief_get_case_name (self->brief) : NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+
+  if (case_name == NULL || *case_name == '\0')
+    case_name = _("Untitled Brief");
+  title = self->modified ? g_strdup_printf ("• %s", case_name) : g_strdup (case_name);
+
+  if (self->file != NULL)
+    subtitle = display_name (self->file);
+  else if (self->brief != NULL)
+    subtitle = g_strdup (_("Not saved"));
+
+  adw_window_title_set_title (self->window_title, title);
+  adw_window_title_set_subtitle (self->window_title, subtitle ? subtitle : "");
+  gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
+static void
+set_modified (CbWindow *self,
+              gboolean  modified)
+{
+  if (self->modified == modified)
+    return;
+  self->modified = modified;
+  update_title (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+}
+
+static void
+set_file (CbWindow *self,
+          GFile    *file)
+{
+  if (g_set_object (&self->file, file))
+    {
+      update_title (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+    }
+}
+
+static void
+update_actions (CbWindow *self)
+{
+  gboolean has_brief = self->brief != NULL;
+  guint n_sections = has_brief ? cb_brief_get_n_sections (self->brief) : 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", has_brief);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", has_brief);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-to-section", n_sections > 0);
+}
+
+/* Drafts: the brief as it is now, written beside the user's files, never over them. */
+
+static void
+write_draft (CbWindow *self)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = NULL;
+
+  if (self->brief == NULL)
+    return;
+
+  if (self->draft_id == NULL)
+    self->draft_id = g_uuid_string_random ();
+  uri = self->file ? g_file_get_uri (self->file) : NULL;
+  bytes = cb_brief_to_bytes (self->brief);
+  if (!cb_drafts_save (self->draft_id, bytes, uri, &error))
+    g_warning ("Could not write a draft: %s", error->message);
+}
+
+static void
+discard_draft (CbWindow *self)
+{
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  if (self->draft_id != NULL)
+    cb_drafts_discard (self->draft_id);
+  g_clear_pointer (&self->draft_id, g_free);
+}
+
+static gboolean
+autosave_cb (gpointer user_data)
+{
+  CbWindow *self = user_data;
+
+  self->autosave_id = 0;
+  write_draft (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+brief_changed_cb (CbWindow *self)
+{
+  set_modified (self, TRUE);
+
+  /* A few seconds after the last edit; a crash then costs seconds, not a brief. */
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  self->autosave_id = g_timeout_add_seconds (g_settings_get_uint (self->settings, "autosave-delay"),
+                                             autosave_cb, self);
+}
+
+static void
+brief_title_changed_cb (CbWindow *self)
+{
+  update_title (self);
+}
+
+static void
+set_brief (CbWindow *self,
+           CbBrief  *brief,
+           GFile    *file)
+{
+  if (self->brief != NULL)
+    g_signal_handlers_disconnect_by_data (self->brief, self);
+  discard_draft (self);
+
+  g_set_object (&self->brief, brief);
+  set_file (self, file);
+  cb_opinion_view_set_opinion (self->opinion_view, cb_brief_get_opinion (brief));
+  cb_opinion_view_set_brief (self->opinion_view, brief);
+  cb_brief_view_set_brief (self->brief_view, brief);
+  gtk_stack_set_visible_child_name (self->stack, "brief");
+
+  g_signal_connect_object (brief, "changed", G_CALLBACK (brief_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (brief, "notify::case-name", G_CALLBACK (brief_title_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  self->modified = TRUE;
+  set_modified (self, FALSE);
+  update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BRIEF]);
+}
+
+/* Whether opening a file may replace what this window shows: only when nothing in it
+ * would be lost. */
+static gboolean
+is_pristine (CbWindow *self)
+{
+  return self->brief == NULL || (!self->modified && self->file == NULL);
+}
+
+static CbWindow *
+window_for_new_document (CbWindow *self)
+{
+  CbWindow *window;
+
+  if (is_pristine (self))
+    return self;
+
+  window = cb_window_new (CB_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+/* What an opening file needs once it is read. */
+typedef struct
+{
+  CbWindow *self;
+  CbTemplate *template;
+  GFile *file;
+} ImportData;
+
+static ImportData *
+import_data_new (CbWindow   *self,
+                 CbTemplate *template,
+                 GFile      *file)
+{
+  ImportData *data = g_new0 (ImportData, 1);
+
+  data->self = g_object_ref (self);
+  data->template = template ? g_object_ref (template) : NULL;
+  data->file = g_object_ref (file);
+  return data;
+}
+
+static void
+import_data_free (ImportData *data)
+{
+  g_object_unref (data->self);
+  g_clear_object (&data->template);
+  g_clear_object (&data->file);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ImportData, import_data_free)
+
+static void
 opinion_imported_cb (GObject      *source,
                      GAsyncResult *result,
                      gpointer      user_data)
 {
-  g_autoptr(CbWindow) self = user_data;
+  g_autoptr(ImportData) data = user_data;
+  CbWindow *self = data->self;
   g_autoptr(GError) error = NULL;
   g_autoptr(CbOpinion) opinion = cb_opinion_import_file_finish (result, &error);
+  CbTemplate *template = data->template;
+  g_autoptr(CbBrief) brief = NULL;
 
   if (opinion == NULL)
     {
@@ -52,9 +287,381 @@ opinion_imported_cb (GObject      *source,
       return;
     }
 
-  cb_opinion_view_set_opinion (self->opinion_view, opinion);
-  adw_window_title_set_title (self->window_title, _("Untitled Brief"));
-  adw_window_title_set_subtitle (self->window_title, cb_opinion_get_source_name (opinion));
+  if (template == NULL)
+    template = cb_template_store_get_default_template (cb_template_store_get_default ());
+  brief = cb_brief_new (template, opinion);
+  if (g_settings_get_string (self->settings, "student-name")[0] != '\0')
+    {
+      g_autofree char *student = g_settings_get_string (self->settings, "student-name");
+      g_autofree char *course = g_settings_get_string (self->settings, "course");
+
+      cb_brief_set_student (brief, student);
+      if (*course != '\0')
+        cb_brief_set_course (brief, course);
+    }
+  set_brief (self, brief, NULL);
+}
+
+static void
+brief_loaded_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(ImportData) data = user_data;
+  CbWindow *self = data->self;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CbBrief) brief = cb_brief_load_file_finish (result, &error);
+  GFile *file = data->file;
+  guint n_orphans = 0, n_review = 0;
+  GListModel *excerpts;
+
+  if (brief == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error (self, error);
+      return;
+    }
+
+  set_brief (self, brief, file);
+  {
+    g_autofree char *uri = g_file_get_uri (file);
+    gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+  }
+
+  excerpts = cb_brief_get_excerpts (brief);
+  for (guint i = 0; i < g_list_model_get_n_items (excerpts); i++)
+    {
+      g_autoptr(CbExcerpt) excerpt = g_list_model_get_item (excerpts, i);
+
+      if (cb_excerpt_get_status (excerpt) == CB_ANCHOR_ORPHAN)
+        n_orphans++;
+      else if (cb_excerpt_get_status (excerpt) == CB_ANCHOR_NEEDS_REVIEW)
+        n_review++;
+    }
+  if (n_orphans > 0)
+    {
+      g_autofree char *message =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                      "%u excerpt is no longer in the opinion; it is kept and marked",
+                                      "%u excerpts are no longer in the opinion; they are kept and marked",
+                                      n_orphans), n_orphans);
+      show_message (self, message);
+    }
+  if (n_review > 0)
+    {
+      g_autofree char *message =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                      "%u excerpt changed in the opinion and needs review",
+                                      "%u excerpts changed in the opinion and need review",
+                                      n_review), n_review);
+      show_message (self, message);
+    }
+}
+
+static gboolean
+is_brief_file (GFile *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  return g_str_has_suffix (name, ".brief");
+}
+
+static gboolean
+is_template_file (GFile *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  return g_str_has_suffix (name, ".brieftemplate");
+}
+
+static void choose_opinion_for_template (CbWindow *self, CbTemplate *template);
+
+static void
+open_file (CbWindow *self,
+           GFile    *file)
+{
+  CbWindow *target = window_for_new_document (self);
+
+  if (is_brief_file (file))
+    {
+      cb_brief_load_file_async (file, target->cancellable, brief_loaded_cb,
+                                import_data_new (target, NULL, file));
+    }
+  else if (is_template_file (file))
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CbTemplate) template = cb_template_load_file (file, NULL, &error);
+
+      if (template == NULL)
+        show_error (self, error);
+      else
+        choose_opinion_for_template (target, template);
+    }
+  else
+    cb_window_import_opinion (target, file, NULL);
+}
+
+/* File choosers */
+
+static GtkFileFilter *
+filter_new (const char  *name,
+            const char **patterns,
+            const char **mime_types)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, name);
+  for (guint i = 0; patterns && patterns[i]; i++)
+    gtk_file_filter_add_pattern (filter, patterns[i]);
+  for (guint i = 0; mime_types && mime_types[i]; i++)
+    gtk_file_filter_add_mime_type (filter, mime_types[i]);
+  return filter;
+}
+
+static void
+add_open_filters (GtkFileChooser *chooser,
+                  gboolean        briefs)
+{
+  static const char *all_patterns[] = { "*.brief", "*.brieftemplate", "*.txt", "*.html", "*.htm", NULL };
+  static const char *brief_patterns[] = { "*.brief", NULL };
+  static const char *template_patterns[] = { "*.brieftemplate", NULL };
+  static const char *opinion_patterns[] = { "*.txt", "*.html", "*.htm", NULL };
+  static const char *opinion_types[] = { "text/plain", "text/html", NULL };
+
+  if (briefs)
+    {
+      gtk_file_chooser_add_filter (chooser, filter_new (_("All Supported Files"), all_patterns, opinion_types));
+      gtk_file_chooser_add_filter (chooser, filter_new (_("Briefs"), brief_patterns, NULL));
+      gtk_file_chooser_add_filter (chooser, filter_new (_("Brief Templates"), template_patterns, NULL));
+    }
+  gtk_file_chooser_add_filter (chooser, filter_new (_("Opinions"), opinion_patterns, opinion_types));
+}
+
+static void
+open_response_cb (GtkNativeDialog *dialog,
+                  int              response,
+                  CbWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      open_file (self, file);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  CbWindow *self = CB_WINDOW (widget);
+  GtkFileChooserNative *dialog =
+    gtk_file_chooser_native_new (_("Open Brief or Opinion"), GTK_WINDOW (self),
+                                 GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+
+  add_open_filters (GTK_FILE_CHOOSER (dialog), TRUE);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (open_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+template_opinion_response_cb (GtkNativeDialog *dialog,
+                              int              response,
+                              CbWindow        *self)
+{
+  CbTemplate *template = g_object_get_data (G_OBJECT (dialog), "cb-template");
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      cb_window_import_opinion (self, file, template);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+choose_opinion_for_template (CbWindow   *self,
+                             CbTemplate *template)
+{
+  g_autofree char *title = g_strdup_printf (_("Choose the Opinion to Brief with “%s”"),
+                                            cb_template_get_title (template));
+  GtkFileChooserNative *dialog =
+    gtk_file_chooser_native_new (title, GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                 _("_Open"), _("_Cancel"));
+
+  add_open_filters (GTK_FILE_CHOOSER (dialog), FALSE);
+  g_object_set_data_full (G_OBJECT (dialog), "cb-template", g_object_ref (template), g_object_unref);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (template_opinion_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+new_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  CbWindow *self = CB_WINDOW (widget);
+  const char *id = parameter ? g_variant_get_string (parameter, NULL) : "default";
+  CbTemplate *template = cb_template_store_lookup (cb_template_store_get_default (), id);
+
+  if (template == NULL)
+    template = cb_template_store_get_default_template (cb_template_store_get_default ());
+  choose_opinion_for_template (window_for_new_document (self), template);
+}
+
+/* Saving */
+
+typedef struct
+{
+  CbWindow *self;
+  GFile *file;
+  CbWindowContinuation then;
+} SaveData;
+
+static void
+save_data_free (SaveData *data)
+{
+  g_object_unref (data->self);
+  g_object_unref (data->file);
+  g_free (data);
+}
+
+static void
+saved_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  SaveData *data = user_data;
+  CbWindow *self = data->self;
+  g_autoptr(GError) error = NULL;
+
+  if (!cb_brief_save_file_finish (CB_BRIEF (source), result, &error))
+    {
+      /* The brief stays as it is in the window, still marked unsaved. */
+      show_error (self, error);
+      self->closing = FALSE;
+      save_data_free (data);
+      return;
+    }
+
+  set_file (self, data->file);
+  set_modified (self, FALSE);
+  discard_draft (self);
+  {
+    g_autofree char *uri = g_file_get_uri (data->file);
+    gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+  }
+
+  if (data->then != NULL)
+    data->then (self);
+  save_data_free (data);
+}
+
+static void
+save_to_file (CbWindow             *self,
+              GFile                *file,
+              CbWindowContinuation  then)
+{
+  SaveData *data = g_new0 (SaveData, 1);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *stamp = g_date_time_format_iso8601 (now);
+
+  data->self = g_object_ref (self);
+  data->file = g_object_ref (file);
+  data->then = then;
+
+  g_signal_handlers_block_by_func (self->brief, brief_changed_cb, self);
+  cb_brief_set_modified (self->brief, stamp);
+  g_signal_handlers_unblock_by_func (self->brief, brief_changed_cb, self);
+
+  cb_brief_save_file_async (self->brief, file, self->cancellable, saved_cb, data);
+}
+
+static void
+save_as_response_cb (GtkNativeDialog *dialog,
+                     int              response,
+                     CbWindow        *self)
+{
+  CbWindowContinuation then = g_object_get_data (G_OBJECT (dialog), "cb-then");
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      save_to_file (self, file, then);
+    }
+  else
+    self->closing = FALSE;
+  g_object_unref (dialog);
+}
+
+static void
+save_as (CbWindow             *self,
+         CbWindowContinuation  then)
+{
+  static const char *brief_patterns[] = { "*.brief", NULL };
+  GtkFileChooserNative *dialog =
+    gtk_file_chooser_native_new (_("Save Brief"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                 _("_Save"), _("_Cancel"));
+  const char *case_name = cb_brief_get_case_name (self->brief);
+  g_autofree char *name = NULL;
+
+  name = g_strdup_printf ("%s.brief", case_name && *case_name ? case_name : _("Untitled Brief"));
+  g_strdelimit (name, "/\\:", '-');
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter_new (_("Briefs"), brief_patterns, NULL));
+  g_object_set_data (G_OBJECT (dialog), "cb-then", then);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (save_as_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  CbWindow *self = CB_WINDOW (widget);
+
+  if (self->file != NULL)
+    save_to_file (self, self->file, NULL);
+  else
+    save_as (self, NULL);
+}
+
+static void
+save_as_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  save_as (CB_WINDOW (widget), NULL);
+}
+
+/* Closing */
+
+static void
+close_now (CbWindow *self)
+{
+  self->closing = TRUE;
+  discard_draft (self);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+close_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   CbWindow         *self)
+{
+  if (g_str_equal (response, "discard"))
+    close_now (self);
+  else if (g_str_equal (response, "save"))
+    {
+      self->closing = TRUE;
+      if (self->file != NULL)
+        save_to_file (self, self->file, close_now);
+      else
+        save_as (self, close_now);
+    }
 }
 
 static gboolean
@@ -62,12 +669,121 @@ cb_window_close_request (GtkWindow *window)
 {
   CbWindow *self = CB_WINDOW (window);
   int width, height;
+  AdwMessageDialog *dialog;
+
+  if (self->modified && !self->closing)
+    {
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, _("Save Changes?"),
+                                                           _("This brief has changes that are not saved. "
+                                                             "If you close without saving, they are lost.")));
+      adw_message_dialog_add_responses (dialog,
+                                        "cancel", _("_Cancel"),
+                                        "discard", _("_Discard"),
+                                        "save", _("_Save"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (dialog, "save");
+      adw_message_dialog_set_close_response (dialog, "cancel");
+      g_signal_connect (dialog, "response", G_CALLBACK (close_response_cb), self);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return TRUE;
+    }
 
   gtk_window_get_default_size (window, &width, &height);
   g_settings_set (self->settings, "window-size", "(ii)", width, height);
   g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+  discard_draft (self);
 
   return GTK_WINDOW_CLASS (cb_window_parent_class)->close_request (window);
+}
+
+static void
+close_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  gtk_window_close (GTK_WINDOW (widget));
+}
+
+/* Excerpts */
+
+static void
+add_to_section_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  CbWindow *self = CB_WINDOW (widget);
+  guint index = g_variant_get_uint32 (parameter);
+  gsize start, end;
+  CbSection *section;
+  CbExcerpt *excerpt;
+  GtkWidget *editor;
+
+  if (self->brief == NULL || index >= cb_brief_get_n_sections (self->brief))
+    return;
+
+  if (!cb_opinion_view_get_selection (self->opinion_view, &start, &end))
+    {
+      show_message (self, _("Select a passage in the opinion first"));
+      return;
+    }
+
+  section = cb_brief_get_section (self->brief, index);
+  excerpt = cb_brief_add_excerpt (self->brief, cb_section_get_id (section), start, end);
+  editor = cb_brief_view_find_section_editor (self->brief_view, cb_section_get_id (section));
+  cb_section_editor_insert_excerpt (CB_SECTION_EDITOR (editor), excerpt);
+}
+
+static void
+show_excerpt_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  CbWindow *self = CB_WINDOW (widget);
+  CbExcerpt *excerpt;
+
+  if (self->brief == NULL)
+    return;
+  excerpt = cb_brief_lookup_excerpt (self->brief, g_variant_get_string (parameter, NULL));
+  if (excerpt == NULL)
+    return;
+
+  if (cb_excerpt_get_status (excerpt) == CB_ANCHOR_ORPHAN)
+    {
+      show_message (self, _("This passage is no longer in the opinion"));
+      return;
+    }
+  cb_opinion_view_show_range (self->opinion_view, cb_excerpt_get_start (excerpt), cb_excerpt_get_end (excerpt));
+}
+
+static void
+reveal_excerpt_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  CbWindow *self = CB_WINDOW (widget);
+
+  cb_brief_view_reveal_excerpt (self->brief_view, g_variant_get_string (parameter, NULL));
+}
+
+/* Drag a file onto the window to open it. */
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         CbWindow      *self)
+{
+  GSList *files;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+  files = gdk_file_list_get_files (g_value_get_boxed (value));
+  for (GSList *l = files; l != NULL; l = l->next)
+    open_file (self, l->data);
+  g_slist_free (files);
+  return files != NULL;
 }
 
 static void
@@ -77,10 +793,40 @@ cb_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  if (self->brief != NULL)
+    g_signal_handlers_disconnect_by_data (self->brief, self);
+  g_clear_object (&self->brief);
+  g_clear_object (&self->file);
+  g_clear_pointer (&self->draft_id, g_free);
   g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (self), CB_TYPE_WINDOW);
 
   G_OBJECT_CLASS (cb_window_parent_class)->dispose (object);
+}
+
+static void
+cb_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  CbWindow *self = CB_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_BRIEF:
+      g_value_set_object (value, self->brief);
+      break;
+    case PROP_FILE:
+      g_value_set_object (value, self->file);
+      break;
+    case PROP_MODIFIED:
+      g_value_set_boolean (value, self->modified);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -91,7 +837,19 @@ cb_window_class_init (CbWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = cb_window_dispose;
+  object_class->get_property = cb_window_get_property;
   window_class->close_request = cb_window_close_request;
+
+  properties[PROP_BRIEF] =
+    g_param_spec_object ("brief", NULL, NULL, CB_TYPE_BRIEF,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FILE] =
+    g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MODIFIED] =
+    g_param_spec_boolean ("modified", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (CB_TYPE_OPINION_VIEW);
   g_type_ensure (CB_TYPE_BRIEF_VIEW);
@@ -102,11 +860,31 @@ cb_window_class_init (CbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CbWindow, paned);
   gtk_widget_class_bind_template_child (widget_class, CbWindow, opinion_view);
   gtk_widget_class_bind_template_child (widget_class, CbWindow, brief_view);
+  gtk_widget_class_bind_template_child (widget_class, CbWindow, stack);
+
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.new", "s", new_action);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
+  gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
+  gtk_widget_class_install_action (widget_class, "win.add-to-section", "u", add_to_section_action);
+  gtk_widget_class_install_action (widget_class, "win.show-excerpt", "s", show_excerpt_action);
+  gtk_widget_class_install_action (widget_class, "win.reveal-excerpt", "s", reveal_excerpt_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new", "s", "default");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-as", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "win.close", NULL);
+  for (guint i = 0; i < 9; i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_CONTROL_MASK,
+                                         "win.add-to-section", "u", i);
 }
 
 static void
 cb_window_init (CbWindow *self)
 {
+  GtkDropTarget *drop;
   int width, height;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -119,13 +897,20 @@ cb_window_init (CbWindow *self)
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
   g_settings_bind (self->settings, "pane-position", self->paned, "position", G_SETTINGS_BIND_DEFAULT);
+
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+
+  update_title (self);
+  update_actions (self);
 }
 
 /**
  * cb_window_new:
  * @application: the application
  *
- * Creates a main window showing an empty brief.
+ * Creates a main window with nothing open.
  *
  * Returns: (transfer full): a new #CbWindow
  */
@@ -138,9 +923,11 @@ cb_window_new (CbApplication *application)
 /**
  * cb_window_open_file:
  * @self: the window
- * @file: an opinion file
+ * @file: a brief, a brief template or an opinion
  *
- * Imports @file in the background and shows it beside a new brief.
+ * Opens @file: a brief as it was saved, a template as a new brief (asking for the
+ * opinion), an opinion as a new brief from the default template. When this window
+ * holds work that could be lost, the file opens in a new window instead.
  */
 void
 cb_window_open_file (CbWindow *self,
@@ -149,7 +936,104 @@ cb_window_open_file (CbWindow *self,
   g_return_if_fail (CB_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  cb_opinion_import_file_async (file, self->cancellable, opinion_imported_cb, g_object_ref (self));
+  open_file (self, file);
+}
+
+/**
+ * cb_window_import_opinion:
+ * @self: the window
+ * @file: an opinion file
+ * @template: (nullable): the template of the new brief, or %NULL for the default
+ *
+ * Imports @file in the background and shows it beside a new brief.
+ */
+void
+cb_window_import_opinion (CbWindow   *self,
+                          GFile      *file,
+                          CbTemplate *template)
+{
+  ImportData *data;
+
+  g_return_if_fail (CB_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (template == NULL || CB_IS_TEMPLATE (template));
+
+  data = import_data_new (self, template, file);
+  cb_opinion_import_file_async (file, self->cancellable, opinion_imported_cb, data);
+}
+
+/**
+ * cb_window_restore_draft:
+ * @self: the window
+ * @draft: a draft left by a window that did not close cleanly
+ *
+ * Shows the brief of @draft, unsaved, bound to the file it was a draft of.
+ *
+ * Returns: whether the draft could be read
+ */
+gboolean
+cb_window_restore_draft (CbWindow  *self,
+                         CbDraft   *draft,
+                         GError   **error)
+{
+  g_autoptr(CbBrief) brief = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  g_return_val_if_fail (CB_IS_WINDOW (self), FALSE);
+
+  brief = cb_draft_load (draft, error);
+  if (brief == NULL)
+    return FALSE;
+
+  if (cb_draft_get_original_uri (draft) != NULL)
+    file = g_file_new_for_uri (cb_draft_get_original_uri (draft));
+  set_brief (self, brief, file);
+  self->draft_id = g_strdup (cb_draft_get_id (draft));
+  set_modified (self, TRUE);
+  return TRUE;
+}
+
+/**
+ * cb_window_get_brief:
+ * @self: the window
+ *
+ * Returns: (transfer none) (nullable): the brief being edited
+ */
+CbBrief *
+cb_window_get_brief (CbWindow *self)
+{
+  g_return_val_if_fail (CB_IS_WINDOW (self), NULL);
+  return self->brief;
+}
+
+/**
+ * cb_window_get_modified:
+ * @self: the window
+ *
+ * Returns: whether the brief has changes not yet saved
+ */
+gboolean
+cb_window_get_modified (CbWindow *self)
+{
+  g_return_val_if_fail (CB_IS_WINDOW (self), FALSE);
+  return self->modified;
+}
+
+/**
+ * cb_window_save_to:
+ * @self: the window
+ * @file: where to save
+ *
+ * Saves the brief to @file in the background, as Save As would without asking.
+ */
+void
+cb_window_save_to (CbWindow *self,
+                   GFile    *file)
+{
+  g_return_if_fail (CB_IS_WINDOW (self));
+  g_return_if_fail (self->brief != NULL);
+
+  save_to_file (self, file, NULL);
 }
 
 /**

@@ -2,6 +2,9 @@
 
 #include <adwaita.h>
 
+#include "core/cb-brief.h"
+#include "core/cb-drafts.h"
+#include "core/cb-template.h"
 #include "cb-application.h"
 
 G_BEGIN_DECLS
@@ -9,9 +12,19 @@ G_BEGIN_DECLS
 #define CB_TYPE_WINDOW (cb_window_get_type ())
 G_DECLARE_FINAL_TYPE (CbWindow, cb_window, CB, WINDOW, AdwApplicationWindow)
 
-CbWindow *cb_window_new       (CbApplication *application);
-void      cb_window_open_file (CbWindow      *self,
-                               GFile         *file);
+CbWindow *cb_window_new             (CbApplication *application);
+void      cb_window_open_file       (CbWindow      *self,
+                                     GFile         *file);
+void      cb_window_import_opinion  (CbWindow      *self,
+                                     GFile         *file,
+                                     CbTemplate    *template);
+gboolean  cb_window_restore_draft   (CbWindow      *self,
+                                     CbDraft       *draft,
+                                     GError       **error);
+CbBrief  *cb_window_get_brief       (CbWindow      *self);
+gboolean  cb_window_get_modified    (CbWindow      *self);
+void      cb_window_save_to         (CbWindow      *self,
+                                     GFile         *file);
 
 struct _CbOpinionView *cb_window_get_opinion_view (CbWindow *self);
 struct _CbBriefView   *cb_window_get_brief_view   (CbWindow *self);

@@ -180,6 +180,12 @@ prefill_metadata (CbBrief *self)
 
   self->fields[FIELD_CREATED] = g_strdup (stamp);
   self->fields[FIELD_MODIFIED] = g_strdup (stamp);
+
+  /* What the opinion's caption says, never invented when it says nothing. */
+  self->fields[FIELD_CASE_NAME] = g_strdup (cb_opinion_get_case_name (self->opinion));
+  self->fields[FIELD_CITATION] = g_strdup (cb_opinion_get_citation (self->opinion));
+  self->fields[FIELD_COURT] = g_strdup (cb_opinion_get_court (self->opinion));
+  self->fields[FIELD_DATE_DECIDED] = g_strdup (cb_opinion_get_date (self->opinion));
 }
 
 static char *
@@ -988,6 +994,26 @@ cb_brief_insert_excerpt_block (CbBrief   *self,
 }
 
 /**
+ * cb_brief_restore_excerpt:
+ * @self: a brief
+ * @excerpt: an excerpt removed from this brief earlier
+ *
+ * Puts back an excerpt that cb_brief_remove_excerpt() took out, with its id and
+ * anchor, so that undo restores the link to the opinion. Its quotations are placed
+ * by the caller.
+ */
+void
+cb_brief_restore_excerpt (CbBrief   *self,
+                          CbExcerpt *excerpt)
+{
+  g_return_if_fail (CB_IS_BRIEF (self));
+  g_return_if_fail (CB_IS_EXCERPT (excerpt));
+  g_return_if_fail (cb_brief_lookup_excerpt (self, cb_excerpt_get_id (excerpt)) == NULL);
+
+  append_excerpt (self, excerpt);
+}
+
+/**
  * cb_brief_remove_excerpt:
  * @self: a brief
  * @excerpt: one of the brief's excerpts
@@ -1035,9 +1061,13 @@ cb_brief_dup_pin_cite (CbBrief   *self,
   g_return_val_if_fail (CB_IS_BRIEF (self), NULL);
   g_return_val_if_fail (CB_IS_EXCERPT (excerpt), NULL);
 
-  /* An orphan has no place in the opinion, so no page. The opinion does not yet
-   * derive a page map, so no excerpt has one. */
-  return NULL;
+  /* An orphan has no place in the opinion, so no page: a wrong page is worse than none. */
+  if (cb_excerpt_get_status (excerpt) == CB_ANCHOR_ORPHAN)
+    return NULL;
+
+  return cb_opinion_pin_cite (self->opinion,
+                              cb_excerpt_get_start (excerpt), cb_excerpt_get_end (excerpt),
+                              self->fields[FIELD_CITATION], CB_CITE_STYLE_BLUEBOOK);
 }
 
 /**
@@ -1059,7 +1089,10 @@ cb_brief_dup_quote_text (CbBrief *self,
   g_return_val_if_fail (CB_IS_BRIEF (self), NULL);
   g_return_val_if_fail (start <= end, NULL);
 
-  return cb_anchor_index_dup_range (get_index (self), start, end);
+  g_return_val_if_fail (end <= cb_opinion_get_length (self->opinion), NULL);
+
+  /* As quoted in a brief: without star pages and footnote marks. */
+  return cb_opinion_quote_text (self->opinion, start, end);
 }
 
 /**

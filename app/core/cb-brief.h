@@ -93,6 +93,8 @@ void         cb_brief_insert_excerpt_block      (CbBrief      *self,
                                                  CbSection    *section,
                                                  CbExcerpt    *excerpt,
                                                  guint         block_index);
+void         cb_brief_restore_excerpt           (CbBrief      *self,
+                                                 CbExcerpt    *excerpt);
 void         cb_brief_remove_excerpt            (CbBrief      *self,
                                                  CbExcerpt    *excerpt);
 char        *cb_brief_dup_pin_cite              (CbBrief      *self,

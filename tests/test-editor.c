@@ -1,0 +1,323 @@
+#include "config.h"
+
+#include <string.h>
+#include <glib/gstdio.h>
+#include <adwaita.h>
+
+#include "core/cb-drafts.h"
+#include "cb-brief-view.h"
+#include "cb-excerpt-block.h"
+#include "cb-opinion-view.h"
+#include "cb-section-editor.h"
+#include "cb-window.h"
+
+/* The editor driven through its actions, as a student works: select in the opinion,
+ * add to a section, undo, write, save, reopen. */
+
+static void
+wait_until (gboolean (*done) (gpointer), gpointer data)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!done (data) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (done (data));
+}
+
+static gboolean
+has_brief (gpointer data)
+{
+  return cb_window_get_brief (data) != NULL;
+}
+
+static gboolean
+is_saved (gpointer data)
+{
+  return !cb_window_get_modified (data);
+}
+
+static void
+spin (guint msec)
+{
+  gint64 until = g_get_monotonic_time () + msec * 1000;
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static CbWindow *
+open_sample (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("CB_SOURCE_ROOT"), "data", "opinions",
+                                            "davidson-v-cannon.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  CbWindow *window = g_object_new (CB_TYPE_WINDOW, NULL);
+
+  cb_window_open_file (window, file);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (has_brief, window);
+  return window;
+}
+
+static void
+find_in_opinion (CbBrief    *brief,
+                 const char *quote,
+                 gsize      *start,
+                 gsize      *end)
+{
+  g_assert_true (cb_opinion_find_quote (cb_brief_get_opinion (brief), quote, 0, start, end));
+}
+
+static CbSectionEditor *
+section_editor (CbWindow *window,
+                guint     index)
+{
+  return CB_SECTION_EDITOR (cb_brief_view_get_section_editor (cb_window_get_brief_view (window), index));
+}
+
+static CbExcerpt *
+add_excerpt (CbWindow   *window,
+             guint       section,
+             const char *quote)
+{
+  CbBrief *brief = cb_window_get_brief (window);
+  GListModel *excerpts = cb_brief_get_excerpts (brief);
+  guint before = g_list_model_get_n_items (excerpts);
+  g_autoptr(CbExcerpt) excerpt = NULL;
+  gsize start, end;
+
+  find_in_opinion (brief, quote, &start, &end);
+  cb_opinion_view_select_range (cb_window_get_opinion_view (window), start, end);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-to-section", "u", section));
+  g_assert_cmpuint (g_list_model_get_n_items (excerpts), ==, before + 1);
+
+  excerpt = g_list_model_get_item (excerpts, before);
+  g_assert_cmpuint (cb_excerpt_get_start (excerpt), ==, start);
+  g_assert_cmpuint (cb_excerpt_get_end (excerpt), ==, end);
+  return excerpt;
+}
+
+static void
+test_add_excerpt_undo_redo (void)
+{
+  CbWindow *window = open_sample ();
+  CbBrief *brief = cb_window_get_brief (window);
+  CbOpinionView *opinion_view = cb_window_get_opinion_view (window);
+  CbSectionEditor *facts = section_editor (window, 0);
+  CbSection *section = cb_section_editor_get_section (facts);
+  CbExcerpt *excerpt;
+  CbExcerptBlock *block;
+  g_autofree char *id = NULL;
+  guint color = 99;
+
+  cb_brief_set_citation (brief, "474 U.S. 344");
+  excerpt = add_excerpt (window, 0, "James received the note at about 2 p.m.");
+  id = g_strdup (cb_excerpt_get_id (excerpt));
+
+  g_assert_cmpstr (cb_excerpt_get_section_id (excerpt), ==, cb_section_get_id (section));
+  g_assert_cmpstr (cb_brief_dup_pin_cite (brief, excerpt), ==, "474 U.S. at 345");
+  g_assert_true (cb_opinion_view_has_highlight (opinion_view, cb_excerpt_get_start (excerpt), &color));
+  g_assert_cmpuint (color, ==, 0);
+  g_assert_false (cb_opinion_view_has_highlight (opinion_view, cb_excerpt_get_end (excerpt) + 5, NULL));
+
+  /* The section shows it as a quotation block with its pin cite. */
+  g_assert_cmpuint (cb_section_get_n_blocks (section), ==, 1);
+  g_assert_cmpstr (cb_section_get_block (section, 0)->excerpt_id, ==, id);
+  block = CB_EXCERPT_BLOCK (cb_section_editor_find_excerpt_block (facts, id));
+  g_assert_nonnull (block);
+  g_assert_cmpstr (cb_excerpt_block_get_quote (block), ==, "“James received the note at about 2 p.m.”");
+  g_assert_cmpstr (cb_excerpt_block_get_pin_cite (block), ==, "474 U.S. at 345");
+
+  /* Editing the citation updates the pin cite shown. */
+  cb_brief_set_citation (brief, "106 S.Ct. 668");
+  g_assert_cmpstr (cb_excerpt_block_get_pin_cite (block), ==, "106 S. Ct. at 669");
+  cb_brief_set_citation (brief, "474 U.S. 344");
+
+  /* Undo takes it out of the brief and the opinion; redo puts it back, link and all. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (facts), "section.undo", NULL));
+  g_assert_null (cb_brief_lookup_excerpt (brief, id));
+  g_assert_cmpuint (cb_section_get_n_blocks (section), ==, 0);
+  g_assert_false (cb_opinion_view_has_highlight (opinion_view, cb_excerpt_get_start (excerpt), NULL));
+  g_assert_null (cb_section_editor_find_excerpt_block (facts, id));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (facts), "section.redo", NULL));
+  excerpt = cb_brief_lookup_excerpt (brief, id);
+  g_assert_nonnull (excerpt);
+  g_assert_cmpuint (cb_section_get_n_blocks (section), ==, 1);
+  g_assert_true (cb_opinion_view_has_highlight (opinion_view, cb_excerpt_get_start (excerpt), NULL));
+  block = CB_EXCERPT_BLOCK (cb_section_editor_find_excerpt_block (facts, id));
+  g_assert_cmpstr (cb_excerpt_block_get_pin_cite (block), ==, "474 U.S. at 345");
+
+  /* Removing it is one action, and undoable. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (block), "excerpt.remove", NULL));
+  g_assert_null (cb_brief_lookup_excerpt (brief, id));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (facts), "section.undo", NULL));
+  g_assert_nonnull (cb_brief_lookup_excerpt (brief, id));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_excerpt_ranges_and_sections (void)
+{
+  CbWindow *window = open_sample ();
+  CbBrief *brief = cb_window_get_brief (window);
+  CbOpinionView *opinion_view = cb_window_get_opinion_view (window);
+  CbExcerpt *across, *note, *holding;
+  guint color = 99;
+
+  cb_brief_set_citation (brief, "474 U.S. 344");
+
+  /* Ctrl+2 sends to the second section, which has its own colour. */
+  across = add_excerpt (window, 1, "By the time he left the prison that evening James had forgotten about the note, and since *346 neither he nor Cannon worked");
+  g_assert_cmpstr (cb_brief_dup_pin_cite (brief, across), ==, "474 U.S. at 345–46");
+  g_assert_true (cb_opinion_view_has_highlight (opinion_view, cb_excerpt_get_start (across), &color));
+  g_assert_cmpuint (color, ==, 1);
+  /* The quotation drops the star page. */
+  g_assert_null (strstr (cb_excerpt_block_get_quote (CB_EXCERPT_BLOCK (cb_section_editor_find_excerpt_block (section_editor (window, 1), cb_excerpt_get_id (across)))), "*346"));
+
+  note = add_excerpt (window, 3, "The note, addressed to a civilian hearing officer");
+  g_assert_cmpstr (cb_brief_dup_pin_cite (brief, note), ==, "474 U.S. at 345 n.*");
+
+  holding = add_excerpt (window, 2, "the majority held that respondents’ negligence");
+  g_assert_cmpstr (cb_brief_dup_pin_cite (brief, holding), ==, "474 U.S. at 347");
+
+  /* Activating an excerpt shows its source: the opinion's cursor moves there. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-excerpt", "s",
+                                             cb_excerpt_get_id (holding)));
+  g_assert_cmpuint (cb_opinion_view_get_cursor (opinion_view), ==, cb_excerpt_get_start (holding));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+type_text (GtkTextView *view,
+           const char  *text)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+
+  gtk_text_buffer_begin_user_action (buffer);
+  gtk_text_buffer_insert_interactive_at_cursor (buffer, text, -1, TRUE);
+  gtk_text_buffer_end_user_action (buffer);
+}
+
+static void
+select_text (GtkTextView *view,
+             const char  *word)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, match_start, match_end;
+
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  g_assert_true (gtk_text_iter_forward_search (&start, word, 0, &match_start, &match_end, NULL));
+  gtk_text_buffer_select_range (buffer, &match_start, &match_end);
+}
+
+static void
+test_write_save_reopen (void)
+{
+  CbWindow *window = open_sample ();
+  CbBrief *brief = cb_window_get_brief (window);
+  CbSectionEditor *facts = section_editor (window, 0);
+  GtkTextView *view = cb_section_editor_get_text_view (facts);
+  CbSection *section = cb_section_editor_get_section (facts);
+  g_autofree char *dir = g_dir_make_tmp ("casebrief-editor-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "davidson.brief", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CbBrief) reopened = NULL;
+  CbSection *again;
+  const CbBlock *block;
+
+  cb_brief_set_case_name (brief, "Davidson v. Cannon");
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  type_text (view, "Davidson relied on Daniels v. Williams for his claim.");
+  select_text (view, "Daniels v. Williams");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (facts), "section.italic", NULL));
+  g_assert_true (cb_window_get_modified (window));
+  g_assert_cmpstr (cb_section_editor_get_word_count_label (facts), ==, "9 / 200 words");
+
+  add_excerpt (window, 0, "James received the note");
+
+  cb_window_save_to (window, file);
+  wait_until (is_saved, window);
+
+  reopened = cb_brief_load_file (file, NULL, &error);
+  g_assert_no_error (error);
+  again = cb_brief_get_section (reopened, 0);
+  g_assert_cmpuint (cb_section_get_n_blocks (again), ==, 2);
+  block = cb_section_get_block (again, 0);
+  g_assert_cmpuint (block->kind, ==, CB_BLOCK_PARAGRAPH);
+  g_assert_cmpuint (block->runs->len, ==, 3);
+  g_assert_cmpstr (((CbRun *) g_ptr_array_index (block->runs, 0))->text, ==, "Davidson relied on ");
+  g_assert_cmpstr (((CbRun *) g_ptr_array_index (block->runs, 1))->text, ==, "Daniels v. Williams");
+  g_assert_cmpuint (((CbRun *) g_ptr_array_index (block->runs, 1))->flags, ==, CB_RUN_ITALIC);
+  g_assert_cmpstr (((CbRun *) g_ptr_array_index (block->runs, 2))->text, ==, " for his claim.");
+  g_assert_true (cb_block_equal (block, cb_section_get_block (section, 0)));
+  g_assert_cmpuint (cb_section_get_block (again, 1)->kind, ==, CB_BLOCK_EXCERPT);
+  g_assert_cmpstr (cb_brief_get_case_name (reopened), ==, "Davidson v. Cannon");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static gboolean
+has_message_dialog (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+test_close_with_changes_asks (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  CbWindow *window;
+  GtkTextView *view;
+  g_autoptr(GPtrArray) drafts = NULL;
+
+  g_settings_set_uint (settings, "autosave-delay", 1);
+  window = open_sample ();
+  view = cb_section_editor_get_text_view (section_editor (window, 1));
+
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  type_text (view, "Does negligence deprive a person of liberty?");
+  g_assert_true (cb_window_get_modified (window));
+
+  /* The draft is written after the autosave delay, and not over any real file. */
+  spin (1500);
+  drafts = cb_drafts_list ();
+  g_assert_cmpuint (drafts->len, ==, 1);
+  g_assert_null (cb_draft_get_original_uri (g_ptr_array_index (drafts, 0)));
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_nonnull (window);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_true (has_message_dialog (NULL));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  adw_init ();
+
+  g_test_add_func ("/editor/add-excerpt-undo-redo", test_add_excerpt_undo_redo);
+  g_test_add_func ("/editor/ranges-and-sections", test_excerpt_ranges_and_sections);
+  g_test_add_func ("/editor/write-save-reopen", test_write_save_reopen);
+  g_test_add_func ("/editor/close-with-changes-asks", test_close_with_changes_asks);
+
+  return g_test_run ();
+}
