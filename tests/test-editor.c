@@ -45,6 +45,16 @@ spin (guint msec)
     g_main_context_iteration (NULL, FALSE);
 }
 
+/* A closed window must be gone, with nothing of it left to write drafts later. */
+static void
+destroy_and_check (CbWindow *window)
+{
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (50);
+  g_assert_null (window);
+}
+
 static CbWindow *
 open_sample (void)
 {
@@ -154,7 +164,7 @@ test_add_excerpt_undo_redo (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (facts), "section.undo", NULL));
   g_assert_nonnull (cb_brief_lookup_excerpt (brief, id));
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  destroy_and_check (window);
 }
 
 static void
@@ -187,7 +197,7 @@ test_excerpt_ranges_and_sections (void)
                                              cb_excerpt_get_id (holding)));
   g_assert_cmpuint (cb_opinion_view_get_cursor (opinion_view), ==, cb_excerpt_get_start (holding));
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  destroy_and_check (window);
 }
 
 static void
@@ -257,7 +267,7 @@ test_write_save_reopen (void)
   g_assert_cmpuint (cb_section_get_block (again, 1)->kind, ==, CB_BLOCK_EXCERPT);
   g_assert_cmpstr (cb_brief_get_case_name (reopened), ==, "Davidson v. Cannon");
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  destroy_and_check (window);
   g_unlink (path);
   g_rmdir (dir);
 }
@@ -276,6 +286,13 @@ has_message_dialog (gpointer data)
   return FALSE;
 }
 
+static gboolean
+has_draft (gpointer data)
+{
+  g_autoptr(GPtrArray) drafts = cb_drafts_list ();
+  return drafts->len > 0;
+}
+
 static void
 test_close_with_changes_asks (void)
 {
@@ -283,6 +300,11 @@ test_close_with_changes_asks (void)
   CbWindow *window;
   GtkTextView *view;
   g_autoptr(GPtrArray) drafts = NULL;
+
+  drafts = cb_drafts_list ();
+  for (guint i = 0; i < drafts->len; i++)
+    cb_drafts_discard (cb_draft_get_id (g_ptr_array_index (drafts, i)));
+  g_clear_pointer (&drafts, g_ptr_array_unref);
 
   g_settings_set_uint (settings, "autosave-delay", 1);
   window = open_sample ();
@@ -293,10 +315,12 @@ test_close_with_changes_asks (void)
   g_assert_true (cb_window_get_modified (window));
 
   /* The draft is written after the autosave delay, and not over any real file. */
-  spin (1500);
+  wait_until (has_draft, NULL);
   drafts = cb_drafts_list ();
   g_assert_cmpuint (drafts->len, ==, 1);
   g_assert_null (cb_draft_get_original_uri (g_ptr_array_index (drafts, 0)));
+  g_assert_true (g_str_has_prefix (g_file_peek_path (cb_draft_get_file (g_ptr_array_index (drafts, 0))),
+                                   g_get_home_dir ()));
 
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   gtk_window_close (GTK_WINDOW (window));
@@ -304,14 +328,25 @@ test_close_with_changes_asks (void)
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
   g_assert_true (has_message_dialog (NULL));
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  destroy_and_check (window);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  /* Drafts and recent files go to a home of the test's own, never the user's. The
+   * system data dirs stay, for GtkSourceView's own language definitions. */
+  g_autofree char *home = g_dir_make_tmp ("casebrief-test-XXXXXX", NULL);
+  g_autofree char *data = g_build_filename (home, "data", NULL);
+  g_autofree char *config = g_build_filename (home, "config", NULL);
+  g_autofree char *cache = g_build_filename (home, "cache", NULL);
+
+  g_setenv ("HOME", home, TRUE);
+  g_setenv ("XDG_DATA_HOME", data, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
+  gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
   g_test_add_func ("/editor/add-excerpt-undo-redo", test_add_excerpt_undo_redo);

@@ -113,7 +113,18 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  /* Drafts and recent files go to a home of the test's own, never the user's. The
+   * system data dirs stay, for GtkSourceView's own language definitions. */
+  g_autofree char *home = g_dir_make_tmp ("casebrief-test-XXXXXX", NULL);
+  g_autofree char *data = g_build_filename (home, "data", NULL);
+  g_autofree char *config = g_build_filename (home, "config", NULL);
+  g_autofree char *cache = g_build_filename (home, "cache", NULL);
+
+  g_setenv ("HOME", home, TRUE);
+  g_setenv ("XDG_DATA_HOME", data, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
+  gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
   g_test_add_func ("/window/shows-sample", test_window_shows_sample);
