@@ -1,0 +1,619 @@
+#define G_LOG_DOMAIN "cb-anchor"
+/* memmem() */
+#define _GNU_SOURCE
+
+#include "config.h"
+
+#include <string.h>
+
+#include "cb-anchor.h"
+
+/* Characters between two checkpoints of the offset index. */
+#define CHECKPOINT_STEP 64
+
+/* Windows searched around the old position before the whole text, in bytes. */
+static const gsize search_windows[] = { 4096, 65536 };
+
+/* Quotes shorter than this are too ambiguous for a close match. */
+#define FUZZY_MIN_CHARS 8
+/* Length of the probes (in characters) that find candidate places for a close match. */
+#define PROBE_CHARS 16
+#define MAX_CANDIDATES 24
+
+/**
+ * CbAnchorIndex:
+ *
+ * An opinion text prepared for re-anchoring many excerpts: converting between character
+ * and byte offsets is a lookup instead of a walk from the start of a megabyte.
+ */
+struct _CbAnchorIndex
+{
+  char *text;
+  gsize n_bytes;
+  gsize n_chars;
+  gsize *checkpoints;
+  gsize n_checkpoints;
+  /* The shift (in characters) of the last quote found moved: an insertion usually
+   * moves every later quote by the same amount. */
+  gssize last_delta;
+  gboolean have_delta;
+};
+
+typedef struct
+{
+  gsize start; /* bytes */
+  gsize end;
+  guint distance;
+} FuzzyMatch;
+
+static gsize
+char_to_byte (CbAnchorIndex *index,
+              gsize          offset)
+{
+  const char *p;
+
+  if (offset >= index->n_chars)
+    return index->n_bytes;
+  p = index->text + index->checkpoints[offset / CHECKPOINT_STEP];
+  for (gsize i = offset % CHECKPOINT_STEP; i > 0; i--)
+    p = g_utf8_next_char (p);
+  return p - index->text;
+}
+
+static gsize
+byte_to_char (CbAnchorIndex *index,
+              gsize          byte)
+{
+  gsize lo = 0;
+  gsize hi = index->n_checkpoints;
+
+  g_assert (byte <= index->n_bytes);
+
+  /* Last checkpoint at or before byte. */
+  while (hi - lo > 1)
+    {
+      gsize mid = (lo + hi) / 2;
+      if (index->checkpoints[mid] <= byte)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  return lo * CHECKPOINT_STEP
+         + g_utf8_strlen (index->text + index->checkpoints[lo], byte - index->checkpoints[lo]);
+}
+
+/* Start of the character that contains byte b. */
+static gsize
+snap_back (CbAnchorIndex *index,
+           gsize          b)
+{
+  while (b > 0 && b < index->n_bytes && (index->text[b] & 0xc0) == 0x80)
+    b--;
+  return MIN (b, index->n_bytes);
+}
+
+/* Bytes of context that agree with the stored prefix and suffix around [start, end). */
+static gsize
+context_agreement (CbAnchorIndex *index,
+                   gsize          start,
+                   gsize          end,
+                   const char    *prefix,
+                   gsize          prefix_len,
+                   const char    *suffix,
+                   gsize          suffix_len)
+{
+  gsize score = 0;
+
+  for (gsize i = 1; i <= prefix_len && i <= start; i++, score++)
+    if (index->text[start - i] != prefix[prefix_len - i])
+      break;
+  for (gsize i = 0; i < suffix_len && end + i < index->n_bytes; i++, score++)
+    if (index->text[end + i] != suffix[i])
+      break;
+  return score;
+}
+
+/* Finds the best exact occurrence of quote in [lo, hi): most context agreement, then
+ * nearest to old. Returns FALSE if there is none. */
+static gboolean
+find_exact (CbAnchorIndex *index,
+            gsize          lo,
+            gsize          hi,
+            gsize          old,
+            const char    *quote,
+            gsize          quote_len,
+            const char    *prefix,
+            gsize          prefix_len,
+            const char    *suffix,
+            gsize          suffix_len,
+            gsize         *best,
+            gsize         *best_score)
+{
+  const char *p = index->text + lo;
+  const char *limit = index->text + hi;
+  gboolean found = FALSE;
+  gsize best_distance = G_MAXSIZE;
+
+  while (p < limit && (gsize) (limit - p) >= quote_len)
+    {
+      const char *hit = memmem (p, limit - p, quote, quote_len);
+      gsize at, score, distance;
+
+      if (hit == NULL)
+        break;
+      at = hit - index->text;
+      score = context_agreement (index, at, at + quote_len, prefix, prefix_len, suffix, suffix_len);
+      distance = at > old ? at - old : old - at;
+      if (!found || score > *best_score || (score == *best_score && distance < best_distance))
+        {
+          *best = at;
+          *best_score = score;
+          best_distance = distance;
+          found = TRUE;
+        }
+      p = hit + 1;
+    }
+  return found;
+}
+
+/* Semi-global edit distance of quote against text[lo, hi): the quote must be matched
+ * whole, the text window anywhere. Gives the best end (exclusive, in window chars) and
+ * distance; stops early once no alignment can stay within max_distance. */
+static gboolean
+best_end (const gunichar *quote,
+          glong           m,
+          const gunichar *window,
+          glong           n,
+          guint           max_distance,
+          glong          *end,
+          guint          *distance)
+{
+  g_autofree guint *row = g_new (guint, n + 1);
+
+  for (glong j = 0; j <= n; j++)
+    row[j] = 0;
+
+  for (glong i = 1; i <= m; i++)
+    {
+      guint diag = row[0];
+      guint row_min;
+
+      row[0] = i;
+      row_min = row[0];
+      for (glong j = 1; j <= n; j++)
+        {
+          guint up = row[j];
+          guint cost = diag + (quote[i - 1] == window[j - 1] ? 0 : 1);
+
+          cost = MIN (cost, up + 1);
+          cost = MIN (cost, row[j - 1] + 1);
+          diag = up;
+          row[j] = cost;
+          row_min = MIN (row_min, cost);
+        }
+      if (row_min > max_distance)
+        return FALSE;
+    }
+
+  *distance = G_MAXUINT;
+  for (glong j = 0; j <= n; j++)
+    if (row[j] < *distance)
+      {
+        *distance = row[j];
+        *end = j;
+      }
+  return *distance <= max_distance;
+}
+
+static gboolean
+fuzzy_at (CbAnchorIndex  *index,
+          gsize           guess,
+          const gunichar *quote,
+          glong           m,
+          gsize           quote_bytes,
+          guint           max_distance,
+          FuzzyMatch     *match)
+{
+  gsize slack = 4 * (max_distance + 8);
+  gsize lo = snap_back (index, guess > slack ? guess - slack : 0);
+  gsize hi = snap_back (index, MIN (index->n_bytes, guess + quote_bytes + slack));
+  g_autofree gunichar *window = NULL;
+  g_autofree gunichar *reversed_quote = NULL;
+  g_autofree gunichar *reversed_window = NULL;
+  glong n, end, start_back;
+  guint distance, back_distance;
+  const char *p;
+
+  window = g_utf8_to_ucs4_fast (index->text + lo, hi - lo, &n);
+  if (!best_end (quote, m, window, n, max_distance, &end, &distance))
+    return FALSE;
+
+  /* The same alignment run backwards from the end finds where the match starts. */
+  reversed_quote = g_new (gunichar, m);
+  for (glong i = 0; i < m; i++)
+    reversed_quote[i] = quote[m - 1 - i];
+  reversed_window = g_new (gunichar, end);
+  for (glong j = 0; j < end; j++)
+    reversed_window[j] = window[end - 1 - j];
+  if (!best_end (reversed_quote, m, reversed_window, end, distance, &start_back, &back_distance))
+    return FALSE;
+
+  p = index->text + lo;
+  match->start = g_utf8_offset_to_pointer (p, end - start_back) - index->text;
+  match->end = g_utf8_offset_to_pointer (p, end) - index->text;
+  match->distance = distance;
+  return TRUE;
+}
+
+static void
+add_probe_hits (CbAnchorIndex *index,
+                const char    *probe,
+                gsize          probe_len,
+                gssize         shift,
+                GArray        *candidates)
+{
+  const char *p = index->text;
+  const char *limit = index->text + index->n_bytes;
+
+  if (probe_len == 0)
+    return;
+  while (p < limit)
+    {
+      const char *hit = memmem (p, limit - p, probe, probe_len);
+      gssize guess;
+
+      if (hit == NULL)
+        break;
+      guess = (hit - index->text) + shift;
+      if (guess >= 0 && (gsize) guess <= index->n_bytes)
+        {
+          gsize g = guess;
+          g_array_append_val (candidates, g);
+        }
+      p = hit + 1;
+    }
+}
+
+static int
+compare_distance_to (gconstpointer a,
+                     gconstpointer b,
+                     gpointer      user_data)
+{
+  gsize old = *(gsize *) user_data;
+  gsize x = *(const gsize *) a;
+  gsize y = *(const gsize *) b;
+  gsize dx = x > old ? x - old : old - x;
+  gsize dy = y > old ? y - old : old - y;
+
+  return (dx > dy) - (dx < dy);
+}
+
+static gboolean
+find_fuzzy (CbAnchorIndex *index,
+            gsize          old,
+            const char    *quote,
+            gsize          quote_len,
+            const char    *prefix,
+            const char    *suffix,
+            FuzzyMatch    *best)
+{
+  g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (gsize));
+  g_autofree gunichar *chars = NULL;
+  glong m;
+  guint max_distance;
+  gboolean found = FALSE;
+  glong prefix_chars = g_utf8_strlen (prefix, -1);
+  glong suffix_chars = g_utf8_strlen (suffix, -1);
+  gsize last = G_MAXSIZE;
+
+  chars = g_utf8_to_ucs4_fast (quote, quote_len, &m);
+  if (m < FUZZY_MIN_CHARS)
+    return FALSE;
+  max_distance = MAX (2, m / 10);
+
+  g_array_append_val (candidates, old);
+  if (prefix_chars > 0)
+    {
+      const char *tail = g_utf8_offset_to_pointer (prefix, MAX (0, prefix_chars - PROBE_CHARS));
+      gsize tail_len = strlen (tail);
+      add_probe_hits (index, tail, tail_len, tail_len, candidates);
+    }
+  if (suffix_chars > 0)
+    {
+      const char *head_end = g_utf8_offset_to_pointer (suffix, MIN (suffix_chars, PROBE_CHARS));
+      add_probe_hits (index, suffix, head_end - suffix, -(gssize) quote_len, candidates);
+    }
+  for (glong piece = 0; piece < 3 && m >= PROBE_CHARS; piece++)
+    {
+      glong offset = (m - PROBE_CHARS) * piece / 2;
+      const char *from = g_utf8_offset_to_pointer (quote, offset);
+      const char *to = g_utf8_offset_to_pointer (from, PROBE_CHARS);
+      add_probe_hits (index, from, to - from, -(from - quote), candidates);
+    }
+
+  g_array_sort_with_data (candidates, compare_distance_to, &old);
+  for (guint i = 0, tried = 0; i < candidates->len && tried < MAX_CANDIDATES; i++)
+    {
+      gsize guess = g_array_index (candidates, gsize, i);
+      FuzzyMatch match;
+
+      /* Guesses a few characters apart share one window. */
+      if (last != G_MAXSIZE && (guess > last ? guess - last : last - guess) < 8)
+        continue;
+      last = guess;
+      tried++;
+
+      if (!fuzzy_at (index, guess, chars, m, quote_len, max_distance, &match))
+        continue;
+      if (!found || match.distance < best->distance)
+        {
+          *best = match;
+          found = TRUE;
+        }
+    }
+  return found;
+}
+
+/**
+ * cb_anchor_index_new:
+ * @text: normalized opinion text (UTF-8)
+ *
+ * Prepares @text for re-anchoring excerpts. The index keeps its own copy of the text.
+ *
+ * Returns: (transfer full): a new index; free with cb_anchor_index_free()
+ */
+CbAnchorIndex *
+cb_anchor_index_new (const char *text)
+{
+  CbAnchorIndex *index;
+  const char *p;
+  gsize i = 0;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  index = g_new0 (CbAnchorIndex, 1);
+  index->text = g_strdup (text);
+  index->n_bytes = strlen (text);
+  index->n_chars = g_utf8_strlen (text, -1);
+  index->n_checkpoints = index->n_chars / CHECKPOINT_STEP + 1;
+  index->checkpoints = g_new (gsize, index->n_checkpoints);
+  for (p = index->text; ; p = g_utf8_next_char (p), i++)
+    {
+      if (i % CHECKPOINT_STEP == 0)
+        index->checkpoints[i / CHECKPOINT_STEP] = p - index->text;
+      if (*p == '\0')
+        break;
+    }
+  return index;
+}
+
+/**
+ * cb_anchor_index_free:
+ * @index: (nullable): an index
+ *
+ * Frees an index made by cb_anchor_index_new().
+ */
+void
+cb_anchor_index_free (CbAnchorIndex *index)
+{
+  if (index == NULL)
+    return;
+  g_free (index->text);
+  g_free (index->checkpoints);
+  g_free (index);
+}
+
+/**
+ * cb_anchor_index_get_length:
+ * @index: an index
+ *
+ * Gets the length of the indexed text in characters.
+ *
+ * Returns: the number of characters
+ */
+gsize
+cb_anchor_index_get_length (CbAnchorIndex *index)
+{
+  g_return_val_if_fail (index != NULL, 0);
+  return index->n_chars;
+}
+
+/**
+ * cb_anchor_index_dup_range:
+ * @index: an index
+ * @start: start offset in characters
+ * @end: end offset in characters (clamped to the text)
+ *
+ * Copies the characters [@start, @end) of the indexed text.
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+cb_anchor_index_dup_range (CbAnchorIndex *index,
+                           gsize          start,
+                           gsize          end)
+{
+  gsize from, to;
+
+  g_return_val_if_fail (index != NULL, NULL);
+  g_return_val_if_fail (start <= end, NULL);
+
+  from = char_to_byte (index, start);
+  to = char_to_byte (index, end);
+  return g_strndup (index->text + from, to - from);
+}
+
+/**
+ * cb_anchor_index_describe:
+ * @index: an index
+ * @start: start offset in characters
+ * @end: end offset in characters
+ * @quote: (out) (transfer full): the text [@start, @end)
+ * @prefix: (out) (transfer full): up to %CB_ANCHOR_CONTEXT_CHARS characters before it
+ * @suffix: (out) (transfer full): up to %CB_ANCHOR_CONTEXT_CHARS characters after it
+ *
+ * Makes the quote-and-context half of an anchor for a new excerpt.
+ */
+void
+cb_anchor_index_describe (CbAnchorIndex  *index,
+                          gsize           start,
+                          gsize           end,
+                          char          **quote,
+                          char          **prefix,
+                          char          **suffix)
+{
+  g_return_if_fail (index != NULL);
+  g_return_if_fail (start <= end);
+
+  *quote = cb_anchor_index_dup_range (index, start, end);
+  *prefix = cb_anchor_index_dup_range (index,
+                                       start > CB_ANCHOR_CONTEXT_CHARS ? start - CB_ANCHOR_CONTEXT_CHARS : 0,
+                                       start);
+  *suffix = cb_anchor_index_dup_range (index, end, end + CB_ANCHOR_CONTEXT_CHARS);
+}
+
+/**
+ * cb_anchor_index_resolve:
+ * @index: the opinion text the excerpt belongs to
+ * @quote: the stored quote
+ * @prefix: (nullable): the stored context before it
+ * @suffix: (nullable): the stored context after it
+ * @start: the stored start offset in characters
+ * @end: the stored end offset in characters
+ * @new_start: (out): where the quote is now
+ * @new_end: (out): where it ends now
+ *
+ * Finds an excerpt's quote in the text. If the text at [@start, @end) is the quote,
+ * the anchor is %CB_ANCHOR_OK. Otherwise the exact quote is searched for, near the old
+ * place first: of several occurrences, the one whose surroundings agree most with the
+ * stored prefix and suffix wins and the nearest breaks ties (%CB_ANCHOR_MOVED). Failing
+ * that, a close match, with at most one edit in ten characters (two for short quotes),
+ * is looked for only where the context or pieces of the quote point
+ * (%CB_ANCHOR_NEEDS_REVIEW: the place is given but must be confirmed). Otherwise it is
+ * %CB_ANCHOR_ORPHAN and the old offsets are given back.
+ *
+ * Returns: how the anchor matched
+ */
+CbAnchorStatus
+cb_anchor_index_resolve (CbAnchorIndex *index,
+                         const char    *quote,
+                         const char    *prefix,
+                         const char    *suffix,
+                         gsize          start,
+                         gsize          end,
+                         gsize         *new_start,
+                         gsize         *new_end)
+{
+  gsize quote_len, prefix_len, suffix_len, old;
+  gsize hit = 0, score = 0;
+  FuzzyMatch fuzzy;
+
+  g_return_val_if_fail (index != NULL, CB_ANCHOR_ORPHAN);
+  g_return_val_if_fail (quote != NULL, CB_ANCHOR_ORPHAN);
+  g_return_val_if_fail (new_start != NULL && new_end != NULL, CB_ANCHOR_ORPHAN);
+
+  prefix = prefix ? prefix : "";
+  suffix = suffix ? suffix : "";
+  quote_len = strlen (quote);
+  prefix_len = strlen (prefix);
+  suffix_len = strlen (suffix);
+  *new_start = start;
+  *new_end = end;
+
+  if (quote_len == 0)
+    return start == end && end <= index->n_chars ? CB_ANCHOR_OK : CB_ANCHOR_ORPHAN;
+
+  if (start < end && end <= index->n_chars)
+    {
+      gsize from = char_to_byte (index, start);
+      gsize to = char_to_byte (index, end);
+
+      if (to - from == quote_len && memcmp (index->text + from, quote, quote_len) == 0)
+        return CB_ANCHOR_OK;
+    }
+
+  old = char_to_byte (index, start);
+
+  /* An insertion shifts every later quote alike: try the last shift first, and take it
+   * only when the whole context agrees too. */
+  if (index->have_delta && (gssize) start + index->last_delta >= 0)
+    {
+      gsize guess = start + index->last_delta;
+      gsize from = char_to_byte (index, guess);
+
+      if (guess < index->n_chars && from + quote_len <= index->n_bytes
+          && memcmp (index->text + from, quote, quote_len) == 0
+          && context_agreement (index, from, from + quote_len, prefix, prefix_len,
+                                suffix, suffix_len) == prefix_len + suffix_len)
+        {
+          *new_start = guess;
+          *new_end = guess + g_utf8_strlen (quote, quote_len);
+          return CB_ANCHOR_MOVED;
+        }
+    }
+
+  /* Nearest windows first: an occurrence with the full context that close is the
+   * answer, as any occurrence farther out is farther from the old place. */
+  for (guint w = 0; w <= G_N_ELEMENTS (search_windows); w++)
+    {
+      gboolean whole = w == G_N_ELEMENTS (search_windows);
+      gsize lo = whole ? 0 : snap_back (index, old > search_windows[w] ? old - search_windows[w] : 0);
+      gsize hi = whole ? index->n_bytes : MIN (index->n_bytes, old + search_windows[w] + quote_len);
+
+      if (find_exact (index, lo, hi, old, quote, quote_len, prefix, prefix_len,
+                      suffix, suffix_len, &hit, &score)
+          && (whole || score == prefix_len + suffix_len))
+        {
+          *new_start = byte_to_char (index, hit);
+          *new_end = *new_start + g_utf8_strlen (quote, quote_len);
+          index->last_delta = (gssize) *new_start - (gssize) start;
+          index->have_delta = TRUE;
+          return CB_ANCHOR_MOVED;
+        }
+      if (whole || (lo == 0 && hi == index->n_bytes))
+        break;
+    }
+
+  if (find_fuzzy (index, old, quote, quote_len, prefix, suffix, &fuzzy))
+    {
+      *new_start = byte_to_char (index, fuzzy.start);
+      *new_end = byte_to_char (index, fuzzy.end);
+      return CB_ANCHOR_NEEDS_REVIEW;
+    }
+
+  return CB_ANCHOR_ORPHAN;
+}
+
+/**
+ * cb_anchor_resolve:
+ * @text: normalized opinion text
+ * @quote: the stored quote
+ * @prefix: (nullable): the stored context before it
+ * @suffix: (nullable): the stored context after it
+ * @start: the stored start offset in characters
+ * @end: the stored end offset in characters
+ * @new_start: (out): where the quote is now
+ * @new_end: (out): where it ends now
+ *
+ * Re-anchors one excerpt; see cb_anchor_index_resolve(). For many excerpts on the same
+ * text, make one #CbAnchorIndex instead.
+ *
+ * Returns: how the anchor matched
+ */
+CbAnchorStatus
+cb_anchor_resolve (const char *text,
+                   const char *quote,
+                   const char *prefix,
+                   const char *suffix,
+                   gsize       start,
+                   gsize       end,
+                   gsize      *new_start,
+                   gsize      *new_end)
+{
+  g_autoptr(CbAnchorIndex) index = NULL;
+
+  g_return_val_if_fail (text != NULL, CB_ANCHOR_ORPHAN);
+
+  index = cb_anchor_index_new (text);
+  return cb_anchor_index_resolve (index, quote, prefix, suffix, start, end, new_start, new_end);
+}
