@@ -12,6 +12,7 @@ static const struct {
   const char *name;
   CbCliCommand run;
 } commands[] = {
+  { "export", cb_cli_export },
   { NULL, NULL },
 };
 

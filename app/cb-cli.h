@@ -11,4 +11,7 @@ gboolean cb_cli_is_command (const char *name);
 int      cb_cli_run        (int         argc,
                             char      **argv);
 
+int      cb_cli_export     (int         argc,
+                            char      **argv);
+
 G_END_DECLS

@@ -1,0 +1,12 @@
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "cb-brief.h"
+
+G_BEGIN_DECLS
+
+void cb_print_brief (GtkWindow *parent,
+                     CbBrief   *brief);
+
+G_END_DECLS
