@@ -19,7 +19,8 @@ cb_core_ensure_resources (void)
 
   if (g_once_init_enter (&registered))
     {
-      g_resources_register (cb_core_get_resource ());
+      /* With --manual-register the bundle exists only once this has run. */
+      cb_core_register_resource ();
       g_once_init_leave (&registered, 1);
     }
 }
