@@ -70,7 +70,13 @@ cb_cli_export (int    argc,
   brief = cb_brief_load_file (brief_file, NULL, &error);
   if (brief == NULL)
     {
-      g_printerr ("casebrief: %s: %s\n", args[1], error->message);
+      g_autofree char *basename = g_file_get_basename (brief_file);
+
+      /* Most load errors begin with the file's name already. */
+      if (g_str_has_prefix (error->message, basename))
+        g_printerr ("casebrief: %s\n", error->message);
+      else
+        g_printerr ("casebrief: %s: %s\n", args[1], error->message);
       return 1;
     }
 
@@ -78,7 +84,8 @@ cb_cli_export (int    argc,
   pdf_file = g_file_new_for_commandline_arg (pdf_path);
   if (!cb_brief_export_pdf (brief, pdf_file, &geometry, NULL, &error))
     {
-      g_printerr ("casebrief: %s: %s\n", pdf_path, error->message);
+      /* The message is the file's name and the reason. */
+      g_printerr ("casebrief: %s\n", error->message);
       return 1;
     }
   return 0;

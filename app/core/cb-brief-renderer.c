@@ -498,6 +498,11 @@ collapse_whitespace (const char *text)
         }
       if (space)
         g_string_append_c (out, ' ');
+      /* Quotation marks inside a quotation become single ones, as in print. */
+      if (c == 0x201C || (c == '"' && (space || out->len == 0)))
+        c = 0x2018;
+      else if (c == 0x201D || c == '"')
+        c = 0x2019;
       space = FALSE;
       g_string_append_unichar (out, c);
     }
@@ -1408,6 +1413,32 @@ create_temporary_sibling (GFile   *file,
   return NULL;
 }
 
+/* GIO's own messages name the temporary file, which the user never asked for. */
+static const char *
+describe_save_error (const GError *error)
+{
+  if (error->domain == G_IO_ERROR)
+    switch (error->code)
+      {
+      case G_IO_ERROR_NOT_FOUND:
+        return _("The folder does not exist");
+      case G_IO_ERROR_NOT_DIRECTORY:
+        return _("The folder is not a folder");
+      case G_IO_ERROR_PERMISSION_DENIED:
+        return _("Permission denied");
+      case G_IO_ERROR_IS_DIRECTORY:
+      case G_IO_ERROR_WOULD_MERGE:
+        return _("A folder of that name is in the way");
+      case G_IO_ERROR_NO_SPACE:
+        return _("The disk is full");
+      case G_IO_ERROR_READ_ONLY:
+        return _("The disk is read-only");
+      default:
+        break;
+      }
+  return error->message;
+}
+
 /**
  * cb_brief_export_pdf:
  * @brief: the brief
@@ -1421,7 +1452,8 @@ create_temporary_sibling (GFile   *file,
  * to a temporary file beside @file, then renamed over it, so a failure leaves no
  * partial file and an older @file untouched.
  *
- * Returns: %TRUE on success; on failure %FALSE with a %CB_ERROR_SAVE error naming @file
+ * Returns: %TRUE on success; on failure %FALSE with a %CB_ERROR_SAVE error whose message
+ *   is the file's name and the reason
  */
 gboolean
 cb_brief_export_pdf (CbBrief              *brief,
@@ -1468,7 +1500,7 @@ cb_brief_export_pdf (CbBrief              *brief,
 
   name = g_file_get_parse_name (file);
   g_set_error (error, CB_ERROR, CB_ERROR_SAVE,
-               /* Translators: the first %s is a file name, the second the reason */
-               _("Could not write “%s”: %s"), name, local_error->message);
+               /* Translators: %s is a file name, then the reason it could not be written */
+               _("%s: %s"), name, describe_save_error (local_error));
   return FALSE;
 }
