@@ -94,28 +94,25 @@ done_cb (GtkPrintOperation       *operation,
 }
 
 /**
- * cb_print_brief:
- * @parent: (nullable): the window the print dialog belongs to
+ * cb_print_operation_new:
  * @brief: the brief to print
  *
- * Shows the print dialog for @brief and prints it, typeset by the same renderer as the
- * PDF export. Preview uses the same pages. The printer, paper and other settings the
- * user chose are reused by the next print in this session. Returns at once; printing
- * goes on in the background with a progress indication.
+ * Creates a print operation that typesets @brief with the same renderer as the PDF
+ * export, on the whole paper in points, starting from the printer and paper the user
+ * chose last in this session (or the locale's paper). Callers run it with
+ * gtk_print_operation_run().
+ *
+ * Returns: (transfer full): a new print operation
  */
-void
-cb_print_brief (GtkWindow *parent,
-                CbBrief   *brief)
+GtkPrintOperation *
+cb_print_operation_new (CbBrief *brief)
 {
-  g_autoptr(GtkPrintOperation) operation = NULL;
+  GtkPrintOperation *operation;
   g_autoptr(CbBriefRenderer) renderer = NULL;
-  g_autoptr(GError) error = NULL;
   const char *case_name;
   g_autofree char *job_name = NULL;
-  GtkPrintOperationResult result;
 
-  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
-  g_return_if_fail (CB_IS_BRIEF (brief));
+  g_return_val_if_fail (CB_IS_BRIEF (brief), NULL);
 
   renderer = cb_brief_renderer_new (brief);
   operation = gtk_print_operation_new ();
@@ -143,15 +140,40 @@ cb_print_brief (GtkWindow *parent,
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
   gtk_print_operation_set_use_full_page (operation, TRUE);
   gtk_print_operation_set_embed_page_setup (operation, TRUE);
-  gtk_print_operation_set_show_progress (operation, TRUE);
-  gtk_print_operation_set_allow_async (operation, TRUE);
 
-  /* The renderer lives as long as the operation, which may outlive this call. */
+  /* The renderer lives as long as the operation, which may outlive its caller. */
   g_object_set_data_full (G_OBJECT (operation), "cb-renderer", g_object_ref (renderer),
                           g_object_unref);
   g_signal_connect_object (operation, "begin-print", G_CALLBACK (begin_print_cb), renderer, 0);
   g_signal_connect_object (operation, "paginate", G_CALLBACK (paginate_cb), renderer, 0);
   g_signal_connect_object (operation, "draw-page", G_CALLBACK (draw_page_cb), renderer, 0);
+  return operation;
+}
+
+/**
+ * cb_print_brief:
+ * @parent: (nullable): the window the print dialog belongs to
+ * @brief: the brief to print
+ *
+ * Shows the print dialog for @brief and prints it, typeset by the same renderer as the
+ * PDF export. Preview uses the same pages. The printer, paper and other settings the
+ * user chose are reused by the next print in this session. Returns at once; printing
+ * goes on in the background with a progress indication.
+ */
+void
+cb_print_brief (GtkWindow *parent,
+                CbBrief   *brief)
+{
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkPrintOperationResult result;
+
+  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
+  g_return_if_fail (CB_IS_BRIEF (brief));
+
+  operation = cb_print_operation_new (brief);
+  gtk_print_operation_set_show_progress (operation, TRUE);
+  gtk_print_operation_set_allow_async (operation, TRUE);
   g_signal_connect (operation, "done", G_CALLBACK (done_cb), parent);
 
   result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,

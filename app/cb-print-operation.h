@@ -6,7 +6,8 @@
 
 G_BEGIN_DECLS
 
-void cb_print_brief (GtkWindow *parent,
-                     CbBrief   *brief);
+GtkPrintOperation *cb_print_operation_new (CbBrief   *brief);
+void               cb_print_brief         (GtkWindow *parent,
+                                           CbBrief   *brief);
 
 G_END_DECLS

@@ -624,6 +624,20 @@ build_flows (CbBriefRenderer *self)
     }
 }
 
+/* Unhinted, unrounded metrics: line breaks must not depend on a device's pixel grid,
+ * so that a printer and a PDF break every line at the same place. */
+static void
+configure_context (PangoContext *context)
+{
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (context, options);
+  pango_context_set_round_glyph_positions (context, FALSE);
+  cairo_font_options_destroy (options);
+}
+
 /* Pagination */
 
 static GArray *
@@ -995,7 +1009,8 @@ cb_brief_renderer_get_content_height (CbBriefRenderer *self)
  * foot of a page, and a paragraph or quotation is never split so that a single line
  * stands alone at the foot or head of a page. The context must measure in points
  * (a resolution of 72 per inch), as gtk_print_context_create_pango_context() does when
- * the print operation's unit is points.
+ * the print operation's unit is points; the renderer turns off hinting and glyph
+ * rounding on it, so that every device breaks lines alike.
  *
  * Returns: the number of pages
  */
@@ -1011,17 +1026,10 @@ cb_brief_renderer_paginate (CbBriefRenderer *self,
     self->context = g_object_ref (context);
   else
     {
-      cairo_font_options_t *options = cairo_font_options_create ();
-
       self->context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
       pango_cairo_context_set_resolution (self->context, 72.0);
-      /* Unhinted metrics: the layout must not depend on a screen's pixel grid. */
-      cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-      cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-      pango_cairo_context_set_font_options (self->context, options);
-      pango_context_set_round_glyph_positions (self->context, FALSE);
-      cairo_font_options_destroy (options);
     }
+  configure_context (self->context);
 
   g_ptr_array_set_size (self->pages, 0);
   g_ptr_array_set_size (self->flows, 0);
