@@ -1306,7 +1306,7 @@ cb_brief_load_bytes (GBytes      *bytes,
    * every excerpt against the text as it now is. */
   self->checksum_mismatch = g_ascii_strcasecmp (sha256, cb_opinion_get_sha256 (self->opinion)) != 0;
   if (self->checksum_mismatch)
-    g_message ("%s: the opinion text does not match its checksum; excerpts are re-checked", name);
+    g_debug ("%s: the opinion text does not match its checksum; excerpts are re-checked", name);
 
   ok = read_sections (self, cb_xml_child (root, NS, "sections"), name, error)
        && read_excerpts (self, cb_xml_child (root, NS, "excerpts"), name, error);
@@ -1626,17 +1626,19 @@ cb_brief_save_file (CbBrief       *self,
 }
 
 static void
-replace_contents_cb (GObject      *object,
-                     GAsyncResult *result,
-                     gpointer      user_data)
+save_file_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
 {
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
+  GBytes *bytes = task_data;
+  GFile *file = g_object_get_data (G_OBJECT (task), "file");
+  GError *error = NULL;
 
-  if (!g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
-    g_task_return_error (task, cb_xml_save_error (G_FILE (object), error));
-  else
+  if (cb_xml_save (bytes, file, cancellable, &error))
     g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
 }
 
 /**
@@ -1647,7 +1649,7 @@ replace_contents_cb (GObject      *object,
  * @callback: called when the file is written
  * @user_data: data for @callback
  *
- * Saves the brief atomically without blocking. The brief is serialized at once, so
+ * Saves the brief atomically in a worker thread. The brief is serialized at once, so
  * edits made while the file is written go into the next save.
  */
 void
@@ -1657,17 +1659,16 @@ cb_brief_save_file_async (CbBrief             *self,
                           GAsyncReadyCallback  callback,
                           gpointer             user_data)
 {
-  g_autoptr(GBytes) bytes = NULL;
-  GTask *task;
+  g_autoptr(GTask) task = NULL;
 
   g_return_if_fail (CB_IS_BRIEF (self));
   g_return_if_fail (G_IS_FILE (file));
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, cb_brief_save_file_async);
-  bytes = cb_brief_to_bytes (self);
-  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_NONE,
-                                       cancellable, replace_contents_cb, task);
+  g_task_set_task_data (task, cb_brief_to_bytes (self), (GDestroyNotify) g_bytes_unref);
+  g_object_set_data_full (G_OBJECT (task), "file", g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, save_file_thread);
 }
 
 /**
