@@ -245,6 +245,30 @@ test_export_sample (void)
         }
     }
 
+  /* The outline has one entry per section, pointing at the heading's page. */
+  {
+    const char *argv[] = { "pdftohtml", "-xml", "-i", "-q", "-stdout", pdf, NULL };
+    g_autoptr(CbBriefRenderer) renderer = cb_brief_renderer_new (brief);
+    g_autofree char *xml = NULL;
+    CbPageGeometry geometry;
+
+    g_assert_cmpint (run (argv, &xml, NULL), ==, 0);
+    cb_page_geometry_init_paper (&geometry, CB_PAPER_LETTER);
+    cb_brief_renderer_set_geometry (renderer, &geometry);
+    g_assert_cmpuint (cb_brief_renderer_paginate (renderer, NULL), ==, 2);
+    for (guint s = 0; s < n_sections; s++)
+      {
+        g_autofree char *item =
+          g_strdup_printf ("<item page=\"%d\">%s</item>",
+                           cb_brief_renderer_get_heading_page (renderer, s) + 1,
+                           cb_section_get_title (cb_brief_get_section (brief, s)));
+
+        g_test_message ("%s", item);
+        g_assert_nonnull (strstr (xml, item));
+      }
+    g_assert_nonnull (strstr (xml, "<item page=\"1\">Facts</item>"));
+  }
+
   title = pdf_info (pdf, "Title");
   author = pdf_info (pdf, "Author");
   expected_title = g_strdup_printf ("%s — Brief", cb_brief_get_case_name (brief));
@@ -262,10 +286,13 @@ test_export_paper (void)
   g_autofree char *dir = temp_dir ();
   g_autofree char *a4 = g_build_filename (dir, "a4.pdf", NULL);
   g_autofree char *letter = g_build_filename (dir, "letter.pdf", NULL);
+  g_autofree char *plain = g_build_filename (dir, "default.pdf", NULL);
   g_autofree char *brief_path = sample_path ();
   g_autofree char *size = NULL;
   const char *args_a4[] = { "export", "--paper", "a4", "--pdf", a4, brief_path, NULL };
   const char *args_letter[] = { "export", "--paper", "letter", "--pdf", letter, brief_path, NULL };
+  const char *args_default[] = { "export", "--pdf", plain, brief_path, NULL };
+  const char *args_bad[] = { "export", "--paper", "legal", "--pdf", plain, brief_path, NULL };
 
   g_assert_cmpint (run_casebrief (args_a4, NULL), ==, 0);
   g_assert_cmpint (run_casebrief (args_letter, NULL), ==, 0);
@@ -274,6 +301,17 @@ test_export_paper (void)
   g_free (size);
   size = pdf_info (letter, "Page size");
   g_assert_cmpstr (size, ==, "612 x 792 pts (letter)");
+  g_free (size);
+
+  /* The tests run in the C locale, whose paper is A4. */
+  g_assert_cmpstr (g_getenv ("LC_ALL"), ==, "C.UTF-8");
+  g_assert_cmpint (run_casebrief (args_default, NULL), ==, 0);
+  size = pdf_info (plain, "Page size");
+  g_assert_true (g_str_has_prefix (size, "595.276 x 841.89 pts (A4)"));
+  g_unlink (plain);
+
+  g_assert_cmpint (run_casebrief (args_bad, NULL), ==, 2);
+  g_assert_false (g_file_test (plain, G_FILE_TEST_EXISTS));
 
   remove_dir (dir);
 }
