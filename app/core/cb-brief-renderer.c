@@ -98,102 +98,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* Paper */
-
-/**
- * cb_page_geometry_init_paper:
- * @geometry: the geometry to fill
- * @paper: the paper size
- *
- * Fills @geometry with the paper's size and the margins a brief is typeset with: one
- * inch all round, which also keeps clear of printers' unprintable edges.
- */
-void
-cb_page_geometry_init_paper (CbPageGeometry *geometry,
-                             CbPaper         paper)
-{
-  g_return_if_fail (geometry != NULL);
-
-  if (paper == CB_PAPER_LETTER)
-    {
-      geometry->width = 612.0;
-      geometry->height = 792.0;
-    }
-  else
-    {
-      geometry->width = 595.2756;
-      geometry->height = 841.8898;
-    }
-  geometry->margin_top = 72.0;
-  geometry->margin_right = 72.0;
-  geometry->margin_bottom = 72.0;
-  geometry->margin_left = 72.0;
-}
-
-static gboolean
-territory_uses_letter (const char *locale)
-{
-  return locale != NULL &&
-         (strstr (locale, "_US") != NULL || strstr (locale, "_CA") != NULL);
-}
-
-/**
- * cb_paper_get_default:
- *
- * Gets the paper size of the user's locale: the LC_PAPER width where the C library
- * tells it, else Letter in the United States and Canada and A4 elsewhere. Call
- * setlocale() first.
- *
- * Returns: the locale's paper size
- */
-CbPaper
-cb_paper_get_default (void)
-{
-#ifdef _NL_PAPER_WIDTH
-  {
-    /* glibc returns the width in millimetres, cast to a pointer. */
-    int width_mm = (int) (gintptr) nl_langinfo (_NL_PAPER_WIDTH);
-
-    if (width_mm == 216)
-      return CB_PAPER_LETTER;
-    if (width_mm == 210)
-      return CB_PAPER_A4;
-  }
-#endif
-#ifdef LC_PAPER
-  if (territory_uses_letter (setlocale (LC_PAPER, NULL)))
-    return CB_PAPER_LETTER;
-#endif
-  if (territory_uses_letter (setlocale (LC_CTYPE, NULL)))
-    return CB_PAPER_LETTER;
-  return CB_PAPER_A4;
-}
-
-/**
- * cb_paper_from_string:
- * @string: "a4" or "letter", in any case
- * @paper: (out): the paper size named
- *
- * Parses a paper size as the command line names it.
- *
- * Returns: %TRUE if @string names a paper size
- */
-gboolean
-cb_paper_from_string (const char *string,
-                      CbPaper    *paper)
-{
-  g_return_val_if_fail (string != NULL, FALSE);
-  g_return_val_if_fail (paper != NULL, FALSE);
-
-  if (g_ascii_strcasecmp (string, "a4") == 0)
-    *paper = CB_PAPER_A4;
-  else if (g_ascii_strcasecmp (string, "letter") == 0)
-    *paper = CB_PAPER_LETTER;
-  else
-    return FALSE;
-  return TRUE;
-}
-
 /* Flows */
 
 static void
@@ -786,6 +690,211 @@ draw_footer (CbBriefRenderer *self,
     }
 }
 
+/* Queries */
+
+static Flow *
+find_flow (CbBriefRenderer *self,
+           int              section,
+           int              block)
+{
+  for (guint i = 0; i < self->flows->len; i++)
+    {
+      Flow *flow = g_ptr_array_index (self->flows, i);
+
+      if (flow->section == section && flow->block == block && flow->kind != FLOW_CAPTION)
+        return flow;
+    }
+  return NULL;
+}
+
+static gboolean
+get_flow_extents (Flow   *flow,
+                  guint  *page,
+                  double *top,
+                  double *bottom)
+{
+  if (flow == NULL)
+    return FALSE;
+  if (page != NULL)
+    *page = flow->page;
+  if (top != NULL)
+    *top = flow->top;
+  if (bottom != NULL)
+    *bottom = flow->bottom;
+  return TRUE;
+}
+
+/* Paper */
+
+static gboolean
+territory_uses_letter (const char *locale)
+{
+  return locale != NULL &&
+         (strstr (locale, "_US") != NULL || strstr (locale, "_CA") != NULL);
+}
+
+/* PDF export */
+
+typedef struct
+{
+  GOutputStream *stream;
+  GCancellable *cancellable;
+  GError *error;
+} PdfWriter;
+
+static cairo_status_t
+pdf_write_cb (void                *closure,
+              const unsigned char *data,
+              unsigned int         length)
+{
+  PdfWriter *writer = closure;
+
+  if (writer->error != NULL)
+    return CAIRO_STATUS_WRITE_ERROR;
+  if (!g_output_stream_write_all (writer->stream, data, length, NULL, writer->cancellable,
+                                  &writer->error))
+    return CAIRO_STATUS_WRITE_ERROR;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static gboolean
+render_pdf (CbBrief              *brief,
+            const CbPageGeometry *geometry,
+            PdfWriter            *writer,
+            GError              **error)
+{
+  g_autoptr(CbBriefRenderer) renderer = cb_brief_renderer_new (brief);
+  const char *case_name = cb_brief_get_case_name (brief);
+  const char *student = cb_brief_get_student (brief);
+  g_autofree char *title = NULL;
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+  guint n_pages;
+
+  cb_brief_renderer_set_geometry (renderer, geometry);
+  n_pages = cb_brief_renderer_paginate (renderer, NULL);
+
+  surface = cairo_pdf_surface_create_for_stream (pdf_write_cb, writer,
+                                                 geometry->width, geometry->height);
+  /* Translators: the PDF document title; %s is the case name */
+  title = g_strdup_printf (_("%s — Brief"), has_text (case_name) ? case_name : _("Untitled"));
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  if (has_text (student))
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, student);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Casebrief " PACKAGE_VERSION);
+
+  /* The outline lets a reader jump to each section. */
+  for (guint s = 0; s < cb_brief_get_n_sections (brief); s++)
+    {
+      guint page;
+      double top;
+
+      if (cb_brief_renderer_get_heading_extents (renderer, s, &page, &top, NULL))
+        {
+          g_autofree char *link = g_strdup_printf ("page=%u pos=[%g %g]", page + 1,
+                                                   geometry->margin_left,
+                                                   geometry->margin_top + top);
+
+          cairo_pdf_surface_add_outline (surface, CAIRO_PDF_OUTLINE_ROOT,
+                                         cb_section_get_title (cb_brief_get_section (brief, s)),
+                                         link, 0);
+        }
+    }
+
+  cr = cairo_create (surface);
+  for (guint page = 0; page < n_pages; page++)
+    {
+      if (writer->error != NULL || g_cancellable_is_cancelled (writer->cancellable))
+        break;
+      cb_brief_renderer_draw_page (renderer, cr, page);
+      cairo_show_page (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (writer->error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&writer->error));
+      return FALSE;
+    }
+  if (g_cancellable_set_error_if_cancelled (writer->cancellable, error))
+    return FALSE;
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, cairo_status_to_string (status));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* A new, empty file beside @file, so that the final rename stays on one file system. */
+static GFileOutputStream *
+create_temporary_sibling (GFile   *file,
+                          GFile  **out_temp,
+                          GError **error)
+{
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  g_autofree char *basename = g_file_get_basename (file);
+
+  if (parent == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME,
+                           _("Not a file name"));
+      return NULL;
+    }
+
+  for (guint attempt = 0; attempt < 100; attempt++)
+    {
+      g_autofree char *name = g_strdup_printf (".%s.%08x.part", basename, g_random_int ());
+      g_autoptr(GFile) temp = g_file_get_child (parent, name);
+      g_autoptr(GError) local_error = NULL;
+      GFileOutputStream *stream;
+
+      stream = g_file_create (temp, G_FILE_CREATE_NONE, NULL, &local_error);
+      if (stream != NULL)
+        {
+          *out_temp = g_steal_pointer (&temp);
+          return stream;
+        }
+      if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+    }
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_EXISTS, _("No temporary file name is free"));
+  return NULL;
+}
+
+/* GIO's own messages name the temporary file, which the user never asked for. */
+static const char *
+describe_save_error (const GError *error)
+{
+  if (error->domain == G_IO_ERROR)
+    switch (error->code)
+      {
+      case G_IO_ERROR_NOT_FOUND:
+        return _("The folder does not exist");
+      case G_IO_ERROR_NOT_DIRECTORY:
+        return _("The folder is not a folder");
+      case G_IO_ERROR_PERMISSION_DENIED:
+        return _("Permission denied");
+      case G_IO_ERROR_IS_DIRECTORY:
+      case G_IO_ERROR_WOULD_MERGE:
+        return _("A folder of that name is in the way");
+      case G_IO_ERROR_NO_SPACE:
+        return _("The disk is full");
+      case G_IO_ERROR_READ_ONLY:
+        return _("The disk is read-only");
+      default:
+        break;
+      }
+  return error->message;
+}
+
 static void
 cb_brief_renderer_finalize (GObject *object)
 {
@@ -1104,38 +1213,6 @@ cb_brief_renderer_draw_page (CbBriefRenderer *self,
   cairo_restore (cr);
 }
 
-static Flow *
-find_flow (CbBriefRenderer *self,
-           int              section,
-           int              block)
-{
-  for (guint i = 0; i < self->flows->len; i++)
-    {
-      Flow *flow = g_ptr_array_index (self->flows, i);
-
-      if (flow->section == section && flow->block == block && flow->kind != FLOW_CAPTION)
-        return flow;
-    }
-  return NULL;
-}
-
-static gboolean
-get_flow_extents (Flow   *flow,
-                  guint  *page,
-                  double *top,
-                  double *bottom)
-{
-  if (flow == NULL)
-    return FALSE;
-  if (page != NULL)
-    *page = flow->page;
-  if (top != NULL)
-    *top = flow->top;
-  if (bottom != NULL)
-    *bottom = flow->bottom;
-  return TRUE;
-}
-
 /**
  * cb_brief_renderer_get_heading_extents:
  * @self: a paginated renderer
@@ -1285,166 +1362,91 @@ cb_brief_renderer_get_heading_space_before (CbBriefRenderer *self)
   return HEADING_SPACE_BEFORE;
 }
 
-/* PDF export */
-
-typedef struct
+/**
+ * cb_page_geometry_init_paper:
+ * @geometry: the geometry to fill
+ * @paper: the paper size
+ *
+ * Fills @geometry with the paper's size and the margins a brief is typeset with: one
+ * inch all round, which also keeps clear of printers' unprintable edges.
+ */
+void
+cb_page_geometry_init_paper (CbPageGeometry *geometry,
+                             CbPaper         paper)
 {
-  GOutputStream *stream;
-  GCancellable *cancellable;
-  GError *error;
-} PdfWriter;
+  g_return_if_fail (geometry != NULL);
 
-static cairo_status_t
-pdf_write_cb (void                *closure,
-              const unsigned char *data,
-              unsigned int         length)
-{
-  PdfWriter *writer = closure;
-
-  if (writer->error != NULL)
-    return CAIRO_STATUS_WRITE_ERROR;
-  if (!g_output_stream_write_all (writer->stream, data, length, NULL, writer->cancellable,
-                                  &writer->error))
-    return CAIRO_STATUS_WRITE_ERROR;
-  return CAIRO_STATUS_SUCCESS;
+  if (paper == CB_PAPER_LETTER)
+    {
+      geometry->width = 612.0;
+      geometry->height = 792.0;
+    }
+  else
+    {
+      geometry->width = 595.2756;
+      geometry->height = 841.8898;
+    }
+  geometry->margin_top = 72.0;
+  geometry->margin_right = 72.0;
+  geometry->margin_bottom = 72.0;
+  geometry->margin_left = 72.0;
 }
 
-static gboolean
-render_pdf (CbBrief              *brief,
-            const CbPageGeometry *geometry,
-            PdfWriter            *writer,
-            GError              **error)
+/**
+ * cb_paper_get_default:
+ *
+ * Gets the paper size of the user's locale: the LC_PAPER width where the C library
+ * tells it, else Letter in the United States and Canada and A4 elsewhere. Call
+ * setlocale() first.
+ *
+ * Returns: the locale's paper size
+ */
+CbPaper
+cb_paper_get_default (void)
 {
-  g_autoptr(CbBriefRenderer) renderer = cb_brief_renderer_new (brief);
-  const char *case_name = cb_brief_get_case_name (brief);
-  const char *student = cb_brief_get_student (brief);
-  g_autofree char *title = NULL;
-  cairo_surface_t *surface;
-  cairo_status_t status;
-  cairo_t *cr;
-  guint n_pages;
+#ifdef _NL_PAPER_WIDTH
+  {
+    /* glibc returns the width in millimetres, cast to a pointer. */
+    int width_mm = (int) (gintptr) nl_langinfo (_NL_PAPER_WIDTH);
 
-  cb_brief_renderer_set_geometry (renderer, geometry);
-  n_pages = cb_brief_renderer_paginate (renderer, NULL);
+    if (width_mm == 216)
+      return CB_PAPER_LETTER;
+    if (width_mm == 210)
+      return CB_PAPER_A4;
+  }
+#endif
+#ifdef LC_PAPER
+  if (territory_uses_letter (setlocale (LC_PAPER, NULL)))
+    return CB_PAPER_LETTER;
+#endif
+  if (territory_uses_letter (setlocale (LC_CTYPE, NULL)))
+    return CB_PAPER_LETTER;
+  return CB_PAPER_A4;
+}
 
-  surface = cairo_pdf_surface_create_for_stream (pdf_write_cb, writer,
-                                                 geometry->width, geometry->height);
-  /* Translators: the PDF document title; %s is the case name */
-  title = g_strdup_printf (_("%s — Brief"), has_text (case_name) ? case_name : _("Untitled"));
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
-  if (has_text (student))
-    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, student);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Casebrief " PACKAGE_VERSION);
+/**
+ * cb_paper_from_string:
+ * @string: "a4" or "letter", in any case
+ * @paper: (out): the paper size named
+ *
+ * Parses a paper size as the command line names it.
+ *
+ * Returns: %TRUE if @string names a paper size
+ */
+gboolean
+cb_paper_from_string (const char *string,
+                      CbPaper    *paper)
+{
+  g_return_val_if_fail (string != NULL, FALSE);
+  g_return_val_if_fail (paper != NULL, FALSE);
 
-  /* The outline lets a reader jump to each section. */
-  for (guint s = 0; s < cb_brief_get_n_sections (brief); s++)
-    {
-      guint page;
-      double top;
-
-      if (cb_brief_renderer_get_heading_extents (renderer, s, &page, &top, NULL))
-        {
-          g_autofree char *link = g_strdup_printf ("page=%u pos=[%g %g]", page + 1,
-                                                   geometry->margin_left,
-                                                   geometry->margin_top + top);
-
-          cairo_pdf_surface_add_outline (surface, CAIRO_PDF_OUTLINE_ROOT,
-                                         cb_section_get_title (cb_brief_get_section (brief, s)),
-                                         link, 0);
-        }
-    }
-
-  cr = cairo_create (surface);
-  for (guint page = 0; page < n_pages; page++)
-    {
-      if (writer->error != NULL || g_cancellable_is_cancelled (writer->cancellable))
-        break;
-      cb_brief_renderer_draw_page (renderer, cr, page);
-      cairo_show_page (cr);
-    }
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-
-  if (writer->error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&writer->error));
-      return FALSE;
-    }
-  if (g_cancellable_set_error_if_cancelled (writer->cancellable, error))
+  if (g_ascii_strcasecmp (string, "a4") == 0)
+    *paper = CB_PAPER_A4;
+  else if (g_ascii_strcasecmp (string, "letter") == 0)
+    *paper = CB_PAPER_LETTER;
+  else
     return FALSE;
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, cairo_status_to_string (status));
-      return FALSE;
-    }
   return TRUE;
-}
-
-/* A new, empty file beside @file, so that the final rename stays on one file system. */
-static GFileOutputStream *
-create_temporary_sibling (GFile   *file,
-                          GFile  **out_temp,
-                          GError **error)
-{
-  g_autoptr(GFile) parent = g_file_get_parent (file);
-  g_autofree char *basename = g_file_get_basename (file);
-
-  if (parent == NULL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME,
-                           _("Not a file name"));
-      return NULL;
-    }
-
-  for (guint attempt = 0; attempt < 100; attempt++)
-    {
-      g_autofree char *name = g_strdup_printf (".%s.%08x.part", basename, g_random_int ());
-      g_autoptr(GFile) temp = g_file_get_child (parent, name);
-      g_autoptr(GError) local_error = NULL;
-      GFileOutputStream *stream;
-
-      stream = g_file_create (temp, G_FILE_CREATE_NONE, NULL, &local_error);
-      if (stream != NULL)
-        {
-          *out_temp = g_steal_pointer (&temp);
-          return stream;
-        }
-      if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return NULL;
-        }
-    }
-  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_EXISTS, _("No temporary file name is free"));
-  return NULL;
-}
-
-/* GIO's own messages name the temporary file, which the user never asked for. */
-static const char *
-describe_save_error (const GError *error)
-{
-  if (error->domain == G_IO_ERROR)
-    switch (error->code)
-      {
-      case G_IO_ERROR_NOT_FOUND:
-        return _("The folder does not exist");
-      case G_IO_ERROR_NOT_DIRECTORY:
-        return _("The folder is not a folder");
-      case G_IO_ERROR_PERMISSION_DENIED:
-        return _("Permission denied");
-      case G_IO_ERROR_IS_DIRECTORY:
-      case G_IO_ERROR_WOULD_MERGE:
-        return _("A folder of that name is in the way");
-      case G_IO_ERROR_NO_SPACE:
-        return _("The disk is full");
-      case G_IO_ERROR_READ_ONLY:
-        return _("The disk is read-only");
-      default:
-        break;
-      }
-  return error->message;
 }
 
 /**
