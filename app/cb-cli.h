@@ -4,14 +4,14 @@
 
 G_BEGIN_DECLS
 
+int      cb_cli_export     (int         argc,
+                            char      **argv);
+
 /* A batch command: runs without a display, prints to stdout/stderr, returns the exit status. */
 typedef int (*CbCliCommand) (int argc, char **argv);
 
 gboolean cb_cli_is_command (const char *name);
 int      cb_cli_run        (int         argc,
-                            char      **argv);
-
-int      cb_cli_export     (int         argc,
                             char      **argv);
 
 G_END_DECLS
