@@ -6,6 +6,7 @@
 
 #include "cb-brief-renderer.h"
 #include "cb-brief.h"
+#include "cb-error.h"
 
 /* What a student would check in the exported PDF, read back with poppler's tools. */
 
@@ -408,6 +409,8 @@ test_export_long (void)
 
       g_assert_nonnull (strstr (text, footer));
       g_assert_nonnull (strstr (text, "Casey Student"));
+      /* The case name heads every page; on the first it is the caption. */
+      g_assert_nonnull (strstr (text, "Palsgraf v. Long Island R.R. Co."));
     }
 
   remove_dir (dir);
@@ -583,6 +586,32 @@ test_empty_and_orphan (void)
   remove_dir (dir);
 }
 
+/* A failed or cancelled export leaves an older file as it was, and nothing beside it. */
+static void
+test_export_cancelled (void)
+{
+  const char *titles[] = { "Facts", NULL };
+  g_autoptr(CbBrief) brief = new_brief (titles);
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *pdf = g_build_filename (dir, "brief.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (pdf);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+
+  g_assert_true (g_file_set_contents (pdf, "the older export", -1, NULL));
+  g_cancellable_cancel (cancellable);
+  g_assert_false (cb_brief_export_pdf (brief, file, NULL, cancellable, &error));
+  g_assert_error (error, CB_ERROR, CB_ERROR_SAVE);
+  g_assert_true (g_str_has_prefix (error->message, pdf));
+
+  g_assert_true (g_file_get_contents (pdf, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "the older export");
+  g_assert_cmpuint (count_entries (dir), ==, 1);
+
+  remove_dir (dir);
+}
+
 static void
 test_export_failures (void)
 {
@@ -653,6 +682,7 @@ main (int   argc,
   g_test_add_func ("/export/no-single-lines", test_no_single_lines);
   g_test_add_func ("/export/heading-not-alone", test_heading_not_alone);
   g_test_add_func ("/export/empty-and-orphan", test_empty_and_orphan);
+  g_test_add_func ("/export/cancelled", test_export_cancelled);
   g_test_add_func ("/export/failures", test_export_failures);
 
   return g_test_run ();

@@ -660,6 +660,27 @@ paginate_flows (CbBriefRenderer *self)
 
 /* Drawing */
 
+/* From the second page on, the case name heads the page, so loose pages find their brief. */
+static void
+draw_running_head (CbBriefRenderer *self,
+                   cairo_t         *cr,
+                   guint            page)
+{
+  const CbPageGeometry *g = &self->geometry;
+  const char *case_name = cb_brief_get_case_name (self->brief);
+  g_autoptr(PangoLayout) layout = NULL;
+  double baseline = g->margin_top / 2.0;
+
+  if (page == 0 || !has_text (case_name))
+    return;
+  layout = new_text_layout (self, case_name, FOOTER_SIZE, PANGO_STYLE_ITALIC,
+                            PANGO_WEIGHT_NORMAL, PANGO_ALIGN_RIGHT);
+  cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
+  cairo_move_to (cr, g->margin_left,
+                 baseline - pango_units_to_double (pango_layout_get_baseline (layout)));
+  pango_cairo_show_layout (cr, layout);
+}
+
 static void
 draw_footer (CbBriefRenderer *self,
              cairo_t         *cr,
@@ -772,6 +793,8 @@ render_pdf (CbBrief              *brief,
   cairo_t *cr;
   guint n_pages;
 
+  if (g_cancellable_set_error_if_cancelled (writer->cancellable, error))
+    return FALSE;
   cb_brief_renderer_set_geometry (renderer, geometry);
   n_pages = cb_brief_renderer_paginate (renderer, NULL);
 
@@ -805,10 +828,11 @@ render_pdf (CbBrief              *brief,
   cr = cairo_create (surface);
   for (guint page = 0; page < n_pages; page++)
     {
-      if (writer->error != NULL || g_cancellable_is_cancelled (writer->cancellable))
-        break;
       cb_brief_renderer_draw_page (renderer, cr, page);
       cairo_show_page (cr);
+      /* Checked after a page, never before the first: cairo cannot finish an empty PDF. */
+      if (writer->error != NULL || g_cancellable_is_cancelled (writer->cancellable))
+        break;
     }
   cairo_destroy (cr);
   cairo_surface_finish (surface);
@@ -1169,8 +1193,8 @@ cb_brief_renderer_get_n_pages (CbBriefRenderer *self)
  *   the point
  * @page: the page index, from 0
  *
- * Draws one page: its text and the footer with the student's name and
- * "Page N of M".
+ * Draws one page: its text, the case name at the head of every page after the first,
+ * and the footer with the student's name and "Page N of M".
  */
 void
 cb_brief_renderer_draw_page (CbBriefRenderer *self,
@@ -1209,6 +1233,7 @@ cb_brief_renderer_draw_page (CbBriefRenderer *self,
       pango_cairo_show_layout_line (cr, pango_layout_get_line_readonly (line->layout,
                                                                         line->line_index));
     }
+  draw_running_head (self, cr, page);
   draw_footer (self, cr, page);
   cairo_restore (cr);
 }
