@@ -29,11 +29,11 @@ headless_environ (void)
 }
 
 static int
-run (const char * const *argv,
-     char              **out,
-     char              **err)
+run_with_env (const char * const *argv,
+              char              **env,
+              char              **out,
+              char              **err)
 {
-  g_auto(GStrv) env = headless_environ ();
   g_autoptr(GError) error = NULL;
   int status = 0;
 
@@ -43,6 +43,16 @@ run (const char * const *argv,
   if (WIFEXITED (status))
     return WEXITSTATUS (status);
   return 128 + WTERMSIG (status);
+}
+
+static int
+run (const char * const *argv,
+     char              **out,
+     char              **err)
+{
+  g_auto(GStrv) env = headless_environ ();
+
+  return run_with_env (argv, env, out, err);
 }
 
 static int
@@ -313,6 +323,32 @@ test_export_paper (void)
 
   g_assert_cmpint (run_casebrief (args_bad, NULL), ==, 2);
   g_assert_false (g_file_test (plain, G_FILE_TEST_EXISTS));
+
+  remove_dir (dir);
+}
+
+/* In the United States the paper is Letter: the locale says so through LC_PAPER. */
+static void
+test_export_paper_from_locale (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *locales = g_build_filename (dir, "locales", NULL);
+  g_autofree char *us_locale = g_build_filename (locales, "en_US.UTF-8", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "us.pdf", NULL);
+  g_autofree char *brief_path = sample_path ();
+  g_autofree char *size = NULL;
+  g_auto(GStrv) env = headless_environ ();
+  const char *localedef[] = { "localedef", "-i", "en_US", "-f", "UTF-8", us_locale, NULL };
+  const char *export[] = { g_getenv ("CASEBRIEF"), "export", "--pdf", pdf, brief_path, NULL };
+
+  g_assert_cmpint (g_mkdir (locales, 0755), ==, 0);
+  g_assert_cmpint (run (localedef, NULL, NULL), ==, 0);
+  env = g_environ_setenv (env, "LOCPATH", locales, TRUE);
+  env = g_environ_setenv (env, "LC_ALL", "en_US.UTF-8", TRUE);
+
+  g_assert_cmpint (run_with_env (export, env, NULL, NULL), ==, 0);
+  size = pdf_info (pdf, "Page size");
+  g_assert_cmpstr (size, ==, "612 x 792 pts (letter)");
 
   remove_dir (dir);
 }
@@ -678,6 +714,7 @@ main (int   argc,
 
   g_test_add_func ("/export/sample", test_export_sample);
   g_test_add_func ("/export/paper", test_export_paper);
+  g_test_add_func ("/export/paper-from-locale", test_export_paper_from_locale);
   g_test_add_func ("/export/long", test_export_long);
   g_test_add_func ("/export/no-single-lines", test_no_single_lines);
   g_test_add_func ("/export/heading-not-alone", test_heading_not_alone);
