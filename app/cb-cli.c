@@ -15,6 +15,7 @@ static const struct {
   { "inspect", cb_cli_inspect },
   { "check", cb_cli_check },
   { "new", cb_cli_new },
+  { "export", cb_cli_export },
   { NULL, NULL },
 };
 

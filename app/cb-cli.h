@@ -4,6 +4,9 @@
 
 G_BEGIN_DECLS
 
+int      cb_cli_export     (int         argc,
+                            char      **argv);
+
 /* A batch command: runs without a display, prints to stdout/stderr, returns the exit status. */
 typedef int (*CbCliCommand) (int argc, char **argv);
 

@@ -509,7 +509,10 @@ test_new_brief_editing (void)
   g_assert_cmpuint (changes, ==, 0);
   g_object_unref (excerpt);
 
-  g_assert_cmpstr (cb_section_dup_plain_text (facts), ==, "James forgot the note.\nMcMillian attacked Davidson.");
+  {
+    g_autofree char *plain = cb_section_dup_plain_text (facts);
+    g_assert_cmpstr (plain, ==, "James forgot the note.\nMcMillian attacked Davidson.");
+  }
   g_assert_null (cb_brief_dup_pin_cite (brief, second));
   {
     g_autofree char *passage = cb_brief_dup_quote_text (brief, start, start + strlen (quote));
