@@ -6,12 +6,14 @@
 #include <gtksourceview/gtksource.h>
 
 #include "core/cb-brief.h"
+#include "core/cb-brief-renderer.h"
 #include "core/cb-drafts.h"
 #include "core/cb-error.h"
 #include "core/cb-opinion.h"
 #include "core/cb-template-store.h"
 #include "cb-brief-view.h"
 #include "cb-opinion-view.h"
+#include "cb-print-operation.h"
 #include "cb-section-editor.h"
 #include "cb-window.h"
 
@@ -130,6 +132,8 @@ update_actions (CbWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", has_brief);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", has_brief);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", has_brief);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", has_brief);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-to-section", n_sections > 0);
 }
 
@@ -767,6 +771,119 @@ reveal_excerpt_action (GtkWidget  *widget,
   cb_brief_view_reveal_excerpt (self->brief_view, g_variant_get_string (parameter, NULL));
 }
 
+/* Print and PDF */
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  CbWindow *self = CB_WINDOW (widget);
+
+  if (self->brief != NULL)
+    cb_print_brief (GTK_WINDOW (self), self->brief);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  CbBrief *snapshot = task_data;
+  GFile *file = g_object_get_data (G_OBJECT (task), "cb-file");
+  GError *error = NULL;
+
+  if (cb_brief_export_pdf (snapshot, file, NULL, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+exported_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(CbWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", self->brief != NULL);
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error (self, error);
+    }
+  else
+    show_message (self, _("Exported to PDF"));
+}
+
+/**
+ * cb_window_export_pdf:
+ * @self: the window
+ * @file: the PDF to write
+ *
+ * Exports a copy of the brief as it is now, in a worker thread, so that the student
+ * can go on writing while a long brief is typeset. A toast says when it is done.
+ */
+void
+cb_window_export_pdf (CbWindow *self,
+                      GFile    *file)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GBytes) bytes = cb_brief_to_bytes (self->brief);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CbBrief) snapshot = cb_brief_load_bytes (bytes, NULL, &error);
+
+  if (snapshot == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+
+  show_message (self, _("Exporting to PDF…"));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", FALSE);
+  task = g_task_new (NULL, self->cancellable, exported_cb, g_object_ref (self));
+  g_task_set_source_tag (task, cb_window_export_pdf);
+  g_task_set_task_data (task, g_steal_pointer (&snapshot), g_object_unref);
+  g_object_set_data_full (G_OBJECT (task), "cb-file", g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, export_thread);
+}
+
+static void
+export_response_cb (GtkNativeDialog *dialog,
+                    int              response,
+                    CbWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      cb_window_export_pdf (self, file);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+export_pdf_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  static const char *pdf_patterns[] = { "*.pdf", NULL };
+  CbWindow *self = CB_WINDOW (widget);
+  GtkFileChooserNative *dialog =
+    gtk_file_chooser_native_new (_("Export Brief as PDF"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                 _("_Export"), _("_Cancel"));
+  const char *case_name = cb_brief_get_case_name (self->brief);
+  g_autofree char *name = g_strdup_printf ("%s.pdf", case_name && *case_name ? case_name : _("Brief"));
+
+  g_strdelimit (name, "/\\:", '-');
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter_new (_("PDF Documents"), pdf_patterns, NULL));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (export_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
 /* Drag a file onto the window to open it. */
 static gboolean
 drop_cb (GtkDropTarget *target,
@@ -867,6 +984,8 @@ cb_window_class_init (CbWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_action);
   gtk_widget_class_install_action (widget_class, "win.add-to-section", "u", add_to_section_action);
   gtk_widget_class_install_action (widget_class, "win.show-excerpt", "s", show_excerpt_action);
   gtk_widget_class_install_action (widget_class, "win.reveal-excerpt", "s", reveal_excerpt_action);
@@ -876,6 +995,8 @@ cb_window_class_init (CbWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-as", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "win.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export-pdf", NULL);
   for (guint i = 0; i < 9; i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_CONTROL_MASK,
                                          "win.add-to-section", "u", i);

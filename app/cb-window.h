@@ -23,6 +23,8 @@ gboolean  cb_window_restore_draft   (CbWindow      *self,
                                      GError       **error);
 CbBrief  *cb_window_get_brief       (CbWindow      *self);
 gboolean  cb_window_get_modified    (CbWindow      *self);
+void      cb_window_export_pdf      (CbWindow      *self,
+                                     GFile         *file);
 void      cb_window_save_to         (CbWindow      *self,
                                      GFile         *file);
 

@@ -273,6 +273,44 @@ test_write_save_reopen (void)
 }
 
 static gboolean
+file_exists (gpointer data)
+{
+  return g_file_test (data, G_FILE_TEST_IS_REGULAR);
+}
+
+static void
+test_export_pdf_from_window (void)
+{
+  CbWindow *window = open_sample ();
+  CbBrief *brief = cb_window_get_brief (window);
+  g_autofree char *dir = g_dir_make_tmp ("casebrief-export-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "brief.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *text = NULL;
+  g_autofree char *command = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  cb_brief_set_case_name (brief, "Davidson v. Cannon");
+  cb_brief_set_citation (brief, "474 U.S. 344");
+  add_excerpt (window, 2, "the majority held that respondents’ negligence");
+
+  cb_window_export_pdf (window, file);
+  wait_until (file_exists, path);
+
+  command = g_strdup_printf ("pdftotext '%s' -", path);
+  g_assert_true (g_spawn_command_line_sync (command, &text, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (text, "Davidson v. Cannon"));
+  g_assert_nonnull (strstr (text, "474 U.S. at 347"));
+  g_assert_nonnull (strstr (text, "Holding"));
+
+  destroy_and_check (window);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static gboolean
 has_message_dialog (gpointer data)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
@@ -353,6 +391,7 @@ main (int   argc,
   g_test_add_func ("/editor/ranges-and-sections", test_excerpt_ranges_and_sections);
   g_test_add_func ("/editor/write-save-reopen", test_write_save_reopen);
   g_test_add_func ("/editor/close-with-changes-asks", test_close_with_changes_asks);
+  g_test_add_func ("/editor/export-pdf", test_export_pdf_from_window);
 
   return g_test_run ();
 }
