@@ -3,6 +3,7 @@
 #include <signal.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <unistd.h>
 #include <glib/gstdio.h>
 
 #include "cb-brief.h"
@@ -364,6 +365,36 @@ test_schema_error_line (void)
 }
 
 static void
+test_schema_error_attribute (void)
+{
+  g_autofree char *original = sample_text ();
+  g_autofree char *edited = replace_once (original, "<section id=\"issue\"", "<section ident=\"issue\"");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CbBrief) brief = load_string (edited, &error);
+  g_autofree char *expected = g_strdup_printf ("test.brief, line %d: Invalid attribute ident for element section",
+                                               line_of (edited, "ident=\"issue\""));
+
+  g_assert_null (brief);
+  g_assert_error (error, CB_ERROR, CB_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, expected);
+}
+
+static void
+test_schema_error_element (void)
+{
+  g_autofree char *original = sample_text ();
+  g_autofree char *edited = replace_once (original, "<title>Issue</title>", "<titel>Issue</titel>");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CbBrief) brief = load_string (edited, &error);
+  g_autofree char *expected = g_strdup_printf ("test.brief, line %d: Expecting element title, got titel",
+                                               line_of (edited, "<section id=\"issue\""));
+
+  g_assert_null (brief);
+  g_assert_error (error, CB_ERROR, CB_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, expected);
+}
+
+static void
 test_duplicate_excerpt_id (void)
 {
   g_autofree char *original = sample_text ();
@@ -592,6 +623,36 @@ test_failed_save_missing_folder (void)
 }
 
 static void
+test_failed_save_read_only_folder (void)
+{
+  g_autofree char *original = sample_text ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CbBrief) brief = load_string (original, &error);
+  g_autofree char *dir = g_dir_make_tmp ("cb-save-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "brief.brief", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *contents = NULL;
+
+  /* Permissions do not stop root; failure-keeps-old-file covers that case. */
+  if (geteuid () == 0)
+    {
+      g_test_skip ("root writes into read-only folders");
+      g_rmdir (dir);
+      return;
+    }
+  g_file_set_contents (path, "old", -1, &error);
+  g_assert_no_error (error);
+  g_chmod (dir, 0555);
+  g_assert_false (cb_brief_save_file (brief, file, NULL, &error));
+  g_chmod (dir, 0755);
+  g_assert_error (error, CB_ERROR, CB_ERROR_SAVE);
+  g_file_get_contents (path, &contents, NULL, NULL);
+  g_assert_cmpstr (contents, ==, "old");
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
 async_done_cb (GObject      *object,
                GAsyncResult *result,
                gpointer      user_data)
@@ -647,6 +708,8 @@ main (int   argc,
   g_test_add_func ("/brief/reanchor/needs-review", test_reanchor_needs_review);
   g_test_add_func ("/brief/reanchor/orphan-saved-unchanged", test_reanchor_orphan_saved_unchanged);
   g_test_add_func ("/brief/invalid/schema-error-line", test_schema_error_line);
+  g_test_add_func ("/brief/invalid/schema-error-attribute", test_schema_error_attribute);
+  g_test_add_func ("/brief/invalid/schema-error-element", test_schema_error_element);
   g_test_add_func ("/brief/invalid/duplicate-excerpt-id", test_duplicate_excerpt_id);
   g_test_add_func ("/brief/version/future-major", test_future_major_version);
   g_test_add_func ("/brief/version/future-minor-kept", test_future_minor_version_kept);
@@ -654,6 +717,7 @@ main (int   argc,
   g_test_add_func ("/brief/word-count", test_word_count);
   g_test_add_func ("/brief/save/failure-keeps-old-file", test_failed_save_keeps_old_file);
   g_test_add_func ("/brief/save/missing-folder", test_failed_save_missing_folder);
+  g_test_add_func ("/brief/save/read-only-folder", test_failed_save_read_only_folder);
   g_test_add_func ("/brief/async", test_async);
 
   return g_test_run ();

@@ -1035,8 +1035,11 @@ cb_brief_dup_pin_cite (CbBrief   *self,
   g_return_val_if_fail (CB_IS_BRIEF (self), NULL);
   g_return_val_if_fail (CB_IS_EXCERPT (excerpt), NULL);
 
-  /* An orphan has no place in the opinion, so no page. The opinion does not yet
-   * derive a page map, so no excerpt has one. */
+  /* An orphan is no longer anywhere in the opinion, so it is on no page. */
+  if (cb_excerpt_get_status (excerpt) == CB_ANCHOR_ORPHAN)
+    return NULL;
+
+  /* The page map is the opinion's: without one there is no page to cite. */
   return NULL;
 }
 

@@ -24,25 +24,60 @@
 typedef struct
 {
   int line;
+  gboolean line_is_guess;
   char *message;
   gboolean doctype;
 } ReadState;
 
+static gsize parser_ready;
 static GMutex schema_lock;
 static GHashTable *schemas;
+
+static int
+error_line (const xmlError *error)
+{
+  /* Past line 65535 libxml2 reports line 0 for a node; the node knows better. */
+  if (error->node != NULL && ((xmlNode *) error->node)->type == XML_ELEMENT_NODE)
+    return (int) xmlGetLineNo (error->node);
+  return error->line;
+}
 
 static void
 remember_error (ReadState         *state,
                 const xmlError    *error)
 {
-  if (state->message != NULL || error->level < XML_ERR_ERROR)
+  int line = error_line (error);
+
+  if (error->level < XML_ERR_ERROR)
     return;
-  state->line = error->line;
-  /* libxml2's own wording names a parser option a user cannot set. */
-  if (error->message != NULL && g_str_has_prefix (error->message, "Excessive depth"))
-    state->message = g_strdup (_("elements are nested too deeply"));
-  else
-    state->message = g_strstrip (g_strdup (error->message ? error->message : ""));
+  if (state->message == NULL)
+    {
+      state->line = line;
+      /* libxml2's own wording names a parser option a user cannot set. */
+      if (error->message != NULL && g_str_has_prefix (error->message, "Excessive depth"))
+        state->message = g_strdup (_("elements are nested too deeply"));
+      else
+        state->message = g_strstrip (g_strdup (error->message ? error->message : ""));
+      return;
+    }
+  /* RELAX NG reports a bad attribute first without a place ("Element section failed to
+   * validate attributes"), then with one ("Invalid attribute ident for element
+   * section"): the second says more. Otherwise the first later line will do. */
+  if (line > 0 && (state->line == 0 || state->line_is_guess))
+    {
+      if (error->message != NULL && g_str_has_prefix (error->message, "Invalid attribute"))
+        {
+          g_free (state->message);
+          state->message = g_strstrip (g_strdup (error->message));
+          state->line = line;
+          state->line_is_guess = FALSE;
+        }
+      else if (state->line == 0)
+        {
+          state->line = line;
+          state->line_is_guess = TRUE;
+        }
+    }
 }
 
 static void
@@ -194,6 +229,13 @@ cb_xml_read (GBytes      *bytes,
                    _("%s, line %d: the file is not valid UTF-8 text"),
                    name, line_of_offset (data, bad - data));
       return NULL;
+    }
+
+  /* libxml2 must be set up once before threads use it (briefs load in a worker). */
+  if (g_once_init_enter (&parser_ready))
+    {
+      xmlInitParser ();
+      g_once_init_leave (&parser_ready, 1);
     }
 
   ctxt = xmlNewParserCtxt ();
