@@ -64,6 +64,18 @@ replace_str (char       **field,
   return TRUE;
 }
 
+/* Ids are written as attributes that the schema wants non-empty and without spaces. */
+static gboolean
+is_valid_id (const char *id)
+{
+  if (id == NULL || id[0] == '\0')
+    return FALSE;
+  for (const char *p = id; *p; p = g_utf8_next_char (p))
+    if (g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}
+
 static void
 set_string_property (CbTemplate  *self,
                      char       **field,
@@ -191,7 +203,7 @@ cb_template_init (CbTemplate *self)
 
 /**
  * cb_template_section_new:
- * @id: stable identifier, unique in the template
+ * @id: stable identifier, unique in the template: not empty, no white space
  * @title: heading
  * @prompt: (nullable): guidance for the student
  * @required: whether a brief is incomplete without it
@@ -210,7 +222,7 @@ cb_template_section_new (const char *id,
 {
   CbTemplateSection *section;
 
-  g_return_val_if_fail (id != NULL, NULL);
+  g_return_val_if_fail (is_valid_id (id), NULL);
   g_return_val_if_fail (title != NULL, NULL);
 
   section = g_new0 (CbTemplateSection, 1);
@@ -321,7 +333,7 @@ cb_template_get_id (CbTemplate *self)
 /**
  * cb_template_set_id:
  * @self: a template
- * @id: the new id
+ * @id: the new id: not empty, no white space
  *
  * Sets the template's identifier.
  */
@@ -330,6 +342,7 @@ cb_template_set_id (CbTemplate *self,
                     const char *id)
 {
   g_return_if_fail (CB_IS_TEMPLATE (self));
+  g_return_if_fail (is_valid_id (id));
   set_string_property (self, &self->id, id, PROP_ID);
 }
 
@@ -361,6 +374,7 @@ cb_template_set_version (CbTemplate *self,
                          guint       version)
 {
   g_return_if_fail (CB_IS_TEMPLATE (self));
+  g_return_if_fail (version >= 1);
 
   if (self->version == version)
     return;
