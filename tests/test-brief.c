@@ -234,6 +234,81 @@ test_opinion_text_preserved_exactly (void)
   g_assert_false (cb_brief_get_opinion_checksum_mismatch (again));
 }
 
+/* Whatever a student types comes back exactly: white space, markup characters,
+ * emphasis changes mid-word, empty paragraphs, line breaks inside a paragraph. */
+static void
+test_round_trip_tricky_text (void)
+{
+  static const char * const texts[] = {
+    "  leading and trailing  ",
+    "<p>not markup</p> & &amp; ]]> \"quoted\" 'single'",
+    "line one\nline two\n\n",
+    "tab\there",
+    "§ 1983 — “curly” ‘quotes’ … é ß 中文 🙂",
+    " ",
+  };
+  g_autoptr(CbOpinion) opinion = cb_opinion_new_from_text ("An opinion.", "o.txt", CB_OPINION_FORMAT_TEXT);
+  CbTemplate *template = cb_template_store_get_default_template (cb_template_store_get_default ());
+  g_autoptr(CbBrief) brief = cb_brief_new (template, opinion);
+  g_autoptr(GPtrArray) blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) cb_block_free);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) bytes2 = NULL;
+  g_autoptr(CbBrief) again = NULL;
+  g_autoptr(GError) error = NULL;
+  CbExcerpt *excerpt;
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      CbBlock *block = cb_block_new_paragraph ();
+
+      cb_block_add_run (block, texts[i], CB_RUN_PLAIN);
+      cb_block_add_run (block, texts[i], CB_RUN_ITALIC);
+      cb_block_add_run (block, texts[i], CB_RUN_BOLD);
+      cb_block_add_run (block, texts[i], CB_RUN_ITALIC | CB_RUN_BOLD);
+      cb_block_add_run (block, "x", CB_RUN_PLAIN);
+      g_ptr_array_add (blocks, block);
+      g_ptr_array_add (blocks, cb_block_new_paragraph ());
+    }
+  cb_section_set_blocks (cb_brief_get_section (brief, 2), blocks);
+  excerpt = cb_brief_add_excerpt (brief, "holding", 3, 10);
+  cb_excerpt_set_note (excerpt, texts[1]);
+  cb_brief_set_course (brief, texts[4]);
+  cb_brief_set_assignment_instructions (brief, texts[2]);
+  cb_brief_set_due_date (brief, "2026-10-01");
+  cb_brief_set_locked (brief, TRUE);
+
+  bytes = cb_brief_to_bytes (brief);
+  again = cb_brief_load_bytes (bytes, "tricky.brief", &error);
+  g_assert_no_error (error);
+  assert_same_model (brief, again);
+  g_assert_cmpstr (cb_brief_get_course (again), ==, texts[4]);
+  g_assert_cmpstr (cb_brief_get_assignment_instructions (again), ==, texts[2]);
+  g_assert_cmpstr (cb_brief_get_due_date (again), ==, "2026-10-01");
+  g_assert_true (cb_brief_get_locked (again));
+  g_assert_cmpstr (cb_excerpt_get_note (cb_brief_lookup_excerpt (again, "x00000001")), ==, texts[1]);
+  g_assert_cmpuint (cb_section_get_n_blocks (cb_brief_get_section (again, 2)), ==, 2 * G_N_ELEMENTS (texts));
+  bytes2 = cb_brief_to_bytes (again);
+  g_assert_true (g_bytes_equal (bytes, bytes2));
+}
+
+static void
+test_unwritable_characters_dropped (void)
+{
+  g_autoptr(CbOpinion) opinion = cb_opinion_new_from_text ("An opinion.", "o.txt", CB_OPINION_FORMAT_TEXT);
+  CbTemplate *template = cb_template_store_get_default_template (cb_template_store_get_default ());
+  g_autoptr(CbBrief) brief = cb_brief_new (template, opinion);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(CbBrief) again = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* XML 1.0 cannot hold these at all; the rest of the text is kept and the file reads. */
+  cb_brief_set_student (brief, "Ana\x01\x0b Ruiz\xef\xbf\xbf!");
+  bytes = cb_brief_to_bytes (brief);
+  again = cb_brief_load_bytes (bytes, "odd.brief", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cb_brief_get_student (again), ==, "Ana Ruiz!");
+}
+
 static void
 test_reanchor_moved (void)
 {
@@ -704,6 +779,8 @@ main (int   argc,
   g_test_add_func ("/brief/round-trip", test_round_trip);
   g_test_add_func ("/brief/round-trip-file", test_round_trip_file);
   g_test_add_func ("/brief/opinion-text-preserved", test_opinion_text_preserved_exactly);
+  g_test_add_func ("/brief/round-trip-tricky-text", test_round_trip_tricky_text);
+  g_test_add_func ("/brief/unwritable-characters-dropped", test_unwritable_characters_dropped);
   g_test_add_func ("/brief/reanchor/moved", test_reanchor_moved);
   g_test_add_func ("/brief/reanchor/needs-review", test_reanchor_needs_review);
   g_test_add_func ("/brief/reanchor/orphan-saved-unchanged", test_reanchor_orphan_saved_unchanged);

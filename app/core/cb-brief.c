@@ -1144,7 +1144,7 @@ read_sections (CbBrief     *self,
       title = cb_xml_dup_text (cb_xml_child (node, NS, "title"));
       prompt = cb_xml_dup_text (cb_xml_child (node, NS, "prompt"));
       section = cb_section_new (id, title, prompt, cb_xml_get_bool_attribute (node, "required"),
-                                cb_xml_get_uint_attribute (node, "word-limit", 0));
+                                cb_xml_get_uint_attribute (node, "word-limit", G_MAXUINT, 0));
 
       blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) cb_block_free);
       for (xmlNode *child = cb_xml_child (node, NS, "content")->children; child; child = child->next)
@@ -1189,7 +1189,7 @@ read_excerpts (CbBrief     *self,
       g_autofree char *key = NULL;
       g_autoptr(CbExcerpt) excerpt = NULL;
       xmlNode *quote_node;
-      guint start, end;
+      gsize start, end;
       gsize new_start, new_end;
       CbAnchorStatus status;
       guint serial;
@@ -1198,8 +1198,8 @@ read_excerpts (CbBrief     *self,
         continue;
       id = cb_xml_dup_attribute (node, "id");
       section = cb_xml_dup_attribute (node, "section");
-      start = cb_xml_get_uint_attribute (node, "start", 0);
-      end = cb_xml_get_uint_attribute (node, "end", 0);
+      start = cb_xml_get_uint_attribute (node, "start", G_MAXSIZE, G_MAXSIZE);
+      end = cb_xml_get_uint_attribute (node, "end", G_MAXSIZE, G_MAXSIZE);
       if (cb_brief_lookup_excerpt (self, id) != NULL)
         {
           g_set_error (error, CB_ERROR, CB_ERROR_INVALID,
@@ -1207,10 +1207,10 @@ read_excerpts (CbBrief     *self,
                        name, (int) xmlGetLineNo (node), id);
           return FALSE;
         }
-      if (end < start)
+      if (start == G_MAXSIZE || end == G_MAXSIZE || end < start)
         {
           g_set_error (error, CB_ERROR, CB_ERROR_INVALID,
-                       _("%s, line %d: excerpt “%s” ends before it starts"),
+                       _("%s, line %d: excerpt “%s” has an impossible position"),
                        name, (int) xmlGetLineNo (node), id);
           return FALSE;
         }
@@ -1291,7 +1291,7 @@ cb_brief_load_bytes (GBytes      *bytes,
 
   template = cb_xml_child (root, NS, "template");
   self->template_id = cb_xml_dup_attribute (template, "id");
-  self->template_version = cb_xml_get_uint_attribute (template, "template-version", 1);
+  self->template_version = cb_xml_get_uint_attribute (template, "template-version", G_MAXUINT, 1);
   self->template_title = cb_xml_dup_text (cb_xml_child (template, NS, "title"));
   self->template_author = cb_xml_dup_text (cb_xml_child (template, NS, "author"));
   self->template_instructions = cb_xml_dup_text (cb_xml_child (template, NS, "instructions"));

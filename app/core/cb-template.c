@@ -686,7 +686,7 @@ cb_template_load_bytes (GBytes      *bytes,
   self = g_object_new (CB_TYPE_TEMPLATE, NULL);
   g_free (self->id);
   self->id = cb_xml_dup_attribute (root, "id");
-  self->version = cb_xml_get_uint_attribute (root, "template-version", 1);
+  self->version = cb_xml_get_uint_attribute (root, "template-version", G_MAXUINT, 1);
   g_free (self->title);
   self->title = cb_xml_dup_text (cb_xml_child (root, TEMPLATE_NS, "title"));
   g_free (self->author);
@@ -716,7 +716,7 @@ cb_template_load_bytes (GBytes      *bytes,
       g_ptr_array_add (self->sections,
                        cb_template_section_new (id, title, prompt,
                                                 cb_xml_get_bool_attribute (node, "required"),
-                                                cb_xml_get_uint_attribute (node, "word-limit", 0)));
+                                                cb_xml_get_uint_attribute (node, "word-limit", G_MAXUINT, 0)));
     }
 
   g_ptr_array_unref (self->extensions);

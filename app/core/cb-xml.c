@@ -374,15 +374,16 @@ cb_xml_dup_attribute (xmlNode    *node,
   return copy;
 }
 
-guint
+guint64
 cb_xml_get_uint_attribute (xmlNode    *node,
                            const char *name,
-                           guint       fallback)
+                           guint64     max,
+                           guint64     fallback)
 {
   g_autofree char *value = cb_xml_dup_attribute (node, name);
   guint64 number;
 
-  if (value == NULL || !g_ascii_string_to_unsigned (value, 10, 0, G_MAXUINT, &number, NULL))
+  if (value == NULL || !g_ascii_string_to_unsigned (value, 10, 0, max, &number, NULL))
     return fallback;
   return number;
 }
@@ -465,10 +466,16 @@ cb_xml_escape (GString    *out,
           break;
         case '\r': g_string_append (out, "&#13;"); break;
         default:
-          /* Control characters XML cannot carry are dropped rather than writing a file
-           * that cannot be read back. */
+          /* Characters XML cannot carry (control characters, U+FFFE and U+FFFF) are
+           * dropped rather than writing a file that cannot be read back. */
           if ((guchar) *p < 0x20)
             break;
+          if ((guchar) p[0] == 0xef && (guchar) p[1] == 0xbf
+              && ((guchar) p[2] == 0xbe || (guchar) p[2] == 0xbf))
+            {
+              p += 2;
+              break;
+            }
           g_string_append_c (out, *p);
         }
     }
