@@ -198,6 +198,44 @@ test_orphan_past_end (void)
   g_assert_cmpuint (end, ==, 530);
 }
 
+/* Far moves in a large text go through the whole-text search: the quote is found at
+ * its exact new place, past a decoy copy with the wrong context, and a reworded quote
+ * far away is offered for review. */
+static void
+test_moved_far_in_large_text (void)
+{
+  const char *old_text = PARAGRAPH_1 PARAGRAPH_2 PARAGRAPH_3;
+  const char *changed = "respondent Cannon mistakenly thought that the “situation” was not particularly serious";
+  Anchor anchor = make_anchor (old_text, QUOTE);
+  GString *filler = g_string_new (NULL);
+  g_autofree char *moved_text = NULL;
+  g_autofree char *reworded_text = NULL;
+  gsize start, end, expected;
+
+  for (guint i = 0; filler->len < 400 * 1024; i++)
+    g_string_append_printf (filler, "Filler sentence %u of the syllabus. ", i);
+
+  /* decoy (other context) … 400 KiB … the real paragraph */
+  moved_text = g_strconcat ("Decoy: ", QUOTE, " indeed.\n", filler->str, "\n",
+                            PARAGRAPH_1, PARAGRAPH_2, PARAGRAPH_3, NULL);
+  g_assert_cmpint (cb_anchor_resolve (moved_text, anchor.quote, anchor.prefix, anchor.suffix,
+                                      anchor.start, anchor.end, &start, &end), ==, CB_ANCHOR_MOVED);
+  expected = g_utf8_pointer_to_offset (moved_text, strstr (moved_text, "Far from abusing"))
+             + strlen ("Far from abusing governmental power, ");
+  g_assert_cmpuint (start, ==, expected);
+  g_assert_cmpuint (end, ==, expected + g_utf8_strlen (QUOTE, -1));
+
+  reworded_text = g_strconcat (filler->str, filler->str, "\n", PARAGRAPH_1,
+                               "Far from abusing governmental power, ", changed, ".\n", PARAGRAPH_3, NULL);
+  g_assert_cmpint (cb_anchor_resolve (reworded_text, anchor.quote, anchor.prefix, anchor.suffix,
+                                      anchor.start, anchor.end, &start, &end), ==, CB_ANCHOR_NEEDS_REVIEW);
+  g_assert_cmpuint (start, ==, char_offset (reworded_text, changed));
+  g_assert_cmpuint (end, ==, start + g_utf8_strlen (changed, -1));
+
+  g_string_free (filler, TRUE);
+  anchor_clear (&anchor);
+}
+
 /* 2,000 excerpts on a megabyte of text, all moved by an insertion at the top: each
  * lands on its exact new place. */
 static void
@@ -245,6 +283,7 @@ main (int   argc,
   g_test_add_func ("/anchor/moved/insertion", test_moved_by_insertion);
   g_test_add_func ("/anchor/moved/context-decides", test_moved_context_decides);
   g_test_add_func ("/anchor/moved/nearest-breaks-ties", test_moved_nearest_breaks_ties);
+  g_test_add_func ("/anchor/moved/far-in-large-text", test_moved_far_in_large_text);
   g_test_add_func ("/anchor/needs-review/typo-fixed", test_needs_review_after_typo_fix);
   g_test_add_func ("/anchor/needs-review/far-away", test_needs_review_far_away);
   g_test_add_func ("/anchor/orphan/deleted", test_orphan_when_deleted);

@@ -3,6 +3,7 @@
 #include <signal.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <unistd.h>
 #include <glib/gstdio.h>
 
 #include "cb-brief.h"
@@ -233,6 +234,81 @@ test_opinion_text_preserved_exactly (void)
   g_assert_false (cb_brief_get_opinion_checksum_mismatch (again));
 }
 
+/* Whatever a student types comes back exactly: white space, markup characters,
+ * emphasis changes mid-word, empty paragraphs, line breaks inside a paragraph. */
+static void
+test_round_trip_tricky_text (void)
+{
+  static const char * const texts[] = {
+    "  leading and trailing  ",
+    "<p>not markup</p> & &amp; ]]> \"quoted\" 'single'",
+    "line one\nline two\n\n",
+    "tab\there",
+    "§ 1983 — “curly” ‘quotes’ … é ß 中文 🙂",
+    " ",
+  };
+  g_autoptr(CbOpinion) opinion = cb_opinion_new_from_text ("An opinion.", "o.txt", CB_OPINION_FORMAT_TEXT);
+  CbTemplate *template = cb_template_store_get_default_template (cb_template_store_get_default ());
+  g_autoptr(CbBrief) brief = cb_brief_new (template, opinion);
+  g_autoptr(GPtrArray) blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) cb_block_free);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) bytes2 = NULL;
+  g_autoptr(CbBrief) again = NULL;
+  g_autoptr(GError) error = NULL;
+  CbExcerpt *excerpt;
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      CbBlock *block = cb_block_new_paragraph ();
+
+      cb_block_add_run (block, texts[i], CB_RUN_PLAIN);
+      cb_block_add_run (block, texts[i], CB_RUN_ITALIC);
+      cb_block_add_run (block, texts[i], CB_RUN_BOLD);
+      cb_block_add_run (block, texts[i], CB_RUN_ITALIC | CB_RUN_BOLD);
+      cb_block_add_run (block, "x", CB_RUN_PLAIN);
+      g_ptr_array_add (blocks, block);
+      g_ptr_array_add (blocks, cb_block_new_paragraph ());
+    }
+  cb_section_set_blocks (cb_brief_get_section (brief, 2), blocks);
+  excerpt = cb_brief_add_excerpt (brief, "holding", 3, 10);
+  cb_excerpt_set_note (excerpt, texts[1]);
+  cb_brief_set_course (brief, texts[4]);
+  cb_brief_set_assignment_instructions (brief, texts[2]);
+  cb_brief_set_due_date (brief, "2026-10-01");
+  cb_brief_set_locked (brief, TRUE);
+
+  bytes = cb_brief_to_bytes (brief);
+  again = cb_brief_load_bytes (bytes, "tricky.brief", &error);
+  g_assert_no_error (error);
+  assert_same_model (brief, again);
+  g_assert_cmpstr (cb_brief_get_course (again), ==, texts[4]);
+  g_assert_cmpstr (cb_brief_get_assignment_instructions (again), ==, texts[2]);
+  g_assert_cmpstr (cb_brief_get_due_date (again), ==, "2026-10-01");
+  g_assert_true (cb_brief_get_locked (again));
+  g_assert_cmpstr (cb_excerpt_get_note (cb_brief_lookup_excerpt (again, "x00000001")), ==, texts[1]);
+  g_assert_cmpuint (cb_section_get_n_blocks (cb_brief_get_section (again, 2)), ==, 2 * G_N_ELEMENTS (texts));
+  bytes2 = cb_brief_to_bytes (again);
+  g_assert_true (g_bytes_equal (bytes, bytes2));
+}
+
+static void
+test_unwritable_characters_dropped (void)
+{
+  g_autoptr(CbOpinion) opinion = cb_opinion_new_from_text ("An opinion.", "o.txt", CB_OPINION_FORMAT_TEXT);
+  CbTemplate *template = cb_template_store_get_default_template (cb_template_store_get_default ());
+  g_autoptr(CbBrief) brief = cb_brief_new (template, opinion);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(CbBrief) again = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* XML 1.0 cannot hold these at all; the rest of the text is kept and the file reads. */
+  cb_brief_set_student (brief, "Ana\x01\x0b Ruiz\xef\xbf\xbf!");
+  bytes = cb_brief_to_bytes (brief);
+  again = cb_brief_load_bytes (bytes, "odd.brief", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cb_brief_get_student (again), ==, "Ana Ruiz!");
+}
+
 static void
 test_reanchor_moved (void)
 {
@@ -361,6 +437,36 @@ test_schema_error_line (void)
   g_assert_null (brief);
   g_assert_error (error, CB_ERROR, CB_ERROR_INVALID);
   g_assert_true (g_str_has_prefix (error->message, expected));
+}
+
+static void
+test_schema_error_attribute (void)
+{
+  g_autofree char *original = sample_text ();
+  g_autofree char *edited = replace_once (original, "<section id=\"issue\"", "<section ident=\"issue\"");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CbBrief) brief = load_string (edited, &error);
+  g_autofree char *expected = g_strdup_printf ("test.brief, line %d: Invalid attribute ident for element section",
+                                               line_of (edited, "ident=\"issue\""));
+
+  g_assert_null (brief);
+  g_assert_error (error, CB_ERROR, CB_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, expected);
+}
+
+static void
+test_schema_error_element (void)
+{
+  g_autofree char *original = sample_text ();
+  g_autofree char *edited = replace_once (original, "<title>Issue</title>", "<titel>Issue</titel>");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CbBrief) brief = load_string (edited, &error);
+  g_autofree char *expected = g_strdup_printf ("test.brief, line %d: Expecting element title, got titel",
+                                               line_of (edited, "<section id=\"issue\""));
+
+  g_assert_null (brief);
+  g_assert_error (error, CB_ERROR, CB_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, expected);
 }
 
 static void
@@ -592,6 +698,36 @@ test_failed_save_missing_folder (void)
 }
 
 static void
+test_failed_save_read_only_folder (void)
+{
+  g_autofree char *original = sample_text ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CbBrief) brief = load_string (original, &error);
+  g_autofree char *dir = g_dir_make_tmp ("cb-save-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "brief.brief", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *contents = NULL;
+
+  /* Permissions do not stop root; failure-keeps-old-file covers that case. */
+  if (geteuid () == 0)
+    {
+      g_test_skip ("root writes into read-only folders");
+      g_rmdir (dir);
+      return;
+    }
+  g_file_set_contents (path, "old", -1, &error);
+  g_assert_no_error (error);
+  g_chmod (dir, 0555);
+  g_assert_false (cb_brief_save_file (brief, file, NULL, &error));
+  g_chmod (dir, 0755);
+  g_assert_error (error, CB_ERROR, CB_ERROR_SAVE);
+  g_file_get_contents (path, &contents, NULL, NULL);
+  g_assert_cmpstr (contents, ==, "old");
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
 async_done_cb (GObject      *object,
                GAsyncResult *result,
                gpointer      user_data)
@@ -643,10 +779,14 @@ main (int   argc,
   g_test_add_func ("/brief/round-trip", test_round_trip);
   g_test_add_func ("/brief/round-trip-file", test_round_trip_file);
   g_test_add_func ("/brief/opinion-text-preserved", test_opinion_text_preserved_exactly);
+  g_test_add_func ("/brief/round-trip-tricky-text", test_round_trip_tricky_text);
+  g_test_add_func ("/brief/unwritable-characters-dropped", test_unwritable_characters_dropped);
   g_test_add_func ("/brief/reanchor/moved", test_reanchor_moved);
   g_test_add_func ("/brief/reanchor/needs-review", test_reanchor_needs_review);
   g_test_add_func ("/brief/reanchor/orphan-saved-unchanged", test_reanchor_orphan_saved_unchanged);
   g_test_add_func ("/brief/invalid/schema-error-line", test_schema_error_line);
+  g_test_add_func ("/brief/invalid/schema-error-attribute", test_schema_error_attribute);
+  g_test_add_func ("/brief/invalid/schema-error-element", test_schema_error_element);
   g_test_add_func ("/brief/invalid/duplicate-excerpt-id", test_duplicate_excerpt_id);
   g_test_add_func ("/brief/version/future-major", test_future_major_version);
   g_test_add_func ("/brief/version/future-minor-kept", test_future_minor_version_kept);
@@ -654,6 +794,7 @@ main (int   argc,
   g_test_add_func ("/brief/word-count", test_word_count);
   g_test_add_func ("/brief/save/failure-keeps-old-file", test_failed_save_keeps_old_file);
   g_test_add_func ("/brief/save/missing-folder", test_failed_save_missing_folder);
+  g_test_add_func ("/brief/save/read-only-folder", test_failed_save_read_only_folder);
   g_test_add_func ("/brief/async", test_async);
 
   return g_test_run ();

@@ -279,6 +279,41 @@ test_store (void)
 }
 
 static void
+test_store_save_user_template (void)
+{
+  g_autoptr(CbTemplateStore) store = cb_template_store_new ();
+  CbTemplate *builtin = cb_template_store_lookup (store, "irac");
+  g_autofree char *id = cb_template_store_dup_unused_id (store, "irac");
+  g_autoptr(CbTemplate) copy = cb_template_copy (builtin, id);
+  g_autoptr(CbTemplate) overwrite = cb_template_copy (builtin, NULL);
+  g_autofree char *second_id = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  CbTemplate *saved;
+
+  g_assert_cmpstr (id, ==, "irac-copy");
+  cb_template_set_title (copy, "IRAC, my way");
+  g_assert_true (cb_template_store_save_user_template (store, copy, &error));
+  g_assert_no_error (error);
+
+  path = g_build_filename (g_get_user_data_dir (), "casebrief", "templates", "irac-copy.brieftemplate", NULL);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  saved = cb_template_store_lookup (store, "irac-copy");
+  g_assert_nonnull (saved);
+  g_assert_false (cb_template_get_builtin (saved));
+  g_assert_cmpstr (cb_template_get_title (saved), ==, "IRAC, my way");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 4);
+
+  second_id = cb_template_store_dup_unused_id (store, "irac");
+  g_assert_cmpstr (second_id, ==, "irac-copy-2");
+
+  /* The built-in itself is never overwritten. */
+  g_assert_false (cb_template_store_save_user_template (store, overwrite, &error));
+  g_assert_error (error, CB_ERROR, CB_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "“IRAC” is a built-in template; save your changes as a copy");
+}
+
+static void
 test_store_builtins_only (void)
 {
   CbTemplateStore *store = cb_template_store_get_default ();
@@ -312,6 +347,7 @@ main (int   argc,
   g_test_add_func ("/template/future-versions", test_future_versions);
   g_test_add_func ("/template/store/user-dir", test_store);
   g_test_add_func ("/template/store/builtins", test_store_builtins_only);
+  g_test_add_func ("/template/store/save-user-template", test_store_save_user_template);
 
   return g_test_run ();
 }

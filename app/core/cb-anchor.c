@@ -20,6 +20,11 @@ static const gsize search_windows[] = { 4096, 65536 };
 #define PROBE_CHARS 16
 #define MAX_CANDIDATES 24
 
+#define GRAM_BYTES 4
+#define N_BUCKETS (1 << 16)
+/* How far into a needle to look for its rarest 4-byte sequence. */
+#define GRAM_CHOICES 32
+
 /**
  * CbAnchorIndex:
  *
@@ -37,6 +42,11 @@ struct _CbAnchorIndex
    * moves every later quote by the same amount. */
   gssize last_delta;
   gboolean have_delta;
+
+  /* Where each 4-byte sequence of the text occurs, grouped by hash: built on first
+   * need, it turns a search of the whole text into a look at a few places. */
+  guint32 *bucket_start;
+  guint32 *positions;
 };
 
 typedef struct
@@ -92,6 +102,101 @@ snap_back (CbAnchorIndex *index,
   return MIN (b, index->n_bytes);
 }
 
+static guint
+gram_bucket (const char *p)
+{
+  guint32 gram = (guchar) p[0] | (guchar) p[1] << 8 | (guchar) p[2] << 16 | (guint32) (guchar) p[3] << 24;
+
+  return (gram * 2654435761u) >> 16;
+}
+
+static void
+build_gram_index (CbAnchorIndex *index)
+{
+  gsize n = index->n_bytes >= GRAM_BYTES ? index->n_bytes - GRAM_BYTES + 1 : 0;
+  g_autofree guint32 *fill = g_new0 (guint32, N_BUCKETS);
+
+  index->bucket_start = g_new0 (guint32, N_BUCKETS + 1);
+  index->positions = g_new (guint32, MAX (n, 1));
+  for (gsize i = 0; i < n; i++)
+    index->bucket_start[gram_bucket (index->text + i) + 1]++;
+  for (guint b = 0; b < N_BUCKETS; b++)
+    index->bucket_start[b + 1] += index->bucket_start[b];
+  for (gsize i = 0; i < n; i++)
+    {
+      guint b = gram_bucket (index->text + i);
+      index->positions[index->bucket_start[b] + fill[b]++] = i;
+    }
+}
+
+/* Appends to hits, in ascending order, every byte offset in [lo, hi) where needle
+ * starts and ends before hi. */
+static void
+find_all (CbAnchorIndex *index,
+          gsize          lo,
+          gsize          hi,
+          const char    *needle,
+          gsize          needle_len,
+          GArray        *hits)
+{
+  const char *p = index->text + lo;
+  const char *limit = index->text + hi;
+  gsize best_offset = 0;
+  guint best_size = G_MAXUINT;
+
+  if (needle_len == 0)
+    return;
+
+  /* A small range, a short needle or a text too large for 32-bit offsets is scanned. */
+  if (needle_len < GRAM_BYTES || hi - lo < 256 * 1024 || index->n_bytes > G_MAXUINT32)
+    {
+      while (p < limit && (gsize) (limit - p) >= needle_len)
+        {
+          const char *hit = memmem (p, limit - p, needle, needle_len);
+          gsize at;
+
+          if (hit == NULL)
+            break;
+          at = hit - index->text;
+          g_array_append_val (hits, at);
+          p = hit + 1;
+        }
+      return;
+    }
+
+  if (index->positions == NULL)
+    build_gram_index (index);
+
+  for (gsize offset = 0; offset + GRAM_BYTES <= needle_len && offset < GRAM_CHOICES; offset++)
+    {
+      guint b = gram_bucket (needle + offset);
+      guint size = index->bucket_start[b + 1] - index->bucket_start[b];
+
+      if (size < best_size)
+        {
+          best_size = size;
+          best_offset = offset;
+        }
+    }
+
+  {
+    guint b = gram_bucket (needle + best_offset);
+
+    for (guint32 i = index->bucket_start[b]; i < index->bucket_start[b + 1]; i++)
+      {
+        gsize at = index->positions[i];
+
+        if (at < best_offset)
+          continue;
+        at -= best_offset;
+        if (at < lo || at + needle_len > hi)
+          continue;
+        if (memcmp (index->text + at, needle, needle_len) == 0)
+          g_array_append_val (hits, at);
+      }
+  }
+}
+
 /* Bytes of context that agree with the stored prefix and suffix around [start, end). */
 static gsize
 context_agreement (CbAnchorIndex *index,
@@ -129,31 +234,24 @@ find_exact (CbAnchorIndex *index,
             gsize         *best,
             gsize         *best_score)
 {
-  const char *p = index->text + lo;
-  const char *limit = index->text + hi;
-  gboolean found = FALSE;
+  g_autoptr(GArray) hits = g_array_new (FALSE, FALSE, sizeof (gsize));
   gsize best_distance = G_MAXSIZE;
 
-  while (p < limit && (gsize) (limit - p) >= quote_len)
+  find_all (index, lo, hi, quote, quote_len, hits);
+  for (guint i = 0; i < hits->len; i++)
     {
-      const char *hit = memmem (p, limit - p, quote, quote_len);
-      gsize at, score, distance;
+      gsize at = g_array_index (hits, gsize, i);
+      gsize score = context_agreement (index, at, at + quote_len, prefix, prefix_len, suffix, suffix_len);
+      gsize distance = at > old ? at - old : old - at;
 
-      if (hit == NULL)
-        break;
-      at = hit - index->text;
-      score = context_agreement (index, at, at + quote_len, prefix, prefix_len, suffix, suffix_len);
-      distance = at > old ? at - old : old - at;
-      if (!found || score > *best_score || (score == *best_score && distance < best_distance))
+      if (i == 0 || score > *best_score || (score == *best_score && distance < best_distance))
         {
           *best = at;
           *best_score = score;
           best_distance = distance;
-          found = TRUE;
         }
-      p = hit + 1;
     }
-  return found;
+  return hits->len > 0;
 }
 
 /* Semi-global edit distance of quote against text[lo, hi): the quote must be matched
@@ -252,25 +350,18 @@ add_probe_hits (CbAnchorIndex *index,
                 gssize         shift,
                 GArray        *candidates)
 {
-  const char *p = index->text;
-  const char *limit = index->text + index->n_bytes;
+  g_autoptr(GArray) hits = g_array_new (FALSE, FALSE, sizeof (gsize));
 
-  if (probe_len == 0)
-    return;
-  while (p < limit)
+  find_all (index, 0, index->n_bytes, probe, probe_len, hits);
+  for (guint i = 0; i < hits->len; i++)
     {
-      const char *hit = memmem (p, limit - p, probe, probe_len);
-      gssize guess;
+      gssize guess = (gssize) g_array_index (hits, gsize, i) + shift;
 
-      if (hit == NULL)
-        break;
-      guess = (hit - index->text) + shift;
       if (guess >= 0 && (gsize) guess <= index->n_bytes)
         {
           gsize g = guess;
           g_array_append_val (candidates, g);
         }
-      p = hit + 1;
     }
 }
 
@@ -400,6 +491,8 @@ cb_anchor_index_free (CbAnchorIndex *index)
     return;
   g_free (index->text);
   g_free (index->checkpoints);
+  g_free (index->bucket_start);
+  g_free (index->positions);
   g_free (index);
 }
 

@@ -202,6 +202,289 @@ new_excerpt_id (CbBrief *self)
 }
 
 static void
+read_inline (xmlNode    *node,
+             CbRunFlags  flags,
+             CbBlock    *block)
+{
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      if (child->type == XML_TEXT_NODE)
+        cb_block_add_run (block, (const char *) child->content, flags);
+      else if (cb_xml_is (child, NS, "i"))
+        read_inline (child, flags | CB_RUN_ITALIC, block);
+      else if (cb_xml_is (child, NS, "b"))
+        read_inline (child, flags | CB_RUN_BOLD, block);
+    }
+}
+
+static void
+store_extensions (CbBrief            *self,
+                  const char         *key,
+                  xmlNode            *parent,
+                  const char * const *known)
+{
+  GPtrArray *found = cb_xml_collect_extensions (parent, NS, known);
+
+  if (found->len == 0)
+    {
+      g_ptr_array_unref (found);
+      return;
+    }
+  g_hash_table_replace (self->extensions, g_strdup (key), found);
+}
+
+static gboolean
+read_sections (CbBrief     *self,
+               xmlNode     *sections,
+               const char  *name,
+               GError     **error)
+{
+  for (xmlNode *node = sections ? sections->children : NULL; node != NULL; node = node->next)
+    {
+      g_autofree char *id = NULL;
+      g_autofree char *title = NULL;
+      g_autofree char *prompt = NULL;
+      g_autofree char *key = NULL;
+      g_autoptr(GPtrArray) blocks = NULL;
+      CbSection *section;
+
+      if (!cb_xml_is (node, NS, "section"))
+        continue;
+      id = cb_xml_dup_attribute (node, "id");
+      if (cb_brief_lookup_section (self, id) != NULL)
+        {
+          g_set_error (error, CB_ERROR, CB_ERROR_INVALID,
+                       _("%s, line %d: two sections have the id “%s”"),
+                       name, (int) xmlGetLineNo (node), id);
+          return FALSE;
+        }
+      title = cb_xml_dup_text (cb_xml_child (node, NS, "title"));
+      prompt = cb_xml_dup_text (cb_xml_child (node, NS, "prompt"));
+      section = cb_section_new (id, title, prompt, cb_xml_get_bool_attribute (node, "required"),
+                                cb_xml_get_uint_attribute (node, "word-limit", G_MAXUINT, 0));
+
+      blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) cb_block_free);
+      for (xmlNode *child = cb_xml_child (node, NS, "content")->children; child; child = child->next)
+        {
+          if (cb_xml_is (child, NS, "p"))
+            {
+              CbBlock *block = cb_block_new_paragraph ();
+              read_inline (child, CB_RUN_PLAIN, block);
+              g_ptr_array_add (blocks, block);
+            }
+          else if (cb_xml_is (child, NS, "excerpt-ref"))
+            {
+              g_autofree char *ref = cb_xml_dup_attribute (child, "ref");
+              g_ptr_array_add (blocks, cb_block_new_excerpt (ref));
+            }
+        }
+      cb_section_set_blocks (section, blocks);
+      add_section (self, section);
+
+      key = g_strconcat ("section:", id, NULL);
+      store_extensions (self, key, node, section_children);
+    }
+  return TRUE;
+}
+
+static gboolean
+read_excerpts (CbBrief     *self,
+               xmlNode     *excerpts,
+               const char  *name,
+               GError     **error)
+{
+  CbAnchorIndex *index = get_index (self);
+
+  for (xmlNode *node = excerpts ? excerpts->children : NULL; node != NULL; node = node->next)
+    {
+      g_autofree char *id = NULL;
+      g_autofree char *section = NULL;
+      g_autofree char *quote = NULL;
+      g_autofree char *prefix = NULL;
+      g_autofree char *suffix = NULL;
+      g_autofree char *note = NULL;
+      g_autofree char *key = NULL;
+      g_autoptr(CbExcerpt) excerpt = NULL;
+      xmlNode *quote_node;
+      gsize start, end;
+      gsize new_start, new_end;
+      CbAnchorStatus status;
+      guint serial;
+
+      if (!cb_xml_is (node, NS, "excerpt"))
+        continue;
+      id = cb_xml_dup_attribute (node, "id");
+      section = cb_xml_dup_attribute (node, "section");
+      start = cb_xml_get_uint_attribute (node, "start", G_MAXSIZE, G_MAXSIZE);
+      end = cb_xml_get_uint_attribute (node, "end", G_MAXSIZE, G_MAXSIZE);
+      if (cb_brief_lookup_excerpt (self, id) != NULL)
+        {
+          g_set_error (error, CB_ERROR, CB_ERROR_INVALID,
+                       _("%s, line %d: two excerpts have the id “%s”"),
+                       name, (int) xmlGetLineNo (node), id);
+          return FALSE;
+        }
+      if (start == G_MAXSIZE || end == G_MAXSIZE || end < start)
+        {
+          g_set_error (error, CB_ERROR, CB_ERROR_INVALID,
+                       _("%s, line %d: excerpt “%s” has an impossible position"),
+                       name, (int) xmlGetLineNo (node), id);
+          return FALSE;
+        }
+      quote_node = cb_xml_child (node, NS, "quote");
+      quote = cb_xml_dup_text (quote_node);
+      prefix = cb_xml_dup_attribute (quote_node, "prefix");
+      suffix = cb_xml_dup_attribute (quote_node, "suffix");
+      note = cb_xml_dup_text (cb_xml_child (node, NS, "note"));
+
+      /* The quote is the truth and the offsets a hint: the quote is looked for again,
+       * and what was found says how sure that is. */
+      status = cb_anchor_index_resolve (index, quote, prefix, suffix, start, end, &new_start, &new_end);
+      excerpt = cb_excerpt_new (id, section, new_start, new_end, quote, prefix, suffix);
+      cb_excerpt_set_note (excerpt, note);
+      cb_excerpt_set_status (excerpt, status);
+      append_excerpt (self, excerpt);
+
+      if (sscanf (id, "x%8x", &serial) == 1)
+        self->next_excerpt = MAX (self->next_excerpt, serial);
+
+      key = g_strconcat ("excerpt:", id, NULL);
+      store_extensions (self, key, node, excerpt_children);
+    }
+  return TRUE;
+}
+
+static void
+write_extensions (CbBrief    *self,
+                  GString    *out,
+                  guint       indent,
+                  const char *key)
+{
+  cb_xml_write_extensions (out, indent, g_hash_table_lookup (self->extensions, key));
+}
+
+static void
+write_paragraph (GString       *out,
+                 const CbBlock *block)
+{
+  g_string_append (out, "        <p>");
+  for (guint i = 0; i < block->runs->len; i++)
+    {
+      const CbRun *run = g_ptr_array_index (block->runs, i);
+
+      if (run->flags & CB_RUN_BOLD)
+        g_string_append (out, "<b>");
+      if (run->flags & CB_RUN_ITALIC)
+        g_string_append (out, "<i>");
+      cb_xml_escape (out, run->text, FALSE);
+      if (run->flags & CB_RUN_ITALIC)
+        g_string_append (out, "</i>");
+      if (run->flags & CB_RUN_BOLD)
+        g_string_append (out, "</b>");
+    }
+  g_string_append (out, "</p>\n");
+}
+
+static void
+write_section (CbBrief   *self,
+               GString   *out,
+               CbSection *section)
+{
+  g_autofree char *key = g_strconcat ("section:", cb_section_get_id (section), NULL);
+
+  g_string_append (out, "    <section id=\"");
+  cb_xml_escape (out, cb_section_get_id (section), TRUE);
+  g_string_append_printf (out, "\" required=\"%s\"", cb_section_get_required (section) ? "true" : "false");
+  if (cb_section_get_word_limit (section) > 0)
+    g_string_append_printf (out, " word-limit=\"%u\"", cb_section_get_word_limit (section));
+  g_string_append (out, ">\n");
+  cb_xml_write_element (out, 3, "title", cb_section_get_title (section));
+  if (cb_section_get_prompt (section)[0] != '\0')
+    cb_xml_write_element (out, 3, "prompt", cb_section_get_prompt (section));
+
+  if (cb_section_get_n_blocks (section) == 0)
+    g_string_append (out, "      <content/>\n");
+  else
+    {
+      g_string_append (out, "      <content>\n");
+      for (guint i = 0; i < cb_section_get_n_blocks (section); i++)
+        {
+          const CbBlock *block = cb_section_get_block (section, i);
+
+          if (block->kind == CB_BLOCK_PARAGRAPH)
+            write_paragraph (out, block);
+          else
+            {
+              g_string_append (out, "        <excerpt-ref ref=\"");
+              cb_xml_escape (out, block->excerpt_id, TRUE);
+              g_string_append (out, "\"/>\n");
+            }
+        }
+      g_string_append (out, "      </content>\n");
+    }
+  write_extensions (self, out, 3, key);
+  g_string_append (out, "    </section>\n");
+}
+
+static void
+write_excerpt (CbBrief   *self,
+               GString   *out,
+               CbExcerpt *excerpt)
+{
+  g_autofree char *key = g_strconcat ("excerpt:", cb_excerpt_get_id (excerpt), NULL);
+
+  g_string_append (out, "    <excerpt id=\"");
+  cb_xml_escape (out, cb_excerpt_get_id (excerpt), TRUE);
+  g_string_append (out, "\" section=\"");
+  cb_xml_escape (out, cb_excerpt_get_section_id (excerpt), TRUE);
+  g_string_append_printf (out, "\" start=\"%" G_GSIZE_FORMAT "\" end=\"%" G_GSIZE_FORMAT "\" status=\"%s\">\n",
+                          cb_excerpt_get_start (excerpt), cb_excerpt_get_end (excerpt),
+                          cb_anchor_status_to_string (cb_excerpt_get_status (excerpt)));
+  g_string_append (out, "      <quote prefix=\"");
+  cb_xml_escape (out, cb_excerpt_get_prefix (excerpt), TRUE);
+  g_string_append (out, "\" suffix=\"");
+  cb_xml_escape (out, cb_excerpt_get_suffix (excerpt), TRUE);
+  g_string_append (out, "\">");
+  cb_xml_escape (out, cb_excerpt_get_quote (excerpt), FALSE);
+  g_string_append (out, "</quote>\n");
+  if (cb_excerpt_get_note (excerpt)[0] != '\0')
+    cb_xml_write_element (out, 3, "note", cb_excerpt_get_note (excerpt));
+  write_extensions (self, out, 3, key);
+  g_string_append (out, "    </excerpt>\n");
+}
+
+static void
+load_file_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  GError *error = NULL;
+  CbBrief *brief = cb_brief_load_file (task_data, cancellable, &error);
+
+  if (brief == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, brief, g_object_unref);
+}
+
+static void
+save_file_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  GBytes *bytes = task_data;
+  GFile *file = g_object_get_data (G_OBJECT (task), "file");
+  GError *error = NULL;
+
+  if (cb_xml_save (bytes, file, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
 cb_brief_finalize (GObject *object)
 {
   CbBrief *self = CB_BRIEF (object);
@@ -1112,161 +1395,6 @@ cb_brief_get_opinion_checksum_mismatch (CbBrief *self)
   return self->checksum_mismatch;
 }
 
-/* Loading */
-
-static void
-read_inline (xmlNode    *node,
-             CbRunFlags  flags,
-             CbBlock    *block)
-{
-  for (xmlNode *child = node->children; child != NULL; child = child->next)
-    {
-      if (child->type == XML_TEXT_NODE)
-        cb_block_add_run (block, (const char *) child->content, flags);
-      else if (cb_xml_is (child, NS, "i"))
-        read_inline (child, flags | CB_RUN_ITALIC, block);
-      else if (cb_xml_is (child, NS, "b"))
-        read_inline (child, flags | CB_RUN_BOLD, block);
-    }
-}
-
-static void
-store_extensions (CbBrief            *self,
-                  const char         *key,
-                  xmlNode            *parent,
-                  const char * const *known)
-{
-  GPtrArray *found = cb_xml_collect_extensions (parent, NS, known);
-
-  if (found->len == 0)
-    {
-      g_ptr_array_unref (found);
-      return;
-    }
-  g_hash_table_replace (self->extensions, g_strdup (key), found);
-}
-
-static gboolean
-read_sections (CbBrief     *self,
-               xmlNode     *sections,
-               const char  *name,
-               GError     **error)
-{
-  for (xmlNode *node = sections ? sections->children : NULL; node != NULL; node = node->next)
-    {
-      g_autofree char *id = NULL;
-      g_autofree char *title = NULL;
-      g_autofree char *prompt = NULL;
-      g_autofree char *key = NULL;
-      g_autoptr(GPtrArray) blocks = NULL;
-      CbSection *section;
-
-      if (!cb_xml_is (node, NS, "section"))
-        continue;
-      id = cb_xml_dup_attribute (node, "id");
-      if (cb_brief_lookup_section (self, id) != NULL)
-        {
-          g_set_error (error, CB_ERROR, CB_ERROR_INVALID,
-                       _("%s, line %d: two sections have the id “%s”"),
-                       name, (int) xmlGetLineNo (node), id);
-          return FALSE;
-        }
-      title = cb_xml_dup_text (cb_xml_child (node, NS, "title"));
-      prompt = cb_xml_dup_text (cb_xml_child (node, NS, "prompt"));
-      section = cb_section_new (id, title, prompt, cb_xml_get_bool_attribute (node, "required"),
-                                cb_xml_get_uint_attribute (node, "word-limit", 0));
-
-      blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) cb_block_free);
-      for (xmlNode *child = cb_xml_child (node, NS, "content")->children; child; child = child->next)
-        {
-          if (cb_xml_is (child, NS, "p"))
-            {
-              CbBlock *block = cb_block_new_paragraph ();
-              read_inline (child, CB_RUN_PLAIN, block);
-              g_ptr_array_add (blocks, block);
-            }
-          else if (cb_xml_is (child, NS, "excerpt-ref"))
-            {
-              g_autofree char *ref = cb_xml_dup_attribute (child, "ref");
-              g_ptr_array_add (blocks, cb_block_new_excerpt (ref));
-            }
-        }
-      cb_section_set_blocks (section, blocks);
-      add_section (self, section);
-
-      key = g_strconcat ("section:", id, NULL);
-      store_extensions (self, key, node, section_children);
-    }
-  return TRUE;
-}
-
-static gboolean
-read_excerpts (CbBrief     *self,
-               xmlNode     *excerpts,
-               const char  *name,
-               GError     **error)
-{
-  CbAnchorIndex *index = get_index (self);
-
-  for (xmlNode *node = excerpts ? excerpts->children : NULL; node != NULL; node = node->next)
-    {
-      g_autofree char *id = NULL;
-      g_autofree char *section = NULL;
-      g_autofree char *quote = NULL;
-      g_autofree char *prefix = NULL;
-      g_autofree char *suffix = NULL;
-      g_autofree char *note = NULL;
-      g_autofree char *key = NULL;
-      g_autoptr(CbExcerpt) excerpt = NULL;
-      xmlNode *quote_node;
-      guint start, end;
-      gsize new_start, new_end;
-      CbAnchorStatus status;
-      guint serial;
-
-      if (!cb_xml_is (node, NS, "excerpt"))
-        continue;
-      id = cb_xml_dup_attribute (node, "id");
-      section = cb_xml_dup_attribute (node, "section");
-      start = cb_xml_get_uint_attribute (node, "start", 0);
-      end = cb_xml_get_uint_attribute (node, "end", 0);
-      if (cb_brief_lookup_excerpt (self, id) != NULL)
-        {
-          g_set_error (error, CB_ERROR, CB_ERROR_INVALID,
-                       _("%s, line %d: two excerpts have the id “%s”"),
-                       name, (int) xmlGetLineNo (node), id);
-          return FALSE;
-        }
-      if (end < start)
-        {
-          g_set_error (error, CB_ERROR, CB_ERROR_INVALID,
-                       _("%s, line %d: excerpt “%s” ends before it starts"),
-                       name, (int) xmlGetLineNo (node), id);
-          return FALSE;
-        }
-      quote_node = cb_xml_child (node, NS, "quote");
-      quote = cb_xml_dup_text (quote_node);
-      prefix = cb_xml_dup_attribute (quote_node, "prefix");
-      suffix = cb_xml_dup_attribute (quote_node, "suffix");
-      note = cb_xml_dup_text (cb_xml_child (node, NS, "note"));
-
-      /* The quote is the truth and the offsets a hint: the quote is looked for again,
-       * and what was found says how sure that is. */
-      status = cb_anchor_index_resolve (index, quote, prefix, suffix, start, end, &new_start, &new_end);
-      excerpt = cb_excerpt_new (id, section, new_start, new_end, quote, prefix, suffix);
-      cb_excerpt_set_note (excerpt, note);
-      cb_excerpt_set_status (excerpt, status);
-      append_excerpt (self, excerpt);
-
-      if (sscanf (id, "x%8x", &serial) == 1)
-        self->next_excerpt = MAX (self->next_excerpt, serial);
-
-      key = g_strconcat ("excerpt:", id, NULL);
-      store_extensions (self, key, node, excerpt_children);
-    }
-  return TRUE;
-}
-
 /**
  * cb_brief_load_bytes:
  * @bytes: the contents of a .brief file
@@ -1321,7 +1449,7 @@ cb_brief_load_bytes (GBytes      *bytes,
 
   template = cb_xml_child (root, NS, "template");
   self->template_id = cb_xml_dup_attribute (template, "id");
-  self->template_version = cb_xml_get_uint_attribute (template, "template-version", 1);
+  self->template_version = cb_xml_get_uint_attribute (template, "template-version", G_MAXUINT, 1);
   self->template_title = cb_xml_dup_text (cb_xml_child (template, NS, "title"));
   self->template_author = cb_xml_dup_text (cb_xml_child (template, NS, "author"));
   self->template_instructions = cb_xml_dup_text (cb_xml_child (template, NS, "instructions"));
@@ -1391,21 +1519,6 @@ cb_brief_load_file (GFile         *file,
   return cb_brief_load_bytes (bytes, name, error);
 }
 
-static void
-load_file_thread (GTask        *task,
-                  gpointer      source_object,
-                  gpointer      task_data,
-                  GCancellable *cancellable)
-{
-  GError *error = NULL;
-  CbBrief *brief = cb_brief_load_file (task_data, cancellable, &error);
-
-  if (brief == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, brief, g_object_unref);
-}
-
 /**
  * cb_brief_load_file_async:
  * @file: a .brief file
@@ -1446,107 +1559,6 @@ cb_brief_load_file_finish (GAsyncResult  *result,
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-/* Saving */
-
-static void
-write_extensions (CbBrief    *self,
-                  GString    *out,
-                  guint       indent,
-                  const char *key)
-{
-  cb_xml_write_extensions (out, indent, g_hash_table_lookup (self->extensions, key));
-}
-
-static void
-write_paragraph (GString       *out,
-                 const CbBlock *block)
-{
-  g_string_append (out, "        <p>");
-  for (guint i = 0; i < block->runs->len; i++)
-    {
-      const CbRun *run = g_ptr_array_index (block->runs, i);
-
-      if (run->flags & CB_RUN_BOLD)
-        g_string_append (out, "<b>");
-      if (run->flags & CB_RUN_ITALIC)
-        g_string_append (out, "<i>");
-      cb_xml_escape (out, run->text, FALSE);
-      if (run->flags & CB_RUN_ITALIC)
-        g_string_append (out, "</i>");
-      if (run->flags & CB_RUN_BOLD)
-        g_string_append (out, "</b>");
-    }
-  g_string_append (out, "</p>\n");
-}
-
-static void
-write_section (CbBrief   *self,
-               GString   *out,
-               CbSection *section)
-{
-  g_autofree char *key = g_strconcat ("section:", cb_section_get_id (section), NULL);
-
-  g_string_append (out, "    <section id=\"");
-  cb_xml_escape (out, cb_section_get_id (section), TRUE);
-  g_string_append_printf (out, "\" required=\"%s\"", cb_section_get_required (section) ? "true" : "false");
-  if (cb_section_get_word_limit (section) > 0)
-    g_string_append_printf (out, " word-limit=\"%u\"", cb_section_get_word_limit (section));
-  g_string_append (out, ">\n");
-  cb_xml_write_element (out, 3, "title", cb_section_get_title (section));
-  if (cb_section_get_prompt (section)[0] != '\0')
-    cb_xml_write_element (out, 3, "prompt", cb_section_get_prompt (section));
-
-  if (cb_section_get_n_blocks (section) == 0)
-    g_string_append (out, "      <content/>\n");
-  else
-    {
-      g_string_append (out, "      <content>\n");
-      for (guint i = 0; i < cb_section_get_n_blocks (section); i++)
-        {
-          const CbBlock *block = cb_section_get_block (section, i);
-
-          if (block->kind == CB_BLOCK_PARAGRAPH)
-            write_paragraph (out, block);
-          else
-            {
-              g_string_append (out, "        <excerpt-ref ref=\"");
-              cb_xml_escape (out, block->excerpt_id, TRUE);
-              g_string_append (out, "\"/>\n");
-            }
-        }
-      g_string_append (out, "      </content>\n");
-    }
-  write_extensions (self, out, 3, key);
-  g_string_append (out, "    </section>\n");
-}
-
-static void
-write_excerpt (CbBrief   *self,
-               GString   *out,
-               CbExcerpt *excerpt)
-{
-  g_autofree char *key = g_strconcat ("excerpt:", cb_excerpt_get_id (excerpt), NULL);
-
-  g_string_append (out, "    <excerpt id=\"");
-  cb_xml_escape (out, cb_excerpt_get_id (excerpt), TRUE);
-  g_string_append (out, "\" section=\"");
-  cb_xml_escape (out, cb_excerpt_get_section_id (excerpt), TRUE);
-  g_string_append_printf (out, "\" start=\"%" G_GSIZE_FORMAT "\" end=\"%" G_GSIZE_FORMAT "\" status=\"%s\">\n",
-                          cb_excerpt_get_start (excerpt), cb_excerpt_get_end (excerpt),
-                          cb_anchor_status_to_string (cb_excerpt_get_status (excerpt)));
-  g_string_append (out, "      <quote prefix=\"");
-  cb_xml_escape (out, cb_excerpt_get_prefix (excerpt), TRUE);
-  g_string_append (out, "\" suffix=\"");
-  cb_xml_escape (out, cb_excerpt_get_suffix (excerpt), TRUE);
-  g_string_append (out, "\">");
-  cb_xml_escape (out, cb_excerpt_get_quote (excerpt), FALSE);
-  g_string_append (out, "</quote>\n");
-  if (cb_excerpt_get_note (excerpt)[0] != '\0')
-    cb_xml_write_element (out, 3, "note", cb_excerpt_get_note (excerpt));
-  write_extensions (self, out, 3, key);
-  g_string_append (out, "    </excerpt>\n");
 }
 
 /**
@@ -1656,22 +1668,6 @@ cb_brief_save_file (CbBrief       *self,
 
   bytes = cb_brief_to_bytes (self);
   return cb_xml_save (bytes, file, cancellable, error);
-}
-
-static void
-save_file_thread (GTask        *task,
-                  gpointer      source_object,
-                  gpointer      task_data,
-                  GCancellable *cancellable)
-{
-  GBytes *bytes = task_data;
-  GFile *file = g_object_get_data (G_OBJECT (task), "file");
-  GError *error = NULL;
-
-  if (cb_xml_save (bytes, file, cancellable, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
 }
 
 /**

@@ -232,13 +232,14 @@ cb_excerpt_new (const char *id,
 {
   CbExcerpt *self;
 
-  g_return_val_if_fail (id != NULL, NULL);
+  g_return_val_if_fail (id != NULL && id[0] != '\0', NULL);
+  g_return_val_if_fail (section_id != NULL && section_id[0] != '\0', NULL);
   g_return_val_if_fail (quote != NULL, NULL);
   g_return_val_if_fail (start <= end, NULL);
 
   self = g_object_new (CB_TYPE_EXCERPT, NULL);
   self->id = g_strdup (id);
-  self->section_id = g_strdup (section_id ? section_id : "");
+  self->section_id = g_strdup (section_id);
   self->start = start;
   self->end = end;
   self->quote = g_strdup (quote);
@@ -290,8 +291,9 @@ cb_excerpt_set_section_id (CbExcerpt  *self,
                            const char *section_id)
 {
   g_return_if_fail (CB_IS_EXCERPT (self));
+  g_return_if_fail (section_id != NULL && section_id[0] != '\0');
 
-  if (replace_str (&self->section_id, section_id ? section_id : ""))
+  if (replace_str (&self->section_id, section_id))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SECTION_ID]);
 }
 

@@ -225,7 +225,7 @@ cb_block_new_excerpt (const char *excerpt_id)
 {
   CbBlock *block;
 
-  g_return_val_if_fail (excerpt_id != NULL, NULL);
+  g_return_val_if_fail (excerpt_id != NULL && excerpt_id[0] != '\0', NULL);
 
   block = g_new0 (CbBlock, 1);
   block->kind = CB_BLOCK_EXCERPT;
@@ -423,7 +423,7 @@ cb_section_new (const char *id,
 {
   CbSection *self;
 
-  g_return_val_if_fail (id != NULL, NULL);
+  g_return_val_if_fail (id != NULL && id[0] != '\0', NULL);
   g_return_val_if_fail (title != NULL, NULL);
 
   self = g_object_new (CB_TYPE_SECTION, NULL);

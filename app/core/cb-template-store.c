@@ -3,8 +3,10 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <glib/gi18n-lib.h>
 
 #include "cb-core.h"
+#include "cb-error.h"
 #include "cb-template-private.h"
 #include "cb-template-store.h"
 
@@ -310,4 +312,86 @@ cb_template_store_get_user_dir (CbTemplateStore *self)
 {
   g_return_val_if_fail (CB_IS_TEMPLATE_STORE (self), NULL);
   return g_file_new_build_filename (g_get_user_data_dir (), "casebrief", "templates", NULL);
+}
+
+/**
+ * cb_template_store_dup_unused_id:
+ * @self: a template store
+ * @base: the id to start from, e.g. the id of the template being copied
+ *
+ * Makes an id no template in the store has, for a user's copy of a template:
+ * "default-copy", then "default-copy-2" and so on.
+ *
+ * Returns: (transfer full): the new id
+ */
+char *
+cb_template_store_dup_unused_id (CbTemplateStore *self,
+                                 const char      *base)
+{
+  char *id;
+
+  g_return_val_if_fail (CB_IS_TEMPLATE_STORE (self), NULL);
+  g_return_val_if_fail (base != NULL && base[0] != '\0', NULL);
+
+  id = g_strdup_printf ("%s-copy", base);
+  for (guint n = 2; has_template (self, id); n++)
+    {
+      g_free (id);
+      id = g_strdup_printf ("%s-copy-%u", base, n);
+    }
+  return id;
+}
+
+/**
+ * cb_template_store_save_user_template:
+ * @self: a template store
+ * @template: a template the user made or edited
+ * @error: return location for a #CbError
+ *
+ * Saves @template as ID.brieftemplate in the user's template folder and reloads the
+ * store, so it appears in lists. A built-in's id is refused (%CB_ERROR_INVALID): users
+ * edit copies of built-ins, never the built-ins themselves.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+cb_template_store_save_user_template (CbTemplateStore  *self,
+                                      CbTemplate       *template,
+                                      GError          **error)
+{
+  g_autoptr(GFile) dir = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = NULL;
+  CbTemplate *existing;
+
+  g_return_val_if_fail (CB_IS_TEMPLATE_STORE (self), FALSE);
+  g_return_val_if_fail (CB_IS_TEMPLATE (template), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  existing = cb_template_store_lookup (self, cb_template_get_id (template));
+  if (existing != NULL && cb_template_get_builtin (existing))
+    {
+      g_set_error (error, CB_ERROR, CB_ERROR_INVALID,
+                   _("“%s” is a built-in template; save your changes as a copy"),
+                   cb_template_get_title (existing));
+      return FALSE;
+    }
+
+  dir = cb_template_store_get_user_dir (self);
+  if (!g_file_make_directory_with_parents (dir, NULL, &local_error)
+      && !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+    {
+      g_autofree char *path = g_file_get_parse_name (dir);
+      g_set_error (error, CB_ERROR, CB_ERROR_SAVE, _("Could not save %s: %s"), path, local_error->message);
+      return FALSE;
+    }
+  name = g_strconcat (cb_template_get_id (template), TEMPLATE_SUFFIX, NULL);
+  /* Ids may hold characters a file name cannot. */
+  g_strdelimit (name, "/\\", '_');
+  file = g_file_get_child (dir, name);
+  if (!cb_template_save_file (template, file, NULL, error))
+    return FALSE;
+  cb_template_store_reload (self);
+  return TRUE;
 }

@@ -17,5 +17,10 @@ CbTemplate      *cb_template_store_lookup               (CbTemplateStore *self,
 CbTemplate      *cb_template_store_get_default_template (CbTemplateStore *self);
 GPtrArray       *cb_template_store_get_load_errors      (CbTemplateStore *self);
 GFile           *cb_template_store_get_user_dir         (CbTemplateStore *self);
+char            *cb_template_store_dup_unused_id        (CbTemplateStore *self,
+                                                         const char      *base);
+gboolean         cb_template_store_save_user_template   (CbTemplateStore *self,
+                                                         CbTemplate      *template,
+                                                         GError         **error);
 
 G_END_DECLS

@@ -64,6 +64,18 @@ replace_str (char       **field,
   return TRUE;
 }
 
+/* Ids are written as attributes that the schema wants non-empty and without spaces. */
+static gboolean
+is_valid_id (const char *id)
+{
+  if (id == NULL || id[0] == '\0')
+    return FALSE;
+  for (const char *p = id; *p; p = g_utf8_next_char (p))
+    if (g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}
+
 static void
 set_string_property (CbTemplate  *self,
                      char       **field,
@@ -191,7 +203,7 @@ cb_template_init (CbTemplate *self)
 
 /**
  * cb_template_section_new:
- * @id: stable identifier, unique in the template
+ * @id: stable identifier, unique in the template: not empty, no white space
  * @title: heading
  * @prompt: (nullable): guidance for the student
  * @required: whether a brief is incomplete without it
@@ -210,7 +222,7 @@ cb_template_section_new (const char *id,
 {
   CbTemplateSection *section;
 
-  g_return_val_if_fail (id != NULL, NULL);
+  g_return_val_if_fail (is_valid_id (id), NULL);
   g_return_val_if_fail (title != NULL, NULL);
 
   section = g_new0 (CbTemplateSection, 1);
@@ -321,7 +333,7 @@ cb_template_get_id (CbTemplate *self)
 /**
  * cb_template_set_id:
  * @self: a template
- * @id: the new id
+ * @id: the new id: not empty, no white space
  *
  * Sets the template's identifier.
  */
@@ -330,6 +342,7 @@ cb_template_set_id (CbTemplate *self,
                     const char *id)
 {
   g_return_if_fail (CB_IS_TEMPLATE (self));
+  g_return_if_fail (is_valid_id (id));
   set_string_property (self, &self->id, id, PROP_ID);
 }
 
@@ -361,6 +374,7 @@ cb_template_set_version (CbTemplate *self,
                          guint       version)
 {
   g_return_if_fail (CB_IS_TEMPLATE (self));
+  g_return_if_fail (version >= 1);
 
   if (self->version == version)
     return;
@@ -672,7 +686,7 @@ cb_template_load_bytes (GBytes      *bytes,
   self = g_object_new (CB_TYPE_TEMPLATE, NULL);
   g_free (self->id);
   self->id = cb_xml_dup_attribute (root, "id");
-  self->version = cb_xml_get_uint_attribute (root, "template-version", 1);
+  self->version = cb_xml_get_uint_attribute (root, "template-version", G_MAXUINT, 1);
   g_free (self->title);
   self->title = cb_xml_dup_text (cb_xml_child (root, TEMPLATE_NS, "title"));
   g_free (self->author);
@@ -702,7 +716,7 @@ cb_template_load_bytes (GBytes      *bytes,
       g_ptr_array_add (self->sections,
                        cb_template_section_new (id, title, prompt,
                                                 cb_xml_get_bool_attribute (node, "required"),
-                                                cb_xml_get_uint_attribute (node, "word-limit", 0)));
+                                                cb_xml_get_uint_attribute (node, "word-limit", G_MAXUINT, 0)));
     }
 
   g_ptr_array_unref (self->extensions);

@@ -20,9 +20,10 @@ xmlNode  *cb_xml_child               (xmlNode     *parent,
 char     *cb_xml_dup_text            (xmlNode     *node);
 char     *cb_xml_dup_attribute       (xmlNode     *node,
                                       const char  *name);
-guint     cb_xml_get_uint_attribute  (xmlNode     *node,
+guint64   cb_xml_get_uint_attribute  (xmlNode     *node,
                                       const char  *name,
-                                      guint        fallback);
+                                      guint64      max,
+                                      guint64      fallback);
 gboolean  cb_xml_get_bool_attribute  (xmlNode     *node,
                                       const char  *name);
 GPtrArray *cb_xml_collect_extensions (xmlNode           *parent,

@@ -24,25 +24,60 @@
 typedef struct
 {
   int line;
+  gboolean line_is_guess;
   char *message;
   gboolean doctype;
 } ReadState;
 
+static gsize parser_ready;
 static GMutex schema_lock;
 static GHashTable *schemas;
+
+static int
+error_line (const xmlError *error)
+{
+  /* Past line 65535 libxml2 reports line 0 for a node; the node knows better. */
+  if (error->node != NULL && ((xmlNode *) error->node)->type == XML_ELEMENT_NODE)
+    return (int) xmlGetLineNo (error->node);
+  return error->line;
+}
 
 static void
 remember_error (ReadState         *state,
                 const xmlError    *error)
 {
-  if (state->message != NULL || error->level < XML_ERR_ERROR)
+  int line = error_line (error);
+
+  if (error->level < XML_ERR_ERROR)
     return;
-  state->line = error->line;
-  /* libxml2's own wording names a parser option a user cannot set. */
-  if (error->message != NULL && g_str_has_prefix (error->message, "Excessive depth"))
-    state->message = g_strdup (_("elements are nested too deeply"));
-  else
-    state->message = g_strstrip (g_strdup (error->message ? error->message : ""));
+  if (state->message == NULL)
+    {
+      state->line = line;
+      /* libxml2's own wording names a parser option a user cannot set. */
+      if (error->message != NULL && g_str_has_prefix (error->message, "Excessive depth"))
+        state->message = g_strdup (_("elements are nested too deeply"));
+      else
+        state->message = g_strstrip (g_strdup (error->message ? error->message : ""));
+      return;
+    }
+  /* RELAX NG reports a bad attribute first without a place ("Element section failed to
+   * validate attributes"), then with one ("Invalid attribute ident for element
+   * section"): the second says more. Otherwise the first later line will do. */
+  if (line > 0 && (state->line == 0 || state->line_is_guess))
+    {
+      if (error->message != NULL && g_str_has_prefix (error->message, "Invalid attribute"))
+        {
+          g_free (state->message);
+          state->message = g_strstrip (g_strdup (error->message));
+          state->line = line;
+          state->line_is_guess = FALSE;
+        }
+      else if (state->line == 0)
+        {
+          state->line = line;
+          state->line_is_guess = TRUE;
+        }
+    }
 }
 
 static void
@@ -196,6 +231,13 @@ cb_xml_read (GBytes      *bytes,
       return NULL;
     }
 
+  /* libxml2 must be set up once before threads use it (briefs load in a worker). */
+  if (g_once_init_enter (&parser_ready))
+    {
+      xmlInitParser ();
+      g_once_init_leave (&parser_ready, 1);
+    }
+
   ctxt = xmlNewParserCtxt ();
   ctxt->_private = &state;
   ctxt->sax->serror = parser_error_cb;
@@ -332,15 +374,16 @@ cb_xml_dup_attribute (xmlNode    *node,
   return copy;
 }
 
-guint
+guint64
 cb_xml_get_uint_attribute (xmlNode    *node,
                            const char *name,
-                           guint       fallback)
+                           guint64     max,
+                           guint64     fallback)
 {
   g_autofree char *value = cb_xml_dup_attribute (node, name);
   guint64 number;
 
-  if (value == NULL || !g_ascii_string_to_unsigned (value, 10, 0, G_MAXUINT, &number, NULL))
+  if (value == NULL || !g_ascii_string_to_unsigned (value, 10, 0, max, &number, NULL))
     return fallback;
   return number;
 }
@@ -423,10 +466,16 @@ cb_xml_escape (GString    *out,
           break;
         case '\r': g_string_append (out, "&#13;"); break;
         default:
-          /* Control characters XML cannot carry are dropped rather than writing a file
-           * that cannot be read back. */
+          /* Characters XML cannot carry (control characters, U+FFFE and U+FFFF) are
+           * dropped rather than writing a file that cannot be read back. */
           if ((guchar) *p < 0x20)
             break;
+          if ((guchar) p[0] == 0xef && (guchar) p[1] == 0xbf
+              && ((guchar) p[2] == 0xbe || (guchar) p[2] == 0xbf))
+            {
+              p += 2;
+              break;
+            }
           g_string_append_c (out, *p);
         }
     }
