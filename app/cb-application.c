@@ -5,7 +5,9 @@
 #include <glib/gi18n.h>
 
 #include "core/cb-drafts.h"
+#include "cb-appearance.h"
 #include "cb-application.h"
+#include "cb-preferences-window.h"
 #include "cb-window.h"
 
 struct _CbApplication
@@ -13,6 +15,7 @@ struct _CbApplication
   AdwApplication parent_instance;
 
   GSettings *settings;
+  CbAppearance *appearance;
   gboolean drafts_offered;
 };
 
@@ -58,9 +61,23 @@ about_activated_cb (GSimpleAction *action,
   gtk_window_present (about);
 }
 
+static void
+preferences_activated_cb (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  CbApplication *self = user_data;
+  GtkWindow *window = GTK_WINDOW (cb_preferences_window_new (self->settings));
+
+  gtk_window_set_transient_for (window, gtk_application_get_active_window (GTK_APPLICATION (self)));
+  gtk_window_set_modal (window, TRUE);
+  gtk_window_present (window);
+}
+
 static const GActionEntry app_entries[] = {
   { .name = "quit", .activate = quit_activated_cb },
   { .name = "about", .activate = about_activated_cb },
+  { .name = "preferences", .activate = preferences_activated_cb },
 };
 
 static void
@@ -176,13 +193,17 @@ cb_application_open (GApplication  *app,
 static void
 cb_application_startup (GApplication *app)
 {
+  CbApplication *self = CB_APPLICATION (app);
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (cb_application_parent_class)->startup (app);
 
+  self->appearance = cb_appearance_new (self->settings, gdk_display_get_default ());
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_entries,
                                    G_N_ELEMENTS (app_entries), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", preferences_accels);
 }
 
 static void
@@ -190,6 +211,7 @@ cb_application_dispose (GObject *object)
 {
   CbApplication *self = CB_APPLICATION (object);
 
+  g_clear_object (&self->appearance);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (cb_application_parent_class)->dispose (object);

@@ -94,12 +94,35 @@ done_cb (GtkPrintOperation       *operation,
 }
 
 /**
+ * cb_paper_get_preferred:
+ * @settings: the application's settings
+ *
+ * Reads the paper the student chose in the preferences ("paper-size"): A4, Letter, or
+ * for "auto" the paper of the language and region.
+ *
+ * Returns: the paper to print and export on
+ */
+CbPaper
+cb_paper_get_preferred (GSettings *settings)
+{
+  g_autofree char *name = NULL;
+  CbPaper paper;
+
+  g_return_val_if_fail (G_IS_SETTINGS (settings), CB_PAPER_A4);
+
+  name = g_settings_get_string (settings, "paper-size");
+  if (!cb_paper_from_string (name, &paper))
+    paper = cb_paper_get_default ();
+  return paper;
+}
+
+/**
  * cb_print_operation_new:
  * @brief: the brief to print
  *
  * Creates a print operation that typesets @brief with the same renderer as the PDF
  * export, on the whole paper in points, starting from the printer and paper the user
- * chose last in this session (or the locale's paper). Callers run it with
+ * chose last in this session (or the paper of the preferences). Callers run it with
  * gtk_print_operation_run().
  *
  * Returns: (transfer full): a new print operation
@@ -123,10 +146,11 @@ cb_print_operation_new (CbBrief *brief)
     gtk_print_operation_set_default_page_setup (operation, session_page_setup);
   else
     {
+      g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
       g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
       g_autoptr(GtkPaperSize) paper =
-        gtk_paper_size_new (cb_paper_get_default () == CB_PAPER_LETTER ? GTK_PAPER_NAME_LETTER
-                                                                       : GTK_PAPER_NAME_A4);
+        gtk_paper_size_new (cb_paper_get_preferred (settings) == CB_PAPER_LETTER ? GTK_PAPER_NAME_LETTER
+                                                                                 : GTK_PAPER_NAME_A4);
 
       gtk_page_setup_set_paper_size (setup, paper);
       gtk_print_operation_set_default_page_setup (operation, setup);

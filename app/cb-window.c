@@ -792,9 +792,10 @@ export_thread (GTask        *task,
 {
   CbBrief *snapshot = task_data;
   GFile *file = g_object_get_data (G_OBJECT (task), "cb-file");
+  const CbPageGeometry *geometry = g_object_get_data (G_OBJECT (task), "cb-geometry");
   GError *error = NULL;
 
-  if (cb_brief_export_pdf (snapshot, file, NULL, cancellable, &error))
+  if (cb_brief_export_pdf (snapshot, file, geometry, cancellable, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -824,7 +825,8 @@ exported_cb (GObject      *source,
  * @file: the PDF to write
  *
  * Exports a copy of the brief as it is now, in a worker thread, so that the student
- * can go on writing while a long brief is typeset. A toast says when it is done.
+ * can go on writing while a long brief is typeset, on the paper of the preferences. A
+ * toast says when it is done.
  */
 void
 cb_window_export_pdf (CbWindow *self,
@@ -834,7 +836,9 @@ cb_window_export_pdf (CbWindow *self,
   g_autoptr(GBytes) bytes = cb_brief_to_bytes (self->brief);
   g_autoptr(GError) error = NULL;
   g_autoptr(CbBrief) snapshot = cb_brief_load_bytes (bytes, NULL, &error);
+  g_autofree CbPageGeometry *geometry = g_new0 (CbPageGeometry, 1);
 
+  cb_page_geometry_init_paper (geometry, cb_paper_get_preferred (self->settings));
   if (snapshot == NULL)
     {
       show_error (self, error);
@@ -847,6 +851,7 @@ cb_window_export_pdf (CbWindow *self,
   g_task_set_source_tag (task, cb_window_export_pdf);
   g_task_set_task_data (task, g_steal_pointer (&snapshot), g_object_unref);
   g_object_set_data_full (G_OBJECT (task), "cb-file", g_object_ref (file), g_object_unref);
+  g_object_set_data_full (G_OBJECT (task), "cb-geometry", g_steal_pointer (&geometry), g_free);
   g_task_run_in_thread (task, export_thread);
 }
 
