@@ -1,0 +1,617 @@
+#include "config.h"
+
+#include <string.h>
+#include <glib/gstdio.h>
+#include <adwaita.h>
+
+#include "core/cb-brief.h"
+#include "cb-brief-view.h"
+#include "cb-excerpt-block.h"
+#include "cb-opinion-view.h"
+#include "cb-preferences-window.h"
+#include "cb-section-editor.h"
+#include "cb-window.h"
+
+/* The window as a keyboard and screen-reader user meets it: every control reached with
+ * Tab has a role and a name, and a brief can be written from opening to PDF without a
+ * pointer. */
+
+static void
+wait_until (gboolean (*done) (gpointer), gpointer data)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!done (data) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (done (data));
+}
+
+static void
+spin (guint msec)
+{
+  gint64 until = g_get_monotonic_time () + msec * 1000;
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static gboolean
+has_brief (gpointer data)
+{
+  return cb_window_get_brief (data) != NULL;
+}
+
+static gboolean
+is_saved (gpointer data)
+{
+  return !cb_window_get_modified (data);
+}
+
+static gboolean
+file_exists (gpointer data)
+{
+  return g_file_test (data, G_FILE_TEST_EXISTS);
+}
+
+static CbWindow *
+open_data_file (const char *dir,
+                const char *name)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("CB_SOURCE_ROOT"), "data", dir, name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  CbWindow *window = g_object_new (CB_TYPE_WINDOW, NULL);
+
+  gtk_window_present (GTK_WINDOW (window));
+  cb_window_open_file (window, file);
+  wait_until (has_brief, window);
+  spin (200);
+  return window;
+}
+
+/* The text of a widget that names it when nothing else does: what a button, a menu
+ * button or a label shows. */
+static const char *
+own_text (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget))
+    return gtk_button_get_label (GTK_BUTTON (widget));
+  if (GTK_IS_MENU_BUTTON (widget))
+    return gtk_menu_button_get_label (GTK_MENU_BUTTON (widget));
+  if (GTK_IS_CHECK_BUTTON (widget))
+    return gtk_check_button_get_label (GTK_CHECK_BUTTON (widget));
+  if (GTK_IS_LABEL (widget))
+    return gtk_label_get_label (GTK_LABEL (widget));
+  return NULL;
+}
+
+/* The widget a screen reader presents for @widget: an entry's inner text field stands
+ * for its entry, a button's internal parts for the button. */
+static GtkWidget *
+presented_widget (GtkWidget *widget)
+{
+  GtkWidget *parent = gtk_widget_get_parent (widget);
+
+  if (GTK_IS_TEXT (widget) && parent != NULL)
+    {
+      /* An AdwEntryRow or a GtkSearchEntry owns its GtkText as its editable delegate. */
+      for (GtkWidget *w = parent; w != NULL; w = gtk_widget_get_parent (w))
+        if (GTK_IS_EDITABLE (w) && gtk_editable_get_delegate (GTK_EDITABLE (w)) == GTK_EDITABLE (widget))
+          return w;
+    }
+  if (GTK_IS_MENU_BUTTON (parent))
+    return parent;
+  return widget;
+}
+
+/* Whether AT-SPI gives @widget a name, computed as GTK 4.8 does: the accessible label
+ * property, else the names of the widgets in its labelled-by relation. GTK 4.8 has no
+ * API to read either back, only to test that they are set, so the rule is:
+ *
+ * - the label property set names any widget;
+ * - a button is labelled by its own child, which names it only when that child is its
+ *   text: an icon-only button needs the label property;
+ * - any other widget with a labelled-by relation is named by what it points at, which
+ *   GTK sets to a visible title (a row's title, an entry's label);
+ * - a label or a preferences row is named by its own text.
+ *
+ * A tooltip does not count: GTK 4.8 does not expose it as a name. */
+static gboolean
+has_accessible_name (GtkWidget *widget)
+{
+  const char *text;
+
+  if (gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL))
+    return TRUE;
+  if (GTK_IS_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget) || GTK_IS_CHECK_BUTTON (widget))
+    {
+      text = own_text (widget);
+      return text != NULL && *text != '\0';
+    }
+  if (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+    return TRUE;
+  if (ADW_IS_PREFERENCES_ROW (widget))
+    {
+      text = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget));
+      return text != NULL && *text != '\0';
+    }
+  text = own_text (widget);
+  return text != NULL && *text != '\0';
+}
+
+static gboolean
+has_meaningful_role (GtkWidget *widget)
+{
+  GtkAccessibleRole role = gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget));
+
+  return role != GTK_ACCESSIBLE_ROLE_GENERIC && role != GTK_ACCESSIBLE_ROLE_NONE &&
+         role != GTK_ACCESSIBLE_ROLE_PRESENTATION && role != GTK_ACCESSIBLE_ROLE_GROUP;
+}
+
+static GtkWidget *
+focus_next (GtkWindow *window)
+{
+  /* At the end of the chain the window lets focus go; the next step starts over. */
+  if (!gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD))
+    gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD);
+  return gtk_root_get_focus (GTK_ROOT (window));
+}
+
+/* Presses Tab until focus comes back to where it started, and returns every widget it
+ * went through, in order, each once. */
+static GPtrArray *
+walk_focus (GtkWindow *window)
+{
+  GPtrArray *visited = g_ptr_array_new ();
+  GtkWidget *first = NULL;
+
+  for (guint step = 0; step < 2000; step++)
+    {
+      GtkWidget *focus = focus_next (window);
+
+      g_assert_nonnull (focus);
+      if (focus == first)
+        return visited;
+      if (first == NULL)
+        first = focus;
+      /* A widget met twice before the start comes back is a focus trap. */
+      g_assert_false (g_ptr_array_find (visited, focus, NULL));
+      g_ptr_array_add (visited, focus);
+    }
+  g_error ("Focus never came back to where it started");
+  return NULL;
+}
+
+static void
+assert_all_named (GPtrArray *visited)
+{
+  g_autoptr(GString) unnamed = g_string_new (NULL);
+
+  for (guint i = 0; i < visited->len; i++)
+    {
+      GtkWidget *presented = presented_widget (g_ptr_array_index (visited, i));
+
+      if (!has_accessible_name (presented) || !has_meaningful_role (presented))
+        {
+          const char *tooltip = gtk_widget_get_tooltip_text (presented);
+
+          g_string_append_printf (unnamed, "%s%s (tooltip “%s”)", unnamed->len ? ", " : "",
+                                  G_OBJECT_TYPE_NAME (presented), tooltip ? tooltip : "");
+        }
+    }
+  if (unnamed->len > 0)
+    g_error ("Focusable controls without an accessible name or role: %s", unnamed->str);
+}
+
+static gboolean
+visited_inside (GPtrArray *visited,
+                GtkWidget *ancestor)
+{
+  for (guint i = 0; i < visited->len; i++)
+    if (gtk_widget_is_ancestor (g_ptr_array_index (visited, i), ancestor))
+      return TRUE;
+  return FALSE;
+}
+
+static GtkWidget *
+find_button_by_tooltip (GtkWidget  *widget,
+                        const char *tooltip)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_by_tooltip (child, tooltip);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_every_focusable_control_is_named (void)
+{
+  CbWindow *window = open_data_file ("samples", "davidson-v-cannon.brief");
+  CbOpinionView *opinion_view = cb_window_get_opinion_view (window);
+  CbBrief *brief = cb_window_get_brief (window);
+  g_autoptr(GPtrArray) visited = walk_focus (GTK_WINDOW (window));
+  g_autoptr(GPtrArray) with_find_bar = NULL;
+  guint n_blocks = 0, n_sections = 0, n_metadata = 0;
+  GtkWidget *close;
+  gboolean opinion_reached = FALSE;
+
+  assert_all_named (visited);
+
+  /* The walk went everywhere a student works. */
+  for (guint i = 0; i < visited->len; i++)
+    {
+      GtkWidget *focus = g_ptr_array_index (visited, i);
+
+      if (focus == GTK_WIDGET (cb_opinion_view_get_text_view (opinion_view)))
+        opinion_reached = TRUE;
+      if (gtk_widget_get_ancestor (focus, CB_TYPE_EXCERPT_BLOCK) != NULL)
+        n_blocks++;
+      if (gtk_widget_has_css_class (focus, "section-text"))
+        n_sections++;
+      if (ADW_IS_ENTRY_ROW (presented_widget (focus)))
+        n_metadata++;
+    }
+  g_assert_true (opinion_reached);
+  g_assert_cmpuint (n_metadata, ==, 7);
+  g_assert_cmpuint (n_sections, ==, cb_brief_get_n_sections (brief));
+  g_assert_cmpuint (n_blocks, ==, g_list_model_get_n_items (cb_brief_get_excerpts (brief)));
+
+  /* And again with the find bar open (Ctrl+F): its entry and buttons join the chain. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (opinion_view), "opinion.find", NULL));
+  spin (600);
+  with_find_bar = walk_focus (GTK_WINDOW (window));
+  g_assert_cmpuint (with_find_bar->len, >=, visited->len + 3);
+  g_assert_true (visited_inside (with_find_bar, GTK_WIDGET (cb_opinion_view_get_search_entry (opinion_view))));
+  assert_all_named (with_find_bar);
+
+  /* The find bar's close button closes it. */
+  close = find_button_by_tooltip (GTK_WIDGET (opinion_view), "Close Find Bar (Escape)");
+  g_assert_nonnull (close);
+  /* As Space or Enter on it: the button shows it is pressed for a moment, then clicks. */
+  g_assert_true (gtk_widget_activate (close));
+  spin (500);
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (cb_opinion_view_get_search_entry (opinion_view))));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (50);
+}
+
+/* The preferences window, every row and spin button. */
+static void
+test_preferences_controls_are_named (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  GtkWindow *window = GTK_WINDOW (cb_preferences_window_new (settings));
+  g_autoptr(GPtrArray) visited = NULL;
+
+  gtk_window_present (window);
+  spin (100);
+  visited = walk_focus (window);
+  /* Style, typeface, size, spacing, student, course, paper, autosave. */
+  g_assert_cmpuint (visited->len, >=, 8);
+  assert_all_named (visited);
+  gtk_window_destroy (window);
+  spin (50);
+}
+
+/* An excerpt block reads out its quotation and pin cite. */
+static void
+test_excerpt_blocks_announce_quote_and_cite (void)
+{
+  CbWindow *window = open_data_file ("samples", "davidson-v-cannon.brief");
+  CbBrief *brief = cb_window_get_brief (window);
+  CbBriefView *view = cb_window_get_brief_view (window);
+  GListModel *excerpts = cb_brief_get_excerpts (brief);
+
+  g_assert_cmpuint (g_list_model_get_n_items (excerpts), >, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (excerpts); i++)
+    {
+      g_autoptr(CbExcerpt) excerpt = g_list_model_get_item (excerpts, i);
+      GtkWidget *editor = cb_brief_view_find_section_editor (view, cb_excerpt_get_section_id (excerpt));
+      CbExcerptBlock *block =
+        CB_EXCERPT_BLOCK (cb_section_editor_find_excerpt_block (CB_SECTION_EDITOR (editor), cb_excerpt_get_id (excerpt)));
+      GtkWidget *button;
+      g_autofree char *expected = NULL;
+
+      g_assert_nonnull (block);
+      button = gtk_widget_get_first_child (GTK_WIDGET (block));
+      g_assert_true (GTK_IS_BUTTON (button));
+      g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (button)), ==, GTK_ACCESSIBLE_ROLE_BUTTON);
+      g_assert_cmpstr (cb_excerpt_block_get_pin_cite (block), !=, "");
+      expected = g_strdup_printf ("%s %s", cb_excerpt_block_get_quote (block), cb_excerpt_block_get_pin_cite (block));
+      gtk_test_accessible_assert_property (button, GTK_ACCESSIBLE_PROPERTY_LABEL, expected);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (50);
+}
+
+/* The shortcut bound to @accelerator on @widget, from its class's key bindings. */
+static GtkShortcut *
+find_shortcut (GtkWidget  *widget,
+               const char *accelerator)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  g_autoptr(GtkShortcutTrigger) trigger = gtk_shortcut_trigger_parse_string (accelerator);
+
+  g_assert_nonnull (trigger);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), trigger))
+            return shortcut;
+        }
+    }
+  return NULL;
+}
+
+/* Asserts that @accelerator runs @action_name with @argument on @widget, and returns
+ * the shortcut so a test can press it. */
+static GtkShortcut *
+assert_shortcut (GtkWidget  *widget,
+                 const char *accelerator,
+                 const char *action_name,
+                 GVariant   *argument)
+{
+  g_autoptr(GVariant) expected = argument ? g_variant_ref_sink (argument) : NULL;
+  GtkShortcut *shortcut = find_shortcut (widget, accelerator);
+  GtkShortcutAction *action;
+
+  g_assert_nonnull (shortcut);
+  action = gtk_shortcut_get_action (shortcut);
+  g_assert_true (GTK_IS_NAMED_ACTION (action));
+  g_assert_cmpstr (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)), ==, action_name);
+  if (expected != NULL)
+    g_assert_true (g_variant_equal (gtk_shortcut_get_arguments (shortcut), expected));
+  else
+    g_assert_null (gtk_shortcut_get_arguments (shortcut));
+  return shortcut;
+}
+
+/* What pressing the keys of @shortcut does: its action, with its arguments. */
+static void
+press (GtkShortcut *shortcut,
+       GtkWidget   *widget)
+{
+  g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
+                                               gtk_shortcut_get_arguments (shortcut)));
+}
+
+static GtkWidget *
+tab_to (CbWindow  *window,
+        GtkWidget *target)
+{
+  for (guint step = 0; step < 2000; step++)
+    {
+      GtkWidget *focus = focus_next (GTK_WINDOW (window));
+      if (focus == target)
+        return focus;
+    }
+  g_error ("Tab never reaches %s", G_OBJECT_TYPE_NAME (target));
+  return NULL;
+}
+
+static char *
+selected_text (GtkTextView *view)
+{
+  GtkTextIter start, end;
+
+  g_assert_true (gtk_text_buffer_get_selection_bounds (gtk_text_view_get_buffer (view), &start, &end));
+  return gtk_text_iter_get_text (&start, &end);
+}
+
+/* A brief written without a pointer: open an opinion, select with the keyboard, add to
+ * Facts with Ctrl+1, write, save with Ctrl+S's binding, export as PDF. Key events are
+ * not synthesized (GTK 4.8 has no API for it); each step uses what the key runs: the
+ * text view's key-binding signals for moving and typing, and for the window's
+ * shortcuts the action its Ctrl+key binding names, activated from that binding. */
+static void
+test_keyboard_only_workflow (void)
+{
+  CbWindow *window = open_data_file ("opinions", "davidson-v-cannon.txt");
+  CbBrief *brief = cb_window_get_brief (window);
+  GtkTextView *opinion = cb_opinion_view_get_text_view (cb_window_get_opinion_view (window));
+  CbSectionEditor *facts = CB_SECTION_EDITOR (cb_brief_view_get_section_editor (cb_window_get_brief_view (window), 0));
+  GtkTextView *facts_view = cb_section_editor_get_text_view (facts);
+  g_autofree char *dir = g_dir_make_tmp ("casebrief-keyboard-XXXXXX", NULL);
+  g_autofree char *brief_path = g_build_filename (dir, "davidson.brief", NULL);
+  g_autofree char *pdf_path = g_build_filename (dir, "davidson.pdf", NULL);
+  g_autoptr(GFile) brief_file = g_file_new_for_path (brief_path);
+  g_autoptr(GFile) pdf_file = g_file_new_for_path (pdf_path);
+  g_autoptr(CbBrief) reopened = NULL;
+  g_autoptr(CbExcerpt) excerpt = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *selection = NULL;
+  g_autofree char *facts_text = NULL;
+  g_autofree char *cite = NULL;
+  g_autofree char *pdf_text = NULL;
+  g_autofree char *command = NULL;
+  GListModel *excerpts = cb_brief_get_excerpts (brief);
+  GtkWidget *citation;
+  int status;
+
+  /* Tab to the citation and type it: pin cites are given in its reporter. */
+  citation = GTK_WIDGET (gtk_editable_get_delegate (cb_brief_view_get_metadata_row (cb_window_get_brief_view (window), "citation")));
+  tab_to (window, citation);
+  g_signal_emit_by_name (citation, "insert-at-cursor", "474 U.S. 344");
+  g_assert_cmpstr (cb_brief_get_citation (brief), ==, "474 U.S. 344");
+
+  /* Tab into the opinion; Ctrl+Home, then Ctrl+Shift+Right four times. */
+  tab_to (window, GTK_WIDGET (opinion));
+  g_signal_emit_by_name (opinion, "move-cursor", GTK_MOVEMENT_BUFFER_ENDS, -1, FALSE);
+  g_signal_emit_by_name (opinion, "move-cursor", GTK_MOVEMENT_WORDS, 4, TRUE);
+  selection = selected_text (opinion);
+  g_assert_cmpstr (g_strstrip (selection), ==, "Petitioner sued prison officials");
+
+  /* Ctrl+1: the selection becomes an excerpt in Facts, the first section. */
+  g_assert_cmpuint (g_list_model_get_n_items (excerpts), ==, 0);
+  press (assert_shortcut (GTK_WIDGET (window), "<Control>1", "win.add-to-section", g_variant_new_uint32 (0)),
+         GTK_WIDGET (window));
+  g_assert_cmpuint (g_list_model_get_n_items (excerpts), ==, 1);
+  excerpt = g_list_model_get_item (excerpts, 0);
+  g_assert_cmpstr (cb_excerpt_get_quote (excerpt), ==, "Petitioner sued prison officials");
+  g_assert_cmpuint (cb_section_get_n_blocks (cb_section_editor_get_section (facts)), >, 0);
+  cite = cb_brief_dup_pin_cite (brief, excerpt);
+  g_assert_cmpstr (cite, ==, "474 U.S. at 345");
+
+  /* Tab to Facts and type after the quotation. */
+  tab_to (window, GTK_WIDGET (facts_view));
+  g_signal_emit_by_name (facts_view, "move-cursor", GTK_MOVEMENT_BUFFER_ENDS, 1, FALSE);
+  g_signal_emit_by_name (facts_view, "insert-at-cursor", "A fellow inmate threatened Davidson.");
+  facts_text = cb_section_dup_plain_text (cb_section_editor_get_section (facts));
+  g_assert_nonnull (strstr (facts_text, "A fellow inmate threatened Davidson."));
+  g_assert_true (cb_window_get_modified (window));
+
+  /* Ctrl+S saves; an unsaved brief would ask where, so the test answers with a path. */
+  assert_shortcut (GTK_WIDGET (window), "<Control>s", "win.save", NULL);
+  cb_window_save_to (window, brief_file);
+  wait_until (is_saved, window);
+  reopened = cb_brief_load_file (brief_file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (cb_brief_get_excerpts (reopened)), ==, 1);
+  g_clear_pointer (&facts_text, g_free);
+  facts_text = cb_section_dup_plain_text (cb_brief_get_section (reopened, 0));
+  g_assert_nonnull (strstr (facts_text, "A fellow inmate threatened Davidson."));
+
+  /* Ctrl+Shift+E exports; the file chooser's answer is the path. */
+  assert_shortcut (GTK_WIDGET (window), "<Control><Shift>e", "win.export-pdf", NULL);
+  cb_window_export_pdf (window, pdf_file);
+  wait_until (file_exists, pdf_path);
+  command = g_strdup_printf ("pdftotext '%s' -", pdf_path);
+  g_assert_true (g_spawn_command_line_sync (command, &pdf_text, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (pdf_text, "Petitioner sued prison officials"));
+  g_assert_nonnull (strstr (pdf_text, cite));
+  g_assert_nonnull (strstr (pdf_text, "A fellow inmate threatened Davidson."));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (50);
+  g_unlink (brief_path);
+  g_unlink (pdf_path);
+  g_rmdir (dir);
+}
+
+static void
+collect_buttons (GtkWidget *widget,
+                 GPtrArray *buttons)
+{
+  /* A menu button's inner toggle is the menu button; the window's own controls are
+   * the desktop's. */
+  if ((GTK_IS_BUTTON (widget) && GTK_IS_MENU_BUTTON (gtk_widget_get_parent (widget))) ||
+      GTK_IS_WINDOW_CONTROLS (widget))
+    return;
+  if (GTK_IS_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget))
+    {
+      g_ptr_array_add (buttons, widget);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_buttons (child, buttons);
+}
+
+/* "Save (Ctrl+S)" → "<Control>s": the accelerator a tooltip names, as GTK writes it. */
+static char *
+tooltip_accelerator (const char *tooltip)
+{
+  g_autoptr(GRegex) regex = g_regex_new ("\\(((?:Ctrl\\+|Shift\\+)*)([A-Z0-9]|F[0-9]+)\\)$", 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *modifiers = NULL;
+  g_autofree char *key = NULL;
+  g_autoptr(GString) accelerator = g_string_new (NULL);
+
+  if (!g_regex_match (regex, tooltip, 0, &match))
+    return NULL;
+  modifiers = g_match_info_fetch (match, 1);
+  key = g_match_info_fetch (match, 2);
+  if (strstr (modifiers, "Ctrl+") != NULL)
+    g_string_append (accelerator, "<Control>");
+  if (strstr (modifiers, "Shift+") != NULL)
+    g_string_append (accelerator, "<Shift>");
+  if (strlen (key) == 1)
+    key[0] = g_ascii_tolower (key[0]);
+  g_string_append (accelerator, key);
+  return g_string_free (g_steal_pointer (&accelerator), FALSE);
+}
+
+/* Every header bar button says in its tooltip which keys do the same, and those keys
+ * really run the button's action. */
+static void
+test_header_tooltips_name_shortcuts (void)
+{
+  CbWindow *window = open_data_file ("samples", "davidson-v-cannon.brief");
+  GtkWidget *header = gtk_widget_get_first_child (GTK_WIDGET (window));
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  while (header != NULL && !ADW_IS_HEADER_BAR (header))
+    header = gtk_widget_get_first_child (header);
+  g_assert_nonnull (header);
+  collect_buttons (header, buttons);
+  g_assert_cmpuint (buttons->len, ==, 4);
+
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GtkWidget *button = g_ptr_array_index (buttons, i);
+      const char *tooltip = gtk_widget_get_tooltip_text (button);
+      g_autofree char *accelerator = NULL;
+      const char *action;
+
+      g_assert_nonnull (tooltip);
+      accelerator = tooltip_accelerator (tooltip);
+      if (accelerator == NULL)
+        g_error ("The tooltip “%s” names no shortcut", tooltip);
+
+      if (GTK_IS_MENU_BUTTON (button) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (button)))
+        g_assert_cmpstr (accelerator, ==, "F10");
+      else if (GTK_IS_MENU_BUTTON (button))
+        assert_shortcut (GTK_WIDGET (window), accelerator, "win.new", g_variant_new_string ("default"));
+      else
+        {
+          action = gtk_actionable_get_action_name (GTK_ACTIONABLE (button));
+          g_assert_nonnull (action);
+          assert_shortcut (GTK_WIDGET (window), accelerator, action, NULL);
+        }
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (50);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* Drafts and recent files go to a home of the test's own, never the user's. The
+   * system data dirs stay, for GtkSourceView's own language definitions. */
+  g_autofree char *home = g_dir_make_tmp ("casebrief-test-XXXXXX", NULL);
+  g_autofree char *data = g_build_filename (home, "data", NULL);
+  g_autofree char *config = g_build_filename (home, "config", NULL);
+  g_autofree char *cache = g_build_filename (home, "cache", NULL);
+
+  g_setenv ("HOME", home, TRUE);
+  g_setenv ("XDG_DATA_HOME", data, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  /* The find bar is there at once, not after its slide-in. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  g_test_add_func ("/a11y/every-focusable-control-is-named", test_every_focusable_control_is_named);
+  g_test_add_func ("/a11y/preferences-controls-are-named", test_preferences_controls_are_named);
+  g_test_add_func ("/a11y/excerpt-blocks-announce-quote-and-cite", test_excerpt_blocks_announce_quote_and_cite);
+  g_test_add_func ("/a11y/header-tooltips-name-shortcuts", test_header_tooltips_name_shortcuts);
+  g_test_add_func ("/a11y/keyboard-only-workflow", test_keyboard_only_workflow);
+
+  return g_test_run ();
+}
