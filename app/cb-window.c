@@ -740,6 +740,32 @@ add_to_section_action (GtkWidget  *widget,
 }
 
 static void
+add_dropped_text_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  CbWindow *self = CB_WINDOW (widget);
+  GtkTextView *view = cb_opinion_view_get_text_view (self->opinion_view);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+  g_autofree char *selected = NULL;
+  const char *text;
+  guint index;
+
+  g_variant_get (parameter, "(u&s)", &index, &text);
+  if (!gtk_text_buffer_get_selection_bounds (buffer, &start, &end))
+    return;
+
+  /* Only the opinion's own selection becomes an excerpt; anything else dropped here
+   * is not a passage of this opinion. */
+  selected = gtk_text_iter_get_text (&start, &end);
+  if (g_strcmp0 (selected, text) != 0)
+    return;
+
+  gtk_widget_activate_action (widget, "win.add-to-section", "u", index);
+}
+
+static void
 show_excerpt_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
@@ -987,6 +1013,7 @@ cb_window_class_init (CbWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_action);
   gtk_widget_class_install_action (widget_class, "win.add-to-section", "u", add_to_section_action);
+  gtk_widget_class_install_action (widget_class, "win.add-dropped-text", "(us)", add_dropped_text_action);
   gtk_widget_class_install_action (widget_class, "win.show-excerpt", "s", show_excerpt_action);
   gtk_widget_class_install_action (widget_class, "win.reveal-excerpt", "s", reveal_excerpt_action);
 

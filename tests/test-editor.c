@@ -272,6 +272,36 @@ test_write_save_reopen (void)
   g_rmdir (dir);
 }
 
+static void
+test_drop_passage (void)
+{
+  CbWindow *window = open_sample ();
+  CbBrief *brief = cb_window_get_brief (window);
+  GListModel *excerpts = cb_brief_get_excerpts (brief);
+  gsize start, end;
+
+  find_in_opinion (brief, "Daniels therefore controls.", &start, &end);
+  cb_opinion_view_select_range (cb_window_get_opinion_view (window), start, end);
+
+  /* Text from elsewhere is not a passage of the opinion: nothing is added. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-dropped-text", "(us)",
+                                             3, "Something typed elsewhere"));
+  g_assert_cmpuint (g_list_model_get_n_items (excerpts), ==, 0);
+
+  /* The opinion's selection dropped on Reasoning becomes an excerpt there. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-dropped-text", "(us)",
+                                             3, "Daniels therefore controls."));
+  g_assert_cmpuint (g_list_model_get_n_items (excerpts), ==, 1);
+  {
+    g_autoptr(CbExcerpt) excerpt = g_list_model_get_item (excerpts, 0);
+    g_assert_cmpstr (cb_excerpt_get_section_id (excerpt), ==,
+                     cb_section_get_id (cb_brief_get_section (brief, 3)));
+    g_assert_cmpuint (cb_excerpt_get_start (excerpt), ==, start);
+  }
+
+  destroy_and_check (window);
+}
+
 static gboolean
 file_exists (gpointer data)
 {
@@ -392,6 +422,7 @@ main (int   argc,
   g_test_add_func ("/editor/write-save-reopen", test_write_save_reopen);
   g_test_add_func ("/editor/close-with-changes-asks", test_close_with_changes_asks);
   g_test_add_func ("/editor/export-pdf", test_export_pdf_from_window);
+  g_test_add_func ("/editor/drop-passage", test_drop_passage);
 
   return g_test_run ();
 }
