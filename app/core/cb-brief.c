@@ -1379,6 +1379,63 @@ cb_brief_dup_quote_text (CbBrief *self,
 }
 
 /**
+ * cb_brief_dup_quotation:
+ * @self: a brief
+ * @excerpt: one of its excerpts
+ *
+ * Gets an excerpt as the brief quotes it, in typographic quotation marks: the
+ * opinion's words without star pages or footnote marks, on flowing lines, with the
+ * quotation marks inside it made single, as in print. An orphan, which is no longer
+ * in the opinion, is quoted as it was stored. The window and the printed page both
+ * show this text.
+ *
+ * Returns: (transfer full): the quotation
+ */
+char *
+cb_brief_dup_quotation (CbBrief   *self,
+                        CbExcerpt *excerpt)
+{
+  g_autofree char *raw = NULL;
+  g_autoptr(GString) out = g_string_new ("“");
+  gboolean space = FALSE;
+  gboolean started = FALSE;
+
+  g_return_val_if_fail (CB_IS_BRIEF (self), NULL);
+  g_return_val_if_fail (CB_IS_EXCERPT (excerpt), NULL);
+
+  if (cb_excerpt_get_status (excerpt) != CB_ANCHOR_ORPHAN &&
+      cb_excerpt_get_end (excerpt) <= cb_opinion_get_length (self->opinion))
+    raw = cb_brief_dup_quote_text (self, cb_excerpt_get_start (excerpt), cb_excerpt_get_end (excerpt));
+  if (raw == NULL || *raw == '\0')
+    {
+      g_free (raw);
+      raw = g_strdup (cb_excerpt_get_quote (excerpt));
+    }
+
+  for (const char *p = raw ? raw : ""; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c))
+        {
+          space = started;
+          continue;
+        }
+      if (space)
+        g_string_append_c (out, ' ');
+      if (c == 0x201C || (c == '"' && (space || !started)))
+        c = 0x2018;
+      else if (c == 0x201D || c == '"')
+        c = 0x2019;
+      space = FALSE;
+      started = TRUE;
+      g_string_append_unichar (out, c);
+    }
+  g_string_append (out, "”");
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/**
  * cb_brief_get_opinion_checksum_mismatch:
  * @self: a brief
  *

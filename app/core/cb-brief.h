@@ -99,6 +99,8 @@ void         cb_brief_remove_excerpt            (CbBrief      *self,
                                                  CbExcerpt    *excerpt);
 char        *cb_brief_dup_pin_cite              (CbBrief      *self,
                                                  CbExcerpt    *excerpt);
+char        *cb_brief_dup_quotation             (CbBrief      *self,
+                                                 CbExcerpt    *excerpt);
 char        *cb_brief_dup_quote_text            (CbBrief      *self,
                                                  gsize         start,
                                                  gsize         end);
