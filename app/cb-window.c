@@ -29,6 +29,7 @@ struct _CbWindow
   CbBrief *brief;
   GFile *file;
   char *draft_id;
+  char *last_message;
   guint autosave_id;
   gboolean modified;
   gboolean closing;
@@ -63,6 +64,9 @@ show_error (CbWindow     *self,
 {
   AdwToast *toast = adw_toast_new (error->message);
 
+  g_free (self->last_message);
+  self->last_message = g_strdup (error->message);
+
   adw_toast_set_timeout (toast, 0);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
@@ -71,6 +75,8 @@ static void
 show_message (CbWindow   *self,
               const char *message)
 {
+  g_free (self->last_message);
+  self->last_message = g_strdup (message);
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
@@ -294,16 +300,16 @@ opinion_imported_cb (GObject      *source,
   if (template == NULL)
     template = cb_template_store_get_default_template (cb_template_store_get_default ());
   brief = cb_brief_new (template, opinion);
-  if (g_settings_get_string (self->settings, "student-name")[0] != '\0')
-    {
-      g_autofree char *student = g_settings_get_string (self->settings, "student-name");
-      g_autofree char *course = g_settings_get_string (self->settings, "course");
+  {
+    g_autofree char *student = g_settings_get_string (self->settings, "student-name");
+    g_autofree char *course = g_settings_get_string (self->settings, "course");
 
+    if (*student != '\0')
       cb_brief_set_student (brief, student);
-      if (*course != '\0')
-        cb_brief_set_course (brief, course);
-    }
-  set_brief (self, brief, NULL);
+    if (*course != '\0')
+      cb_brief_set_course (brief, course);
+  }
+  set_brief (window_for_new_document (self), brief, NULL);
 }
 
 static void
@@ -326,6 +332,7 @@ brief_loaded_cb (GObject      *source,
       return;
     }
 
+  self = window_for_new_document (self);
   set_brief (self, brief, file);
   {
     g_autofree char *uri = g_file_get_uri (file);
@@ -382,12 +389,12 @@ static void
 open_file (CbWindow *self,
            GFile    *file)
 {
-  CbWindow *target = window_for_new_document (self);
-
+  /* The file is read first; only a file that loaded takes a window, so a bad file
+   * leaves this one as it was, with a message naming the file and the problem. */
   if (is_brief_file (file))
     {
-      cb_brief_load_file_async (file, target->cancellable, brief_loaded_cb,
-                                import_data_new (target, NULL, file));
+      cb_brief_load_file_async (file, self->cancellable, brief_loaded_cb,
+                                import_data_new (self, NULL, file));
     }
   else if (is_template_file (file))
     {
@@ -397,10 +404,10 @@ open_file (CbWindow *self,
       if (template == NULL)
         show_error (self, error);
       else
-        choose_opinion_for_template (target, template);
+        choose_opinion_for_template (window_for_new_document (self), template);
     }
   else
-    cb_window_import_opinion (target, file, NULL);
+    cb_window_import_opinion (self, file, NULL);
 }
 
 /* File choosers */
@@ -942,6 +949,7 @@ cb_window_dispose (GObject *object)
   g_clear_object (&self->brief);
   g_clear_object (&self->file);
   g_clear_pointer (&self->draft_id, g_free);
+  g_clear_pointer (&self->last_message, g_free);
   g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (self), CB_TYPE_WINDOW);
 
@@ -1208,4 +1216,17 @@ cb_window_get_brief_view (CbWindow *self)
 {
   g_return_val_if_fail (CB_IS_WINDOW (self), NULL);
   return self->brief_view;
+}
+
+/**
+ * cb_window_get_last_message:
+ * @self: the window
+ *
+ * Returns: (nullable): the last message the window showed the user, e.g. an error
+ */
+const char *
+cb_window_get_last_message (CbWindow *self)
+{
+  g_return_val_if_fail (CB_IS_WINDOW (self), NULL);
+  return self->last_message;
 }

@@ -125,7 +125,10 @@ test_add_excerpt_undo_redo (void)
   id = g_strdup (cb_excerpt_get_id (excerpt));
 
   g_assert_cmpstr (cb_excerpt_get_section_id (excerpt), ==, cb_section_get_id (section));
-  g_assert_cmpstr (cb_brief_dup_pin_cite (brief, excerpt), ==, "474 U.S. at 345");
+  {
+    g_autofree char *cite = cb_brief_dup_pin_cite (brief, excerpt);
+    g_assert_cmpstr (cite, ==, "474 U.S. at 345");
+  }
   g_assert_true (cb_opinion_view_has_highlight (opinion_view, cb_excerpt_get_start (excerpt), &color));
   g_assert_cmpuint (color, ==, 0);
   g_assert_false (cb_opinion_view_has_highlight (opinion_view, cb_excerpt_get_end (excerpt) + 5, NULL));
@@ -180,17 +183,26 @@ test_excerpt_ranges_and_sections (void)
 
   /* Ctrl+2 sends to the second section, which has its own colour. */
   across = add_excerpt (window, 1, "By the time he left the prison that evening James had forgotten about the note, and since *346 neither he nor Cannon worked");
-  g_assert_cmpstr (cb_brief_dup_pin_cite (brief, across), ==, "474 U.S. at 345–46");
+  {
+    g_autofree char *cite = cb_brief_dup_pin_cite (brief, across);
+    g_assert_cmpstr (cite, ==, "474 U.S. at 345–46");
+  }
   g_assert_true (cb_opinion_view_has_highlight (opinion_view, cb_excerpt_get_start (across), &color));
   g_assert_cmpuint (color, ==, 1);
   /* The quotation drops the star page. */
   g_assert_null (strstr (cb_excerpt_block_get_quote (CB_EXCERPT_BLOCK (cb_section_editor_find_excerpt_block (section_editor (window, 1), cb_excerpt_get_id (across)))), "*346"));
 
   note = add_excerpt (window, 3, "The note, addressed to a civilian hearing officer");
-  g_assert_cmpstr (cb_brief_dup_pin_cite (brief, note), ==, "474 U.S. at 345 n.*");
+  {
+    g_autofree char *cite = cb_brief_dup_pin_cite (brief, note);
+    g_assert_cmpstr (cite, ==, "474 U.S. at 345 n.*");
+  }
 
   holding = add_excerpt (window, 2, "the majority held that respondents’ negligence");
-  g_assert_cmpstr (cb_brief_dup_pin_cite (brief, holding), ==, "474 U.S. at 347");
+  {
+    g_autofree char *cite = cb_brief_dup_pin_cite (brief, holding);
+    g_assert_cmpstr (cite, ==, "474 U.S. at 347");
+  }
 
   /* Activating an excerpt shows its source: the opinion's cursor moves there. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-excerpt", "s",
@@ -300,6 +312,71 @@ test_drop_passage (void)
   }
 
   destroy_and_check (window);
+}
+
+static gboolean
+has_message (gpointer data)
+{
+  return cb_window_get_last_message (data) != NULL;
+}
+
+/* Someone else's file that is not an opinion or not a brief: a message naming it, and
+ * the window keeps the brief it had. */
+static void
+test_bad_file_keeps_window (void)
+{
+  CbWindow *window = open_sample ();
+  CbBrief *brief = cb_window_get_brief (window);
+  GtkTextView *view = cb_section_editor_get_text_view (section_editor (window, 0));
+  g_autofree char *dir = g_dir_make_tmp ("casebrief-bad-XXXXXX", NULL);
+  g_autofree char *binary = g_build_filename (dir, "opinion.txt", NULL);
+  g_autofree char *broken = g_build_filename (dir, "broken.brief", NULL);
+  g_autoptr(GFile) binary_file = g_file_new_for_path (binary);
+  g_autoptr(GFile) broken_file = g_file_new_for_path (broken);
+  static const char garbage[] = "\x7f" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0>\0";
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n_windows;
+
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  type_text (view, "Work that must not be lost.");
+  n_windows = g_list_model_get_n_items (toplevels);
+
+  g_assert_true (g_file_set_contents (binary, garbage, sizeof garbage, NULL));
+  cb_window_open_file (window, binary_file);
+  wait_until (has_message, window);
+  g_assert_nonnull (strstr (cb_window_get_last_message (window), "opinion.txt"));
+  g_assert_true (cb_window_get_brief (window) == brief);
+  g_assert_true (cb_window_get_modified (window));
+  g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, n_windows);
+
+  g_assert_true (g_file_set_contents (broken, "<?xml version=\"1.0\"?><brief xmlns=\"", -1, NULL));
+  cb_window_open_file (window, broken_file);
+  {
+    gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+    while (strstr (cb_window_get_last_message (window), "broken.brief") == NULL &&
+           g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, FALSE);
+  }
+  g_assert_nonnull (strstr (cb_window_get_last_message (window), "broken.brief"));
+  g_assert_true (cb_window_get_brief (window) == brief);
+  {
+    g_autofree char *kept = cb_section_dup_plain_text (cb_brief_get_section (brief, 0));
+    g_assert_cmpstr (kept, ==, "Work that must not be lost.");
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, n_windows);
+
+  /* Nothing on disk changed. */
+  {
+    g_autofree char *contents = NULL;
+    gsize len;
+    g_assert_true (g_file_get_contents (binary, &contents, &len, NULL));
+    g_assert_cmpmem (contents, len, garbage, sizeof garbage);
+  }
+
+  destroy_and_check (window);
+  g_unlink (binary);
+  g_unlink (broken);
+  g_rmdir (dir);
 }
 
 static gboolean
@@ -423,6 +500,7 @@ main (int   argc,
   g_test_add_func ("/editor/close-with-changes-asks", test_close_with_changes_asks);
   g_test_add_func ("/editor/export-pdf", test_export_pdf_from_window);
   g_test_add_func ("/editor/drop-passage", test_drop_passage);
+  g_test_add_func ("/editor/bad-file-keeps-window", test_bad_file_keeps_window);
 
   return g_test_run ();
 }
