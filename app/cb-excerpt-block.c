@@ -191,6 +191,7 @@ cb_excerpt_block_new (CbBrief   *brief,
 
   g_signal_connect_object (excerpt, "notify", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (brief, "notify::citation", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (brief, "notify::cite-style", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
   update (self);
 
   return self;

@@ -194,6 +194,16 @@ brief_changed_cb (CbWindow *self)
 }
 
 static void
+cite_style_changed_cb (CbWindow *self)
+{
+  g_autofree char *style = g_settings_get_string (self->settings, "cite-style");
+
+  if (self->brief != NULL)
+    cb_brief_set_cite_style (self->brief, g_str_equal (style, "supreme-court")
+                                          ? CB_CITE_STYLE_SUPREME_COURT : CB_CITE_STYLE_BLUEBOOK);
+}
+
+static void
 brief_title_changed_cb (CbWindow *self)
 {
   update_title (self);
@@ -209,6 +219,7 @@ set_brief (CbWindow *self,
   discard_draft (self);
 
   g_set_object (&self->brief, brief);
+  cite_style_changed_cb (self);
   set_file (self, file);
   cb_opinion_view_set_opinion (self->opinion_view, cb_brief_get_opinion (brief));
   cb_opinion_view_set_brief (self->opinion_view, brief);
@@ -1053,6 +1064,8 @@ cb_window_init (CbWindow *self)
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
   g_settings_bind (self->settings, "pane-position", self->paned, "position", G_SETTINGS_BIND_DEFAULT);
+  g_signal_connect_object (self->settings, "changed::cite-style", G_CALLBACK (cite_style_changed_cb),
+                           self, G_CONNECT_SWAPPED);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);

@@ -141,6 +141,16 @@ test_add_excerpt_undo_redo (void)
   g_assert_cmpstr (cb_excerpt_block_get_quote (block), ==, "“James received the note at about 2 p.m.”");
   g_assert_cmpstr (cb_excerpt_block_get_pin_cite (block), ==, "474 U.S. at 345");
 
+  /* The Supreme Court's own style is a setting, applied at once. */
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+
+    g_settings_set_string (settings, "cite-style", "supreme-court");
+    g_assert_cmpstr (cb_excerpt_block_get_pin_cite (block), ==, "474 U.S., at 345");
+    g_settings_reset (settings, "cite-style");
+    g_assert_cmpstr (cb_excerpt_block_get_pin_cite (block), ==, "474 U.S. at 345");
+  }
+
   /* Editing the citation updates the pin cite shown. */
   cb_brief_set_citation (brief, "106 S.Ct. 668");
   g_assert_cmpstr (cb_excerpt_block_get_pin_cite (block), ==, "106 S. Ct. at 669");
