@@ -10,63 +10,15 @@
 #include "cb-opinion-view.h"
 #include "cb-section-editor.h"
 #include "cb-window.h"
+#include "cb-test-ui.h"
 
 /* The editor driven through its actions, as a student works: select in the opinion,
  * add to a section, undo, write, save, reopen. */
-
-static void
-wait_until (gboolean (*done) (gpointer), gpointer data)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!done (data) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE);
-  g_assert_true (done (data));
-}
-
-static gboolean
-has_brief (gpointer data)
-{
-  return cb_window_get_brief (data) != NULL;
-}
 
 static gboolean
 is_saved (gpointer data)
 {
   return !cb_window_get_modified (data);
-}
-
-static void
-spin (guint msec)
-{
-  gint64 until = g_get_monotonic_time () + msec * 1000;
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-/* A closed window must be gone, with nothing of it left to write drafts later. */
-static void
-destroy_and_check (CbWindow *window)
-{
-  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  spin (50);
-  g_assert_null (window);
-}
-
-static CbWindow *
-open_sample (void)
-{
-  g_autofree char *path = g_build_filename (g_getenv ("CB_SOURCE_ROOT"), "data", "opinions",
-                                            "davidson-v-cannon.txt", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  CbWindow *window = g_object_new (CB_TYPE_WINDOW, NULL);
-
-  cb_window_open_file (window, file);
-  gtk_window_present (GTK_WINDOW (window));
-  wait_until (has_brief, window);
-  return window;
 }
 
 static void
@@ -110,7 +62,7 @@ add_excerpt (CbWindow   *window,
 static void
 test_add_excerpt_undo_redo (void)
 {
-  CbWindow *window = open_sample ();
+  CbWindow *window = cb_test_open_window ("data/opinions/davidson-v-cannon.txt");
   CbBrief *brief = cb_window_get_brief (window);
   CbOpinionView *opinion_view = cb_window_get_opinion_view (window);
   CbSectionEditor *facts = section_editor (window, 0);
@@ -177,13 +129,13 @@ test_add_excerpt_undo_redo (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (facts), "section.undo", NULL));
   g_assert_nonnull (cb_brief_lookup_excerpt (brief, id));
 
-  destroy_and_check (window);
+  cb_test_destroy_window (window);
 }
 
 static void
 test_excerpt_ranges_and_sections (void)
 {
-  CbWindow *window = open_sample ();
+  CbWindow *window = cb_test_open_window ("data/opinions/davidson-v-cannon.txt");
   CbBrief *brief = cb_window_get_brief (window);
   CbOpinionView *opinion_view = cb_window_get_opinion_view (window);
   CbExcerpt *across, *note, *holding;
@@ -219,7 +171,7 @@ test_excerpt_ranges_and_sections (void)
                                              cb_excerpt_get_id (holding)));
   g_assert_cmpuint (cb_opinion_view_get_cursor (opinion_view), ==, cb_excerpt_get_start (holding));
 
-  destroy_and_check (window);
+  cb_test_destroy_window (window);
 }
 
 static void
@@ -248,7 +200,7 @@ select_text (GtkTextView *view,
 static void
 test_write_save_reopen (void)
 {
-  CbWindow *window = open_sample ();
+  CbWindow *window = cb_test_open_window ("data/opinions/davidson-v-cannon.txt");
   CbBrief *brief = cb_window_get_brief (window);
   CbSectionEditor *facts = section_editor (window, 0);
   GtkTextView *view = cb_section_editor_get_text_view (facts);
@@ -272,7 +224,7 @@ test_write_save_reopen (void)
   add_excerpt (window, 0, "James received the note");
 
   cb_window_save_to (window, file);
-  wait_until (is_saved, window);
+  cb_test_wait_until (is_saved, window);
 
   reopened = cb_brief_load_file (file, NULL, &error);
   g_assert_no_error (error);
@@ -289,7 +241,7 @@ test_write_save_reopen (void)
   g_assert_cmpuint (cb_section_get_block (again, 1)->kind, ==, CB_BLOCK_EXCERPT);
   g_assert_cmpstr (cb_brief_get_case_name (reopened), ==, "Davidson v. Cannon");
 
-  destroy_and_check (window);
+  cb_test_destroy_window (window);
   g_unlink (path);
   g_rmdir (dir);
 }
@@ -297,7 +249,7 @@ test_write_save_reopen (void)
 static void
 test_drop_passage (void)
 {
-  CbWindow *window = open_sample ();
+  CbWindow *window = cb_test_open_window ("data/opinions/davidson-v-cannon.txt");
   CbBrief *brief = cb_window_get_brief (window);
   GListModel *excerpts = cb_brief_get_excerpts (brief);
   gsize start, end;
@@ -321,7 +273,7 @@ test_drop_passage (void)
     g_assert_cmpuint (cb_excerpt_get_start (excerpt), ==, start);
   }
 
-  destroy_and_check (window);
+  cb_test_destroy_window (window);
 }
 
 static gboolean
@@ -335,7 +287,7 @@ has_message (gpointer data)
 static void
 test_bad_file_keeps_window (void)
 {
-  CbWindow *window = open_sample ();
+  CbWindow *window = cb_test_open_window ("data/opinions/davidson-v-cannon.txt");
   CbBrief *brief = cb_window_get_brief (window);
   GtkTextView *view = cb_section_editor_get_text_view (section_editor (window, 0));
   g_autofree char *dir = g_dir_make_tmp ("casebrief-bad-XXXXXX", NULL);
@@ -353,7 +305,7 @@ test_bad_file_keeps_window (void)
 
   g_assert_true (g_file_set_contents (binary, garbage, sizeof garbage, NULL));
   cb_window_open_file (window, binary_file);
-  wait_until (has_message, window);
+  cb_test_wait_until (has_message, window);
   g_assert_nonnull (strstr (cb_window_get_last_message (window), "opinion.txt"));
   g_assert_true (cb_window_get_brief (window) == brief);
   g_assert_true (cb_window_get_modified (window));
@@ -383,7 +335,7 @@ test_bad_file_keeps_window (void)
     g_assert_cmpmem (contents, len, garbage, sizeof garbage);
   }
 
-  destroy_and_check (window);
+  cb_test_destroy_window (window);
   g_unlink (binary);
   g_unlink (broken);
   g_rmdir (dir);
@@ -398,7 +350,7 @@ file_exists (gpointer data)
 static void
 test_export_pdf_from_window (void)
 {
-  CbWindow *window = open_sample ();
+  CbWindow *window = cb_test_open_window ("data/opinions/davidson-v-cannon.txt");
   CbBrief *brief = cb_window_get_brief (window);
   g_autofree char *dir = g_dir_make_tmp ("casebrief-export-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "brief.pdf", NULL);
@@ -413,7 +365,7 @@ test_export_pdf_from_window (void)
   add_excerpt (window, 2, "the majority held that respondents’ negligence");
 
   cb_window_export_pdf (window, file);
-  wait_until (file_exists, path);
+  cb_test_wait_until (file_exists, path);
 
   command = g_strdup_printf ("pdftotext '%s' -", path);
   g_assert_true (g_spawn_command_line_sync (command, &text, NULL, &status, &error));
@@ -422,7 +374,7 @@ test_export_pdf_from_window (void)
   g_assert_nonnull (strstr (text, "474 U.S. at 347"));
   g_assert_nonnull (strstr (text, "Holding"));
 
-  destroy_and_check (window);
+  cb_test_destroy_window (window);
   g_unlink (path);
   g_rmdir (dir);
 }
@@ -462,7 +414,7 @@ test_close_with_changes_asks (void)
   g_clear_pointer (&drafts, g_ptr_array_unref);
 
   g_settings_set_uint (settings, "autosave-delay", 1);
-  window = open_sample ();
+  window = cb_test_open_window ("data/opinions/davidson-v-cannon.txt");
   view = cb_section_editor_get_text_view (section_editor (window, 1));
 
   gtk_widget_grab_focus (GTK_WIDGET (view));
@@ -470,7 +422,7 @@ test_close_with_changes_asks (void)
   g_assert_true (cb_window_get_modified (window));
 
   /* The draft is written after the autosave delay, and not over any real file. */
-  wait_until (has_draft, NULL);
+  cb_test_wait_until (has_draft, NULL);
   drafts = cb_drafts_list ();
   g_assert_cmpuint (drafts->len, ==, 1);
   g_assert_null (cb_draft_get_original_uri (g_ptr_array_index (drafts, 0)));
@@ -483,26 +435,14 @@ test_close_with_changes_asks (void)
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
   g_assert_true (has_message_dialog (NULL));
 
-  destroy_and_check (window);
+  cb_test_destroy_window (window);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  /* Drafts and recent files go to a home of the test's own, never the user's. The
-   * system data dirs stay, for GtkSourceView's own language definitions. */
-  g_autofree char *home = g_dir_make_tmp ("casebrief-test-XXXXXX", NULL);
-  g_autofree char *data = g_build_filename (home, "data", NULL);
-  g_autofree char *config = g_build_filename (home, "config", NULL);
-  g_autofree char *cache = g_build_filename (home, "cache", NULL);
-
-  g_setenv ("HOME", home, TRUE);
-  g_setenv ("XDG_DATA_HOME", data, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
-  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  cb_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/editor/add-excerpt-undo-redo", test_add_excerpt_undo_redo);
   g_test_add_func ("/editor/ranges-and-sections", test_excerpt_ranges_and_sections);

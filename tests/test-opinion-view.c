@@ -7,32 +7,10 @@
 #include "cb-opinion-view.h"
 #include "cb-page-gutter.h"
 #include "cb-window.h"
+#include "cb-test-ui.h"
 
 /* The opinion pane as a student reads it: pages in the margin, footnotes as links,
  * the authorities the opinion cites. */
-
-static gboolean
-has_brief (CbWindow *window)
-{
-  return cb_window_get_brief (window) != NULL;
-}
-
-static CbWindow *
-open_sample (void)
-{
-  g_autofree char *path = g_build_filename (g_getenv ("CB_SOURCE_ROOT"), "data", "opinions",
-                                            "davidson-v-cannon.txt", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  CbWindow *window = g_object_new (CB_TYPE_WINDOW, NULL);
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  cb_window_open_file (window, file);
-  gtk_window_present (GTK_WINDOW (window));
-  while (!has_brief (window) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE);
-  g_assert_true (has_brief (window));
-  return window;
-}
 
 static gsize
 offset_of (CbOpinion  *opinion,
@@ -48,7 +26,7 @@ offset_of (CbOpinion  *opinion,
 static void
 test_page_margin (void)
 {
-  CbWindow *window = open_sample ();
+  CbWindow *window = cb_test_open_window ("data/opinions/davidson-v-cannon.txt");
   CbOpinionView *view = cb_window_get_opinion_view (window);
   CbPageGutter *gutter = cb_opinion_view_get_page_gutter (view);
   GtkDropDown *reporters = cb_opinion_view_get_reporter_dropdown (view);
@@ -80,13 +58,13 @@ test_page_margin (void)
   g_assert_cmpstr (gtk_string_object_get_string (gtk_drop_down_get_selected_item (reporters)), ==,
                    "474 U.S.");
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  cb_test_destroy_window (window);
 }
 
 static void
 test_footnote_links (void)
 {
-  CbWindow *window = open_sample ();
+  CbWindow *window = cb_test_open_window ("data/opinions/davidson-v-cannon.txt");
   CbOpinionView *view = cb_window_get_opinion_view (window);
   CbOpinion *opinion = cb_opinion_view_get_opinion (view);
   gsize marker = offset_of (opinion, "Sergeant.*") + strlen ("Sergeant.");
@@ -101,13 +79,13 @@ test_footnote_links (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "opinion.footnote-reference", NULL));
   g_assert_cmpuint (cb_opinion_view_get_cursor (view), ==, marker);
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  cb_test_destroy_window (window);
 }
 
 static void
 test_authorities (void)
 {
-  CbWindow *window = open_sample ();
+  CbWindow *window = cb_test_open_window ("data/opinions/davidson-v-cannon.txt");
   CbOpinionView *view = cb_window_get_opinion_view (window);
   CbOpinion *opinion = cb_opinion_view_get_opinion (view);
   GPtrArray *authorities = cb_opinion_view_get_authorities (view);
@@ -131,20 +109,14 @@ test_authorities (void)
   cb_opinion_view_activate_authority (view, parratt);
   g_assert_cmpuint (cb_opinion_view_get_cursor (view), ==, offset_of (opinion, "451 U.S. 527"));
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  cb_test_destroy_window (window);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *home = g_dir_make_tmp ("casebrief-test-XXXXXX", NULL);
-  g_autofree char *data = g_build_filename (home, "data", NULL);
-
-  g_setenv ("HOME", home, TRUE);
-  g_setenv ("XDG_DATA_HOME", data, TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  cb_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/opinion-view/page-margin", test_page_margin);
   g_test_add_func ("/opinion-view/footnote-links", test_footnote_links);
