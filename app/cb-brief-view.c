@@ -24,6 +24,7 @@ struct _CbBriefView
   AdwPreferencesGroup *metadata_group;
   AdwEntryRow *case_name_row;
   AdwEntryRow *citation_row;
+  AdwExpanderRow *details_row;
   AdwEntryRow *court_row;
   AdwEntryRow *date_decided_row;
   AdwEntryRow *opinion_author_row;
@@ -64,6 +65,9 @@ row_for_property (CbBriefView *self,
 static void
 clear_brief (CbBriefView *self)
 {
+  if (self->brief != NULL)
+    g_signal_handlers_disconnect_by_data (self->brief, self);
+
   for (guint i = 0; i < self->bindings->len; i++)
     g_binding_unbind (g_ptr_array_index (self->bindings, i));
   g_ptr_array_set_size (self->bindings, 0);
@@ -73,6 +77,26 @@ clear_brief (CbBriefView *self)
   g_ptr_array_set_size (self->section_editors, 0);
 
   g_clear_object (&self->brief);
+}
+
+/* The collapsed details row still says what is in it. */
+static void
+update_details (CbBriefView *self)
+{
+  const char *parts[] = {
+    cb_brief_get_court (self->brief), cb_brief_get_date_decided (self->brief),
+    cb_brief_get_student (self->brief), cb_brief_get_course (self->brief),
+  };
+  g_autoptr(GString) subtitle = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    if (parts[i] != NULL && *parts[i] != '\0')
+      {
+        if (subtitle->len > 0)
+          g_string_append (subtitle, " · ");
+        g_string_append (subtitle, parts[i]);
+      }
+  adw_expander_row_set_subtitle (self->details_row, subtitle->str);
 }
 
 static void
@@ -174,6 +198,7 @@ cb_brief_view_class_init (CbBriefViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CbBriefView, metadata_group);
   gtk_widget_class_bind_template_child (widget_class, CbBriefView, case_name_row);
   gtk_widget_class_bind_template_child (widget_class, CbBriefView, citation_row);
+  gtk_widget_class_bind_template_child (widget_class, CbBriefView, details_row);
   gtk_widget_class_bind_template_child (widget_class, CbBriefView, court_row);
   gtk_widget_class_bind_template_child (widget_class, CbBriefView, date_decided_row);
   gtk_widget_class_bind_template_child (widget_class, CbBriefView, opinion_author_row);
@@ -244,6 +269,11 @@ cb_brief_view_set_brief (CbBriefView *self,
     }
 
   update_assignment (self);
+  update_details (self);
+  g_signal_connect_object (brief, "notify", G_CALLBACK (update_details), self, G_CONNECT_SWAPPED);
+  /* A new brief opens on what the student still has to fill in. */
+  adw_expander_row_set_expanded (self->details_row,
+                                 cb_brief_get_student (brief) == NULL || *cb_brief_get_student (brief) == '\0');
 
 notify:
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BRIEF]);

@@ -31,12 +31,14 @@ cb_cli_export (int    argc,
   g_autoptr(GFile) pdf_file = NULL;
   g_autofree char *pdf_path = NULL;
   g_autofree char *paper_name = NULL;
+  g_autofree char *style_name = NULL;
   g_auto(GStrv) args = NULL;
   CbPaper paper = cb_paper_get_default ();
   CbPageGeometry geometry;
   GOptionEntry entries[] = {
     { "pdf", 0, 0, G_OPTION_ARG_FILENAME, &pdf_path, N_("Write the brief as PDF to FILE"), N_("FILE") },
     { "paper", 0, 0, G_OPTION_ARG_STRING, &paper_name, N_("Paper size: a4 or letter (default: the locale’s)"), N_("SIZE") },
+    { "style", 0, 0, G_OPTION_ARG_STRING, &style_name, N_("Pin cite style: bluebook (474 U.S. at 347, the default) or supreme-court (474 U.S., at 347)"), N_("STYLE") },
     { NULL }
   };
 
@@ -66,6 +68,12 @@ cb_cli_export (int    argc,
       return 2;
     }
 
+  if (style_name != NULL && !g_str_equal (style_name, "bluebook") && !g_str_equal (style_name, "supreme-court"))
+    {
+      g_printerr ("casebrief: export: %s\n", _("--style must be bluebook or supreme-court"));
+      return 2;
+    }
+
   brief_file = g_file_new_for_commandline_arg (args[1]);
   brief = cb_brief_load_file (brief_file, NULL, &error);
   if (brief == NULL)
@@ -79,6 +87,9 @@ cb_cli_export (int    argc,
         g_printerr ("casebrief: %s: %s\n", args[1], error->message);
       return 1;
     }
+
+  if (g_strcmp0 (style_name, "supreme-court") == 0)
+    cb_brief_set_cite_style (brief, CB_CITE_STYLE_SUPREME_COURT);
 
   cb_page_geometry_init_paper (&geometry, paper);
   pdf_file = g_file_new_for_commandline_arg (pdf_path);

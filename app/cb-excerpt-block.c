@@ -28,20 +28,10 @@ static void
 update (CbExcerptBlock *self)
 {
   CbAnchorStatus status = cb_excerpt_get_status (self->excerpt);
-  g_autofree char *text = NULL;
-  g_autofree char *quote = NULL;
+  g_autofree char *quote = cb_brief_dup_quotation (self->brief, self->excerpt);
   g_autofree char *cite = cb_brief_dup_pin_cite (self->brief, self->excerpt);
   g_autofree char *accessible = NULL;
   const char *problem = NULL;
-
-  /* As a brief quotes it: the opinion's words without star pages or footnote marks.
-   * An orphan has no place in the opinion left, so it shows what was quoted. */
-  if (status == CB_ANCHOR_ORPHAN)
-    text = g_strdup (cb_excerpt_get_quote (self->excerpt));
-  else
-    text = cb_brief_dup_quote_text (self->brief, cb_excerpt_get_start (self->excerpt),
-                                    cb_excerpt_get_end (self->excerpt));
-  quote = g_strdup_printf ("“%s”", text);
 
   gtk_label_set_label (self->quote_label, quote);
   gtk_label_set_label (self->cite_label, cite ? cite : "");
@@ -201,6 +191,7 @@ cb_excerpt_block_new (CbBrief   *brief,
 
   g_signal_connect_object (excerpt, "notify", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (brief, "notify::citation", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (brief, "notify::cite-style", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
   update (self);
 
   return self;

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 #include <gtksourceview/gtksource.h>
 
+#include "core/cb-citation.h"
 #include "cb-opinion-view.h"
 #include "cb-page-gutter.h"
 #include "cb-source-data.h"
@@ -24,6 +25,11 @@ struct _CbOpinionView
   guint flash_id;
   GMenu *add_menu;
 
+  GtkDropDown *reporter_dropdown;
+  GtkLabel *pages_label;
+  GtkMenuButton *authorities_button;
+  GtkListBox *authorities_list;
+  GPtrArray *authorities;
   GtkSearchBar *search_bar;
   GtkSearchEntry *search_entry;
   GtkLabel *match_label;
@@ -42,6 +48,11 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+
+static const CbCitation *citation_at        (CbOpinionView *self,
+                                             gsize          offset);
+static const CbFootnote *footnote_marker_at (CbOpinionView *self,
+                                             gsize          offset);
 
 static void
 update_style_scheme (CbOpinionView *self)
@@ -166,6 +177,8 @@ query_tooltip_cb (CbOpinionView *self,
 
   found = excerpts_at (self, gtk_text_iter_get_offset (&iter));
   text = g_string_new (NULL);
+  if (self->brief == NULL)
+    g_ptr_array_set_size (found, 0);
   for (guint i = 0; i < found->len; i++)
     {
       CbExcerpt *excerpt = g_ptr_array_index (found, i);
@@ -179,6 +192,27 @@ query_tooltip_cb (CbOpinionView *self,
       if (cite != NULL)
         g_string_append_printf (text, " — %s", cite);
     }
+
+  {
+    gsize offset = gtk_text_iter_get_offset (&iter);
+    const CbCitation *citation = citation_at (self, offset);
+    const CbFootnote *footnote = footnote_marker_at (self, offset);
+
+    if (citation != NULL)
+      {
+        g_autofree char *parsed = cb_citation_to_string (citation);
+        if (text->len > 0)
+          g_string_append_c (text, '\n');
+        g_string_append (text, parsed);
+      }
+    if (footnote != NULL)
+      {
+        if (text->len > 0)
+          g_string_append_c (text, '\n');
+        /* Translators: tooltip of a footnote marker in the opinion */
+        g_string_append_printf (text, _("Footnote %s: click to read it"), footnote->label);
+      }
+  }
 
   if (text->len == 0)
     return FALSE;
@@ -231,6 +265,215 @@ cursor_moved_cb (CbOpinionView *self)
                                     gtk_text_buffer_get_insert (GTK_TEXT_BUFFER (self->buffer)));
   found = excerpts_at (self, gtk_text_iter_get_offset (&iter));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "opinion.show-in-brief", found->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "opinion.footnote-reference",
+                                 self->opinion != NULL &&
+                                 cb_opinion_footnote_at (self->opinion, gtk_text_iter_get_offset (&iter)) != NULL);
+}
+
+static const char *
+ordinal_reporter_label (guint reporter)
+{
+  switch (reporter)
+    {
+    case 0: return _("First reporter (*)");
+    case 1: return _("Second reporter (**)");
+    default: return _("Third reporter (***)");
+    }
+}
+
+/* The margin shows one reporter's pages; the student picks which, by the name the
+ * citation gives it where the opinion says ("474 U.S. 344, 106 S. Ct. 668"). */
+static void
+update_reporters (CbOpinionView *self)
+{
+  guint n = self->opinion ? cb_opinion_get_n_reporters (self->opinion) : 0;
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  const char *citation = NULL;
+  g_auto(GStrv) parts = NULL;
+
+  if (self->brief != NULL && cb_brief_get_citation (self->brief) != NULL)
+    citation = cb_brief_get_citation (self->brief);
+  else if (self->opinion != NULL)
+    citation = cb_opinion_get_citation (self->opinion);
+  if (citation != NULL)
+    parts = g_strsplit (citation, ",", -1);
+
+  for (guint i = 0; i < n && i < 3; i++)
+    {
+      g_autofree char *name = NULL;
+
+      /* Only a citation whose first page fits this reporter's pages names it. */
+      for (guint p = 0; parts != NULL && parts[p] != NULL; p++)
+        {
+          g_autofree char *cite = cb_opinion_pin_cite (self->opinion, 0, 1, g_strstrip (parts[p]),
+                                                       CB_CITE_STYLE_BLUEBOOK);
+          if (cite != NULL && cb_opinion_page_at (self->opinion, i, 0) != 0)
+            {
+              g_autofree char *page = g_strdup_printf (" at %u", cb_opinion_page_at (self->opinion, i, 0));
+              if (g_str_has_suffix (cite, page))
+                {
+                  name = g_strndup (cite, strlen (cite) - strlen (page));
+                  break;
+                }
+            }
+        }
+      gtk_string_list_append (names, name ? name : ordinal_reporter_label (i));
+    }
+
+  {
+    guint selected = gtk_drop_down_get_selected (self->reporter_dropdown);
+
+    /* Naming the reporters keeps the one the student chose. */
+    gtk_drop_down_set_model (self->reporter_dropdown, G_LIST_MODEL (names));
+    if (selected != GTK_INVALID_LIST_POSITION && selected < MIN (n, 3))
+      gtk_drop_down_set_selected (self->reporter_dropdown, selected);
+  }
+  gtk_widget_set_visible (GTK_WIDGET (self->reporter_dropdown), n > 1);
+  gtk_widget_set_visible (GTK_WIDGET (self->pages_label), n > 1);
+}
+
+static void
+reporter_selected_cb (CbOpinionView *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->reporter_dropdown);
+
+  if (selected != GTK_INVALID_LIST_POSITION)
+    cb_page_gutter_set_reporter (self->gutter, selected);
+}
+
+static GtkWidget *
+authority_row_new (const CbAuthority *authority)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *count = g_strdup_printf ("%u", authority->count);
+  GtkWidget *count_label = gtk_label_new (count);
+  g_autofree char *escaped = g_markup_escape_text (authority->label, -1);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                               authority->kind == CB_CITATION_STATUTE ? _("Statute") : _("Case"));
+  gtk_widget_add_css_class (count_label, "numeric");
+  gtk_widget_add_css_class (count_label, "dim-label");
+  gtk_widget_set_tooltip_text (count_label, _("Times cited"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), count_label);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  return row;
+}
+
+static void
+update_authorities (CbOpinionView *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->authorities_list))) != NULL)
+    gtk_list_box_remove (self->authorities_list, child);
+  g_clear_pointer (&self->authorities, g_ptr_array_unref);
+
+  if (self->opinion == NULL)
+    return;
+
+  self->authorities = cb_citation_authorities (cb_opinion_get_citations (self->opinion));
+  for (guint i = 0; i < self->authorities->len; i++)
+    gtk_list_box_append (self->authorities_list, authority_row_new (g_ptr_array_index (self->authorities, i)));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->authorities_button), self->authorities->len > 0);
+}
+
+static void
+authority_activated_cb (CbOpinionView *self,
+                        GtkListBoxRow *row)
+{
+  const CbAuthority *authority = g_ptr_array_index (self->authorities, gtk_list_box_row_get_index (row));
+
+  gtk_menu_button_popdown (self->authorities_button);
+  cb_opinion_view_show_range (self, authority->first_start, authority->first_end);
+}
+
+static const CbCitation *
+citation_at (CbOpinionView *self,
+             gsize          offset)
+{
+  GPtrArray *citations;
+
+  if (self->opinion == NULL)
+    return NULL;
+  citations = cb_opinion_get_citations (self->opinion);
+  for (guint i = 0; i < citations->len; i++)
+    {
+      const CbCitation *citation = g_ptr_array_index (citations, i);
+      if (citation->start <= offset && offset < citation->end)
+        return citation;
+    }
+  return NULL;
+}
+
+static const CbFootnote *
+footnote_marker_at (CbOpinionView *self,
+                    gsize          offset)
+{
+  const CbFootnote *footnotes;
+  gsize n = 0;
+
+  if (self->opinion == NULL)
+    return NULL;
+  footnotes = cb_opinion_get_footnotes (self->opinion, &n);
+  for (gsize i = 0; i < n; i++)
+    if (footnotes[i].marker_offset <= offset && offset < footnotes[i].marker_offset + footnotes[i].marker_length)
+      return &footnotes[i];
+  return NULL;
+}
+
+/* A footnote marker is a link: a click goes to the note, as in a printed report. */
+static void
+released_cb (GtkGestureClick *gesture,
+             int              n_press,
+             double           x,
+             double           y,
+             CbOpinionView   *self)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self->source_view);
+  GtkTextIter iter, start, end;
+  const CbFootnote *footnote;
+  int bx, by;
+
+  if (n_press != 1 ||
+      gtk_text_buffer_get_selection_bounds (GTK_TEXT_BUFFER (self->buffer), &start, &end))
+    return;
+
+  gtk_text_view_window_to_buffer_coords (view, GTK_TEXT_WINDOW_WIDGET, x, y, &bx, &by);
+  if (!gtk_text_view_get_iter_at_location (view, &iter, bx, by))
+    return;
+
+  footnote = footnote_marker_at (self, gtk_text_iter_get_offset (&iter));
+  if (footnote != NULL)
+    cb_opinion_view_show_range (self, footnote->body_start, footnote->body_end);
+}
+
+static void
+go_to_footnote_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  CbOpinionView *self = CB_OPINION_VIEW (widget);
+  gsize offset = cb_opinion_view_get_cursor (self);
+  const CbFootnote *footnote = footnote_marker_at (self, offset);
+
+  /* Also from the character just after a marker, where the cursor lands after it. */
+  if (footnote == NULL && offset > 0)
+    footnote = footnote_marker_at (self, offset - 1);
+  if (footnote != NULL)
+    cb_opinion_view_show_range (self, footnote->body_start, footnote->body_end);
+}
+
+static void
+footnote_reference_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  CbOpinionView *self = CB_OPINION_VIEW (widget);
+  const CbFootnote *footnote = self->opinion ? cb_opinion_footnote_at (self->opinion, cb_opinion_view_get_cursor (self)) : NULL;
+
+  if (footnote != NULL)
+    cb_opinion_view_show_range (self, footnote->marker_offset, footnote->marker_offset + footnote->marker_length);
 }
 
 static void
@@ -399,6 +642,7 @@ cb_opinion_view_dispose (GObject *object)
   g_clear_object (&self->opinion);
   g_clear_object (&self->search_context);
   g_clear_object (&self->add_menu);
+  g_clear_pointer (&self->authorities, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), CB_TYPE_OPINION_VIEW);
 
   G_OBJECT_CLASS (cb_opinion_view_parent_class)->dispose (object);
@@ -457,6 +701,11 @@ cb_opinion_view_class_init (CbOpinionViewClass *klass)
 
   g_type_ensure (GTK_SOURCE_TYPE_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/cb-opinion-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, CbOpinionView, reporter_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CbOpinionView, pages_label);
+  gtk_widget_class_bind_template_child (widget_class, CbOpinionView, authorities_button);
+  gtk_widget_class_bind_template_child (widget_class, CbOpinionView, authorities_list);
+  gtk_widget_class_bind_template_callback (widget_class, authority_activated_cb);
   gtk_widget_class_bind_template_child (widget_class, CbOpinionView, search_bar);
   gtk_widget_class_bind_template_child (widget_class, CbOpinionView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, CbOpinionView, match_label);
@@ -471,6 +720,8 @@ cb_opinion_view_class_init (CbOpinionViewClass *klass)
   gtk_widget_class_install_action (widget_class, "opinion.find-next", NULL, find_next_action);
   gtk_widget_class_install_action (widget_class, "opinion.find-previous", NULL, find_previous_action);
   gtk_widget_class_install_action (widget_class, "opinion.show-in-brief", NULL, show_in_brief_action);
+  gtk_widget_class_install_action (widget_class, "opinion.go-to-footnote", NULL, go_to_footnote_action);
+  gtk_widget_class_install_action (widget_class, "opinion.footnote-reference", NULL, footnote_reference_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "opinion.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK, "opinion.find-next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
@@ -511,6 +762,16 @@ cb_opinion_view_init (CbOpinionView *self)
   gtk_source_gutter_insert (gtk_source_view_get_gutter (self->source_view, GTK_TEXT_WINDOW_LEFT),
                             GTK_SOURCE_GUTTER_RENDERER (self->gutter), 0);
 
+  {
+    GtkGesture *click = gtk_gesture_click_new ();
+
+    gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+    g_signal_connect (click, "released", G_CALLBACK (released_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->source_view), GTK_EVENT_CONTROLLER (click));
+  }
+  g_signal_connect_object (self->reporter_dropdown, "notify::selected", G_CALLBACK (reporter_selected_cb),
+                           self, G_CONNECT_SWAPPED);
+
   gtk_widget_set_has_tooltip (GTK_WIDGET (self->source_view), TRUE);
   g_signal_connect_object (self->source_view, "query-tooltip", G_CALLBACK (query_tooltip_cb),
                            self, G_CONNECT_SWAPPED);
@@ -524,10 +785,12 @@ cb_opinion_view_init (CbOpinionView *self)
     self->add_menu = g_menu_new ();
     g_menu_append_submenu (section, _("_Add to"), G_MENU_MODEL (self->add_menu));
     g_menu_append (section, _("Show in _Brief"), "opinion.show-in-brief");
+    g_menu_append (section, _("Back to Footnote _Reference"), "opinion.footnote-reference");
     g_menu_append_section (extra, NULL, G_MENU_MODEL (section));
     gtk_text_view_set_extra_menu (GTK_TEXT_VIEW (self->source_view), G_MENU_MODEL (extra));
   }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "opinion.show-in-brief", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "opinion.footnote-reference", FALSE);
   self->search_context = gtk_source_search_context_new (self->buffer, NULL);
   gtk_source_search_settings_set_wrap_around (gtk_source_search_context_get_settings (self->search_context), TRUE);
   g_signal_connect_object (self->search_context, "notify::occurrences-count",
@@ -570,6 +833,8 @@ cb_opinion_view_set_opinion (CbOpinionView *self,
                             opinion ? cb_opinion_get_text (opinion) : "", -1);
   gtk_text_buffer_end_irreversible_action (GTK_TEXT_BUFFER (self->buffer));
   cb_page_gutter_set_opinion (self->gutter, opinion);
+  update_reporters (self);
+  update_authorities (self);
   update_highlights (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OPINION]);
 }
@@ -602,7 +867,11 @@ cb_opinion_view_set_brief (CbOpinionView *self,
       g_signal_connect_object (brief, "changed", G_CALLBACK (brief_excerpts_changed_cb), self,
                                G_CONNECT_SWAPPED);
     }
+  if (brief != NULL)
+    g_signal_connect_object (brief, "notify::citation", G_CALLBACK (update_reporters), self,
+                             G_CONNECT_SWAPPED);
   update_add_menu (self);
+  update_reporters (self);
   update_highlights (self);
 }
 
@@ -778,4 +1047,50 @@ cb_opinion_view_dup_match_label (CbOpinionView *self)
 {
   g_return_val_if_fail (CB_IS_OPINION_VIEW (self), NULL);
   return g_strdup (gtk_label_get_label (self->match_label));
+}
+
+/**
+ * cb_opinion_view_get_authorities:
+ * @self: the view
+ *
+ * Returns: (transfer none) (element-type CbAuthority) (nullable): the authorities listed
+ */
+GPtrArray *
+cb_opinion_view_get_authorities (CbOpinionView *self)
+{
+  g_return_val_if_fail (CB_IS_OPINION_VIEW (self), NULL);
+  return self->authorities;
+}
+
+/**
+ * cb_opinion_view_activate_authority:
+ * @self: the view
+ * @index: a row of the authorities list
+ *
+ * Goes to the first place the opinion cites that authority, as choosing it does.
+ */
+void
+cb_opinion_view_activate_authority (CbOpinionView *self,
+                                    guint          index)
+{
+  GtkListBoxRow *row;
+
+  g_return_if_fail (CB_IS_OPINION_VIEW (self));
+
+  row = gtk_list_box_get_row_at_index (self->authorities_list, index);
+  g_return_if_fail (row != NULL);
+  authority_activated_cb (self, row);
+}
+
+/**
+ * cb_opinion_view_get_reporter_dropdown:
+ * @self: the view
+ *
+ * Returns: (transfer none): the chooser of the reporter shown in the margin
+ */
+GtkDropDown *
+cb_opinion_view_get_reporter_dropdown (CbOpinionView *self)
+{
+  g_return_val_if_fail (CB_IS_OPINION_VIEW (self), NULL);
+  return self->reporter_dropdown;
 }

@@ -31,6 +31,10 @@ gboolean     cb_opinion_view_has_highlight (CbOpinionView *self,
                                             guint         *color_index);
 CbPageGutter *cb_opinion_view_get_page_gutter (CbOpinionView *self);
 GtkTextView *cb_opinion_view_get_text_view (CbOpinionView *self);
+GPtrArray   *cb_opinion_view_get_authorities (CbOpinionView *self);
+void         cb_opinion_view_activate_authority (CbOpinionView *self,
+                                                 guint          index);
+GtkDropDown *cb_opinion_view_get_reporter_dropdown (CbOpinionView *self);
 GtkEditable *cb_opinion_view_get_search_entry (CbOpinionView *self);
 char        *cb_opinion_view_dup_match_label  (CbOpinionView *self);
 

@@ -530,6 +530,33 @@ remove_excerpt_action (GtkWidget  *widget,
   cb_brief_remove_excerpt (self->brief, excerpt);
 }
 
+/* A passage dragged from the opinion lands here as an excerpt, not as plain text: the
+ * window checks that the text is the opinion's selection and adds it at the drop. */
+static gboolean
+drop_cb (GtkDropTarget   *target,
+         const GValue    *value,
+         double           x,
+         double           y,
+         CbSectionEditor *self)
+{
+  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_WINDOW);
+  GtkTextIter iter;
+  double tx, ty;
+  int bx, by;
+
+  if (window == NULL || !G_VALUE_HOLDS_STRING (value) ||
+      !gtk_widget_translate_coordinates (GTK_WIDGET (self), GTK_WIDGET (self->text_view), x, y, &tx, &ty))
+    return FALSE;
+
+  gtk_text_view_window_to_buffer_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET, tx, ty, &bx, &by);
+  gtk_text_view_get_iter_at_location (self->text_view, &iter, bx, by);
+  gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+  gtk_text_buffer_place_cursor (self->buffer, &iter);
+
+  return gtk_widget_activate_action (window, "win.add-dropped-text", "(us)",
+                                     self->color_index, g_value_get_string (value));
+}
+
 static void
 cb_section_editor_dispose (GObject *object)
 {
@@ -610,6 +637,15 @@ cb_section_editor_init (CbSectionEditor *self)
   add_capture_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Control><Shift>z", "section.redo");
   add_capture_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Control>y", "section.redo");
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+
+  {
+    GtkDropTarget *drop = gtk_drop_target_new (G_TYPE_STRING, GDK_ACTION_COPY | GDK_ACTION_MOVE);
+
+    /* Before the text view's own drop target, which would paste plain text. */
+    gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (drop), GTK_PHASE_CAPTURE);
+    g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+  }
 
   update_undo_actions (self);
 }

@@ -29,6 +29,7 @@ struct _CbWindow
   CbBrief *brief;
   GFile *file;
   char *draft_id;
+  char *last_message;
   guint autosave_id;
   gboolean modified;
   gboolean closing;
@@ -63,6 +64,9 @@ show_error (CbWindow     *self,
 {
   AdwToast *toast = adw_toast_new (error->message);
 
+  g_free (self->last_message);
+  self->last_message = g_strdup (error->message);
+
   adw_toast_set_timeout (toast, 0);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
@@ -71,6 +75,8 @@ static void
 show_message (CbWindow   *self,
               const char *message)
 {
+  g_free (self->last_message);
+  self->last_message = g_strdup (message);
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
@@ -188,6 +194,16 @@ brief_changed_cb (CbWindow *self)
 }
 
 static void
+cite_style_changed_cb (CbWindow *self)
+{
+  g_autofree char *style = g_settings_get_string (self->settings, "cite-style");
+
+  if (self->brief != NULL)
+    cb_brief_set_cite_style (self->brief, g_str_equal (style, "supreme-court")
+                                          ? CB_CITE_STYLE_SUPREME_COURT : CB_CITE_STYLE_BLUEBOOK);
+}
+
+static void
 brief_title_changed_cb (CbWindow *self)
 {
   update_title (self);
@@ -203,6 +219,7 @@ set_brief (CbWindow *self,
   discard_draft (self);
 
   g_set_object (&self->brief, brief);
+  cite_style_changed_cb (self);
   set_file (self, file);
   cb_opinion_view_set_opinion (self->opinion_view, cb_brief_get_opinion (brief));
   cb_opinion_view_set_brief (self->opinion_view, brief);
@@ -294,16 +311,16 @@ opinion_imported_cb (GObject      *source,
   if (template == NULL)
     template = cb_template_store_get_default_template (cb_template_store_get_default ());
   brief = cb_brief_new (template, opinion);
-  if (g_settings_get_string (self->settings, "student-name")[0] != '\0')
-    {
-      g_autofree char *student = g_settings_get_string (self->settings, "student-name");
-      g_autofree char *course = g_settings_get_string (self->settings, "course");
+  {
+    g_autofree char *student = g_settings_get_string (self->settings, "student-name");
+    g_autofree char *course = g_settings_get_string (self->settings, "course");
 
+    if (*student != '\0')
       cb_brief_set_student (brief, student);
-      if (*course != '\0')
-        cb_brief_set_course (brief, course);
-    }
-  set_brief (self, brief, NULL);
+    if (*course != '\0')
+      cb_brief_set_course (brief, course);
+  }
+  set_brief (window_for_new_document (self), brief, NULL);
 }
 
 static void
@@ -326,6 +343,7 @@ brief_loaded_cb (GObject      *source,
       return;
     }
 
+  self = window_for_new_document (self);
   set_brief (self, brief, file);
   {
     g_autofree char *uri = g_file_get_uri (file);
@@ -382,12 +400,12 @@ static void
 open_file (CbWindow *self,
            GFile    *file)
 {
-  CbWindow *target = window_for_new_document (self);
-
+  /* The file is read first; only a file that loaded takes a window, so a bad file
+   * leaves this one as it was, with a message naming the file and the problem. */
   if (is_brief_file (file))
     {
-      cb_brief_load_file_async (file, target->cancellable, brief_loaded_cb,
-                                import_data_new (target, NULL, file));
+      cb_brief_load_file_async (file, self->cancellable, brief_loaded_cb,
+                                import_data_new (self, NULL, file));
     }
   else if (is_template_file (file))
     {
@@ -397,10 +415,10 @@ open_file (CbWindow *self,
       if (template == NULL)
         show_error (self, error);
       else
-        choose_opinion_for_template (target, template);
+        choose_opinion_for_template (window_for_new_document (self), template);
     }
   else
-    cb_window_import_opinion (target, file, NULL);
+    cb_window_import_opinion (self, file, NULL);
 }
 
 /* File choosers */
@@ -740,6 +758,32 @@ add_to_section_action (GtkWidget  *widget,
 }
 
 static void
+add_dropped_text_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  CbWindow *self = CB_WINDOW (widget);
+  GtkTextView *view = cb_opinion_view_get_text_view (self->opinion_view);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+  g_autofree char *selected = NULL;
+  const char *text;
+  guint index;
+
+  g_variant_get (parameter, "(u&s)", &index, &text);
+  if (!gtk_text_buffer_get_selection_bounds (buffer, &start, &end))
+    return;
+
+  /* Only the opinion's own selection becomes an excerpt; anything else dropped here
+   * is not a passage of this opinion. */
+  selected = gtk_text_iter_get_text (&start, &end);
+  if (g_strcmp0 (selected, text) != 0)
+    return;
+
+  gtk_widget_activate_action (widget, "win.add-to-section", "u", index);
+}
+
+static void
 show_excerpt_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
@@ -921,6 +965,7 @@ cb_window_dispose (GObject *object)
   g_clear_object (&self->brief);
   g_clear_object (&self->file);
   g_clear_pointer (&self->draft_id, g_free);
+  g_clear_pointer (&self->last_message, g_free);
   g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (self), CB_TYPE_WINDOW);
 
@@ -992,6 +1037,7 @@ cb_window_class_init (CbWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_action);
   gtk_widget_class_install_action (widget_class, "win.add-to-section", "u", add_to_section_action);
+  gtk_widget_class_install_action (widget_class, "win.add-dropped-text", "(us)", add_dropped_text_action);
   gtk_widget_class_install_action (widget_class, "win.show-excerpt", "s", show_excerpt_action);
   gtk_widget_class_install_action (widget_class, "win.reveal-excerpt", "s", reveal_excerpt_action);
 
@@ -1023,6 +1069,8 @@ cb_window_init (CbWindow *self)
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
   g_settings_bind (self->settings, "pane-position", self->paned, "position", G_SETTINGS_BIND_DEFAULT);
+  g_signal_connect_object (self->settings, "changed::cite-style", G_CALLBACK (cite_style_changed_cb),
+                           self, G_CONNECT_SWAPPED);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
@@ -1186,4 +1234,17 @@ cb_window_get_brief_view (CbWindow *self)
 {
   g_return_val_if_fail (CB_IS_WINDOW (self), NULL);
   return self->brief_view;
+}
+
+/**
+ * cb_window_get_last_message:
+ * @self: the window
+ *
+ * Returns: (nullable): the last message the window showed the user, e.g. an error
+ */
+const char *
+cb_window_get_last_message (CbWindow *self)
+{
+  g_return_val_if_fail (CB_IS_WINDOW (self), NULL);
+  return self->last_message;
 }

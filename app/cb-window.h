@@ -21,6 +21,7 @@ void      cb_window_import_opinion  (CbWindow      *self,
 gboolean  cb_window_restore_draft   (CbWindow      *self,
                                      CbDraft       *draft,
                                      GError       **error);
+const char *cb_window_get_last_message (CbWindow *self);
 CbBrief  *cb_window_get_brief       (CbWindow      *self);
 gboolean  cb_window_get_modified    (CbWindow      *self);
 void      cb_window_export_pdf      (CbWindow      *self,

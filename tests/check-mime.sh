@@ -5,11 +5,12 @@
 # desktop does, names briefs and templates by extension and by content alike; and
 # the desktop file offers to open them.
 #
-#   check-mime.sh MIME_XML GRAMMAR DESKTOP_FILE
+#   check-mime.sh MIME_XML GRAMMAR DESKTOP_FILE SOURCE_ROOT
 set -eu
 mime_xml=$1
 grammar=$2
 desktop_file=$3
+source_root=$4
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 n=0
@@ -42,14 +43,9 @@ else
   not_ok "update-mime-database complains: $(cat "$tmp/update.err")"
 fi
 
-brief='<?xml version="1.0" encoding="UTF-8"?>
-<brief xmlns="https://casebrief.github.io/ns/brief/1" version="1">
-  <metadata><case-name>Davidson v. Cannon</case-name></metadata>
-</brief>'
-template='<?xml version="1.0" encoding="UTF-8"?>
-<brief-template xmlns="https://casebrief.github.io/ns/brieftemplate/1" version="1">
-  <title>Four-part brief</title>
-</brief-template>'
+# The project's own sample brief and built-in template, as the app writes them.
+brief=$(cat "$source_root/data/samples/davidson-v-cannon.brief")
+template=$(cat "$source_root/data/templates/default.brieftemplate")
 other='<?xml version="1.0" encoding="UTF-8"?>
 <brief xmlns="urn:example:not-casebrief">
   <title>Some other brief</title>

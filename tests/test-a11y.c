@@ -85,7 +85,7 @@ own_text (GtkWidget *widget)
 }
 
 /* The widget a screen reader presents for @widget: an entry's inner text field stands
- * for its entry, a button's internal parts for the button. */
+ * for its entry, the inner button of a menu button or a drop-down for that control. */
 static GtkWidget *
 presented_widget (GtkWidget *widget)
 {
@@ -98,7 +98,8 @@ presented_widget (GtkWidget *widget)
         if (GTK_IS_EDITABLE (w) && gtk_editable_get_delegate (GTK_EDITABLE (w)) == GTK_EDITABLE (widget))
           return w;
     }
-  if (GTK_IS_MENU_BUTTON (parent))
+  /* A menu button or a drop-down is one control with a button inside. */
+  if (GTK_IS_MENU_BUTTON (parent) || GTK_IS_DROP_DOWN (parent))
     return parent;
   return widget;
 }
@@ -194,8 +195,11 @@ assert_all_named (GPtrArray *visited)
         {
           const char *tooltip = gtk_widget_get_tooltip_text (presented);
 
-          g_string_append_printf (unnamed, "%s%s (tooltip “%s”)", unnamed->len ? ", " : "",
-                                  G_OBJECT_TYPE_NAME (presented), tooltip ? tooltip : "");
+          g_string_append_printf (unnamed, "%s%s in %s in %s (tooltip “%s”)", unnamed->len ? ", " : "",
+                                  G_OBJECT_TYPE_NAME (presented),
+                                  G_OBJECT_TYPE_NAME (gtk_widget_get_parent (presented)),
+                                  G_OBJECT_TYPE_NAME (gtk_widget_get_parent (gtk_widget_get_parent (presented))),
+                                  tooltip ? tooltip : "");
         }
     }
   if (unnamed->len > 0)
@@ -210,6 +214,21 @@ visited_inside (GPtrArray *visited,
     if (gtk_widget_is_ancestor (g_ptr_array_index (visited, i), ancestor))
       return TRUE;
   return FALSE;
+}
+
+static GtkWidget *
+find_type (GtkWidget *widget,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
 }
 
 static GtkWidget *
@@ -236,7 +255,7 @@ test_every_focusable_control_is_named (void)
   g_autoptr(GPtrArray) visited = walk_focus (GTK_WINDOW (window));
   g_autoptr(GPtrArray) with_find_bar = NULL;
   guint n_blocks = 0, n_sections = 0, n_metadata = 0;
-  GtkWidget *close;
+  GtkWidget *close, *expander;
   gboolean opinion_reached = FALSE;
 
   assert_all_named (visited);
@@ -256,15 +275,25 @@ test_every_focusable_control_is_named (void)
         n_metadata++;
     }
   g_assert_true (opinion_reached);
-  g_assert_cmpuint (n_metadata, ==, 7);
+  /* Case name and citation; the other details are folded away. */
+  g_assert_cmpuint (n_metadata, ==, 2);
   g_assert_cmpuint (n_sections, ==, cb_brief_get_n_sections (brief));
   g_assert_cmpuint (n_blocks, ==, g_list_model_get_n_items (cb_brief_get_excerpts (brief)));
 
-  /* And again with the find bar open (Ctrl+F): its entry and buttons join the chain. */
+  /* And again with the find bar open (Ctrl+F) and the case details unfolded: the find
+   * bar's entry and buttons, and five more details, join the chain. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (opinion_view), "opinion.find", NULL));
+  expander = find_type (GTK_WIDGET (cb_window_get_brief_view (window)), ADW_TYPE_EXPANDER_ROW);
+  g_assert_nonnull (expander);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
   spin (600);
   with_find_bar = walk_focus (GTK_WINDOW (window));
-  g_assert_cmpuint (with_find_bar->len, >=, visited->len + 3);
+  g_assert_cmpuint (with_find_bar->len, >=, visited->len + 3 + 5);
+  n_metadata = 0;
+  for (guint i = 0; i < with_find_bar->len; i++)
+    if (ADW_IS_ENTRY_ROW (presented_widget (g_ptr_array_index (with_find_bar, i))))
+      n_metadata++;
+  g_assert_cmpuint (n_metadata, ==, 7);
   g_assert_true (visited_inside (with_find_bar, GTK_WIDGET (cb_opinion_view_get_search_entry (opinion_view))));
   assert_all_named (with_find_bar);
 

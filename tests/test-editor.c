@@ -10,63 +10,15 @@
 #include "cb-opinion-view.h"
 #include "cb-section-editor.h"
 #include "cb-window.h"
+#include "cb-test-ui.h"
 
 /* The editor driven through its actions, as a student works: select in the opinion,
  * add to a section, undo, write, save, reopen. */
-
-static void
-wait_until (gboolean (*done) (gpointer), gpointer data)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!done (data) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE);
-  g_assert_true (done (data));
-}
-
-static gboolean
-has_brief (gpointer data)
-{
-  return cb_window_get_brief (data) != NULL;
-}
 
 static gboolean
 is_saved (gpointer data)
 {
   return !cb_window_get_modified (data);
-}
-
-static void
-spin (guint msec)
-{
-  gint64 until = g_get_monotonic_time () + msec * 1000;
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-/* A closed window must be gone, with nothing of it left to write drafts later. */
-static void
-destroy_and_check (CbWindow *window)
-{
-  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  spin (50);
-  g_assert_null (window);
-}
-
-static CbWindow *
-open_sample (void)
-{
-  g_autofree char *path = g_build_filename (g_getenv ("CB_SOURCE_ROOT"), "data", "opinions",
-                                            "davidson-v-cannon.txt", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  CbWindow *window = g_object_new (CB_TYPE_WINDOW, NULL);
-
-  cb_window_open_file (window, file);
-  gtk_window_present (GTK_WINDOW (window));
-  wait_until (has_brief, window);
-  return window;
 }
 
 static void
@@ -110,7 +62,7 @@ add_excerpt (CbWindow   *window,
 static void
 test_add_excerpt_undo_redo (void)
 {
-  CbWindow *window = open_sample ();
+  CbWindow *window = cb_test_open_window ("data/opinions/davidson-v-cannon.txt");
   CbBrief *brief = cb_window_get_brief (window);
   CbOpinionView *opinion_view = cb_window_get_opinion_view (window);
   CbSectionEditor *facts = section_editor (window, 0);
@@ -125,7 +77,10 @@ test_add_excerpt_undo_redo (void)
   id = g_strdup (cb_excerpt_get_id (excerpt));
 
   g_assert_cmpstr (cb_excerpt_get_section_id (excerpt), ==, cb_section_get_id (section));
-  g_assert_cmpstr (cb_brief_dup_pin_cite (brief, excerpt), ==, "474 U.S. at 345");
+  {
+    g_autofree char *cite = cb_brief_dup_pin_cite (brief, excerpt);
+    g_assert_cmpstr (cite, ==, "474 U.S. at 345");
+  }
   g_assert_true (cb_opinion_view_has_highlight (opinion_view, cb_excerpt_get_start (excerpt), &color));
   g_assert_cmpuint (color, ==, 0);
   g_assert_false (cb_opinion_view_has_highlight (opinion_view, cb_excerpt_get_end (excerpt) + 5, NULL));
@@ -137,6 +92,16 @@ test_add_excerpt_undo_redo (void)
   g_assert_nonnull (block);
   g_assert_cmpstr (cb_excerpt_block_get_quote (block), ==, "“James received the note at about 2 p.m.”");
   g_assert_cmpstr (cb_excerpt_block_get_pin_cite (block), ==, "474 U.S. at 345");
+
+  /* The Supreme Court's own style is a setting, applied at once. */
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+
+    g_settings_set_string (settings, "cite-style", "supreme-court");
+    g_assert_cmpstr (cb_excerpt_block_get_pin_cite (block), ==, "474 U.S., at 345");
+    g_settings_reset (settings, "cite-style");
+    g_assert_cmpstr (cb_excerpt_block_get_pin_cite (block), ==, "474 U.S. at 345");
+  }
 
   /* Editing the citation updates the pin cite shown. */
   cb_brief_set_citation (brief, "106 S.Ct. 668");
@@ -164,13 +129,13 @@ test_add_excerpt_undo_redo (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (facts), "section.undo", NULL));
   g_assert_nonnull (cb_brief_lookup_excerpt (brief, id));
 
-  destroy_and_check (window);
+  cb_test_destroy_window (window);
 }
 
 static void
 test_excerpt_ranges_and_sections (void)
 {
-  CbWindow *window = open_sample ();
+  CbWindow *window = cb_test_open_window ("data/opinions/davidson-v-cannon.txt");
   CbBrief *brief = cb_window_get_brief (window);
   CbOpinionView *opinion_view = cb_window_get_opinion_view (window);
   CbExcerpt *across, *note, *holding;
@@ -180,24 +145,33 @@ test_excerpt_ranges_and_sections (void)
 
   /* Ctrl+2 sends to the second section, which has its own colour. */
   across = add_excerpt (window, 1, "By the time he left the prison that evening James had forgotten about the note, and since *346 neither he nor Cannon worked");
-  g_assert_cmpstr (cb_brief_dup_pin_cite (brief, across), ==, "474 U.S. at 345–46");
+  {
+    g_autofree char *cite = cb_brief_dup_pin_cite (brief, across);
+    g_assert_cmpstr (cite, ==, "474 U.S. at 345–46");
+  }
   g_assert_true (cb_opinion_view_has_highlight (opinion_view, cb_excerpt_get_start (across), &color));
   g_assert_cmpuint (color, ==, 1);
   /* The quotation drops the star page. */
   g_assert_null (strstr (cb_excerpt_block_get_quote (CB_EXCERPT_BLOCK (cb_section_editor_find_excerpt_block (section_editor (window, 1), cb_excerpt_get_id (across)))), "*346"));
 
   note = add_excerpt (window, 3, "The note, addressed to a civilian hearing officer");
-  g_assert_cmpstr (cb_brief_dup_pin_cite (brief, note), ==, "474 U.S. at 345 n.*");
+  {
+    g_autofree char *cite = cb_brief_dup_pin_cite (brief, note);
+    g_assert_cmpstr (cite, ==, "474 U.S. at 345 n.*");
+  }
 
   holding = add_excerpt (window, 2, "the majority held that respondents’ negligence");
-  g_assert_cmpstr (cb_brief_dup_pin_cite (brief, holding), ==, "474 U.S. at 347");
+  {
+    g_autofree char *cite = cb_brief_dup_pin_cite (brief, holding);
+    g_assert_cmpstr (cite, ==, "474 U.S. at 347");
+  }
 
   /* Activating an excerpt shows its source: the opinion's cursor moves there. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-excerpt", "s",
                                              cb_excerpt_get_id (holding)));
   g_assert_cmpuint (cb_opinion_view_get_cursor (opinion_view), ==, cb_excerpt_get_start (holding));
 
-  destroy_and_check (window);
+  cb_test_destroy_window (window);
 }
 
 static void
@@ -226,7 +200,7 @@ select_text (GtkTextView *view,
 static void
 test_write_save_reopen (void)
 {
-  CbWindow *window = open_sample ();
+  CbWindow *window = cb_test_open_window ("data/opinions/davidson-v-cannon.txt");
   CbBrief *brief = cb_window_get_brief (window);
   CbSectionEditor *facts = section_editor (window, 0);
   GtkTextView *view = cb_section_editor_get_text_view (facts);
@@ -250,7 +224,7 @@ test_write_save_reopen (void)
   add_excerpt (window, 0, "James received the note");
 
   cb_window_save_to (window, file);
-  wait_until (is_saved, window);
+  cb_test_wait_until (is_saved, window);
 
   reopened = cb_brief_load_file (file, NULL, &error);
   g_assert_no_error (error);
@@ -267,8 +241,103 @@ test_write_save_reopen (void)
   g_assert_cmpuint (cb_section_get_block (again, 1)->kind, ==, CB_BLOCK_EXCERPT);
   g_assert_cmpstr (cb_brief_get_case_name (reopened), ==, "Davidson v. Cannon");
 
-  destroy_and_check (window);
+  cb_test_destroy_window (window);
   g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_drop_passage (void)
+{
+  CbWindow *window = cb_test_open_window ("data/opinions/davidson-v-cannon.txt");
+  CbBrief *brief = cb_window_get_brief (window);
+  GListModel *excerpts = cb_brief_get_excerpts (brief);
+  gsize start, end;
+
+  find_in_opinion (brief, "Daniels therefore controls.", &start, &end);
+  cb_opinion_view_select_range (cb_window_get_opinion_view (window), start, end);
+
+  /* Text from elsewhere is not a passage of the opinion: nothing is added. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-dropped-text", "(us)",
+                                             3, "Something typed elsewhere"));
+  g_assert_cmpuint (g_list_model_get_n_items (excerpts), ==, 0);
+
+  /* The opinion's selection dropped on Reasoning becomes an excerpt there. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-dropped-text", "(us)",
+                                             3, "Daniels therefore controls."));
+  g_assert_cmpuint (g_list_model_get_n_items (excerpts), ==, 1);
+  {
+    g_autoptr(CbExcerpt) excerpt = g_list_model_get_item (excerpts, 0);
+    g_assert_cmpstr (cb_excerpt_get_section_id (excerpt), ==,
+                     cb_section_get_id (cb_brief_get_section (brief, 3)));
+    g_assert_cmpuint (cb_excerpt_get_start (excerpt), ==, start);
+  }
+
+  cb_test_destroy_window (window);
+}
+
+static gboolean
+has_message (gpointer data)
+{
+  return cb_window_get_last_message (data) != NULL;
+}
+
+/* Someone else's file that is not an opinion or not a brief: a message naming it, and
+ * the window keeps the brief it had. */
+static void
+test_bad_file_keeps_window (void)
+{
+  CbWindow *window = cb_test_open_window ("data/opinions/davidson-v-cannon.txt");
+  CbBrief *brief = cb_window_get_brief (window);
+  GtkTextView *view = cb_section_editor_get_text_view (section_editor (window, 0));
+  g_autofree char *dir = g_dir_make_tmp ("casebrief-bad-XXXXXX", NULL);
+  g_autofree char *binary = g_build_filename (dir, "opinion.txt", NULL);
+  g_autofree char *broken = g_build_filename (dir, "broken.brief", NULL);
+  g_autoptr(GFile) binary_file = g_file_new_for_path (binary);
+  g_autoptr(GFile) broken_file = g_file_new_for_path (broken);
+  static const char garbage[] = "\x7f" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0>\0";
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n_windows;
+
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  type_text (view, "Work that must not be lost.");
+  n_windows = g_list_model_get_n_items (toplevels);
+
+  g_assert_true (g_file_set_contents (binary, garbage, sizeof garbage, NULL));
+  cb_window_open_file (window, binary_file);
+  cb_test_wait_until (has_message, window);
+  g_assert_nonnull (strstr (cb_window_get_last_message (window), "opinion.txt"));
+  g_assert_true (cb_window_get_brief (window) == brief);
+  g_assert_true (cb_window_get_modified (window));
+  g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, n_windows);
+
+  g_assert_true (g_file_set_contents (broken, "<?xml version=\"1.0\"?><brief xmlns=\"", -1, NULL));
+  cb_window_open_file (window, broken_file);
+  {
+    gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+    while (strstr (cb_window_get_last_message (window), "broken.brief") == NULL &&
+           g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, FALSE);
+  }
+  g_assert_nonnull (strstr (cb_window_get_last_message (window), "broken.brief"));
+  g_assert_true (cb_window_get_brief (window) == brief);
+  {
+    g_autofree char *kept = cb_section_dup_plain_text (cb_brief_get_section (brief, 0));
+    g_assert_cmpstr (kept, ==, "Work that must not be lost.");
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, n_windows);
+
+  /* Nothing on disk changed. */
+  {
+    g_autofree char *contents = NULL;
+    gsize len;
+    g_assert_true (g_file_get_contents (binary, &contents, &len, NULL));
+    g_assert_cmpmem (contents, len, garbage, sizeof garbage);
+  }
+
+  cb_test_destroy_window (window);
+  g_unlink (binary);
+  g_unlink (broken);
   g_rmdir (dir);
 }
 
@@ -281,7 +350,7 @@ file_exists (gpointer data)
 static void
 test_export_pdf_from_window (void)
 {
-  CbWindow *window = open_sample ();
+  CbWindow *window = cb_test_open_window ("data/opinions/davidson-v-cannon.txt");
   CbBrief *brief = cb_window_get_brief (window);
   g_autofree char *dir = g_dir_make_tmp ("casebrief-export-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "brief.pdf", NULL);
@@ -296,7 +365,7 @@ test_export_pdf_from_window (void)
   add_excerpt (window, 2, "the majority held that respondents’ negligence");
 
   cb_window_export_pdf (window, file);
-  wait_until (file_exists, path);
+  cb_test_wait_until (file_exists, path);
 
   command = g_strdup_printf ("pdftotext '%s' -", path);
   g_assert_true (g_spawn_command_line_sync (command, &text, NULL, &status, &error));
@@ -305,7 +374,7 @@ test_export_pdf_from_window (void)
   g_assert_nonnull (strstr (text, "474 U.S. at 347"));
   g_assert_nonnull (strstr (text, "Holding"));
 
-  destroy_and_check (window);
+  cb_test_destroy_window (window);
   g_unlink (path);
   g_rmdir (dir);
 }
@@ -345,7 +414,7 @@ test_close_with_changes_asks (void)
   g_clear_pointer (&drafts, g_ptr_array_unref);
 
   g_settings_set_uint (settings, "autosave-delay", 1);
-  window = open_sample ();
+  window = cb_test_open_window ("data/opinions/davidson-v-cannon.txt");
   view = cb_section_editor_get_text_view (section_editor (window, 1));
 
   gtk_widget_grab_focus (GTK_WIDGET (view));
@@ -353,7 +422,7 @@ test_close_with_changes_asks (void)
   g_assert_true (cb_window_get_modified (window));
 
   /* The draft is written after the autosave delay, and not over any real file. */
-  wait_until (has_draft, NULL);
+  cb_test_wait_until (has_draft, NULL);
   drafts = cb_drafts_list ();
   g_assert_cmpuint (drafts->len, ==, 1);
   g_assert_null (cb_draft_get_original_uri (g_ptr_array_index (drafts, 0)));
@@ -366,32 +435,22 @@ test_close_with_changes_asks (void)
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
   g_assert_true (has_message_dialog (NULL));
 
-  destroy_and_check (window);
+  cb_test_destroy_window (window);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  /* Drafts and recent files go to a home of the test's own, never the user's. The
-   * system data dirs stay, for GtkSourceView's own language definitions. */
-  g_autofree char *home = g_dir_make_tmp ("casebrief-test-XXXXXX", NULL);
-  g_autofree char *data = g_build_filename (home, "data", NULL);
-  g_autofree char *config = g_build_filename (home, "config", NULL);
-  g_autofree char *cache = g_build_filename (home, "cache", NULL);
-
-  g_setenv ("HOME", home, TRUE);
-  g_setenv ("XDG_DATA_HOME", data, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
-  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  cb_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/editor/add-excerpt-undo-redo", test_add_excerpt_undo_redo);
   g_test_add_func ("/editor/ranges-and-sections", test_excerpt_ranges_and_sections);
   g_test_add_func ("/editor/write-save-reopen", test_write_save_reopen);
   g_test_add_func ("/editor/close-with-changes-asks", test_close_with_changes_asks);
   g_test_add_func ("/editor/export-pdf", test_export_pdf_from_window);
+  g_test_add_func ("/editor/drop-passage", test_drop_passage);
+  g_test_add_func ("/editor/bad-file-keeps-window", test_bad_file_keeps_window);
 
   return g_test_run ();
 }

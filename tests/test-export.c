@@ -291,6 +291,30 @@ test_export_sample (void)
   remove_dir (dir);
 }
 
+/* The Supreme Court's own style, chosen on the command line. */
+static void
+test_export_style (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("casebrief-style-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "sc.pdf", NULL);
+  g_autofree char *sample = sample_path ();
+  g_autofree char *text = NULL;
+  g_autofree char *err = NULL;
+  const char *args[] = { "export", "--style", "supreme-court", "--pdf", pdf, sample, NULL };
+  const char *bad[] = { "export", "--style", "chicago", "--pdf", pdf, sample, NULL };
+
+  g_assert_cmpint (run_casebrief (args, NULL), ==, 0);
+  text = pdf_text (pdf, 1, 2);
+  g_assert_nonnull (strstr (text, "474 U.S., at 345"));
+  g_assert_null (strstr (text, "474 U.S. at 345"));
+  g_unlink (pdf);
+
+  g_assert_cmpint (run_casebrief (bad, &err), ==, 2);
+  g_assert_cmpstr (err, ==, "casebrief: export: --style must be bluebook or supreme-court\n");
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  g_rmdir (dir);
+}
+
 static void
 test_export_paper (void)
 {
@@ -714,6 +738,7 @@ main (int   argc,
 
   g_test_add_func ("/export/sample", test_export_sample);
   g_test_add_func ("/export/paper", test_export_paper);
+  g_test_add_func ("/export/style", test_export_style);
   g_test_add_func ("/export/paper-from-locale", test_export_paper_from_locale);
   g_test_add_func ("/export/long", test_export_long);
   g_test_add_func ("/export/no-single-lines", test_no_single_lines);

@@ -7,6 +7,7 @@
 #include "cb-opinion-view.h"
 #include "cb-section-editor.h"
 #include "cb-window.h"
+#include "cb-test-ui.h"
 
 static void
 wait_for_opinion (CbOpinionView *view)
@@ -81,7 +82,7 @@ test_find_in_opinion (void)
   gtk_editable_set_text (cb_opinion_view_get_search_entry (opinion_view), "McMillian");
 
   /* The search entry reports changes after a short delay and counting runs in idle time. */
-  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
   do
     {
       g_clear_pointer (&label, g_free);
@@ -113,19 +114,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* Drafts and recent files go to a home of the test's own, never the user's. The
-   * system data dirs stay, for GtkSourceView's own language definitions. */
-  g_autofree char *home = g_dir_make_tmp ("casebrief-test-XXXXXX", NULL);
-  g_autofree char *data = g_build_filename (home, "data", NULL);
-  g_autofree char *config = g_build_filename (home, "config", NULL);
-  g_autofree char *cache = g_build_filename (home, "cache", NULL);
-
-  g_setenv ("HOME", home, TRUE);
-  g_setenv ("XDG_DATA_HOME", data, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
-  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  cb_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/window/shows-sample", test_window_shows_sample);
   g_test_add_func ("/window/find-in-opinion", test_find_in_opinion);

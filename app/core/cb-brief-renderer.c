@@ -384,35 +384,6 @@ new_paragraph_layout (CbBriefRenderer *self,
   return layout;
 }
 
-/* A quotation is printed on flowing lines: the opinion's line breaks are not the brief's. */
-static char *
-collapse_whitespace (const char *text)
-{
-  g_autoptr(GString) out = g_string_new (NULL);
-  gboolean space = FALSE;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isspace (c))
-        {
-          space = out->len > 0;
-          continue;
-        }
-      if (space)
-        g_string_append_c (out, ' ');
-      /* Quotation marks inside a quotation become single ones, as in print. */
-      if (c == 0x201C || (c == '"' && (space || out->len == 0)))
-        c = 0x2018;
-      else if (c == 0x201D || c == '"')
-        c = 0x2019;
-      space = FALSE;
-      g_string_append_unichar (out, c);
-    }
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
 static Flow *
 build_quote (CbBriefRenderer *self,
              CbExcerpt       *excerpt,
@@ -422,22 +393,9 @@ build_quote (CbBriefRenderer *self,
   Flow *flow = flow_new (FLOW_QUOTE, (int) section_index, (int) block_index);
   double width = content_width (self) - 2 * QUOTE_INDENT;
   gboolean orphan = cb_excerpt_get_status (excerpt) == CB_ANCHOR_ORPHAN;
-  g_autofree char *raw = NULL;
-  g_autofree char *quote = NULL;
-  g_autofree char *text = NULL;
+  g_autofree char *text = cb_brief_dup_quotation (self->brief, excerpt);
   g_autofree char *cite = NULL;
   PangoLayout *layout;
-
-  if (!orphan)
-    raw = cb_brief_dup_quote_text (self->brief, cb_excerpt_get_start (excerpt),
-                                   cb_excerpt_get_end (excerpt));
-  if (raw == NULL || *raw == '\0')
-    {
-      g_free (raw);
-      raw = g_strdup (cb_excerpt_get_quote (excerpt));
-    }
-  quote = collapse_whitespace (raw != NULL ? raw : "");
-  text = g_strdup_printf ("“%s”", quote);
 
   flow->space_before = QUOTE_SPACE;
   layout = new_layout (self, BODY_SIZE, width, QUOTE_LINE_SPACING);

@@ -60,6 +60,9 @@ struct _CbBrief
   /* Unknown elements from a newer minor format, by where they were: "brief",
    * "metadata", "section:ID" or "excerpt:ID". Written back unchanged. */
   GHashTable *extensions;
+
+  /* How pin cites are written; the reader's setting, not part of the file. */
+  CbCiteStyle cite_style;
 };
 
 G_DEFINE_FINAL_TYPE (CbBrief, cb_brief, G_TYPE_OBJECT)
@@ -70,6 +73,7 @@ enum {
   PROP_FIELD_FIRST,
   PROP_LOCKED = PROP_FIELD_FIRST + N_FIELDS,
   PROP_OPINION,
+  PROP_CITE_STYLE,
   N_PROPS
 };
 
@@ -525,6 +529,9 @@ cb_brief_get_property (GObject    *object,
     case PROP_OPINION:
       g_value_set_object (value, self->opinion);
       break;
+    case PROP_CITE_STYLE:
+      g_value_set_uint (value, self->cite_style);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -547,6 +554,9 @@ cb_brief_set_property (GObject      *object,
     {
     case PROP_LOCKED:
       cb_brief_set_locked (self, g_value_get_boolean (value));
+      break;
+    case PROP_CITE_STYLE:
+      cb_brief_set_cite_style (self, g_value_get_uint (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -572,6 +582,9 @@ cb_brief_class_init (CbBriefClass *klass)
   properties[PROP_LOCKED] = g_param_spec_boolean ("locked", NULL, NULL, FALSE, rw);
   properties[PROP_OPINION] = g_param_spec_object ("opinion", NULL, NULL, CB_TYPE_OPINION,
                                                   G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CITE_STYLE] = g_param_spec_uint ("cite-style", NULL, NULL,
+                                                   CB_CITE_STYLE_BLUEBOOK, CB_CITE_STYLE_SUPREME_COURT,
+                                                   CB_CITE_STYLE_BLUEBOOK, rw);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -1350,7 +1363,7 @@ cb_brief_dup_pin_cite (CbBrief   *self,
 
   return cb_opinion_pin_cite (self->opinion,
                               cb_excerpt_get_start (excerpt), cb_excerpt_get_end (excerpt),
-                              self->fields[FIELD_CITATION], CB_CITE_STYLE_BLUEBOOK);
+                              self->fields[FIELD_CITATION], self->cite_style);
 }
 
 /**
@@ -1376,6 +1389,97 @@ cb_brief_dup_quote_text (CbBrief *self,
 
   /* As quoted in a brief: without star pages and footnote marks. */
   return cb_opinion_quote_text (self->opinion, start, end);
+}
+
+/**
+ * cb_brief_get_cite_style:
+ * @self: a brief
+ *
+ * Returns: how the brief's pin cites are written
+ */
+CbCiteStyle
+cb_brief_get_cite_style (CbBrief *self)
+{
+  g_return_val_if_fail (CB_IS_BRIEF (self), CB_CITE_STYLE_BLUEBOOK);
+  return self->cite_style;
+}
+
+/**
+ * cb_brief_set_cite_style:
+ * @self: a brief
+ * @style: Bluebook ("474 U.S. at 347") or the Supreme Court's ("474 U.S., at 347")
+ *
+ * Sets how pin cites are written. It is the reader's setting, so it is not saved in
+ * the file and does not mark the brief changed.
+ */
+void
+cb_brief_set_cite_style (CbBrief     *self,
+                         CbCiteStyle  style)
+{
+  g_return_if_fail (CB_IS_BRIEF (self));
+  g_return_if_fail (style <= CB_CITE_STYLE_SUPREME_COURT);
+
+  if (self->cite_style == style)
+    return;
+  self->cite_style = style;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CITE_STYLE]);
+}
+
+/**
+ * cb_brief_dup_quotation:
+ * @self: a brief
+ * @excerpt: one of its excerpts
+ *
+ * Gets an excerpt as the brief quotes it, in typographic quotation marks: the
+ * opinion's words without star pages or footnote marks, on flowing lines, with the
+ * quotation marks inside it made single, as in print. An orphan, which is no longer
+ * in the opinion, is quoted as it was stored. The window and the printed page both
+ * show this text.
+ *
+ * Returns: (transfer full): the quotation
+ */
+char *
+cb_brief_dup_quotation (CbBrief   *self,
+                        CbExcerpt *excerpt)
+{
+  g_autofree char *raw = NULL;
+  g_autoptr(GString) out = g_string_new ("“");
+  gboolean space = FALSE;
+  gboolean started = FALSE;
+
+  g_return_val_if_fail (CB_IS_BRIEF (self), NULL);
+  g_return_val_if_fail (CB_IS_EXCERPT (excerpt), NULL);
+
+  if (cb_excerpt_get_status (excerpt) != CB_ANCHOR_ORPHAN &&
+      cb_excerpt_get_end (excerpt) <= cb_opinion_get_length (self->opinion))
+    raw = cb_brief_dup_quote_text (self, cb_excerpt_get_start (excerpt), cb_excerpt_get_end (excerpt));
+  if (raw == NULL || *raw == '\0')
+    {
+      g_free (raw);
+      raw = g_strdup (cb_excerpt_get_quote (excerpt));
+    }
+
+  for (const char *p = raw ? raw : ""; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c))
+        {
+          space = started;
+          continue;
+        }
+      if (space)
+        g_string_append_c (out, ' ');
+      if (c == 0x201C || (c == '"' && (space || !started)))
+        c = 0x2018;
+      else if (c == 0x201D || c == '"')
+        c = 0x2019;
+      space = FALSE;
+      started = TRUE;
+      g_string_append_unichar (out, c);
+    }
+  g_string_append (out, "”");
+  return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
 /**

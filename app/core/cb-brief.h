@@ -99,6 +99,11 @@ void         cb_brief_remove_excerpt            (CbBrief      *self,
                                                  CbExcerpt    *excerpt);
 char        *cb_brief_dup_pin_cite              (CbBrief      *self,
                                                  CbExcerpt    *excerpt);
+CbCiteStyle  cb_brief_get_cite_style            (CbBrief      *self);
+void         cb_brief_set_cite_style            (CbBrief      *self,
+                                                 CbCiteStyle   style);
+char        *cb_brief_dup_quotation             (CbBrief      *self,
+                                                 CbExcerpt    *excerpt);
 char        *cb_brief_dup_quote_text            (CbBrief      *self,
                                                  gsize         start,
                                                  gsize         end);

@@ -1,0 +1,97 @@
+#include "config.h"
+
+#include "cb-test-ui.h"
+
+/* What every widget test needs: a home of its own, a way to wait for the main loop,
+ * a window on a real file, and a check that a closed window is really gone. */
+
+/**
+ * cb_test_ui_init:
+ * @argc: the test's argc
+ * @argv: the test's argv
+ *
+ * Initialises GLib's test framework and GTK with a private home: drafts, recent files
+ * and caches go to a temporary folder, never the user's. The system data dirs stay,
+ * for GtkSourceView's own language definitions.
+ */
+void
+cb_test_ui_init (int    *argc,
+                 char ***argv)
+{
+  g_autofree char *home = g_dir_make_tmp ("casebrief-test-XXXXXX", NULL);
+  g_autofree char *data = g_build_filename (home, "data", NULL);
+  g_autofree char *config = g_build_filename (home, "config", NULL);
+  g_autofree char *cache = g_build_filename (home, "cache", NULL);
+
+  g_setenv ("HOME", home, TRUE);
+  g_setenv ("XDG_DATA_HOME", data, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+}
+
+/**
+ * cb_test_wait_until:
+ * @done: the condition
+ * @data: its argument
+ *
+ * Runs the main loop until @done holds, and fails the test if it does not within
+ * twenty seconds (machines under load are slow; a correct program is not that slow).
+ */
+void
+cb_test_wait_until (gboolean (*done) (gpointer data),
+                    gpointer   data)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (!done (data) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (done (data));
+}
+
+static gboolean
+has_brief (gpointer data)
+{
+  return cb_window_get_brief (data) != NULL;
+}
+
+/**
+ * cb_test_open_window:
+ * @path: a file, relative to the source tree
+ *
+ * Opens @path in a new window, as `casebrief FILE` does, and waits until it shows.
+ *
+ * Returns: (transfer none): the window
+ */
+CbWindow *
+cb_test_open_window (const char *path)
+{
+  g_autofree char *full = g_build_filename (g_getenv ("CB_SOURCE_ROOT"), path, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (full);
+  CbWindow *window = g_object_new (CB_TYPE_WINDOW, NULL);
+
+  cb_window_open_file (window, file);
+  gtk_window_present (GTK_WINDOW (window));
+  cb_test_wait_until (has_brief, window);
+  return window;
+}
+
+/**
+ * cb_test_destroy_window:
+ * @window: a window
+ *
+ * Destroys @window and checks that nothing kept it alive, so nothing of it is left to
+ * write drafts later.
+ */
+void
+cb_test_destroy_window (CbWindow *window)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (window != NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_null (window);
+}
