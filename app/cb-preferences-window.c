@@ -16,6 +16,7 @@ struct _CbPreferencesWindow
   AdwComboRow *font_row;
   GtkSpinButton *font_size_spin;
   GtkSpinButton *line_spacing_spin;
+  AdwComboRow *cite_style_row;
   AdwEntryRow *student_row;
   AdwEntryRow *course_row;
   AdwComboRow *paper_row;
@@ -28,6 +29,7 @@ G_DEFINE_FINAL_TYPE (CbPreferencesWindow, cb_preferences_window, ADW_TYPE_PREFER
 static const char *style_choices[] = { "system", "light", "dark", NULL };
 static const char *font_choices[] = { "serif", "sans", NULL };
 static const char *paper_choices[] = { "auto", "a4", "letter", NULL };
+static const char *cite_style_choices[] = { "bluebook", "supreme-court", NULL };
 
 static gboolean
 choice_to_selected (GValue   *value,
@@ -93,6 +95,7 @@ cb_preferences_window_class_init (CbPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CbPreferencesWindow, font_row);
   gtk_widget_class_bind_template_child (widget_class, CbPreferencesWindow, font_size_spin);
   gtk_widget_class_bind_template_child (widget_class, CbPreferencesWindow, line_spacing_spin);
+  gtk_widget_class_bind_template_child (widget_class, CbPreferencesWindow, cite_style_row);
   gtk_widget_class_bind_template_child (widget_class, CbPreferencesWindow, student_row);
   gtk_widget_class_bind_template_child (widget_class, CbPreferencesWindow, course_row);
   gtk_widget_class_bind_template_child (widget_class, CbPreferencesWindow, paper_row);
@@ -112,8 +115,8 @@ cb_preferences_window_init (CbPreferencesWindow *self)
  * @settings: the application's settings
  *
  * Creates the preferences window, each row bound to its key in @settings: style,
- * opinion typeface, size and line spacing, the student and course of new briefs, paper
- * size and autosave delay.
+ * opinion typeface, size and line spacing, pin cite style, the student and course of
+ * new briefs, paper size and autosave delay.
  *
  * Returns: (transfer full): a new #CbPreferencesWindow
  */
@@ -130,6 +133,7 @@ cb_preferences_window_new (GSettings *settings)
   bind_choice (self, "style-variant", self->style_row, style_choices);
   bind_choice (self, "opinion-font", self->font_row, font_choices);
   bind_choice (self, "paper-size", self->paper_row, paper_choices);
+  bind_choice (self, "cite-style", self->cite_style_row, cite_style_choices);
   g_settings_bind (settings, "opinion-font-size", self->font_size_spin, "value", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "opinion-line-spacing", self->line_spacing_spin, "value", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "autosave-delay", self->autosave_spin, "value", G_SETTINGS_BIND_DEFAULT);

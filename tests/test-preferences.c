@@ -119,7 +119,7 @@ test_rows_change_settings (void)
 {
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
   GtkWidget *window = GTK_WIDGET (cb_preferences_window_new (settings));
-  AdwComboRow *style_row, *font_row, *paper_row;
+  AdwComboRow *style_row, *font_row, *paper_row, *cite_style_row;
   GtkEditable *student_row, *course_row;
   g_autofree char *value = NULL;
 
@@ -127,6 +127,7 @@ test_rows_change_settings (void)
   style_row = ADW_COMBO_ROW (find_row (window, "_Style"));
   font_row = ADW_COMBO_ROW (find_row (window, "_Typeface"));
   paper_row = ADW_COMBO_ROW (find_row (window, "_Paper Size"));
+  cite_style_row = ADW_COMBO_ROW (find_row (window, "Pin Cite _Style"));
   student_row = GTK_EDITABLE (find_row (window, "Student _Name"));
   course_row = GTK_EDITABLE (find_row (window, "_Course"));
 
@@ -134,6 +135,7 @@ test_rows_change_settings (void)
   g_assert_cmpuint (adw_combo_row_get_selected (style_row), ==, 0);
   g_assert_cmpuint (adw_combo_row_get_selected (font_row), ==, 0);
   g_assert_cmpuint (adw_combo_row_get_selected (paper_row), ==, 0);
+  g_assert_cmpuint (adw_combo_row_get_selected (cite_style_row), ==, 0);
   g_assert_cmpfloat (gtk_spin_button_get_value (row_spin (window, "Text _Size")), ==, 13);
   g_assert_cmpfloat_with_epsilon (gtk_spin_button_get_value (row_spin (window, "_Line Spacing")), 1.2, 1e-9);
   g_assert_cmpfloat (gtk_spin_button_get_value (row_spin (window, "_Autosave Delay")), ==, 3);
@@ -151,6 +153,11 @@ test_rows_change_settings (void)
   adw_combo_row_set_selected (paper_row, 2);
   value = g_settings_get_string (settings, "paper-size");
   g_assert_cmpstr (value, ==, "letter");
+  g_clear_pointer (&value, g_free);
+
+  adw_combo_row_set_selected (cite_style_row, 1);
+  value = g_settings_get_string (settings, "cite-style");
+  g_assert_cmpstr (value, ==, "supreme-court");
   g_clear_pointer (&value, g_free);
 
   gtk_spin_button_set_value (row_spin (window, "Text _Size"), 18);
@@ -181,6 +188,7 @@ test_rows_change_settings (void)
   g_settings_reset (settings, "opinion-font-size");
   g_settings_reset (settings, "opinion-line-spacing");
   g_settings_reset (settings, "paper-size");
+  g_settings_reset (settings, "cite-style");
   g_settings_reset (settings, "autosave-delay");
   g_settings_reset (settings, "student-name");
   g_settings_reset (settings, "course");
