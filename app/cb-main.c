@@ -10,6 +10,24 @@
 #include "cb-main.h"
 
 /**
+ * cb_i18n_init:
+ *
+ * Sets the locale from the environment and binds Casebrief's messages: from the
+ * installed translations, or, when CASEBRIEF_LOCALEDIR is set (as for a program run from
+ * its build directory), from the translations built there.
+ */
+void
+cb_i18n_init (void)
+{
+  const char *localedir = g_getenv ("CASEBRIEF_LOCALEDIR");
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir != '\0' ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}
+
+/**
  * cb_main:
  * @argc: argument count
  * @argv: arguments
@@ -24,10 +42,7 @@ cb_main (int   argc,
 {
   g_autoptr(CbApplication) app = NULL;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  cb_i18n_init ();
 
   /* Batch commands run without a display and never start the application. */
   if (argc > 1 && cb_cli_is_command (argv[1]))

@@ -4,7 +4,8 @@
 
 G_BEGIN_DECLS
 
-int cb_main (int   argc,
-             char *argv[]);
+void cb_i18n_init (void);
+int  cb_main      (int   argc,
+                   char *argv[]);
 
 G_END_DECLS

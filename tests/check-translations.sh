@@ -1,0 +1,59 @@
+#!/bin/sh
+# Fails when a language in po/LINGUAS does not translate every message of the current
+# sources: the template is extracted afresh (as `ninja casebrief-pot` would, into a
+# temporary folder), each translation is merged with it, and any untranslated or fuzzy
+# message, or a translation msgfmt --check rejects, fails the language.
+#
+#   check-translations.sh SOURCEDIR
+set -eu
+root=$1
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+cd "$root"
+echo "TAP version 13"
+n=0
+status=0
+
+# The keywords and flags of meson's "glib" gettext preset.
+GETTEXTDATADIRS="$root/data" xgettext --package-name=casebrief -D "$root" -p "$tmp" -o casebrief.pot \
+  --files-from=po/POTFILES.in --from-code=UTF-8 --add-comments \
+  --keyword=_ --keyword=N_ --keyword=C_:1c,2 --keyword=NC_:1c,2 --keyword=g_dcgettext:2 \
+  --keyword=g_dngettext:2,3 --keyword=g_dpgettext2:2c,3 \
+  --flag=N_:1:pass-c-format --flag=C_:2:pass-c-format --flag=NC_:2:pass-c-format \
+  --flag=g_dngettext:2:pass-c-format --flag=g_strdup_printf:1:c-format \
+  --flag=g_string_printf:2:c-format --flag=g_string_append_printf:2:c-format \
+  --flag=g_error_new:3:c-format --flag=g_set_error:4:c-format \
+  --flag=g_printerr:1:c-format --flag=g_print:1:c-format
+total=$(grep -c '^msgid ' "$tmp/casebrief.pot")
+n=$((n + 1))
+echo "ok $n - $((total - 1)) messages in the sources"
+
+for lang in $(sed 's/#.*//' po/LINGUAS); do
+  n=$((n + 1))
+  if ! msgmerge --quiet --no-fuzzy-matching -o "$tmp/$lang.po" "po/$lang.po" "$tmp/casebrief.pot" 2>"$tmp/err"; then
+    echo "not ok $n - $lang: msgmerge failed: $(cat "$tmp/err")"
+    status=1
+    continue
+  fi
+  if ! msgfmt --check --statistics -o /dev/null "$tmp/$lang.po" 2>"$tmp/stats"; then
+    echo "not ok $n - $lang: msgfmt --check fails: $(cat "$tmp/stats")"
+    status=1
+  elif grep -qE 'untranslated|fuzzy' "$tmp/stats"; then
+    echo "not ok $n - $lang is incomplete: $(cat "$tmp/stats")"
+    msgattrib --untranslated --only-fuzzy "$tmp/$lang.po" 2>/dev/null | grep '^msgid' | sed 's/^/# /' || true
+    msgattrib --untranslated "$tmp/$lang.po" 2>/dev/null | grep '^msgid' | sed 's/^/# /' || true
+    status=1
+  else
+    echo "ok $n - $lang: $(cat "$tmp/stats")"
+  fi
+  # A fuzzy entry in the file itself is not a translation either.
+  n=$((n + 1))
+  if msgattrib --only-fuzzy "po/$lang.po" | grep -q '^msgid'; then
+    echo "not ok $n - po/$lang.po has fuzzy entries"
+    status=1
+  else
+    echo "ok $n - po/$lang.po has no fuzzy entries"
+  fi
+done
+echo "1..$n"
+exit $status
