@@ -137,7 +137,7 @@ test_rows_change_settings (void)
   g_assert_cmpuint (adw_combo_row_get_selected (paper_row), ==, 0);
   g_assert_cmpuint (adw_combo_row_get_selected (cite_style_row), ==, 0);
   g_assert_cmpfloat (gtk_spin_button_get_value (row_spin (window, "Text _Size")), ==, 13);
-  g_assert_cmpfloat_with_epsilon (gtk_spin_button_get_value (row_spin (window, "_Line Spacing")), 1.2, 1e-9);
+  g_assert_cmpfloat_with_epsilon (gtk_spin_button_get_value (row_spin (window, "_Line Spacing")), 1.0, 1e-9);
   g_assert_cmpfloat (gtk_spin_button_get_value (row_spin (window, "_Autosave Delay")), ==, 3);
 
   adw_combo_row_set_selected (style_row, 2);
