@@ -22,6 +22,7 @@ struct _CbAssignmentDialog
   AdwToastOverlay *toast_overlay;
   AdwComboRow *template_row;
   AdwActionRow *opinion_row;
+  AdwEntryRow *case_row;
   AdwEntryRow *course_row;
   AdwEntryRow *due_row;
   GtkTextView *instructions_view;
@@ -186,6 +187,7 @@ cb_assignment_dialog_class_init (CbAssignmentDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CbAssignmentDialog, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CbAssignmentDialog, template_row);
   gtk_widget_class_bind_template_child (widget_class, CbAssignmentDialog, opinion_row);
+  gtk_widget_class_bind_template_child (widget_class, CbAssignmentDialog, case_row);
   gtk_widget_class_bind_template_child (widget_class, CbAssignmentDialog, course_row);
   gtk_widget_class_bind_template_child (widget_class, CbAssignmentDialog, due_row);
   gtk_widget_class_bind_template_child (widget_class, CbAssignmentDialog, instructions_view);
@@ -312,9 +314,9 @@ cb_assignment_dialog_set_opinion_file (CbAssignmentDialog *self,
 /**
  * cb_assignment_dialog_get_field:
  * @self: the dialog
- * @name: "course", "due" or "instructions"
+ * @name: "case", "course", "due" or "instructions"
  *
- * Gets the widget that edits one detail: a #GtkEditable for course and due date, a
+ * Gets the widget that edits one detail: a #GtkEditable for case name, course and due date, a
  * #GtkTextView for the instructions.
  *
  * Returns: (transfer none) (nullable): the widget, or %NULL for an unknown name
@@ -326,6 +328,8 @@ cb_assignment_dialog_get_field (CbAssignmentDialog *self,
   g_return_val_if_fail (CB_IS_ASSIGNMENT_DIALOG (self), NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
+  if (g_str_equal (name, "case"))
+    return GTK_WIDGET (self->case_row);
   if (g_str_equal (name, "course"))
     return GTK_WIDGET (self->course_row);
   if (g_str_equal (name, "due"))
@@ -356,6 +360,7 @@ cb_assignment_dialog_save_to (CbAssignmentDialog  *self,
   g_autoptr(CbBrief) brief = NULL;
   g_autofree char *instructions = NULL;
   g_autofree char *course = NULL;
+  g_autofree char *case_name = NULL;
   CbTemplate *template;
 
   g_return_val_if_fail (CB_IS_ASSIGNMENT_DIALOG (self), FALSE);
@@ -377,5 +382,8 @@ cb_assignment_dialog_save_to (CbAssignmentDialog  *self,
   brief = cb_assignment_new (template, opinion, course, due_text (self), instructions, error);
   if (brief == NULL)
     return FALSE;
+  case_name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->case_row))));
+  if (*case_name != '\0')
+    cb_brief_set_case_name (brief, case_name);
   return cb_brief_save_file (brief, file, NULL, error);
 }

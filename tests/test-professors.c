@@ -479,6 +479,7 @@ test_assignment_create_and_student (void)
   cb_assignment_dialog_set_template (dialog, cb_template_store_lookup (store, "irac"));
   cb_assignment_dialog_set_opinion_file (dialog, opinion);
   gtk_editable_set_text (GTK_EDITABLE (cb_assignment_dialog_get_field (dialog, "course")), "Constitutional Law I");
+  gtk_editable_set_text (GTK_EDITABLE (cb_assignment_dialog_get_field (dialog, "case")), "Davidson v. Cannon");
   set_text_view (cb_assignment_dialog_get_field (dialog, "instructions"),
                  "Brief Davidson v. Cannon for Monday. Quote the majority at least once.");
 
@@ -505,6 +506,7 @@ test_assignment_create_and_student (void)
   g_assert_cmpstr (cb_brief_get_assignment_instructions (assignment), ==,
                    "Brief Davidson v. Cannon for Monday. Quote the majority at least once.");
   g_assert_cmpstr (cb_brief_get_template_id (assignment), ==, "irac");
+  g_assert_cmpstr (cb_brief_get_case_name (assignment), ==, "Davidson v. Cannon");
   g_assert_cmpuint (cb_brief_get_n_sections (assignment), ==, 4);
   for (guint i = 0; i < cb_brief_get_n_sections (assignment); i++)
     g_assert_true (cb_section_is_empty (cb_brief_get_section (assignment, i)));
@@ -552,6 +554,84 @@ test_assignment_create_and_student (void)
   g_rmdir (dir);
 }
 
+/* Answers the opinion chooser that follows a template, as a user who changed their mind. */
+static gboolean
+cancel_file_chooser (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_FILE_CHOOSER_DIALOG (window))
+        {
+          G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+          gtk_dialog_response (GTK_DIALOG (window), GTK_RESPONSE_CANCEL);
+          G_GNUC_END_IGNORE_DEPRECATIONS
+          spin (50);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static void
+test_open_template_offers_install (void)
+{
+  CbTemplateStore *store = cb_template_store_get_default ();
+  g_autofree char *dir = g_dir_make_tmp ("casebrief-template-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "moot-court.brieftemplate", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(CbTemplate) template = cb_template_copy (cb_template_store_lookup (store, "classic"), "moot-court");
+  g_autoptr(GFile) user_dir = cb_template_store_get_user_dir (store);
+  g_autoptr(GFile) installed = g_file_get_child (user_dir, "moot-court.brieftemplate");
+  g_autoptr(GError) error = NULL;
+  CbWindow *window = g_object_new (CB_TYPE_WINDOW, NULL);
+  AdwMessageDialog *dialog;
+
+  cb_template_set_title (template, "Moot Court Brief");
+  g_assert_true (cb_template_save_file (template, file, NULL, &error));
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (window));
+
+  /* Used once: nothing is kept. */
+  cb_window_open_file (window, file);
+  spin (50);
+  dialog = find_message_dialog (GTK_WINDOW (window));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Keep This Template?");
+  click_response (dialog, "_Use Once");
+  spin (50);
+  g_assert_true (cancel_file_chooser ());
+  g_assert_null (cb_template_store_lookup (store, "moot-court"));
+  g_assert_false (g_file_query_exists (installed, NULL));
+
+  /* Kept: it is one of the user's templates from now on. */
+  cb_window_open_file (window, file);
+  spin (50);
+  dialog = find_message_dialog (GTK_WINDOW (window));
+  g_assert_nonnull (dialog);
+  click_response (dialog, "_Keep Template");
+  spin (50);
+  g_assert_true (cancel_file_chooser ());
+  g_assert_nonnull (cb_template_store_lookup (store, "moot-court"));
+  g_assert_cmpint (cb_template_store_get_origin (store, cb_template_store_lookup (store, "moot-court")),
+                   ==, CB_TEMPLATE_ORIGIN_USER);
+  g_assert_true (g_file_query_exists (installed, NULL));
+  assert_valid (installed, "brieftemplate.rng");
+
+  /* The kept file itself opens straight to the opinion chooser. */
+  cb_window_open_file (window, installed);
+  spin (50);
+  g_assert_null (find_message_dialog (GTK_WINDOW (window)));
+  g_assert_true (cancel_file_chooser ());
+
+  destroy_and_check (GTK_WINDOW (window));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -574,6 +654,7 @@ main (int   argc,
   g_test_add_func ("/professors/editor/builtin-copy", test_editor_builtin_copy);
   g_test_add_func ("/professors/editor/close-asks", test_editor_close_asks);
   g_test_add_func ("/professors/gallery/lists-builtins", test_gallery_lists_builtins);
+  g_test_add_func ("/professors/open-template/offers-install", test_open_template_offers_install);
   g_test_add_func ("/professors/assignment/create-and-student", test_assignment_create_and_student);
 
   return g_test_run ();
