@@ -174,6 +174,26 @@ drag_begin_cb (GtkDragSource *source,
 
 static void move_section (CbTemplateEditor *self, guint from, guint to);
 
+typedef struct
+{
+  CbTemplateEditor *self;
+  guint from;
+  guint to;
+} Move;
+
+static gboolean
+move_later_cb (gpointer user_data)
+{
+  Move *move = user_data;
+
+  if (move->from < cb_template_get_n_sections (move->self->template) &&
+      move->to < cb_template_get_n_sections (move->self->template))
+    move_section (move->self, move->from, move->to);
+  g_object_unref (move->self);
+  g_free (move);
+  return G_SOURCE_REMOVE;
+}
+
 static gboolean
 drop_cb (GtkDropTarget *target,
          const GValue  *value,
@@ -184,10 +204,16 @@ drop_cb (GtkDropTarget *target,
   CbTemplateEditor *self = CB_TEMPLATE_EDITOR (gtk_widget_get_root (row));
   guint from = g_value_get_uint (value);
   int to = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
+  Move *move;
 
   if (to < 0 || from >= cb_template_get_n_sections (self->template))
     return FALSE;
-  move_section (self, from, (guint) to);
+  /* Moving rebuilds the rows, this one too: not while it is still taking the drop. */
+  move = g_new0 (Move, 1);
+  move->self = g_object_ref (self);
+  move->from = from;
+  move->to = (guint) to;
+  g_idle_add (move_later_cb, move);
   return TRUE;
 }
 

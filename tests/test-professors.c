@@ -109,6 +109,94 @@ assert_order (CbTemplate *template,
   g_assert_cmpstr (order, ==, expected);
 }
 
+/* Presses a key as the editor's keyboard shortcuts see it: the shortcut bound to
+ * @trigger ("<Alt>Up") on the widget's class, activated on the widget. */
+static void
+press_shortcut (GtkWidget  *widget,
+                const char *trigger)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          g_autofree char *text = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+
+          if (g_str_equal (text, trigger))
+            {
+              g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
+                                                           gtk_shortcut_get_arguments (shortcut)));
+              return;
+            }
+        }
+    }
+  g_error ("No shortcut %s", trigger);
+}
+
+static char *section_order (CbTemplate *template);
+
+static GtkListBoxRow *
+find_selected_row (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_BOX (widget) && gtk_list_box_get_selected_row (GTK_LIST_BOX (widget)) != NULL)
+    return gtk_list_box_get_selected_row (GTK_LIST_BOX (widget));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkListBoxRow *found = find_selected_row (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Drops the section at @from onto the row at @to, as dragging it there does. */
+static void
+drop_section (CbTemplateEditor *editor,
+              guint             from,
+              guint             to)
+{
+  /* The row list is where the selected section is. */
+  GtkListBoxRow *selected = find_selected_row (GTK_WIDGET (editor));
+  GtkListBox *list = GTK_LIST_BOX (gtk_widget_get_parent (GTK_WIDGET (selected)));
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, to);
+  g_autoptr(GListModel) controllers = NULL;
+  GValue value = G_VALUE_INIT;
+  gboolean dropped = FALSE;
+
+  controllers = gtk_widget_observe_controllers (GTK_WIDGET (row));
+  g_value_init (&value, G_TYPE_UINT);
+  g_value_set_uint (&value, from);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        g_signal_emit_by_name (controller, "drop", &value, 10.0, 10.0, &dropped);
+    }
+  g_assert_true (dropped);
+  /* The move follows the drop from the main loop. */
+  {
+    CbTemplate *template = cb_template_editor_get_template (editor);
+    g_autofree char *before = section_order (template);
+    gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+    for (;;)
+      {
+        g_autofree char *now = section_order (template);
+
+        if (!g_str_equal (now, before) || g_get_monotonic_time () > deadline)
+          break;
+        g_main_context_iteration (NULL, FALSE);
+      }
+  }
+}
+
 static void
 test_editor_build_reorder_save (void)
 {
@@ -149,6 +237,20 @@ test_editor_build_reorder_save (void)
   gtk_widget_activate_action (GTK_WIDGET (editor), "template.move-up", NULL);
   assert_order (template, "holding,facts,issue");
   gtk_widget_activate_action (GTK_WIDGET (editor), "template.move-down", NULL);
+  assert_order (template, "facts,holding,issue");
+  /* By drag and drop: the first section onto the last row, and back. */
+  drop_section (editor, 0, 2);
+  assert_order (template, "holding,issue,facts");
+  g_assert_cmpint (cb_template_editor_get_selected_section (editor), ==, 2);
+  drop_section (editor, 2, 0);
+  assert_order (template, "facts,holding,issue");
+  g_assert_cmpint (cb_template_editor_get_selected_section (editor), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (editor), "template.select-section", "u", 1);
+  /* The same from the keyboard. */
+  press_shortcut (GTK_WIDGET (editor), "<Alt>Down");
+  assert_order (template, "facts,issue,holding");
+  g_assert_cmpint (cb_template_editor_get_selected_section (editor), ==, 2);
+  press_shortcut (GTK_WIDGET (editor), "<Alt>Up");
   assert_order (template, "facts,holding,issue");
   gtk_widget_activate_action (GTK_WIDGET (editor), "template.select-section", "u", 2);
   gtk_widget_activate_action (GTK_WIDGET (editor), "template.move-up", NULL);
