@@ -171,8 +171,23 @@ create_assignment_action (GtkWidget  *widget,
 static void
 row_selected_cb (CbNewBriefDialog *self)
 {
+  CbTemplate *template = cb_new_brief_dialog_get_selected (self);
+
+  if (template != NULL)
+    g_object_set_data_full (G_OBJECT (self), "cb-selected-id", g_strdup (cb_template_get_id (template)), g_free);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "new-brief.choose-opinion",
                                  gtk_list_box_get_selected_row (self->templates_list) != NULL);
+}
+
+/* Reloading the store (a template was saved meanwhile) rebuilds the rows: keep the
+ * choice. */
+static void
+templates_changed_cb (CbNewBriefDialog *self)
+{
+  const char *id = g_object_get_data (G_OBJECT (self), "cb-selected-id");
+
+  if (id == NULL || !cb_new_brief_dialog_select (self, id))
+    cb_new_brief_dialog_select (self, "default");
 }
 
 static void
@@ -187,6 +202,7 @@ cb_new_brief_dialog_dispose (GObject *object)
   CbNewBriefDialog *self = CB_NEW_BRIEF_DIALOG (object);
 
   g_clear_object (&self->window);
+  g_signal_handlers_disconnect_by_data (cb_template_store_get_default (), self);
   if (self->templates_list != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->templates_list, self);
@@ -222,6 +238,8 @@ cb_new_brief_dialog_init (CbNewBriefDialog *self)
                            create_row_cb, NULL, NULL);
   g_signal_connect_swapped (self->templates_list, "row-selected", G_CALLBACK (row_selected_cb), self);
   g_signal_connect_swapped (self->templates_list, "row-activated", G_CALLBACK (row_activated_cb), self);
+  g_signal_connect_object (cb_template_store_get_default (), "items-changed",
+                           G_CALLBACK (templates_changed_cb), self, G_CONNECT_SWAPPED);
   cb_new_brief_dialog_select (self, "default");
   row_selected_cb (self);
 }

@@ -511,6 +511,9 @@ test_gallery_lists_builtins (void)
   }
 
   g_assert_true (cb_new_brief_dialog_select (dialog, "irac"));
+  /* A template saved meanwhile reloads the list; the choice stays. */
+  cb_template_store_reload (cb_template_store_get_default ());
+  g_assert_cmpstr (cb_template_get_id (cb_new_brief_dialog_get_selected (dialog)), ==, "irac");
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   target = cb_new_brief_dialog_start (dialog, opinion);
   g_assert_true (target == window);
