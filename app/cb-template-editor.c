@@ -124,8 +124,8 @@ update_actions (CbTemplateEditor *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "template.remove-section", selected >= 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "template.move-up", selected > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "template.move-down", selected >= 0 && selected < n - 1);
-  gtk_widget_set_sensitive (self->section_group, selected >= 0);
-  gtk_widget_set_sensitive (self->prompt_group, selected >= 0);
+  gtk_widget_set_visible (self->section_group, selected >= 0);
+  gtk_widget_set_visible (self->prompt_group, selected >= 0);
 }
 
 static char *
@@ -791,7 +791,8 @@ cb_template_editor_new (GtkApplication *application,
     {
       g_autofree char *id = cb_template_store_make_id (store, "template");
 
-      self->template = cb_template_new (id, _("Untitled Template"));
+      /* Empty, so the Title row asks for one; saving refuses a template without. */
+      self->template = cb_template_new (id, "");
       self->fresh_template = TRUE;
     }
   else if (cb_template_get_builtin (template))

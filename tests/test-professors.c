@@ -210,7 +210,18 @@ test_editor_build_reorder_save (void)
   GFile *file;
 
   gtk_window_present (GTK_WINDOW (editor));
+  /* A template needs a title and a section before it can be saved. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cb_template_editor_get_field (editor, "title"))), ==, "");
+  g_assert_false (cb_template_editor_save (editor, &error));
+  g_assert_error (error, CB_ERROR, CB_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "Give the template a title first");
+  g_clear_error (&error);
   gtk_editable_set_text (GTK_EDITABLE (cb_template_editor_get_field (editor, "title")), "Seminar Brief");
+  g_assert_false (cb_template_editor_save (editor, &error));
+  g_assert_error (error, CB_ERROR, CB_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "A template needs at least one section");
+  g_clear_error (&error);
+  g_assert_null (cb_template_editor_get_file (editor));
   gtk_editable_set_text (GTK_EDITABLE (cb_template_editor_get_field (editor, "author")), "Prof. Ada Byron");
   set_text_view (cb_template_editor_get_field (editor, "instructions"), "Brief the case before class.");
 
