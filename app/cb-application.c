@@ -5,9 +5,13 @@
 #include <glib/gi18n.h>
 
 #include "core/cb-drafts.h"
+#include "core/cb-template-store.h"
 #include "cb-appearance.h"
 #include "cb-application.h"
+#include "cb-assignment-dialog.h"
+#include "cb-new-brief-dialog.h"
 #include "cb-preferences-window.h"
+#include "cb-template-editor.h"
 #include "cb-window.h"
 
 struct _CbApplication
@@ -74,10 +78,72 @@ preferences_activated_cb (GSimpleAction *action,
   gtk_window_present (window);
 }
 
+static void
+new_template_activated_cb (GSimpleAction *action,
+                           GVariant      *parameter,
+                           gpointer       user_data)
+{
+  gtk_window_present (GTK_WINDOW (cb_template_editor_new (user_data, NULL)));
+}
+
+static void
+edit_template_activated_cb (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  const char *id = g_variant_get_string (parameter, NULL);
+  CbTemplate *template = cb_template_store_lookup (cb_template_store_get_default (), id);
+
+  if (template == NULL)
+    {
+      g_warning ("No template with the id %s", id);
+      return;
+    }
+  gtk_window_present (GTK_WINDOW (cb_template_editor_new (user_data, template)));
+}
+
+/* The brief window the application's dialogs belong to: the active one, or a new one. */
+static CbWindow *
+main_window (CbApplication *self)
+{
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
+  CbWindow *window;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); active != NULL && !CB_IS_WINDOW (active) && l; l = l->next)
+    if (CB_IS_WINDOW (l->data))
+      active = l->data;
+  if (active != NULL && CB_IS_WINDOW (active))
+    return CB_WINDOW (active);
+
+  window = cb_window_new (self);
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+static void
+choose_template_activated_cb (GSimpleAction *action,
+                              GVariant      *parameter,
+                              gpointer       user_data)
+{
+  gtk_window_present (GTK_WINDOW (cb_new_brief_dialog_new (main_window (user_data))));
+}
+
+static void
+new_assignment_activated_cb (GSimpleAction *action,
+                             GVariant      *parameter,
+                             gpointer       user_data)
+{
+  gtk_window_present (GTK_WINDOW (cb_assignment_dialog_new (GTK_WINDOW (main_window (user_data)))));
+}
+
 static const GActionEntry app_entries[] = {
   { .name = "quit", .activate = quit_activated_cb },
   { .name = "about", .activate = about_activated_cb },
   { .name = "preferences", .activate = preferences_activated_cb },
+  { .name = "new-template", .activate = new_template_activated_cb },
+  { .name = "edit-template", .activate = edit_template_activated_cb, .parameter_type = "s" },
+  { .name = "choose-template", .activate = choose_template_activated_cb },
+  { .name = "new-assignment", .activate = new_assignment_activated_cb },
 };
 
 static void

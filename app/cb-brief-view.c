@@ -254,9 +254,14 @@ cb_brief_view_set_brief (CbBriefView *self,
 
   for (guint i = 0; i < G_N_ELEMENTS (metadata_properties); i++)
     {
+      /* A locked assignment's course is shown, never written back: the row cannot
+       * change what the professor set, whatever reaches its text. */
+      GBindingFlags flags = cb_brief_get_locked (brief) && g_str_equal (metadata_properties[i], "course")
+                            ? G_BINDING_SYNC_CREATE
+                            : G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE;
       GBinding *binding = g_object_bind_property (brief, metadata_properties[i],
                                                   row_for_property (self, metadata_properties[i]), "text",
-                                                  G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+                                                  flags);
       g_ptr_array_add (self->bindings, binding);
     }
 

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cb-assignment.h"
 #include "cb-brief.h"
 #include "cb-cli.h"
 #include "cb-error.h"
@@ -45,19 +46,6 @@ find_template (const char  *name,
       return NULL;
     }
   return g_object_ref (template);
-}
-
-static gboolean
-is_valid_date (const char *text)
-{
-  g_auto(GStrv) parts = NULL;
-
-  if (!g_regex_match_simple ("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", text, 0, 0))
-    return FALSE;
-  parts = g_strsplit (text, "-", 3);
-  return g_date_valid_dmy ((GDateDay) g_ascii_strtoull (parts[2], NULL, 10),
-                           (GDateMonth) g_ascii_strtoull (parts[1], NULL, 10),
-                           (GDateYear) g_ascii_strtoull (parts[0], NULL, 10));
 }
 
 /**
@@ -143,7 +131,7 @@ cb_cli_new (int    argc,
       fail (_("new needs --template, --opinion and -o OUT.brief (see casebrief new --help)"));
       return 2;
     }
-  if (due != NULL && !is_valid_date (due))
+  if (due != NULL && !cb_assignment_is_valid_date (due))
     {
       g_autofree char *message = g_strdup_printf (_("--due “%s” is not a date of the form YYYY-MM-DD"), due);
       fail (message);
@@ -182,20 +170,16 @@ cb_cli_new (int    argc,
       return 1;
     }
 
-  brief = cb_brief_new (template, opinion);
+  brief = cb_assignment_new (template, opinion, course, due, instructions, &error);
+  if (brief == NULL)
+    {
+      fail (error->message);
+      return 1;
+    }
   if (case_name != NULL)
     cb_brief_set_case_name (brief, case_name);
   if (student != NULL)
     cb_brief_set_student (brief, student);
-  if (course != NULL)
-    cb_brief_set_course (brief, course);
-  if (due != NULL)
-    cb_brief_set_due_date (brief, due);
-  if (instructions != NULL)
-    cb_brief_set_assignment_instructions (brief, instructions);
-  /* What the professor set is the assignment; the student fills in the rest. */
-  if (course != NULL || due != NULL || instructions != NULL)
-    cb_brief_set_locked (brief, TRUE);
 
   /* Claiming the name with an exclusive create closes the gap between the check above
    * and the save: a file that appeared meanwhile is still not replaced. */

@@ -397,6 +397,67 @@ is_template_file (GFile *file)
 static void choose_opinion_for_template (CbWindow *self, CbTemplate *template);
 
 static void
+install_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     CbWindow         *self)
+{
+  CbTemplate *template = g_object_get_data (G_OBJECT (dialog), "cb-template");
+
+  if (g_str_equal (response, "install"))
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GFile) installed = cb_template_store_install (cb_template_store_get_default (), template, &error);
+
+      if (installed == NULL)
+        show_error (self, error);
+      else
+        show_message (self, _("Template added to your templates"));
+    }
+  choose_opinion_for_template (self, template);
+}
+
+/* A template opened from outside (a professor's mail, the file manager) may be wanted
+ * again: offer to keep it with the user's templates before starting the brief. */
+static void
+offer_template_install (CbWindow   *self,
+                        CbTemplate *template,
+                        GFile      *file)
+{
+  CbTemplateStore *store = cb_template_store_get_default ();
+  CbTemplate *known = cb_template_store_lookup (store, cb_template_get_id (template));
+  GFile *known_file = known ? cb_template_store_get_file (store, known) : NULL;
+  AdwMessageDialog *dialog;
+  g_autofree char *body = NULL;
+
+  /* Already kept, or shadowed by a built-in of the same id: nothing to offer. */
+  if ((known_file != NULL && g_file_equal (known_file, file)) ||
+      (known != NULL && cb_template_store_get_origin (store, known) == CB_TEMPLATE_ORIGIN_BUILTIN))
+    {
+      choose_opinion_for_template (self, template);
+      return;
+    }
+
+  if (known != NULL && cb_template_store_get_origin (store, known) == CB_TEMPLATE_ORIGIN_USER)
+    body = g_strdup_printf (_("“%s” can be kept with your templates, to start more briefs from it later. "
+                              "It replaces your template “%s”."),
+                            cb_template_get_title (template), cb_template_get_title (known));
+  else
+    body = g_strdup_printf (_("“%s” can be kept with your templates, to start more briefs from it later."),
+                            cb_template_get_title (template));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Keep This Template?"), body));
+  adw_message_dialog_add_responses (dialog,
+                                    "once", _("_Use Once"),
+                                    "install", _("_Keep Template"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "install", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "install");
+  adw_message_dialog_set_close_response (dialog, "once");
+  g_object_set_data_full (G_OBJECT (dialog), "cb-template", g_object_ref (template), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (install_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 open_file (CbWindow *self,
            GFile    *file)
 {
@@ -415,7 +476,7 @@ open_file (CbWindow *self,
       if (template == NULL)
         show_error (self, error);
       else
-        choose_opinion_for_template (window_for_new_document (self), template);
+        offer_template_install (window_for_new_document (self), template, file);
     }
   else
     cb_window_import_opinion (self, file, NULL);

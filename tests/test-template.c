@@ -283,18 +283,21 @@ test_store_save_user_template (void)
 {
   g_autoptr(CbTemplateStore) store = cb_template_store_new ();
   CbTemplate *builtin = cb_template_store_lookup (store, "irac");
-  g_autofree char *id = cb_template_store_dup_unused_id (store, "irac");
+  g_autofree char *id = cb_template_store_make_id (store, "irac-copy");
   g_autoptr(CbTemplate) copy = cb_template_copy (builtin, id);
   g_autoptr(CbTemplate) overwrite = cb_template_copy (builtin, NULL);
   g_autofree char *second_id = NULL;
+  g_autoptr(GFile) installed = NULL;
   g_autofree char *path = NULL;
   g_autoptr(GError) error = NULL;
   CbTemplate *saved;
 
   g_assert_cmpstr (id, ==, "irac-copy");
   cb_template_set_title (copy, "IRAC, my way");
-  g_assert_true (cb_template_store_save_user_template (store, copy, &error));
+  g_clear_object (&installed);
+  installed = cb_template_store_install (store, copy, &error);
   g_assert_no_error (error);
+  g_assert_nonnull (installed);
 
   path = g_build_filename (g_get_user_data_dir (), "casebrief", "templates", "irac-copy.brieftemplate", NULL);
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
@@ -304,13 +307,13 @@ test_store_save_user_template (void)
   g_assert_cmpstr (cb_template_get_title (saved), ==, "IRAC, my way");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 4);
 
-  second_id = cb_template_store_dup_unused_id (store, "irac");
+  second_id = cb_template_store_make_id (store, "irac-copy");
   g_assert_cmpstr (second_id, ==, "irac-copy-2");
 
   /* The built-in itself is never overwritten. */
-  g_assert_false (cb_template_store_save_user_template (store, overwrite, &error));
+  g_assert_null (cb_template_store_install (store, overwrite, &error));
   g_assert_error (error, CB_ERROR, CB_ERROR_INVALID);
-  g_assert_cmpstr (error->message, ==, "“IRAC” is a built-in template; save your changes as a copy");
+  g_assert_cmpstr (error->message, ==, "A built-in template already has the id “irac”");
 }
 
 static void

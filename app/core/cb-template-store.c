@@ -13,6 +13,10 @@
 #define BUILTIN_DIR CB_CORE_RESOURCE_PREFIX "/data/templates"
 #define TEMPLATE_SUFFIX ".brieftemplate"
 
+/* Where each loaded template came from, kept on the template itself. */
+#define ORIGIN_KEY "cb-template-origin"
+#define FILE_KEY "cb-template-file"
+
 struct _CbTemplateStore
 {
   GObject parent_instance;
@@ -65,8 +69,9 @@ compare_names (gconstpointer a,
 }
 
 static void
-load_dir (CbTemplateStore *self,
-          GFile           *dir)
+load_dir (CbTemplateStore  *self,
+          GFile            *dir,
+          CbTemplateOrigin  origin)
 {
   g_autoptr(GPtrArray) names = list_template_files (dir);
 
@@ -84,6 +89,8 @@ load_dir (CbTemplateStore *self,
         }
       if (has_template (self, cb_template_get_id (template)))
         continue;
+      g_object_set_data (G_OBJECT (template), ORIGIN_KEY, GUINT_TO_POINTER (origin));
+      g_object_set_data_full (G_OBJECT (template), FILE_KEY, g_object_ref (file), g_object_unref);
       g_ptr_array_add (self->templates, g_steal_pointer (&template));
     }
 }
@@ -232,11 +239,11 @@ cb_template_store_reload (CbTemplateStore *self)
 
   load_builtins (self);
   user_dir = cb_template_store_get_user_dir (self);
-  load_dir (self, user_dir);
+  load_dir (self, user_dir, CB_TEMPLATE_ORIGIN_USER);
   for (guint i = 0; system_dirs[i] != NULL; i++)
     {
       g_autoptr(GFile) dir = g_file_new_build_filename (system_dirs[i], "casebrief", "templates", NULL);
-      load_dir (self, dir);
+      load_dir (self, dir, CB_TEMPLATE_ORIGIN_SYSTEM);
     }
 
   g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->templates->len);
@@ -315,83 +322,146 @@ cb_template_store_get_user_dir (CbTemplateStore *self)
 }
 
 /**
- * cb_template_store_dup_unused_id:
+ * cb_template_store_get_origin:
  * @self: a template store
- * @base: the id to start from, e.g. the id of the template being copied
+ * @template: a template of the store
  *
- * Makes an id no template in the store has, for a user's copy of a template:
- * "default-copy", then "default-copy-2" and so on.
+ * Gets where @template was found: built into Casebrief, in the user's own template
+ * folder, or in a system folder (installed for everyone).
  *
- * Returns: (transfer full): the new id
+ * Returns: the origin
  */
-char *
-cb_template_store_dup_unused_id (CbTemplateStore *self,
-                                 const char      *base)
+CbTemplateOrigin
+cb_template_store_get_origin (CbTemplateStore *self,
+                              CbTemplate      *template)
 {
-  char *id;
+  g_return_val_if_fail (CB_IS_TEMPLATE_STORE (self), CB_TEMPLATE_ORIGIN_BUILTIN);
+  g_return_val_if_fail (CB_IS_TEMPLATE (template), CB_TEMPLATE_ORIGIN_BUILTIN);
 
-  g_return_val_if_fail (CB_IS_TEMPLATE_STORE (self), NULL);
-  g_return_val_if_fail (base != NULL && base[0] != '\0', NULL);
-
-  id = g_strdup_printf ("%s-copy", base);
-  for (guint n = 2; has_template (self, id); n++)
-    {
-      g_free (id);
-      id = g_strdup_printf ("%s-copy-%u", base, n);
-    }
-  return id;
+  if (cb_template_get_builtin (template))
+    return CB_TEMPLATE_ORIGIN_BUILTIN;
+  return GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (template), ORIGIN_KEY));
 }
 
 /**
- * cb_template_store_save_user_template:
+ * cb_template_store_get_file:
  * @self: a template store
- * @template: a template the user made or edited
- * @error: return location for a #CbError
+ * @template: a template of the store
  *
- * Saves @template as ID.brieftemplate in the user's template folder and reloads the
- * store, so it appears in lists. A built-in's id is refused (%CB_ERROR_INVALID): users
- * edit copies of built-ins, never the built-ins themselves.
+ * Gets the file @template was read from; built-in templates have none.
  *
- * Returns: %TRUE on success
+ * Returns: (transfer none) (nullable): the file
  */
-gboolean
-cb_template_store_save_user_template (CbTemplateStore  *self,
-                                      CbTemplate       *template,
-                                      GError          **error)
+GFile *
+cb_template_store_get_file (CbTemplateStore *self,
+                            CbTemplate      *template)
 {
-  g_autoptr(GFile) dir = NULL;
+  g_return_val_if_fail (CB_IS_TEMPLATE_STORE (self), NULL);
+  g_return_val_if_fail (CB_IS_TEMPLATE (template), NULL);
+
+  return g_object_get_data (G_OBJECT (template), FILE_KEY);
+}
+
+/**
+ * cb_template_store_make_id:
+ * @self: a template store
+ * @base: what the id should look like ("default-copy", or a title)
+ *
+ * Makes an id for a new template from @base: letters, digits, dots, dashes and
+ * underscores only, and used by no template of the store nor by a file in the user's
+ * template folder ("default-copy", then "default-copy-2" …).
+ *
+ * Returns: (transfer full): the id
+ */
+char *
+cb_template_store_make_id (CbTemplateStore *self,
+                           const char      *base)
+{
+  g_autoptr(GFile) user_dir = NULL;
+  g_autoptr(GString) stem = g_string_new (NULL);
+  g_autofree char *folded = NULL;
+
+  g_return_val_if_fail (CB_IS_TEMPLATE_STORE (self), NULL);
+  g_return_val_if_fail (base != NULL, NULL);
+
+  folded = g_utf8_strdown (base, -1);
+  for (const char *p = folded; *p != '\0' && stem->len < 64; p++)
+    {
+      if (g_ascii_isalnum (*p) || *p == '_' || (stem->len > 0 && (*p == '.' || *p == '-')))
+        g_string_append_c (stem, *p);
+      else if (stem->len > 0 && stem->str[stem->len - 1] != '-')
+        g_string_append_c (stem, '-');
+    }
+  while (stem->len > 0 && stem->str[stem->len - 1] == '-')
+    g_string_truncate (stem, stem->len - 1);
+  if (stem->len == 0)
+    g_string_assign (stem, "template");
+
+  user_dir = cb_template_store_get_user_dir (self);
+  for (guint n = 1; ; n++)
+    {
+      g_autofree char *id = n == 1 ? g_strdup (stem->str) : g_strdup_printf ("%s-%u", stem->str, n);
+      g_autofree char *name = g_strconcat (id, TEMPLATE_SUFFIX, NULL);
+      g_autoptr(GFile) file = g_file_get_child (user_dir, name);
+
+      if (!has_template (self, id) && !g_file_query_exists (file, NULL))
+        return g_steal_pointer (&id);
+    }
+}
+
+/**
+ * cb_template_store_install:
+ * @self: a template store
+ * @template: the template to keep
+ * @error: return location for an error
+ *
+ * Saves @template into the user's template folder and reloads the store, so that new
+ * briefs can be started from it. A user template of the same id is replaced in its
+ * own file; one of a built-in's id is refused with %CB_ERROR_INVALID, as it would never
+ * be used (give it a new id with cb_template_store_make_id() first).
+ *
+ * Returns: (transfer full) (nullable): the file written, or %NULL with @error set
+ */
+GFile *
+cb_template_store_install (CbTemplateStore  *self,
+                           CbTemplate       *template,
+                           GError          **error)
+{
+  g_autoptr(GFile) user_dir = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *name = NULL;
   CbTemplate *existing;
 
-  g_return_val_if_fail (CB_IS_TEMPLATE_STORE (self), FALSE);
-  g_return_val_if_fail (CB_IS_TEMPLATE (template), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  g_return_val_if_fail (CB_IS_TEMPLATE_STORE (self), NULL);
+  g_return_val_if_fail (CB_IS_TEMPLATE (template), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   existing = cb_template_store_lookup (self, cb_template_get_id (template));
-  if (existing != NULL && cb_template_get_builtin (existing))
+  if (existing != NULL && cb_template_store_get_origin (self, existing) == CB_TEMPLATE_ORIGIN_BUILTIN)
     {
       g_set_error (error, CB_ERROR, CB_ERROR_INVALID,
-                   _("“%s” is a built-in template; save your changes as a copy"),
-                   cb_template_get_title (existing));
-      return FALSE;
+                   _("A built-in template already has the id “%s”"), cb_template_get_id (template));
+      return NULL;
     }
 
-  dir = cb_template_store_get_user_dir (self);
-  if (!g_file_make_directory_with_parents (dir, NULL, &local_error)
-      && !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+  user_dir = cb_template_store_get_user_dir (self);
+  if (existing != NULL && cb_template_store_get_origin (self, existing) == CB_TEMPLATE_ORIGIN_USER)
+    file = g_object_ref (cb_template_store_get_file (self, existing));
+  else
     {
-      g_autofree char *path = g_file_get_parse_name (dir);
-      g_set_error (error, CB_ERROR, CB_ERROR_SAVE, _("Could not save %s: %s"), path, local_error->message);
-      return FALSE;
+      g_autofree char *name = g_strconcat (cb_template_get_id (template), TEMPLATE_SUFFIX, NULL);
+      file = g_file_get_child (user_dir, name);
     }
-  name = g_strconcat (cb_template_get_id (template), TEMPLATE_SUFFIX, NULL);
-  /* Ids may hold characters a file name cannot. */
-  g_strdelimit (name, "/\\", '_');
-  file = g_file_get_child (dir, name);
+
+  if (!g_file_make_directory_with_parents (user_dir, NULL, &local_error) &&
+      !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
   if (!cb_template_save_file (template, file, NULL, error))
-    return FALSE;
+    return NULL;
+
   cb_template_store_reload (self);
-  return TRUE;
+  return g_steal_pointer (&file);
 }

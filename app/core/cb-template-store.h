@@ -6,6 +6,21 @@
 
 G_BEGIN_DECLS
 
+/**
+ * CbTemplateOrigin:
+ * @CB_TEMPLATE_ORIGIN_BUILTIN: built into Casebrief
+ * @CB_TEMPLATE_ORIGIN_USER: in the user's own template folder
+ * @CB_TEMPLATE_ORIGIN_SYSTEM: in a system data folder, installed for everyone
+ *
+ * Where a template of the store was found.
+ */
+typedef enum
+{
+  CB_TEMPLATE_ORIGIN_BUILTIN,
+  CB_TEMPLATE_ORIGIN_USER,
+  CB_TEMPLATE_ORIGIN_SYSTEM,
+} CbTemplateOrigin;
+
 #define CB_TYPE_TEMPLATE_STORE (cb_template_store_get_type ())
 G_DECLARE_FINAL_TYPE (CbTemplateStore, cb_template_store, CB, TEMPLATE_STORE, GObject)
 
@@ -17,9 +32,13 @@ CbTemplate      *cb_template_store_lookup               (CbTemplateStore *self,
 CbTemplate      *cb_template_store_get_default_template (CbTemplateStore *self);
 GPtrArray       *cb_template_store_get_load_errors      (CbTemplateStore *self);
 GFile           *cb_template_store_get_user_dir         (CbTemplateStore *self);
-char            *cb_template_store_dup_unused_id        (CbTemplateStore *self,
+CbTemplateOrigin cb_template_store_get_origin           (CbTemplateStore *self,
+                                                         CbTemplate      *template);
+GFile           *cb_template_store_get_file             (CbTemplateStore *self,
+                                                         CbTemplate      *template);
+char            *cb_template_store_make_id              (CbTemplateStore *self,
                                                          const char      *base);
-gboolean         cb_template_store_save_user_template   (CbTemplateStore *self,
+GFile           *cb_template_store_install              (CbTemplateStore *self,
                                                          CbTemplate      *template,
                                                          GError         **error);
 

@@ -1,0 +1,389 @@
+#define G_LOG_DOMAIN "cb-assignment-dialog"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "core/cb-assignment.h"
+#include "core/cb-error.h"
+#include "core/cb-opinion.h"
+#include "core/cb-template-store.h"
+#include "cb-assignment-dialog.h"
+
+/* Create Assignment: a template, an opinion and the professor's details, saved as a
+ * .brief for students, the same file `casebrief new` writes. */
+struct _CbAssignmentDialog
+{
+  AdwWindow parent_instance;
+
+  GFile *opinion_file;
+
+  AdwToastOverlay *toast_overlay;
+  AdwComboRow *template_row;
+  AdwActionRow *opinion_row;
+  AdwEntryRow *case_row;
+  AdwEntryRow *course_row;
+  AdwEntryRow *due_row;
+  GtkTextView *instructions_view;
+};
+
+G_DEFINE_FINAL_TYPE (CbAssignmentDialog, cb_assignment_dialog, ADW_TYPE_WINDOW)
+
+static char *
+instructions_text (CbAssignmentDialog *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->instructions_view);
+  GtkTextIter start, end;
+  char *text;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  return g_strstrip (text);
+}
+
+static const char *
+due_text (CbAssignmentDialog *self)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (self->due_row));
+}
+
+static void
+update_actions (CbAssignmentDialog *self)
+{
+  const char *due = due_text (self);
+  gboolean due_ok = *due == '\0' || cb_assignment_is_valid_date (due);
+
+  if (due_ok)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->due_row), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->due_row), "error");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assignment.save",
+                                 due_ok && self->opinion_file != NULL &&
+                                 cb_assignment_dialog_get_template (self) != NULL);
+}
+
+static void
+show_error (CbAssignmentDialog *self,
+            const GError       *error)
+{
+  AdwToast *toast = adw_toast_new (error->message);
+
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+opinion_response_cb (GtkNativeDialog    *dialog,
+                     int                 response,
+                     CbAssignmentDialog *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      cb_assignment_dialog_set_opinion_file (self, file);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+choose_opinion_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  CbAssignmentDialog *self = CB_ASSIGNMENT_DIALOG (widget);
+  GtkFileChooserNative *dialog =
+    gtk_file_chooser_native_new (_("Choose the Opinion to Assign"), GTK_WINDOW (self),
+                                 GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Opinions"));
+  gtk_file_filter_add_pattern (filter, "*.txt");
+  gtk_file_filter_add_pattern (filter, "*.html");
+  gtk_file_filter_add_pattern (filter, "*.htm");
+  gtk_file_filter_add_mime_type (filter, "text/plain");
+  gtk_file_filter_add_mime_type (filter, "text/html");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  g_object_unref (filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (opinion_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+save_response_cb (GtkNativeDialog    *dialog,
+                  int                 response,
+                  CbAssignmentDialog *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autoptr(GError) error = NULL;
+
+      if (cb_assignment_dialog_save_to (self, file, &error))
+        gtk_window_destroy (GTK_WINDOW (self));
+      else
+        show_error (self, error);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  static const char *brief_patterns[] = { "*.brief", NULL };
+  CbAssignmentDialog *self = CB_ASSIGNMENT_DIALOG (widget);
+  GtkFileChooserNative *dialog =
+    gtk_file_chooser_native_new (_("Save Assignment"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                 _("_Save"), _("_Cancel"));
+  GtkFileFilter *filter = gtk_file_filter_new ();
+  g_autofree char *basename = g_file_get_basename (self->opinion_file);
+  g_autofree char *stem = g_filename_display_name (basename);
+  g_autofree char *name = NULL;
+  char *dot = strrchr (stem, '.');
+
+  if (dot != NULL && dot != stem)
+    *dot = '\0';
+  name = g_strconcat (stem, ".brief", NULL);
+  gtk_file_filter_set_name (filter, _("Briefs"));
+  for (guint i = 0; brief_patterns[i] != NULL; i++)
+    gtk_file_filter_add_pattern (filter, brief_patterns[i]);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  g_object_unref (filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (save_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+cb_assignment_dialog_dispose (GObject *object)
+{
+  CbAssignmentDialog *self = CB_ASSIGNMENT_DIALOG (object);
+
+  g_clear_object (&self->opinion_file);
+  if (self->due_row != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->due_row, self);
+      g_signal_handlers_disconnect_by_data (self->template_row, self);
+    }
+  gtk_widget_dispose_template (GTK_WIDGET (self), CB_TYPE_ASSIGNMENT_DIALOG);
+
+  G_OBJECT_CLASS (cb_assignment_dialog_parent_class)->dispose (object);
+}
+
+static void
+cb_assignment_dialog_class_init (CbAssignmentDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cb_assignment_dialog_dispose;
+
+  g_type_ensure (CB_TYPE_TEMPLATE);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/cb-assignment-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, CbAssignmentDialog, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, CbAssignmentDialog, template_row);
+  gtk_widget_class_bind_template_child (widget_class, CbAssignmentDialog, opinion_row);
+  gtk_widget_class_bind_template_child (widget_class, CbAssignmentDialog, case_row);
+  gtk_widget_class_bind_template_child (widget_class, CbAssignmentDialog, course_row);
+  gtk_widget_class_bind_template_child (widget_class, CbAssignmentDialog, due_row);
+  gtk_widget_class_bind_template_child (widget_class, CbAssignmentDialog, instructions_view);
+
+  gtk_widget_class_install_action (widget_class, "assignment.choose-opinion", NULL, choose_opinion_action);
+  gtk_widget_class_install_action (widget_class, "assignment.save", NULL, save_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "assignment.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+cb_assignment_dialog_init (CbAssignmentDialog *self)
+{
+  CbTemplateStore *store = cb_template_store_get_default ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  adw_combo_row_set_model (self->template_row, G_LIST_MODEL (store));
+  cb_assignment_dialog_set_template (self, cb_template_store_get_default_template (store));
+  g_signal_connect_swapped (self->due_row, "notify::text", G_CALLBACK (update_actions), self);
+  g_signal_connect_swapped (self->template_row, "notify::selected", G_CALLBACK (update_actions), self);
+  update_actions (self);
+}
+
+/**
+ * cb_assignment_dialog_new:
+ * @parent: (nullable): the window it belongs to
+ *
+ * Creates the Create Assignment window, with the default template chosen.
+ *
+ * Returns: (transfer full): a new #CbAssignmentDialog
+ */
+CbAssignmentDialog *
+cb_assignment_dialog_new (GtkWindow *parent)
+{
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+
+  return g_object_new (CB_TYPE_ASSIGNMENT_DIALOG,
+                       "transient-for", parent,
+                       "application", parent ? gtk_window_get_application (parent) : NULL,
+                       NULL);
+}
+
+/**
+ * cb_assignment_dialog_get_template:
+ * @self: the dialog
+ *
+ * Returns: (transfer none) (nullable): the template chosen
+ */
+CbTemplate *
+cb_assignment_dialog_get_template (CbAssignmentDialog *self)
+{
+  g_return_val_if_fail (CB_IS_ASSIGNMENT_DIALOG (self), NULL);
+  return adw_combo_row_get_selected_item (self->template_row);
+}
+
+/**
+ * cb_assignment_dialog_set_template:
+ * @self: the dialog
+ * @template: a template of the default template store
+ *
+ * Chooses the template the students' briefs are made from.
+ */
+void
+cb_assignment_dialog_set_template (CbAssignmentDialog *self,
+                                   CbTemplate         *template)
+{
+  GListModel *model;
+
+  g_return_if_fail (CB_IS_ASSIGNMENT_DIALOG (self));
+  g_return_if_fail (CB_IS_TEMPLATE (template));
+
+  model = adw_combo_row_get_model (self->template_row);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(CbTemplate) item = g_list_model_get_item (model, i);
+
+      if (item == template)
+        {
+          adw_combo_row_set_selected (self->template_row, i);
+          return;
+        }
+    }
+  g_warning ("Template %s is not in the template store", cb_template_get_id (template));
+}
+
+/**
+ * cb_assignment_dialog_get_opinion_file:
+ * @self: the dialog
+ *
+ * Returns: (transfer none) (nullable): the opinion chosen
+ */
+GFile *
+cb_assignment_dialog_get_opinion_file (CbAssignmentDialog *self)
+{
+  g_return_val_if_fail (CB_IS_ASSIGNMENT_DIALOG (self), NULL);
+  return self->opinion_file;
+}
+
+/**
+ * cb_assignment_dialog_set_opinion_file:
+ * @self: the dialog
+ * @file: an opinion, plain text or HTML
+ *
+ * Chooses the opinion the assignment embeds.
+ */
+void
+cb_assignment_dialog_set_opinion_file (CbAssignmentDialog *self,
+                                       GFile              *file)
+{
+  g_autofree char *basename = NULL;
+  g_autofree char *display = NULL;
+
+  g_return_if_fail (CB_IS_ASSIGNMENT_DIALOG (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  g_set_object (&self->opinion_file, file);
+  basename = g_file_get_basename (file);
+  display = g_filename_display_name (basename);
+  adw_action_row_set_subtitle (self->opinion_row, display);
+  update_actions (self);
+}
+
+/**
+ * cb_assignment_dialog_get_field:
+ * @self: the dialog
+ * @name: "case", "course", "due" or "instructions"
+ *
+ * Gets the widget that edits one detail: a #GtkEditable for case name, course and due date, a
+ * #GtkTextView for the instructions.
+ *
+ * Returns: (transfer none) (nullable): the widget, or %NULL for an unknown name
+ */
+GtkWidget *
+cb_assignment_dialog_get_field (CbAssignmentDialog *self,
+                                const char         *name)
+{
+  g_return_val_if_fail (CB_IS_ASSIGNMENT_DIALOG (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  if (g_str_equal (name, "case"))
+    return GTK_WIDGET (self->case_row);
+  if (g_str_equal (name, "course"))
+    return GTK_WIDGET (self->course_row);
+  if (g_str_equal (name, "due"))
+    return GTK_WIDGET (self->due_row);
+  if (g_str_equal (name, "instructions"))
+    return GTK_WIDGET (self->instructions_view);
+  return NULL;
+}
+
+/**
+ * cb_assignment_dialog_save_to:
+ * @self: the dialog
+ * @file: where to write the .brief
+ * @error: return location for an error
+ *
+ * Reads the opinion and writes the assignment to @file: the opinion embedded, the
+ * template's sections empty, and the course, due date and instructions as locked
+ * details. A due date that is not YYYY-MM-DD is refused with %CB_ERROR_INVALID.
+ *
+ * Returns: whether the assignment was written
+ */
+gboolean
+cb_assignment_dialog_save_to (CbAssignmentDialog  *self,
+                              GFile               *file,
+                              GError             **error)
+{
+  g_autoptr(CbOpinion) opinion = NULL;
+  g_autoptr(CbBrief) brief = NULL;
+  g_autofree char *instructions = NULL;
+  g_autofree char *course = NULL;
+  g_autofree char *case_name = NULL;
+  CbTemplate *template;
+
+  g_return_val_if_fail (CB_IS_ASSIGNMENT_DIALOG (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  template = cb_assignment_dialog_get_template (self);
+  if (template == NULL || self->opinion_file == NULL)
+    {
+      g_set_error_literal (error, CB_ERROR, CB_ERROR_INVALID, _("Choose a template and an opinion first"));
+      return FALSE;
+    }
+
+  opinion = cb_opinion_import_file (self->opinion_file, NULL, error);
+  if (opinion == NULL)
+    return FALSE;
+  instructions = instructions_text (self);
+  course = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->course_row))));
+  brief = cb_assignment_new (template, opinion, course, due_text (self), instructions, error);
+  if (brief == NULL)
+    return FALSE;
+  case_name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->case_row))));
+  if (*case_name != '\0')
+    cb_brief_set_case_name (brief, case_name);
+  return cb_brief_save_file (brief, file, NULL, error);
+}

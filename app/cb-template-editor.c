@@ -1,0 +1,978 @@
+#define G_LOG_DOMAIN "cb-template-editor"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "core/cb-error.h"
+#include "core/cb-template-store.h"
+#include "cb-template-editor.h"
+
+/* A window that edits one template, a professor's own: its title, author, the
+ * instructions to students, and its sections in order. It always edits a copy, so a
+ * built-in or installed template is never changed in place; saving writes the copy
+ * into the user's template folder, or anywhere with Save As. */
+struct _CbTemplateEditor
+{
+  AdwWindow parent_instance;
+
+  CbTemplate *template;
+  GFile *file;
+  /* Ids of sections added in this window: they follow their title until saved, so a
+   * new "Facts" section is stored as "facts", not "section-2". */
+  GHashTable *fresh_ids;
+  /* A template made in this window takes its id from its title when first saved. */
+  gboolean fresh_template;
+  gboolean modified;
+  gboolean syncing;
+  gboolean closing;
+
+  AdwWindowTitle *window_title;
+  AdwToastOverlay *toast_overlay;
+  AdwEntryRow *title_row;
+  AdwEntryRow *author_row;
+  GtkTextView *instructions_view;
+  GtkListBox *sections_list;
+  GtkWidget *section_group;
+  GtkWidget *prompt_group;
+  AdwEntryRow *section_title_row;
+  GtkSwitch *section_required_switch;
+  GtkSpinButton *section_word_limit_spin;
+  GtkTextView *section_prompt_view;
+};
+
+G_DEFINE_FINAL_TYPE (CbTemplateEditor, cb_template_editor, ADW_TYPE_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_TEMPLATE,
+  PROP_FILE,
+  PROP_MODIFIED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static char *
+text_view_get_text (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+show_error (CbTemplateEditor *self,
+            const GError     *error)
+{
+  AdwToast *toast = adw_toast_new (error->message);
+
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+update_title (CbTemplateEditor *self)
+{
+  const char *title = cb_template_get_title (self->template);
+  g_autofree char *shown = NULL;
+  g_autofree char *subtitle = NULL;
+
+  if (*title == '\0')
+    title = _("Untitled Template");
+  shown = self->modified ? g_strdup_printf ("• %s", title) : g_strdup (title);
+  if (self->file != NULL)
+    {
+      g_autofree char *basename = g_file_get_basename (self->file);
+      subtitle = g_filename_display_name (basename);
+    }
+  else
+    subtitle = g_strdup (_("Not saved"));
+
+  adw_window_title_set_title (self->window_title, shown);
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+  gtk_window_set_title (GTK_WINDOW (self), shown);
+}
+
+static void
+set_modified (CbTemplateEditor *self,
+              gboolean          modified)
+{
+  if (self->modified == modified)
+    return;
+  self->modified = modified;
+  update_title (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+}
+
+static int
+selected_index (CbTemplateEditor *self)
+{
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->sections_list);
+
+  return row != NULL ? gtk_list_box_row_get_index (row) : -1;
+}
+
+static void
+update_actions (CbTemplateEditor *self)
+{
+  int selected = selected_index (self);
+  int n = (int) cb_template_get_n_sections (self->template);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "template.remove-section", selected >= 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "template.move-up", selected > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "template.move-down", selected >= 0 && selected < n - 1);
+  gtk_widget_set_visible (self->section_group, selected >= 0);
+  gtk_widget_set_visible (self->prompt_group, selected >= 0);
+}
+
+static char *
+describe_section (const CbTemplateSection *section)
+{
+  if (section->word_limit > 0)
+    return g_strdup_printf (section->required ? _("Required · up to %u words") : _("Optional · up to %u words"),
+                            section->word_limit);
+  return g_strdup (section->required ? _("Required · no word limit") : _("Optional · no word limit"));
+}
+
+static void
+update_row (CbTemplateEditor *self,
+            AdwActionRow     *row,
+            guint             index)
+{
+  const CbTemplateSection *section = cb_template_get_section (self->template, index);
+  g_autofree char *subtitle = describe_section (section);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 *section->title != '\0' ? section->title : _("Untitled Section"));
+  adw_action_row_set_subtitle (row, subtitle);
+}
+
+/* Drag and drop within the list: a row carries its position, the row it is dropped on
+ * gives the new one. */
+
+static GdkContentProvider *
+drag_prepare_cb (GtkDragSource *source,
+                 double         x,
+                 double         y,
+                 GtkWidget     *row)
+{
+  return gdk_content_provider_new_typed (G_TYPE_UINT, (guint) gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)));
+}
+
+static void
+drag_begin_cb (GtkDragSource *source,
+               GdkDrag       *drag,
+               GtkWidget     *row)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (row);
+
+  gtk_drag_source_set_icon (source, paintable, 0, 0);
+}
+
+static void move_section (CbTemplateEditor *self, guint from, guint to);
+
+typedef struct
+{
+  CbTemplateEditor *self;
+  guint from;
+  guint to;
+} Move;
+
+static gboolean
+move_later_cb (gpointer user_data)
+{
+  Move *move = user_data;
+
+  if (move->from < cb_template_get_n_sections (move->self->template) &&
+      move->to < cb_template_get_n_sections (move->self->template))
+    move_section (move->self, move->from, move->to);
+  g_object_unref (move->self);
+  g_free (move);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         GtkWidget     *row)
+{
+  CbTemplateEditor *self = CB_TEMPLATE_EDITOR (gtk_widget_get_root (row));
+  guint from = g_value_get_uint (value);
+  int to = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
+  Move *move;
+
+  if (to < 0 || from >= cb_template_get_n_sections (self->template))
+    return FALSE;
+  /* Moving rebuilds the rows, this one too: not while it is still taking the drop. */
+  move = g_new0 (Move, 1);
+  move->self = g_object_ref (self);
+  move->from = from;
+  move->to = (guint) to;
+  g_idle_add (move_later_cb, move);
+  return TRUE;
+}
+
+static GtkWidget *
+create_row (CbTemplateEditor *self,
+            guint             index)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *handle = gtk_image_new_from_icon_name ("list-drag-handle-symbolic");
+  GtkDragSource *source = gtk_drag_source_new ();
+  GtkDropTarget *target = gtk_drop_target_new (G_TYPE_UINT, GDK_ACTION_MOVE);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  gtk_widget_add_css_class (handle, "dim-label");
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), handle);
+  update_row (self, ADW_ACTION_ROW (row), index);
+
+  gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
+  g_signal_connect (source, "prepare", G_CALLBACK (drag_prepare_cb), row);
+  g_signal_connect (source, "drag-begin", G_CALLBACK (drag_begin_cb), row);
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (source));
+  g_signal_connect (target, "drop", G_CALLBACK (drop_cb), row);
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (target));
+  return row;
+}
+
+static void
+rebuild_list (CbTemplateEditor *self,
+              int               select)
+{
+  GtkListBoxRow *row;
+
+  self->syncing = TRUE;
+  while ((row = gtk_list_box_get_row_at_index (self->sections_list, 0)) != NULL)
+    gtk_list_box_remove (self->sections_list, GTK_WIDGET (row));
+  for (guint i = 0; i < cb_template_get_n_sections (self->template); i++)
+    gtk_list_box_append (self->sections_list, create_row (self, i));
+  self->syncing = FALSE;
+
+  if (select >= 0)
+    gtk_list_box_select_row (self->sections_list, gtk_list_box_get_row_at_index (self->sections_list, select));
+  else
+    gtk_list_box_unselect_all (self->sections_list);
+  update_actions (self);
+}
+
+/* The detail fields show the selected section; editing them writes it back. */
+static void
+show_selected_section (CbTemplateEditor *self)
+{
+  int index = selected_index (self);
+  const CbTemplateSection *section = index >= 0 ? cb_template_get_section (self->template, index) : NULL;
+
+  self->syncing = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->section_title_row), section ? section->title : "");
+  gtk_switch_set_active (self->section_required_switch, section ? section->required : FALSE);
+  gtk_spin_button_set_value (self->section_word_limit_spin, section ? section->word_limit : 0);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->section_prompt_view),
+                            section ? section->prompt : "", -1);
+  self->syncing = FALSE;
+  update_actions (self);
+}
+
+static char *
+make_section_id (CbTemplateEditor *self,
+                 const char       *title,
+                 const char       *own_id)
+{
+  g_autofree char *folded = g_utf8_strdown (title, -1);
+  g_autoptr(GString) stem = g_string_new (NULL);
+
+  for (const char *p = folded; *p != '\0' && stem->len < 48; p++)
+    {
+      if (g_ascii_isalnum (*p) || *p == '_')
+        g_string_append_c (stem, *p);
+      else if (stem->len > 0 && stem->str[stem->len - 1] != '-')
+        g_string_append_c (stem, '-');
+    }
+  while (stem->len > 0 && stem->str[stem->len - 1] == '-')
+    g_string_truncate (stem, stem->len - 1);
+  if (stem->len == 0)
+    g_string_assign (stem, "section");
+
+  for (guint n = 1; ; n++)
+    {
+      g_autofree char *id = n == 1 ? g_strdup (stem->str) : g_strdup_printf ("%s-%u", stem->str, n);
+      const CbTemplateSection *other = cb_template_lookup_section (self->template, id);
+
+      if (other == NULL || g_strcmp0 (id, own_id) == 0)
+        return g_steal_pointer (&id);
+    }
+}
+
+static void
+store_selected_section (CbTemplateEditor *self)
+{
+  int index = selected_index (self);
+  const CbTemplateSection *old;
+  g_autoptr(CbTemplateSection) section = NULL;
+  g_autofree char *prompt = NULL;
+  g_autofree char *id = NULL;
+  const char *title;
+  GtkListBoxRow *row;
+
+  if (self->syncing || index < 0)
+    return;
+
+  old = cb_template_get_section (self->template, index);
+  title = gtk_editable_get_text (GTK_EDITABLE (self->section_title_row));
+  if (g_hash_table_contains (self->fresh_ids, old->id))
+    {
+      id = make_section_id (self, title, old->id);
+      g_hash_table_remove (self->fresh_ids, old->id);
+      g_hash_table_add (self->fresh_ids, g_strdup (id));
+    }
+  else
+    id = g_strdup (old->id);
+  prompt = text_view_get_text (self->section_prompt_view);
+  section = cb_template_section_new (id, title, prompt,
+                                     gtk_switch_get_active (self->section_required_switch),
+                                     (guint) gtk_spin_button_get_value_as_int (self->section_word_limit_spin));
+  cb_template_set_section (self->template, index, section);
+
+  row = gtk_list_box_get_row_at_index (self->sections_list, index);
+  update_row (self, ADW_ACTION_ROW (row), index);
+}
+
+static void
+move_section (CbTemplateEditor *self,
+              guint             from,
+              guint             to)
+{
+  if (from == to)
+    return;
+  cb_template_move_section (self->template, from, to);
+  rebuild_list (self, (int) to);
+}
+
+/* Callbacks */
+
+static void
+template_changed_cb (CbTemplateEditor *self)
+{
+  set_modified (self, TRUE);
+}
+
+static void
+title_changed_cb (CbTemplateEditor *self)
+{
+  if (self->syncing)
+    return;
+  cb_template_set_title (self->template, gtk_editable_get_text (GTK_EDITABLE (self->title_row)));
+  update_title (self);
+}
+
+static void
+author_changed_cb (CbTemplateEditor *self)
+{
+  if (self->syncing)
+    return;
+  cb_template_set_author (self->template, gtk_editable_get_text (GTK_EDITABLE (self->author_row)));
+}
+
+static void
+instructions_changed_cb (CbTemplateEditor *self)
+{
+  g_autofree char *text = NULL;
+
+  if (self->syncing)
+    return;
+  text = text_view_get_text (self->instructions_view);
+  cb_template_set_instructions (self->template, text);
+}
+
+static void
+section_field_changed_cb (CbTemplateEditor *self)
+{
+  store_selected_section (self);
+}
+
+static void
+row_selected_cb (CbTemplateEditor *self)
+{
+  if (!self->syncing)
+    show_selected_section (self);
+}
+
+/* Actions */
+
+static void
+add_section_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  CbTemplateEditor *self = CB_TEMPLATE_EDITOR (widget);
+  const char *title = _("New Section");
+  g_autofree char *id = make_section_id (self, "section", NULL);
+  g_autoptr(CbTemplateSection) section = cb_template_section_new (id, title, "", TRUE, 0);
+  guint index = cb_template_get_n_sections (self->template);
+
+  g_hash_table_add (self->fresh_ids, g_strdup (id));
+  cb_template_add_section (self->template, section);
+  rebuild_list (self, (int) index);
+  show_selected_section (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->section_title_row));
+}
+
+static void
+remove_section_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  CbTemplateEditor *self = CB_TEMPLATE_EDITOR (widget);
+  int index = selected_index (self);
+  guint n;
+
+  if (index < 0)
+    return;
+  g_hash_table_remove (self->fresh_ids, cb_template_get_section (self->template, index)->id);
+  cb_template_remove_section (self->template, index);
+  n = cb_template_get_n_sections (self->template);
+  rebuild_list (self, n == 0 ? -1 : (int) MIN ((guint) index, n - 1));
+  show_selected_section (self);
+}
+
+static void
+move_up_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  CbTemplateEditor *self = CB_TEMPLATE_EDITOR (widget);
+  int index = selected_index (self);
+
+  if (index > 0)
+    move_section (self, index, index - 1);
+}
+
+static void
+move_down_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  CbTemplateEditor *self = CB_TEMPLATE_EDITOR (widget);
+  int index = selected_index (self);
+
+  if (index >= 0 && (guint) index + 1 < cb_template_get_n_sections (self->template))
+    move_section (self, index, index + 1);
+}
+
+static void
+select_section_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  CbTemplateEditor *self = CB_TEMPLATE_EDITOR (widget);
+  guint index = g_variant_get_uint32 (parameter);
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->sections_list, index);
+
+  if (row != NULL)
+    gtk_list_box_select_row (self->sections_list, row);
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  CbTemplateEditor *self = CB_TEMPLATE_EDITOR (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (cb_template_editor_save (self, &error))
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Saved to your templates")));
+  else
+    show_error (self, error);
+}
+
+static void
+save_as_response_cb (GtkNativeDialog  *dialog,
+                     int               response,
+                     CbTemplateEditor *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autoptr(GError) error = NULL;
+
+      if (!cb_template_editor_save_to (self, file, &error))
+        show_error (self, error);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+save_as_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  CbTemplateEditor *self = CB_TEMPLATE_EDITOR (widget);
+  GtkFileChooserNative *dialog =
+    gtk_file_chooser_native_new (_("Save Template"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                 _("_Save"), _("_Cancel"));
+  GtkFileFilter *filter = gtk_file_filter_new ();
+  g_autofree char *name = g_strconcat (cb_template_get_id (self->template), ".brieftemplate", NULL);
+
+  gtk_file_filter_set_name (filter, _("Brief Templates"));
+  gtk_file_filter_add_pattern (filter, "*.brieftemplate");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  g_object_unref (filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (save_as_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+close_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  gtk_window_close (GTK_WINDOW (widget));
+}
+
+static void
+close_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   CbTemplateEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_str_equal (response, "save") && !cb_template_editor_save (self, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+  if (g_str_equal (response, "save") || g_str_equal (response, "discard"))
+    {
+      self->closing = TRUE;
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      gtk_window_destroy (GTK_WINDOW (self));
+    }
+}
+
+static gboolean
+cb_template_editor_close_request (GtkWindow *window)
+{
+  CbTemplateEditor *self = CB_TEMPLATE_EDITOR (window);
+  AdwMessageDialog *dialog;
+
+  if (!self->modified || self->closing)
+    return GTK_WINDOW_CLASS (cb_template_editor_parent_class)->close_request (window);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, _("Save Changes?"),
+                                                       _("This template has changes that are not saved. "
+                                                         "If you close without saving, they are lost.")));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (close_response_cb), self, 0);
+  /* The dialog still names the editor as its parent while it goes away after the
+   * editor closed; it keeps the editor alive until then. */
+  g_object_set_data_full (G_OBJECT (dialog), "cb-editor", g_object_ref (self), g_object_unref);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
+static void
+cb_template_editor_dispose (GObject *object)
+{
+  CbTemplateEditor *self = CB_TEMPLATE_EDITOR (object);
+
+  if (self->template != NULL)
+    g_signal_handlers_disconnect_by_data (self->template, self);
+  /* Taking the template apart removes rows and clears fields: nothing to write back. */
+  if (self->sections_list != NULL)
+    {
+      GObject *sources[] = {
+        G_OBJECT (self->title_row), G_OBJECT (self->author_row),
+        G_OBJECT (gtk_text_view_get_buffer (self->instructions_view)), G_OBJECT (self->sections_list),
+        G_OBJECT (self->section_title_row), G_OBJECT (self->section_required_switch),
+        G_OBJECT (self->section_word_limit_spin), G_OBJECT (gtk_text_view_get_buffer (self->section_prompt_view)),
+      };
+
+      for (guint i = 0; i < G_N_ELEMENTS (sources); i++)
+        g_signal_handlers_disconnect_by_data (sources[i], self);
+    }
+  g_clear_object (&self->template);
+  g_clear_object (&self->file);
+  g_clear_pointer (&self->fresh_ids, g_hash_table_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CB_TYPE_TEMPLATE_EDITOR);
+
+  G_OBJECT_CLASS (cb_template_editor_parent_class)->dispose (object);
+}
+
+static void
+cb_template_editor_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  CbTemplateEditor *self = CB_TEMPLATE_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_TEMPLATE:
+      g_value_set_object (value, self->template);
+      break;
+    case PROP_FILE:
+      g_value_set_object (value, self->file);
+      break;
+    case PROP_MODIFIED:
+      g_value_set_boolean (value, self->modified);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cb_template_editor_class_init (CbTemplateEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = cb_template_editor_dispose;
+  object_class->get_property = cb_template_editor_get_property;
+  window_class->close_request = cb_template_editor_close_request;
+
+  properties[PROP_TEMPLATE] =
+    g_param_spec_object ("template", NULL, NULL, CB_TYPE_TEMPLATE,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FILE] =
+    g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MODIFIED] =
+    g_param_spec_boolean ("modified", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/cb-template-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, CbTemplateEditor, window_title);
+  gtk_widget_class_bind_template_child (widget_class, CbTemplateEditor, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, CbTemplateEditor, title_row);
+  gtk_widget_class_bind_template_child (widget_class, CbTemplateEditor, author_row);
+  gtk_widget_class_bind_template_child (widget_class, CbTemplateEditor, instructions_view);
+  gtk_widget_class_bind_template_child (widget_class, CbTemplateEditor, sections_list);
+  gtk_widget_class_bind_template_child (widget_class, CbTemplateEditor, section_group);
+  gtk_widget_class_bind_template_child (widget_class, CbTemplateEditor, prompt_group);
+  gtk_widget_class_bind_template_child (widget_class, CbTemplateEditor, section_title_row);
+  gtk_widget_class_bind_template_child (widget_class, CbTemplateEditor, section_required_switch);
+  gtk_widget_class_bind_template_child (widget_class, CbTemplateEditor, section_word_limit_spin);
+  gtk_widget_class_bind_template_child (widget_class, CbTemplateEditor, section_prompt_view);
+
+  gtk_widget_class_install_action (widget_class, "template.add-section", NULL, add_section_action);
+  gtk_widget_class_install_action (widget_class, "template.remove-section", NULL, remove_section_action);
+  gtk_widget_class_install_action (widget_class, "template.move-up", NULL, move_up_action);
+  gtk_widget_class_install_action (widget_class, "template.move-down", NULL, move_down_action);
+  gtk_widget_class_install_action (widget_class, "template.select-section", "u", select_section_action);
+  gtk_widget_class_install_action (widget_class, "template.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "template.save-as", NULL, save_as_action);
+  gtk_widget_class_install_action (widget_class, "template.close", NULL, close_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "template.move-up", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "template.move-down", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "template.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "template.save-as", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "template.close", NULL);
+}
+
+static void
+cb_template_editor_init (CbTemplateEditor *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->fresh_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  g_signal_connect_swapped (self->title_row, "notify::text", G_CALLBACK (title_changed_cb), self);
+  g_signal_connect_swapped (self->author_row, "notify::text", G_CALLBACK (author_changed_cb), self);
+  g_signal_connect_swapped (gtk_text_view_get_buffer (self->instructions_view), "changed",
+                            G_CALLBACK (instructions_changed_cb), self);
+  g_signal_connect_swapped (self->sections_list, "row-selected", G_CALLBACK (row_selected_cb), self);
+  g_signal_connect_swapped (self->section_title_row, "notify::text", G_CALLBACK (section_field_changed_cb), self);
+  g_signal_connect_swapped (self->section_required_switch, "notify::active",
+                            G_CALLBACK (section_field_changed_cb), self);
+  g_signal_connect_swapped (self->section_word_limit_spin, "value-changed",
+                            G_CALLBACK (section_field_changed_cb), self);
+  g_signal_connect_swapped (gtk_text_view_get_buffer (self->section_prompt_view), "changed",
+                            G_CALLBACK (section_field_changed_cb), self);
+}
+
+static gboolean
+check_template (CbTemplate  *template,
+                GError     **error)
+{
+  g_autofree char *title = g_strstrip (g_strdup (cb_template_get_title (template)));
+
+  if (*title == '\0')
+    {
+      g_set_error_literal (error, CB_ERROR, CB_ERROR_INVALID, _("Give the template a title first"));
+      return FALSE;
+    }
+  if (cb_template_get_n_sections (template) == 0)
+    {
+      g_set_error_literal (error, CB_ERROR, CB_ERROR_INVALID, _("A template needs at least one section"));
+      return FALSE;
+    }
+  for (guint i = 0; i < cb_template_get_n_sections (template); i++)
+    {
+      g_autofree char *section_title = g_strstrip (g_strdup (cb_template_get_section (template, i)->title));
+
+      if (*section_title == '\0')
+        {
+          g_set_error (error, CB_ERROR, CB_ERROR_INVALID, _("Section %u has no title"), i + 1);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static void
+settle_id (CbTemplateEditor *self)
+{
+  g_autofree char *id = NULL;
+
+  if (!self->fresh_template)
+    return;
+  id = cb_template_store_make_id (cb_template_store_get_default (), cb_template_get_title (self->template));
+  cb_template_set_id (self->template, id);
+}
+
+static void
+saved (CbTemplateEditor *self,
+       GFile            *file)
+{
+  /* Once written, section ids are what briefs refer to: they no longer follow titles. */
+  g_hash_table_remove_all (self->fresh_ids);
+  self->fresh_template = FALSE;
+  g_set_object (&self->file, file);
+  set_modified (self, FALSE);
+  update_title (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+}
+
+/**
+ * cb_template_editor_new:
+ * @application: (nullable): the application the window belongs to
+ * @template: (nullable): the template to edit, or %NULL for a new one
+ *
+ * Creates a window that edits a copy of @template. A built-in template is copied
+ * under a new id ("default-copy") and a title ending in "(copy)", so saving never
+ * replaces it; a user's own template is saved back into its file.
+ *
+ * Returns: (transfer full): a new #CbTemplateEditor
+ */
+CbTemplateEditor *
+cb_template_editor_new (GtkApplication *application,
+                        CbTemplate     *template)
+{
+  CbTemplateStore *store = cb_template_store_get_default ();
+  CbTemplateEditor *self;
+
+  g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (template == NULL || CB_IS_TEMPLATE (template), NULL);
+
+  self = g_object_new (CB_TYPE_TEMPLATE_EDITOR, "application", application, NULL);
+
+  if (template == NULL)
+    {
+      g_autofree char *id = cb_template_store_make_id (store, "template");
+
+      /* Empty, so the Title row asks for one; saving refuses a template without. */
+      self->template = cb_template_new (id, "");
+      self->fresh_template = TRUE;
+    }
+  else if (cb_template_get_builtin (template))
+    {
+      g_autofree char *base = g_strconcat (cb_template_get_id (template), "-copy", NULL);
+      g_autofree char *id = cb_template_store_make_id (store, base);
+      /* Translators: the title of an editable copy of a built-in template */
+      g_autofree char *title = g_strdup_printf (_("%s (copy)"), cb_template_get_title (template));
+
+      self->template = cb_template_copy (template, id);
+      cb_template_set_title (self->template, title);
+    }
+  else
+    {
+      self->template = cb_template_copy (template, NULL);
+      if (cb_template_store_lookup (store, cb_template_get_id (template)) == template &&
+          cb_template_store_get_origin (store, template) == CB_TEMPLATE_ORIGIN_USER)
+        self->file = g_object_ref (cb_template_store_get_file (store, template));
+    }
+
+  self->syncing = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->title_row), cb_template_get_title (self->template));
+  gtk_editable_set_text (GTK_EDITABLE (self->author_row), cb_template_get_author (self->template));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->instructions_view),
+                            cb_template_get_instructions (self->template), -1);
+  self->syncing = FALSE;
+
+  g_signal_connect_swapped (self->template, "changed", G_CALLBACK (template_changed_cb), self);
+  rebuild_list (self, cb_template_get_n_sections (self->template) > 0 ? 0 : -1);
+  show_selected_section (self);
+  /* A new template or a copy exists nowhere yet: closing it asks. */
+  self->modified = template == NULL || cb_template_get_builtin (template);
+  update_title (self);
+  return self;
+}
+
+/**
+ * cb_template_editor_get_template:
+ * @self: the editor
+ *
+ * Returns: (transfer none): the template as edited so far
+ */
+CbTemplate *
+cb_template_editor_get_template (CbTemplateEditor *self)
+{
+  g_return_val_if_fail (CB_IS_TEMPLATE_EDITOR (self), NULL);
+  return self->template;
+}
+
+/**
+ * cb_template_editor_get_file:
+ * @self: the editor
+ *
+ * Returns: (transfer none) (nullable): the file the template was last saved to, or
+ *   was read from when it is one of the user's own
+ */
+GFile *
+cb_template_editor_get_file (CbTemplateEditor *self)
+{
+  g_return_val_if_fail (CB_IS_TEMPLATE_EDITOR (self), NULL);
+  return self->file;
+}
+
+/**
+ * cb_template_editor_get_modified:
+ * @self: the editor
+ *
+ * Returns: whether the template has changes not yet saved
+ */
+gboolean
+cb_template_editor_get_modified (CbTemplateEditor *self)
+{
+  g_return_val_if_fail (CB_IS_TEMPLATE_EDITOR (self), FALSE);
+  return self->modified;
+}
+
+/**
+ * cb_template_editor_get_selected_section:
+ * @self: the editor
+ *
+ * Returns: the position of the selected section, or -1 when none is
+ */
+int
+cb_template_editor_get_selected_section (CbTemplateEditor *self)
+{
+  g_return_val_if_fail (CB_IS_TEMPLATE_EDITOR (self), -1);
+  return selected_index (self);
+}
+
+/**
+ * cb_template_editor_get_field:
+ * @self: the editor
+ * @name: "title", "author", "instructions", "section-title", "section-prompt",
+ *   "section-required" or "section-word-limit"
+ *
+ * Gets the widget that edits one field: a #GtkEditable for titles and author, a
+ * #GtkTextView for instructions and prompt, a #GtkSwitch, a #GtkSpinButton. The
+ * section fields edit the selected section.
+ *
+ * Returns: (transfer none) (nullable): the widget, or %NULL for an unknown name
+ */
+GtkWidget *
+cb_template_editor_get_field (CbTemplateEditor *self,
+                              const char       *name)
+{
+  const struct { const char *name; gsize offset; } fields[] = {
+    { "title", G_STRUCT_OFFSET (CbTemplateEditor, title_row) },
+    { "author", G_STRUCT_OFFSET (CbTemplateEditor, author_row) },
+    { "instructions", G_STRUCT_OFFSET (CbTemplateEditor, instructions_view) },
+    { "section-title", G_STRUCT_OFFSET (CbTemplateEditor, section_title_row) },
+    { "section-prompt", G_STRUCT_OFFSET (CbTemplateEditor, section_prompt_view) },
+    { "section-required", G_STRUCT_OFFSET (CbTemplateEditor, section_required_switch) },
+    { "section-word-limit", G_STRUCT_OFFSET (CbTemplateEditor, section_word_limit_spin) },
+  };
+
+  g_return_val_if_fail (CB_IS_TEMPLATE_EDITOR (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (g_str_equal (fields[i].name, name))
+      return G_STRUCT_MEMBER (GtkWidget *, self, fields[i].offset);
+  return NULL;
+}
+
+/**
+ * cb_template_editor_save:
+ * @self: the editor
+ * @error: return location for an error
+ *
+ * Saves the template into the user's template folder (replacing the user's earlier
+ * save of the same template) and reloads the template store, so that new briefs can
+ * use it at once. A template without a title or without sections is refused with
+ * %CB_ERROR_INVALID.
+ *
+ * Returns: whether the template was saved
+ */
+gboolean
+cb_template_editor_save (CbTemplateEditor  *self,
+                         GError           **error)
+{
+  g_autoptr(GFile) file = NULL;
+
+  g_return_val_if_fail (CB_IS_TEMPLATE_EDITOR (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_template (self->template, error))
+    return FALSE;
+  settle_id (self);
+  file = cb_template_store_install (cb_template_store_get_default (), self->template, error);
+  if (file == NULL)
+    return FALSE;
+  saved (self, file);
+  return TRUE;
+}
+
+/**
+ * cb_template_editor_save_to:
+ * @self: the editor
+ * @file: where to write the .brieftemplate
+ * @error: return location for an error
+ *
+ * Saves the template to @file, anywhere, as Save As does: to hand it to students or
+ * colleagues. Checked as cb_template_editor_save() checks it.
+ *
+ * Returns: whether the template was saved
+ */
+gboolean
+cb_template_editor_save_to (CbTemplateEditor  *self,
+                            GFile             *file,
+                            GError           **error)
+{
+  g_return_val_if_fail (CB_IS_TEMPLATE_EDITOR (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_template (self->template, error))
+    return FALSE;
+  settle_id (self);
+  if (!cb_template_save_file (self->template, file, NULL, error))
+    return FALSE;
+  saved (self, file);
+  return TRUE;
+}

@@ -1,0 +1,26 @@
+#pragma once
+
+#include <adwaita.h>
+
+#include "core/cb-template.h"
+
+G_BEGIN_DECLS
+
+#define CB_TYPE_TEMPLATE_EDITOR (cb_template_editor_get_type ())
+G_DECLARE_FINAL_TYPE (CbTemplateEditor, cb_template_editor, CB, TEMPLATE_EDITOR, AdwWindow)
+
+CbTemplateEditor *cb_template_editor_new                  (GtkApplication    *application,
+                                                           CbTemplate        *template);
+CbTemplate       *cb_template_editor_get_template         (CbTemplateEditor  *self);
+GFile            *cb_template_editor_get_file             (CbTemplateEditor  *self);
+gboolean          cb_template_editor_get_modified         (CbTemplateEditor  *self);
+int               cb_template_editor_get_selected_section (CbTemplateEditor  *self);
+GtkWidget        *cb_template_editor_get_field            (CbTemplateEditor  *self,
+                                                           const char        *name);
+gboolean          cb_template_editor_save                 (CbTemplateEditor  *self,
+                                                           GError           **error);
+gboolean          cb_template_editor_save_to              (CbTemplateEditor  *self,
+                                                           GFile             *file,
+                                                           GError           **error);
+
+G_END_DECLS
