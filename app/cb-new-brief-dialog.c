@@ -107,6 +107,11 @@ create_row_cb (gpointer item,
   gtk_box_append (GTK_BOX (hbox), edit);
 
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), hbox);
+  /* A screen reader names the row by its template, and reads its sections after. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, cb_template_get_title (template),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, sections->str,
+                                  -1);
   g_object_set_data_full (G_OBJECT (row), TEMPLATE_KEY, g_object_ref (template), g_object_unref);
   return row;
 }

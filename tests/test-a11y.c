@@ -8,7 +8,10 @@
 #include "cb-brief-view.h"
 #include "cb-excerpt-block.h"
 #include "cb-opinion-view.h"
+#include "cb-assignment-dialog.h"
+#include "cb-new-brief-dialog.h"
 #include "cb-preferences-window.h"
+#include "cb-template-editor.h"
 #include "cb-section-editor.h"
 #include "cb-window.h"
 
@@ -327,6 +330,40 @@ test_preferences_controls_are_named (void)
   spin (50);
 }
 
+/* The professors' windows: the template gallery, the template editor with a section
+ * selected, and Create Assignment. */
+static void
+test_professor_windows_are_named (void)
+{
+  CbWindow *window = open_data_file ("samples", "davidson-v-cannon.brief");
+  GtkWindow *dialogs[] = {
+    GTK_WINDOW (cb_new_brief_dialog_new (window)),
+    GTK_WINDOW (cb_template_editor_new (NULL, NULL)),
+    GTK_WINDOW (cb_assignment_dialog_new (GTK_WINDOW (window))),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (dialogs); i++)
+    {
+      g_autoptr(GPtrArray) visited = NULL;
+
+      gtk_window_present (dialogs[i]);
+      spin (200);
+      if (CB_IS_TEMPLATE_EDITOR (dialogs[i]))
+        {
+          /* A section selected, so its fields are in the chain too. */
+          g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialogs[i]), "template.add-section", NULL));
+          spin (200);
+        }
+      visited = walk_focus (dialogs[i]);
+      g_assert_cmpuint (visited->len, >=, 3);
+      assert_all_named (visited);
+      gtk_window_destroy (dialogs[i]);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (50);
+}
+
 /* An excerpt block reads out its quotation and pin cite. */
 static void
 test_excerpt_blocks_announce_quote_and_cite (void)
@@ -638,6 +675,7 @@ main (int   argc,
 
   g_test_add_func ("/a11y/every-focusable-control-is-named", test_every_focusable_control_is_named);
   g_test_add_func ("/a11y/preferences-controls-are-named", test_preferences_controls_are_named);
+  g_test_add_func ("/a11y/professor-windows-are-named", test_professor_windows_are_named);
   g_test_add_func ("/a11y/excerpt-blocks-announce-quote-and-cite", test_excerpt_blocks_announce_quote_and_cite);
   g_test_add_func ("/a11y/header-tooltips-name-shortcuts", test_header_tooltips_name_shortcuts);
   g_test_add_func ("/a11y/keyboard-only-workflow", test_keyboard_only_workflow);
