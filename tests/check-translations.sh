@@ -46,6 +46,20 @@ for lang in $(sed 's/#.*//' po/LINGUAS); do
   else
     echo "ok $n - $lang: $(cat "$tmp/stats")"
   fi
+  # The data files merged with the translations carry the language: what desktops show
+  # in menus, software centres and file managers.
+  n=$((n + 1))
+  msgfmt --desktop --template data/io.github.casebrief.Casebrief.desktop.in -d po -o "$tmp/app.desktop"
+  GETTEXTDATADIRS="$root/data" msgfmt --xml --template data/io.github.casebrief.Casebrief.metainfo.xml.in -d po -o "$tmp/metainfo.xml"
+  msgfmt --xml --template data/io.github.casebrief.Casebrief.mime.xml.in -d po -o "$tmp/mime.xml"
+  if grep -q "^GenericName\[$lang\]=" "$tmp/app.desktop" && grep -q "^Comment\[$lang\]=" "$tmp/app.desktop" &&
+     grep -q "<summary xml:lang=\"$lang\">" "$tmp/metainfo.xml" &&
+     [ "$(grep -c "<comment xml:lang=\"$lang\">" "$tmp/mime.xml")" -eq 2 ]; then
+    echo "ok $n - $lang: desktop file, metainfo and MIME types are translated"
+  else
+    echo "not ok $n - $lang: the desktop file, metainfo or MIME types lack the translation"
+    status=1
+  fi
   # A fuzzy entry in the file itself is not a translation either.
   n=$((n + 1))
   if msgattrib --only-fuzzy "po/$lang.po" | grep -q '^msgid'; then
