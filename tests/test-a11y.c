@@ -12,6 +12,7 @@
 #include "cb-new-brief-dialog.h"
 #include "cb-preferences-window.h"
 #include "cb-template-editor.h"
+#include "cb-test-ui.h"
 #include "cb-section-editor.h"
 #include "cb-window.h"
 
@@ -20,28 +21,12 @@
  * pointer. */
 
 static void
-wait_until (gboolean (*done) (gpointer), gpointer data)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!done (data) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE);
-  g_assert_true (done (data));
-}
-
-static void
 spin (guint msec)
 {
   gint64 until = g_get_monotonic_time () + msec * 1000;
 
   while (g_get_monotonic_time () < until)
     g_main_context_iteration (NULL, FALSE);
-}
-
-static gboolean
-has_brief (gpointer data)
-{
-  return cb_window_get_brief (data) != NULL;
 }
 
 static gboolean
@@ -54,21 +39,6 @@ static gboolean
 file_exists (gpointer data)
 {
   return g_file_test (data, G_FILE_TEST_EXISTS);
-}
-
-static CbWindow *
-open_data_file (const char *dir,
-                const char *name)
-{
-  g_autofree char *path = g_build_filename (g_getenv ("CB_SOURCE_ROOT"), "data", dir, name, NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  CbWindow *window = g_object_new (CB_TYPE_WINDOW, NULL);
-
-  gtk_window_present (GTK_WINDOW (window));
-  cb_window_open_file (window, file);
-  wait_until (has_brief, window);
-  spin (200);
-  return window;
 }
 
 /* The text of a widget that names it when nothing else does: what a button, a menu
@@ -252,7 +222,7 @@ find_button_by_tooltip (GtkWidget  *widget,
 static void
 test_every_focusable_control_is_named (void)
 {
-  CbWindow *window = open_data_file ("samples", "davidson-v-cannon.brief");
+  CbWindow *window = cb_test_open_window ("data/samples/davidson-v-cannon.brief");
   CbOpinionView *opinion_view = cb_window_get_opinion_view (window);
   CbBrief *brief = cb_window_get_brief (window);
   g_autoptr(GPtrArray) visited = walk_focus (GTK_WINDOW (window));
@@ -308,8 +278,7 @@ test_every_focusable_control_is_named (void)
   spin (500);
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (cb_opinion_view_get_search_entry (opinion_view))));
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  spin (50);
+  cb_test_destroy_window (window);
 }
 
 /* The preferences window, every row and spin button. */
@@ -335,7 +304,7 @@ test_preferences_controls_are_named (void)
 static void
 test_professor_windows_are_named (void)
 {
-  CbWindow *window = open_data_file ("samples", "davidson-v-cannon.brief");
+  CbWindow *window = cb_test_open_window ("data/samples/davidson-v-cannon.brief");
   GtkWindow *dialogs[] = {
     GTK_WINDOW (cb_new_brief_dialog_new (window)),
     GTK_WINDOW (cb_template_editor_new (NULL, NULL)),
@@ -360,15 +329,14 @@ test_professor_windows_are_named (void)
       gtk_window_destroy (dialogs[i]);
     }
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  spin (50);
+  cb_test_destroy_window (window);
 }
 
 /* An excerpt block reads out its quotation and pin cite. */
 static void
 test_excerpt_blocks_announce_quote_and_cite (void)
 {
-  CbWindow *window = open_data_file ("samples", "davidson-v-cannon.brief");
+  CbWindow *window = cb_test_open_window ("data/samples/davidson-v-cannon.brief");
   CbBrief *brief = cb_window_get_brief (window);
   CbBriefView *view = cb_window_get_brief_view (window);
   GListModel *excerpts = cb_brief_get_excerpts (brief);
@@ -392,8 +360,7 @@ test_excerpt_blocks_announce_quote_and_cite (void)
       gtk_test_accessible_assert_property (button, GTK_ACCESSIBLE_PROPERTY_LABEL, expected);
     }
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  spin (50);
+  cb_test_destroy_window (window);
 }
 
 /* The shortcut bound to @accelerator on @widget, from its class's key bindings. */
@@ -485,7 +452,7 @@ selected_text (GtkTextView *view)
 static void
 test_keyboard_only_workflow (void)
 {
-  CbWindow *window = open_data_file ("opinions", "davidson-v-cannon.txt");
+  CbWindow *window = cb_test_open_window ("data/opinions/davidson-v-cannon.txt");
   CbBrief *brief = cb_window_get_brief (window);
   GtkTextView *opinion = cb_opinion_view_get_text_view (cb_window_get_opinion_view (window));
   CbSectionEditor *facts = CB_SECTION_EDITOR (cb_brief_view_get_section_editor (cb_window_get_brief_view (window), 0));
@@ -542,7 +509,7 @@ test_keyboard_only_workflow (void)
   /* Ctrl+S saves; an unsaved brief would ask where, so the test answers with a path. */
   assert_shortcut (GTK_WIDGET (window), "<Control>s", "win.save", NULL);
   cb_window_save_to (window, brief_file);
-  wait_until (is_saved, window);
+  cb_test_wait_until (is_saved, window);
   reopened = cb_brief_load_file (brief_file, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (cb_brief_get_excerpts (reopened)), ==, 1);
@@ -553,7 +520,7 @@ test_keyboard_only_workflow (void)
   /* Ctrl+Shift+E exports; the file chooser's answer is the path. */
   assert_shortcut (GTK_WIDGET (window), "<Control><Shift>e", "win.export-pdf", NULL);
   cb_window_export_pdf (window, pdf_file);
-  wait_until (file_exists, pdf_path);
+  cb_test_wait_until (file_exists, pdf_path);
   command = g_strdup_printf ("pdftotext '%s' -", pdf_path);
   g_assert_true (g_spawn_command_line_sync (command, &pdf_text, NULL, &status, &error));
   g_assert_no_error (error);
@@ -561,8 +528,7 @@ test_keyboard_only_workflow (void)
   g_assert_nonnull (strstr (pdf_text, cite));
   g_assert_nonnull (strstr (pdf_text, "A fellow inmate threatened Davidson."));
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  spin (50);
+  cb_test_destroy_window (window);
   g_unlink (brief_path);
   g_unlink (pdf_path);
   g_rmdir (dir);
@@ -615,7 +581,7 @@ tooltip_accelerator (const char *tooltip)
 static void
 test_header_tooltips_name_shortcuts (void)
 {
-  CbWindow *window = open_data_file ("samples", "davidson-v-cannon.brief");
+  CbWindow *window = cb_test_open_window ("data/samples/davidson-v-cannon.brief");
   GtkWidget *header = gtk_widget_get_first_child (GTK_WIDGET (window));
   g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
 
@@ -649,27 +615,14 @@ test_header_tooltips_name_shortcuts (void)
         }
     }
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  spin (50);
+  cb_test_destroy_window (window);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  /* Drafts and recent files go to a home of the test's own, never the user's. The
-   * system data dirs stay, for GtkSourceView's own language definitions. */
-  g_autofree char *home = g_dir_make_tmp ("casebrief-test-XXXXXX", NULL);
-  g_autofree char *data = g_build_filename (home, "data", NULL);
-  g_autofree char *config = g_build_filename (home, "config", NULL);
-  g_autofree char *cache = g_build_filename (home, "cache", NULL);
-
-  g_setenv ("HOME", home, TRUE);
-  g_setenv ("XDG_DATA_HOME", data, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
-  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  cb_test_ui_init (&argc, &argv);
   /* The find bar is there at once, not after its slide-in. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 

@@ -8,20 +8,11 @@
 #include "cb-application.h"
 #include "cb-preferences-window.h"
 #include "cb-print-operation.h"
+#include "cb-test-ui.h"
 #include "cb-window.h"
 
 /* The preferences as a student uses them: each row changes its setting, and the
  * setting changes the opinion's text, the style and the paper of prints and PDFs. */
-
-static void
-wait_until (gboolean (*done) (gpointer), gpointer data)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!done (data) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE);
-  g_assert_true (done (data));
-}
 
 static void
 spin (guint msec)
@@ -33,12 +24,6 @@ spin (guint msec)
 }
 
 static gboolean
-has_brief (gpointer data)
-{
-  return cb_window_get_brief (data) != NULL;
-}
-
-static gboolean
 file_exists (gpointer data)
 {
   return g_file_test (data, G_FILE_TEST_EXISTS);
@@ -47,15 +32,7 @@ file_exists (gpointer data)
 static CbWindow *
 open_sample (void)
 {
-  g_autofree char *path = g_build_filename (g_getenv ("CB_SOURCE_ROOT"), "data", "opinions",
-                                            "davidson-v-cannon.txt", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  CbWindow *window = g_object_new (CB_TYPE_WINDOW, NULL);
-
-  cb_window_open_file (window, file);
-  gtk_window_present (GTK_WINDOW (window));
-  wait_until (has_brief, window);
-  return window;
+  return cb_test_open_window ("data/opinions/davidson-v-cannon.txt");
 }
 
 static GtkWidget *
@@ -206,7 +183,7 @@ test_new_brief_gets_student_and_course (void)
   window = open_sample ();
   g_assert_cmpstr (cb_brief_get_student (cb_window_get_brief (window)), ==, "Ada Byron");
   g_assert_cmpstr (cb_brief_get_course (cb_window_get_brief (window)), ==, "Torts");
-  gtk_window_destroy (GTK_WINDOW (window));
+  cb_test_destroy_window (window);
   g_settings_reset (settings, "student-name");
   g_settings_reset (settings, "course");
 }
@@ -270,7 +247,7 @@ test_opinion_text_follows_settings (void)
   g_assert_nonnull (strstr (css, "line-height: 2.40;"));
   g_assert_nonnull (strstr (css, "font-size: 13pt;"));
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  cb_test_destroy_window (window);
   g_settings_reset (settings, "opinion-font");
   g_settings_reset (settings, "opinion-font-size");
   g_settings_reset (settings, "opinion-line-spacing");
@@ -326,7 +303,7 @@ export_with_paper (CbWindow   *window,
 
   g_settings_set_string (settings, "paper-size", paper);
   cb_window_export_pdf (window, file);
-  wait_until (file_exists, path);
+  cb_test_wait_until (file_exists, path);
   size = pdf_page_size (path);
   g_unlink (path);
   return size;
@@ -362,7 +339,7 @@ test_paper_size (void)
   g_settings_set_string (settings, "paper-size", "auto");
   g_assert_cmpint (cb_paper_get_preferred (settings), ==, cb_paper_get_default ());
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  cb_test_destroy_window (window);
   g_settings_reset (settings, "paper-size");
   g_rmdir (dir);
 }
@@ -456,19 +433,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* Drafts and recent files go to a home of the test's own, never the user's. The
-   * system data dirs stay, for GtkSourceView's own language definitions. */
-  g_autofree char *home = g_dir_make_tmp ("casebrief-test-XXXXXX", NULL);
-  g_autofree char *data = g_build_filename (home, "data", NULL);
-  g_autofree char *config = g_build_filename (home, "config", NULL);
-  g_autofree char *cache = g_build_filename (home, "cache", NULL);
-
-  g_setenv ("HOME", home, TRUE);
-  g_setenv ("XDG_DATA_HOME", data, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
-  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  cb_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/preferences/rows-change-settings", test_rows_change_settings);
   g_test_add_func ("/preferences/new-brief-student-course", test_new_brief_gets_student_and_course);
