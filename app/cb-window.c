@@ -283,6 +283,7 @@ opinion_imported_cb (GObject      *source,
   g_autoptr(CbOpinion) opinion = cb_opinion_import_file_finish (result, &error);
   CbTemplate *template = data->template;
   g_autoptr(CbBrief) brief = NULL;
+  g_autofree char *student = NULL;
 
   if (opinion == NULL)
     {
@@ -294,9 +295,9 @@ opinion_imported_cb (GObject      *source,
   if (template == NULL)
     template = cb_template_store_get_default_template (cb_template_store_get_default ());
   brief = cb_brief_new (template, opinion);
-  if (g_settings_get_string (self->settings, "student-name")[0] != '\0')
+  student = g_settings_get_string (self->settings, "student-name");
+  if (*student != '\0')
     {
-      g_autofree char *student = g_settings_get_string (self->settings, "student-name");
       g_autofree char *course = g_settings_get_string (self->settings, "course");
 
       cb_brief_set_student (brief, student);
