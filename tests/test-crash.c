@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include <signal.h>
+#include <sys/prctl.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -113,6 +114,8 @@ run_editor (const char *path)
   g_autoptr(GSettings) settings = NULL;
   CbWindow *window;
 
+  /* Never outlive the test, even when it fails before it kills this process. */
+  prctl (PR_SET_PDEATHSIG, SIGKILL);
   gtk_init ();
   adw_init ();
   settings = g_settings_new (APPLICATION_ID);
