@@ -20,6 +20,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
       const CbCitation *citation = g_ptr_array_index (citations, i);
       g_autofree char *string = cb_citation_to_string (citation);
 
+      g_assert (string != NULL);
       g_assert (citation->start <= citation->end);
       if (length >= 0)
         g_assert (citation->end <= (gsize) length);

@@ -30,6 +30,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
       g_autofree char *pin = cb_opinion_pin_cite (opinion, length / 3, length - 1, NULL, CB_CITE_STYLE_BLUEBOOK);
       gsize start, end;
 
+      g_assert (pin == NULL || g_utf8_validate (pin, -1, NULL));
       if (quote != NULL && quote[0] != '\0')
         g_assert (cb_opinion_find_quote (opinion, quote, 0, &start, &end));
     }
