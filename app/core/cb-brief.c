@@ -328,10 +328,17 @@ read_excerpts (CbBrief     *self,
                        name, (int) xmlGetLineNo (node), id);
           return FALSE;
         }
-      if (start == G_MAXSIZE || end == G_MAXSIZE || end < start)
+      if (start == G_MAXSIZE || end == G_MAXSIZE)
         {
           g_set_error (error, CB_ERROR, CB_ERROR_INVALID,
                        _("%s, line %d: excerpt “%s” has an impossible position"),
+                       name, (int) xmlGetLineNo (node), id);
+          return FALSE;
+        }
+      if (end < start)
+        {
+          g_set_error (error, CB_ERROR, CB_ERROR_INVALID,
+                       _("%s, line %d: excerpt “%s” ends before it starts"),
                        name, (int) xmlGetLineNo (node), id);
           return FALSE;
         }

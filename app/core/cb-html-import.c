@@ -446,17 +446,32 @@ cb_html_to_text (const char  *html,
                  const char  *source_name,
                  GError     **error)
 {
+  htmlParserCtxtPtr context;
   htmlDocPtr doc;
   xmlNode *root;
+  xmlError *parse_error;
   Builder builder;
   GString *out;
 
   g_return_val_if_fail (html != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  doc = htmlReadMemory (html, (int) MIN (length, G_MAXINT), source_name, "UTF-8",
-                        HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                        HTML_PARSE_RECOVER | HTML_PARSE_IGNORE_ENC);
+  context = htmlNewParserCtxt ();
+  doc = htmlCtxtReadMemory (context, html, (int) MIN (length, G_MAXINT), source_name, "UTF-8",
+                            HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                            HTML_PARSE_RECOVER | HTML_PARSE_IGNORE_ENC);
+  /* Sloppy HTML is recovered from, but a fatal error (nesting deeper than libxml2
+   * allows, say) stops the parser half-way: the opinion would be silently cut short. */
+  parse_error = xmlCtxtGetLastError (context);
+  if (doc != NULL && parse_error != NULL && parse_error->level == XML_ERR_FATAL)
+    {
+      g_set_error (error, CB_ERROR, CB_ERROR_PARSE, _("%s, line %d: the HTML cannot be read to its end"),
+                   source_name ? source_name : _("The file"), parse_error->line);
+      xmlFreeDoc (doc);
+      htmlFreeParserCtxt (context);
+      return NULL;
+    }
+  htmlFreeParserCtxt (context);
   root = doc ? xmlDocGetRootElement (doc) : NULL;
   if (root == NULL)
     {

@@ -466,7 +466,13 @@ cb_opinion_find_quote (CbOpinion  *self,
 
   folded = cb_quote_index_fold_query (quote);
   if (*folded == '\0' || !cb_quote_index_find (ensure_index (self), folded, from, &s, &e))
-    return FALSE;
+    {
+      /* A "*N" in the quote may be the opinion's own text, not a star-page marker. */
+      g_free (folded);
+      folded = cb_quote_index_fold_query_literal (quote);
+      if (*folded == '\0' || !cb_quote_index_find (ensure_index (self), folded, from, &s, &e))
+        return FALSE;
+    }
   if (start)
     *start = s;
   if (end)
@@ -488,6 +494,7 @@ cb_opinion_find_quote_all (CbOpinion  *self,
                            const char *quote)
 {
   g_autofree char *folded = NULL;
+  g_autoptr(GArray) ranges = NULL;
 
   g_return_val_if_fail (CB_IS_OPINION (self), NULL);
   g_return_val_if_fail (quote != NULL, NULL);
@@ -495,5 +502,14 @@ cb_opinion_find_quote_all (CbOpinion  *self,
   folded = cb_quote_index_fold_query (quote);
   if (*folded == '\0')
     return g_array_new (FALSE, FALSE, sizeof (CbRange));
-  return cb_quote_index_find_all (ensure_index (self), folded);
+  ranges = cb_quote_index_find_all (ensure_index (self), folded);
+  if (ranges->len == 0)
+    {
+      /* As in cb_opinion_find_quote(): the "*N" may be the opinion's own text. */
+      g_free (folded);
+      folded = cb_quote_index_fold_query_literal (quote);
+      g_array_unref (ranges);
+      ranges = cb_quote_index_find_all (ensure_index (self), folded);
+    }
+  return g_steal_pointer (&ranges);
 }

@@ -140,23 +140,13 @@ cb_quote_index_free (CbQuoteIndex *index)
   g_free (index);
 }
 
-/**
- * cb_quote_index_fold_query:
- * @quote: a quote as a user has it
- *
- * Folds a quote the way the opinion is folded: NFC, straight quotes, no white
- * space, and no star-page markers ("*346", "**670") in case the quote was copied
- * with them.
- *
- * Returns: (transfer full): the folded quote
- */
-char *
-cb_quote_index_fold_query (const char *quote)
+/* Folds a quote as the opinion is folded, with or without its "*N" runs. */
+static char *
+fold_query (const char *quote,
+            gboolean    drop_markers)
 {
   g_autofree char *nfc = NULL;
   GString *out;
-
-  g_return_val_if_fail (quote != NULL, NULL);
 
   nfc = g_utf8_normalize (quote, -1, G_NORMALIZE_NFC);
   if (nfc == NULL)
@@ -166,7 +156,7 @@ cb_quote_index_fold_query (const char *quote)
     {
       gunichar c = g_utf8_get_char (p);
 
-      if (c == '*' && (p == nfc || *(p - 1) != '*'))
+      if (drop_markers && c == '*' && (p == nfc || *(p - 1) != '*'))
         {
           const char *q = p;
 
@@ -186,6 +176,41 @@ cb_quote_index_fold_query (const char *quote)
     }
 
   return g_string_free (out, FALSE);
+}
+
+/**
+ * cb_quote_index_fold_query:
+ * @quote: a quote as a user has it
+ *
+ * Folds a quote the way the opinion is folded: NFC, straight quotes, no white
+ * space, and no star-page markers ("*346", "**670") in case the quote was copied
+ * with them.
+ *
+ * Returns: (transfer full): the folded quote
+ */
+char *
+cb_quote_index_fold_query (const char *quote)
+{
+  g_return_val_if_fail (quote != NULL, NULL);
+
+  return fold_query (quote, TRUE);
+}
+
+/**
+ * cb_quote_index_fold_query_literal:
+ * @quote: a quote as a user has it
+ *
+ * Folds a quote like cb_quote_index_fold_query() but keeps every "*N": for a quote
+ * of an opinion whose text has a "*N" that is not a star-page marker.
+ *
+ * Returns: (transfer full): the folded quote
+ */
+char *
+cb_quote_index_fold_query_literal (const char *quote)
+{
+  g_return_val_if_fail (quote != NULL, NULL);
+
+  return fold_query (quote, FALSE);
 }
 
 static gboolean

@@ -11,6 +11,7 @@ CbQuoteIndex *cb_quote_index_new        (const gunichar *text,
                                          const guint8   *hidden);
 void          cb_quote_index_free       (CbQuoteIndex   *index);
 char         *cb_quote_index_fold_query (const char     *quote);
+char         *cb_quote_index_fold_query_literal (const char *quote);
 gboolean      cb_quote_index_find       (CbQuoteIndex   *index,
                                          const char     *folded,
                                          gsize           from,

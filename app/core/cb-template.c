@@ -11,6 +11,8 @@
 #define TEMPLATE_NS "https://casebrief.github.io/ns/brieftemplate/1"
 #define TEMPLATE_SCHEMA "/io/github/casebrief/Casebrief/core/data/schema/brieftemplate.rng"
 #define TEMPLATE_FORMAT_MAJOR 1
+/* Largest .brieftemplate accepted: sections and prompts, never an opinion. */
+#define TEMPLATE_MAX_BYTES (4 * 1024 * 1024)
 
 struct _CbTemplate
 {
@@ -678,6 +680,11 @@ cb_template_load_bytes (GBytes      *bytes,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   name = name ? name : _("The template");
+  if (g_bytes_get_size (bytes) > TEMPLATE_MAX_BYTES)
+    {
+      g_set_error (error, CB_ERROR, CB_ERROR_TOO_LARGE, _("%s is too large to be a template"), name);
+      return NULL;
+    }
   doc = cb_xml_read (bytes, name, TEMPLATE_SCHEMA, "brieftemplate", TEMPLATE_FORMAT_MAJOR, error);
   if (doc == NULL)
     return NULL;
@@ -731,7 +738,8 @@ cb_template_load_bytes (GBytes      *bytes,
  * @cancellable: (nullable): a #GCancellable
  * @error: return location for an error
  *
- * Reads a template file; see cb_template_load_bytes().
+ * Reads a template file; see cb_template_load_bytes(). A file larger than a
+ * template can be is refused before it is read.
  *
  * Returns: (transfer full): the template, or %NULL with @error set
  */
@@ -741,15 +749,26 @@ cb_template_load_file (GFile         *file,
                        GError       **error)
 {
   g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GFileInfo) info = NULL;
   g_autofree char *name = NULL;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  name = g_file_get_basename (file);
+  /* Refused by its size before it is read, so a huge file costs no memory. */
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
+                            cancellable, error);
+  if (info == NULL)
+    return NULL;
+  if (g_file_info_get_size (info) > TEMPLATE_MAX_BYTES)
+    {
+      g_set_error (error, CB_ERROR, CB_ERROR_TOO_LARGE, _("%s is too large to be a template"), name);
+      return NULL;
+    }
   bytes = g_file_load_bytes (file, cancellable, NULL, error);
   if (bytes == NULL)
     return NULL;
-  name = g_file_get_basename (file);
   return cb_template_load_bytes (bytes, name, error);
 }
 
