@@ -8,6 +8,7 @@
 #include "cb-application.h"
 #include "cb-cli.h"
 #include "cb-main.h"
+#include "cb-profile.h"
 
 /**
  * cb_main:
@@ -24,6 +25,7 @@ cb_main (int   argc,
 {
   g_autoptr(CbApplication) app = NULL;
 
+  cb_profile_init ();
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

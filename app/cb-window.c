@@ -16,6 +16,7 @@
 #include "cb-print-operation.h"
 #include "cb-section-editor.h"
 #include "cb-window.h"
+#include "cb-profile.h"
 
 /* A window edits one brief: the opinion on the left, the brief on the right. It owns
  * the brief's file, its modified state and its draft. */
@@ -1025,6 +1026,7 @@ cb_window_init (CbWindow *self)
 
   update_title (self);
   update_actions (self);
+  cb_profile_watch_window (GTK_WINDOW (self));
 }
 
 /**
