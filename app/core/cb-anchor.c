@@ -343,12 +343,17 @@ find_fuzzy (CbAnchorIndex *index,
       last = guess;
       tried++;
 
-      if (!fuzzy_at (index, guess, chars, m, quote_len, max_distance, &match))
+      /* Only a closer match can replace the best one: the alignment gives up as soon
+       * as it cannot be closer, and nothing beats an exact one. */
+      if (!fuzzy_at (index, guess, chars, m, quote_len,
+                     found ? best->distance - 1 : max_distance, &match))
         continue;
       if (!found || match.distance < best->distance)
         {
           *best = match;
           found = TRUE;
+          if (best->distance == 0)
+            break;
         }
     }
   return found;
