@@ -178,6 +178,38 @@ action_hook (GSignalInvocationHint *hint,
   return TRUE;
 }
 
+static void
+content_painted_cb (GdkFrameClock *clock,
+                    char          *what)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  g_signal_handlers_disconnect_by_func (clock, content_painted_cb, what);
+  g_printerr ("casebrief-profile: %s %.1f ms since process start, peak RSS %ld kB\n", what,
+              process_time > 0 ? (now - process_time) / 1e3 : -1.0, peak_rss_kb ());
+  g_free (what);
+}
+
+/**
+ * cb_profile_mark_next_frame:
+ * @widget: a realized widget
+ * @what: what the next frame shows, for the log
+ *
+ * When profiling, logs the time from the process's start to the next frame drawn: a
+ * brief loads while the window already shows, so the first frame is not yet the brief.
+ */
+void
+cb_profile_mark_next_frame (GtkWidget  *widget,
+                            const char *what)
+{
+  GdkFrameClock *clock;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  if (!enabled || (clock = gtk_widget_get_frame_clock (widget)) == NULL)
+    return;
+  g_signal_connect (clock, "after-paint", G_CALLBACK (content_painted_cb), g_strdup (what));
+}
+
 /**
  * cb_profile_watch_window:
  * @window: a window of the application

@@ -209,6 +209,7 @@ set_brief (CbWindow *self,
   cb_opinion_view_set_brief (self->opinion_view, brief);
   cb_brief_view_set_brief (self->brief_view, brief);
   gtk_stack_set_visible_child_name (self->stack, "brief");
+  cb_profile_mark_next_frame (GTK_WIDGET (self), "first frame with the brief");
 
   g_signal_connect_object (brief, "changed", G_CALLBACK (brief_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (brief, "notify::case-name", G_CALLBACK (brief_title_changed_cb), self,
