@@ -3,7 +3,10 @@
  * and after the program has settled, and ends the program. The same measure for
  * Casebrief and for the programs it is compared with. Settings (environment):
  *   BENCH_SETTLE_MS  how long after the first frame to wait before the second
- *                    memory reading (default 2000) */
+ *                    memory reading (default 2000)
+ *   BENCH_MIN_CHARS  count only a frame drawn once a text view of the window holds
+ *                    at least this many characters: the document is shown, not just
+ *                    a window still loading it (default 0) */
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -59,15 +62,32 @@ settled_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+static gboolean
+shows_text (GtkWidget *widget,
+            int        min_chars)
+{
+  if (GTK_IS_TEXT_VIEW (widget) &&
+      gtk_text_buffer_get_char_count (gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget))) >= min_chars)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_text (child, min_chars))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 after_paint_cb (GdkFrameClock *clock,
-                gpointer       data)
+                GtkWidget     *window)
 {
   const char *settle = g_getenv ("BENCH_SETTLE_MS");
+  const char *min_chars = g_getenv ("BENCH_MIN_CHARS");
 
-  g_signal_handlers_disconnect_by_func (clock, after_paint_cb, data);
   if (seen)
     return;
+  if (min_chars != NULL && atoi (min_chars) > 0 && !shows_text (window, atoi (min_chars)))
+    return;
+  g_signal_handlers_disconnect_by_func (clock, after_paint_cb, window);
   seen = TRUE;
   g_printerr ("bench-first-frame: first-frame-ms %.1f peak-rss-kb %ld\n",
               (g_get_monotonic_time () - process_start) / 1e3, peak_rss_kb ());
@@ -89,7 +109,7 @@ poll_cb (gpointer data)
 
       if (clock != NULL)
         {
-          g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
+          g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), l->data);
           poll_id = 0;
           return G_SOURCE_REMOVE;
         }
