@@ -651,6 +651,32 @@ find_caption (CbOpinion *self)
     g_free (any_date);
 }
 
+/* The text as characters. Most of an opinion is ASCII, which is copied as it is;
+ * g_utf8_to_ucs4_fast() decodes every byte the long way. */
+static gunichar *
+to_ucs4 (const char *text,
+         glong      *n_chars)
+{
+  gsize bytes = strlen (text);
+  gunichar *chars = g_new (gunichar, bytes + 1);
+  const guchar *p = (const guchar *) text;
+  gsize n = 0;
+
+  while (*p)
+    {
+      if (*p < 0x80)
+        chars[n++] = *p++;
+      else
+        {
+          chars[n++] = g_utf8_get_char ((const char *) p);
+          p = (const guchar *) g_utf8_next_char (p);
+        }
+    }
+  chars[n] = 0;
+  *n_chars = n;
+  return n < bytes ? g_renew (gunichar, chars, n + 1) : chars;
+}
+
 /**
  * cb_opinion_analyze:
  * @self: an opinion whose text is set
@@ -663,7 +689,7 @@ cb_opinion_analyze (CbOpinion *self)
 {
   glong n_chars = 0;
 
-  self->chars = g_utf8_to_ucs4_fast (self->text, -1, &n_chars);
+  self->chars = to_ucs4 (self->text, &n_chars);
   self->length = n_chars;
   self->hidden = g_malloc0 (self->length + 1);
   self->marks = g_array_new (FALSE, FALSE, sizeof (CbPageMark));
