@@ -247,13 +247,15 @@ fuzzy_at (CbAnchorIndex  *index,
 
 static void
 add_probe_hits (CbAnchorIndex *index,
+                gsize          lo,
+                gsize          hi,
                 const char    *probe,
                 gsize          probe_len,
                 gssize         shift,
                 GArray        *candidates)
 {
-  const char *p = index->text;
-  const char *limit = index->text + index->n_bytes;
+  const char *p = index->text + lo;
+  const char *limit = index->text + hi;
 
   if (probe_len == 0)
     return;
@@ -289,13 +291,15 @@ compare_distance_to (gconstpointer a,
 }
 
 static gboolean
-find_fuzzy (CbAnchorIndex *index,
-            gsize          old,
-            const char    *quote,
-            gsize          quote_len,
-            const char    *prefix,
-            const char    *suffix,
-            FuzzyMatch    *best)
+find_fuzzy_in (CbAnchorIndex *index,
+               gsize          lo,
+               gsize          hi,
+               gsize          old,
+               const char    *quote,
+               gsize          quote_len,
+               const char    *prefix,
+               const char    *suffix,
+               FuzzyMatch    *best)
 {
   g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (gsize));
   g_autofree gunichar *chars = NULL;
@@ -316,19 +320,19 @@ find_fuzzy (CbAnchorIndex *index,
     {
       const char *tail = g_utf8_offset_to_pointer (prefix, MAX (0, prefix_chars - PROBE_CHARS));
       gsize tail_len = strlen (tail);
-      add_probe_hits (index, tail, tail_len, tail_len, candidates);
+      add_probe_hits (index, lo, hi, tail, tail_len, tail_len, candidates);
     }
   if (suffix_chars > 0)
     {
       const char *head_end = g_utf8_offset_to_pointer (suffix, MIN (suffix_chars, PROBE_CHARS));
-      add_probe_hits (index, suffix, head_end - suffix, -(gssize) quote_len, candidates);
+      add_probe_hits (index, lo, hi, suffix, head_end - suffix, -(gssize) quote_len, candidates);
     }
   for (glong piece = 0; piece < 3 && m >= PROBE_CHARS; piece++)
     {
       glong offset = (m - PROBE_CHARS) * piece / 2;
       const char *from = g_utf8_offset_to_pointer (quote, offset);
       const char *to = g_utf8_offset_to_pointer (from, PROBE_CHARS);
-      add_probe_hits (index, from, to - from, -(from - quote), candidates);
+      add_probe_hits (index, lo, hi, from, to - from, -(from - quote), candidates);
     }
 
   g_array_sort_with_data (candidates, compare_distance_to, &old);
@@ -357,6 +361,28 @@ find_fuzzy (CbAnchorIndex *index,
         }
     }
   return found;
+}
+
+/* A close match near the old place first, as for exact ones: most edits move a quote
+ * little, and probing a window costs a fraction of probing the whole text. */
+static gboolean
+find_fuzzy (CbAnchorIndex *index,
+            gsize          old,
+            const char    *quote,
+            gsize          quote_len,
+            const char    *prefix,
+            const char    *suffix,
+            FuzzyMatch    *best)
+{
+  gsize window = search_windows[G_N_ELEMENTS (search_windows) - 1];
+  gsize lo = snap_back (index, old > window ? old - window : 0);
+  gsize hi = MIN (index->n_bytes, old + window + quote_len);
+
+  if (find_fuzzy_in (index, lo, hi, old, quote, quote_len, prefix, suffix, best))
+    return TRUE;
+  if (lo == 0 && hi == index->n_bytes)
+    return FALSE;
+  return find_fuzzy_in (index, 0, index->n_bytes, old, quote, quote_len, prefix, suffix, best);
 }
 
 /**
