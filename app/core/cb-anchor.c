@@ -157,8 +157,12 @@ find_exact (CbAnchorIndex *index,
 }
 
 /* Semi-global edit distance of quote against text[lo, hi): the quote must be matched
- * whole, the text window anywhere. Gives the best end (exclusive, in window chars) and
- * distance; stops early once no alignment can stay within max_distance. */
+ * whole, the text window anywhere. Gives the best (first, least) end (exclusive, in
+ * window chars) and distance, or FALSE when no alignment is within max_distance.
+ * Column by column over the window with Ukkonen's cut-off: only the rows that can still
+ * be within max_distance are computed, so a window that does not match costs
+ * max_distance cells a character instead of the quote's length. Every value within
+ * max_distance is exact; the others are only known to be larger. */
 static gboolean
 best_end (const gunichar *quote,
           glong           m,
@@ -168,40 +172,43 @@ best_end (const gunichar *quote,
           glong          *end,
           guint          *distance)
 {
-  g_autofree guint *row = g_new (guint, n + 1);
+  g_autofree guint *column = g_new (guint, m + 1);
+  glong last = MIN ((glong) max_distance, m);
 
-  for (glong j = 0; j <= n; j++)
-    row[j] = 0;
-
-  for (glong i = 1; i <= m; i++)
+  /* The column before the window: the quote's first i characters cost i. */
+  for (glong i = 0; i <= m; i++)
+    column[i] = i <= last ? (guint) i : max_distance + 1;
+  *distance = G_MAXUINT;
+  if (last == m)
     {
-      guint diag = row[0];
-      guint row_min;
+      *distance = column[m];
+      *end = 0;
+    }
 
-      row[0] = i;
-      row_min = row[0];
-      for (glong j = 1; j <= n; j++)
+  for (glong j = 1; j <= n; j++)
+    {
+      guint diag = 0;
+      glong limit = MIN (last + 1, m);
+
+      for (glong i = 1; i <= limit; i++)
         {
-          guint up = row[j];
+          guint up = column[i];
           guint cost = diag + (quote[i - 1] == window[j - 1] ? 0 : 1);
 
           cost = MIN (cost, up + 1);
-          cost = MIN (cost, row[j - 1] + 1);
+          cost = MIN (cost, column[i - 1] + 1);
           diag = up;
-          row[j] = cost;
-          row_min = MIN (row_min, cost);
+          column[i] = cost;
         }
-      if (row_min > max_distance)
-        return FALSE;
+      last = limit;
+      while (last > 0 && column[last] > max_distance)
+        last--;
+      if (last == m && column[m] < *distance)
+        {
+          *distance = column[m];
+          *end = j;
+        }
     }
-
-  *distance = G_MAXUINT;
-  for (glong j = 0; j <= n; j++)
-    if (row[j] < *distance)
-      {
-        *distance = row[j];
-        *end = j;
-      }
   return *distance <= max_distance;
 }
 
