@@ -228,6 +228,13 @@ update_word_count (CbSectionEditor *self)
   else
     label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u word", "%u words", words), words);
 
+  /* Most keystrokes leave the count as it was: nothing to redraw or tell assistive
+   * technologies then. */
+  if (g_strcmp0 (gtk_label_get_label (self->count_label), label) == 0)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->prompt_label), cb_section_is_empty (self->section));
+      return;
+    }
   gtk_label_set_label (self->count_label, label);
   if (limit > 0 && words > limit)
     {
