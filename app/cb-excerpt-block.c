@@ -62,6 +62,23 @@ clicked_cb (CbExcerptBlock *self)
                               cb_excerpt_get_id (self->excerpt));
 }
 
+/* The menu is made when first asked for: a brief may show thousands of quotations. */
+static GtkPopover *
+ensure_context_menu (CbExcerptBlock *self)
+{
+  if (self->context_menu == NULL)
+    {
+      g_autoptr(GMenu) menu = g_menu_new ();
+
+      g_menu_append (menu, _("_Show in Opinion"), "excerpt.show");
+      g_menu_append (menu, _("_Remove Excerpt"), "excerpt.remove");
+      self->context_menu = GTK_POPOVER_MENU (gtk_popover_menu_new_from_model (G_MENU_MODEL (menu)));
+      gtk_popover_set_has_arrow (GTK_POPOVER (self->context_menu), FALSE);
+      gtk_widget_set_parent (GTK_WIDGET (self->context_menu), GTK_WIDGET (self));
+    }
+  return GTK_POPOVER (self->context_menu);
+}
+
 static void
 pressed_cb (GtkGestureClick *gesture,
             int              n_press,
@@ -69,9 +86,10 @@ pressed_cb (GtkGestureClick *gesture,
             double           y,
             CbExcerptBlock  *self)
 {
-  gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu),
-                               &(GdkRectangle) { x, y, 1, 1 });
-  gtk_popover_popup (GTK_POPOVER (self->context_menu));
+  GtkPopover *menu = ensure_context_menu (self);
+
+  gtk_popover_set_pointing_to (menu, &(GdkRectangle) { x, y, 1, 1 });
+  gtk_popover_popup (menu);
 }
 
 static void
@@ -98,10 +116,10 @@ menu_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  CbExcerptBlock *self = CB_EXCERPT_BLOCK (widget);
+  GtkPopover *menu = ensure_context_menu (CB_EXCERPT_BLOCK (widget));
 
-  gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu), NULL);
-  gtk_popover_popup (GTK_POPOVER (self->context_menu));
+  gtk_popover_set_pointing_to (menu, NULL);
+  gtk_popover_popup (menu);
 }
 
 static void
@@ -148,16 +166,9 @@ cb_excerpt_block_class_init (CbExcerptBlockClass *klass)
 static void
 cb_excerpt_block_init (CbExcerptBlock *self)
 {
-  g_autoptr(GMenu) menu = g_menu_new ();
   GtkGesture *gesture;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  g_menu_append (menu, _("_Show in Opinion"), "excerpt.show");
-  g_menu_append (menu, _("_Remove Excerpt"), "excerpt.remove");
-  self->context_menu = GTK_POPOVER_MENU (gtk_popover_menu_new_from_model (G_MENU_MODEL (menu)));
-  gtk_popover_set_has_arrow (GTK_POPOVER (self->context_menu), FALSE);
-  gtk_widget_set_parent (GTK_WIDGET (self->context_menu), GTK_WIDGET (self));
 
   gesture = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);

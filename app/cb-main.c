@@ -8,6 +8,7 @@
 #include "cb-application.h"
 #include "cb-cli.h"
 #include "cb-main.h"
+#include "cb-profile.h"
 
 /**
  * cb_i18n_init:
@@ -42,6 +43,7 @@ cb_main (int   argc,
 {
   g_autoptr(CbApplication) app = NULL;
 
+  cb_profile_init ();
   cb_i18n_init ();
 
   /* Batch commands run without a display and never start the application. */

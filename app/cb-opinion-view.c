@@ -221,8 +221,45 @@ query_tooltip_cb (CbOpinionView *self,
 }
 
 static void
-brief_excerpts_changed_cb (CbOpinionView *self)
+excerpt_notify_cb (CbOpinionView *self,
+                   GParamSpec    *pspec,
+                   CbExcerpt     *excerpt)
 {
+  const char *name = g_param_spec_get_name (pspec);
+
+  /* A note does not change what is highlighted; a move or a re-anchoring does. */
+  if (g_str_equal (name, "start") || g_str_equal (name, "end") ||
+      g_str_equal (name, "section-id") || g_str_equal (name, "status"))
+    update_highlights (self);
+}
+
+static void
+watch_excerpts (CbOpinionView *self,
+                GListModel    *excerpts,
+                guint          position,
+                guint          n_items)
+{
+  for (guint i = position; i < position + n_items; i++)
+    {
+      g_autoptr(CbExcerpt) excerpt = g_list_model_get_item (excerpts, i);
+
+      /* An excerpt put back by undo is already watched. */
+      g_signal_handlers_disconnect_by_func (excerpt, excerpt_notify_cb, self);
+      g_signal_connect_object (excerpt, "notify", G_CALLBACK (excerpt_notify_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+}
+
+/* Highlights follow the excerpts alone, never the brief's prose: typing in a section
+ * must not re-apply every highlight of a long brief. */
+static void
+brief_excerpts_changed_cb (CbOpinionView *self,
+                           guint          position,
+                           guint          removed,
+                           guint          added,
+                           GListModel    *excerpts)
+{
+  watch_excerpts (self, excerpts, position, added);
   update_highlights (self);
 }
 
@@ -854,18 +891,32 @@ cb_opinion_view_set_brief (CbOpinionView *self,
   g_return_if_fail (CB_IS_OPINION_VIEW (self));
   g_return_if_fail (brief == NULL || CB_IS_BRIEF (brief));
 
+  if (brief == self->brief)
+    return;
   if (self->brief != NULL)
-    g_signal_handlers_disconnect_by_data (self->brief, self);
+    {
+      GListModel *excerpts = cb_brief_get_excerpts (self->brief);
+
+      g_signal_handlers_disconnect_by_data (self->brief, self);
+      g_signal_handlers_disconnect_by_data (excerpts, self);
+      for (guint i = 0; i < g_list_model_get_n_items (excerpts); i++)
+        {
+          g_autoptr(CbExcerpt) excerpt = g_list_model_get_item (excerpts, i);
+
+          g_signal_handlers_disconnect_by_func (excerpt, excerpt_notify_cb, self);
+        }
+    }
   if (!g_set_object (&self->brief, brief))
     return;
 
   if (brief != NULL)
     {
-      g_signal_connect_object (cb_brief_get_excerpts (brief), "items-changed",
+      GListModel *excerpts = cb_brief_get_excerpts (brief);
+
+      g_signal_connect_object (excerpts, "items-changed",
                                G_CALLBACK (brief_excerpts_changed_cb), self, G_CONNECT_SWAPPED);
       /* A re-anchored excerpt moves its highlight. */
-      g_signal_connect_object (brief, "changed", G_CALLBACK (brief_excerpts_changed_cb), self,
-                               G_CONNECT_SWAPPED);
+      watch_excerpts (self, excerpts, 0, g_list_model_get_n_items (excerpts));
     }
   if (brief != NULL)
     g_signal_connect_object (brief, "notify::citation", G_CALLBACK (update_reporters), self,

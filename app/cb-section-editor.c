@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "cb-excerpt-block.h"
 #include "cb-section-editor.h"
@@ -48,6 +49,14 @@ struct _CbSectionEditor
   gint64 last_typing;
   CbRunFlags typing_flags;
   gboolean typing_flags_set;
+
+  /* Typing in one paragraph is read back into that paragraph alone. line_blocks maps
+   * each line of the buffer to the paragraph block on it, or -1 for a line that is
+   * empty or holds a quotation; it is NULL while unknown. */
+  GArray *line_blocks;
+  int edited_line;        /* the line the current user action changed, or -1 */
+  guint in_user_action : 1;
+  guint structural : 1;   /* the user action added or removed lines or quotations */
 
   guint rebuilding : 1;
   guint syncing : 1;
@@ -126,14 +135,33 @@ flush_paragraph (GPtrArray  *blocks,
     g_clear_pointer (paragraph, cb_block_free);
 }
 
+/* Notes which block, if any, the line just read holds: one paragraph and nothing else. */
+static void
+map_line (GArray    *line_blocks,
+          GPtrArray *blocks,
+          guint      blocks_at_line_start,
+          gboolean   line_has_anchor)
+{
+  int block = -1;
+
+  if (line_blocks == NULL)
+    return;
+  if (!line_has_anchor && blocks->len == blocks_at_line_start + 1)
+    block = blocks_at_line_start;
+  g_array_append_val (line_blocks, block);
+}
+
 static GPtrArray *
-blocks_from_buffer (CbSectionEditor *self)
+blocks_from_buffer (CbSectionEditor *self,
+                    GArray          *line_blocks)
 {
   GPtrArray *blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) cb_block_free);
   g_autoptr(GString) run = g_string_new (NULL);
   CbBlock *paragraph = NULL;
   CbRunFlags run_flags = CB_RUN_PLAIN;
   GtkTextIter iter;
+  guint blocks_at_line_start = 0;
+  gboolean line_has_anchor = FALSE;
 
   gtk_text_buffer_get_start_iter (self->buffer, &iter);
   for (;;)
@@ -162,9 +190,15 @@ blocks_from_buffer (CbSectionEditor *self)
           flush_paragraph (blocks, &paragraph);
           if (id != NULL)
             g_ptr_array_add (blocks, cb_block_new_excerpt (id));
+          line_has_anchor = TRUE;
         }
       else if (c == '\n')
-        flush_paragraph (blocks, &paragraph);
+        {
+          flush_paragraph (blocks, &paragraph);
+          map_line (line_blocks, blocks, blocks_at_line_start, line_has_anchor);
+          blocks_at_line_start = blocks->len;
+          line_has_anchor = FALSE;
+        }
       else
         {
           run_flags = flags;
@@ -174,6 +208,7 @@ blocks_from_buffer (CbSectionEditor *self)
       gtk_text_iter_forward_char (&iter);
     }
   flush_paragraph (blocks, &paragraph);
+  map_line (line_blocks, blocks, blocks_at_line_start, line_has_anchor);
 
   return blocks;
 }
@@ -193,6 +228,13 @@ update_word_count (CbSectionEditor *self)
   else
     label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u word", "%u words", words), words);
 
+  /* Most keystrokes leave the count as it was: nothing to redraw or tell assistive
+   * technologies then. */
+  if (g_strcmp0 (gtk_label_get_label (self->count_label), label) == 0)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->prompt_label), cb_section_is_empty (self->section));
+      return;
+    }
   gtk_label_set_label (self->count_label, label);
   if (limit > 0 && words > limit)
     {
@@ -231,6 +273,7 @@ rebuild_buffer (CbSectionEditor *self)
   gboolean first = TRUE;
 
   self->rebuilding = TRUE;
+  g_clear_pointer (&self->line_blocks, g_array_unref);
   gtk_text_buffer_set_text (self->buffer, "", 0);
 
   for (guint i = 0; i < n; i++)
@@ -279,13 +322,73 @@ rebuild_buffer (CbSectionEditor *self)
   update_word_count (self);
 }
 
+/*
+ * Reads one line back into the paragraph it holds, when the last user action changed
+ * nothing but that line's text: the cost is that of the line, not of the section.
+ * Returns %FALSE when the change needs a full sync_from_buffer().
+ */
+static gboolean
+sync_line_from_buffer (CbSectionEditor *self,
+                       int              line)
+{
+  g_autoptr(CbBlock) paragraph = NULL;
+  g_autoptr(GString) run = g_string_new (NULL);
+  CbRunFlags run_flags = CB_RUN_PLAIN;
+  GtkTextIter iter;
+  int index;
+
+  if (self->line_blocks == NULL || line < 0 || (guint) line >= self->line_blocks->len)
+    return FALSE;
+  index = g_array_index (self->line_blocks, int, line);
+  if (index < 0 || (guint) index >= cb_section_get_n_blocks (self->section) ||
+      cb_section_get_block (self->section, index)->kind != CB_BLOCK_PARAGRAPH)
+    return FALSE;
+
+  gtk_text_buffer_get_iter_at_line (self->buffer, &iter, line);
+  /* A line emptied by the edit is no longer a paragraph. */
+  if (gtk_text_iter_ends_line (&iter))
+    return FALSE;
+
+  paragraph = cb_block_new_paragraph ();
+  for (;;)
+    {
+      gboolean at_end = gtk_text_iter_ends_line (&iter);
+      CbRunFlags flags = at_end ? CB_RUN_PLAIN : flags_at (self, &iter);
+
+      if (run->len > 0 && (at_end || flags != run_flags))
+        {
+          cb_block_add_run (paragraph, run->str, run_flags);
+          g_string_truncate (run, 0);
+        }
+      if (at_end)
+        break;
+      if (gtk_text_iter_get_child_anchor (&iter) != NULL)
+        return FALSE;
+      run_flags = flags;
+      g_string_append_unichar (run, gtk_text_iter_get_char (&iter));
+      gtk_text_iter_forward_char (&iter);
+    }
+
+  self->syncing = TRUE;
+  cb_section_replace_block (self->section, index, paragraph);
+  self->syncing = FALSE;
+  update_word_count (self);
+  return TRUE;
+}
+
 static void
 sync_from_buffer (CbSectionEditor *self)
 {
   g_autoptr(GPtrArray) before = cb_section_dup_blocks (self->section);
-  g_autoptr(GPtrArray) after = blocks_from_buffer (self);
-  g_autoptr(GHashTable) kept = g_hash_table_new (g_str_hash, g_str_equal);
-  gboolean same = before->len == after->len;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GHashTable) kept = NULL;
+  gboolean same;
+
+  g_clear_pointer (&self->line_blocks, g_array_unref);
+  self->line_blocks = g_array_new (FALSE, FALSE, sizeof (int));
+  after = blocks_from_buffer (self, self->line_blocks);
+  kept = g_hash_table_new (g_str_hash, g_str_equal);
+  same = before->len == after->len;
 
   for (guint i = 0; same && i < before->len; i++)
     same = cb_block_equal (g_ptr_array_index (before, i), g_ptr_array_index (after, i));
@@ -372,6 +475,10 @@ begin_user_action_cb (CbSectionEditor *self)
   if (self->rebuilding)
     return;
 
+  self->in_user_action = TRUE;
+  self->edited_line = -1;
+  self->structural = FALSE;
+
   /* Typing within a second of the last keystroke belongs to the same undo step. */
   if (now - self->last_typing > TYPING_GROUP_USEC)
     push_undo (self);
@@ -381,8 +488,67 @@ begin_user_action_cb (CbSectionEditor *self)
 static void
 end_user_action_cb (CbSectionEditor *self)
 {
-  if (!self->rebuilding)
+  gboolean one_line;
+
+  if (self->rebuilding)
+    return;
+  one_line = self->in_user_action && !self->structural && self->edited_line >= 0;
+  self->in_user_action = FALSE;
+  if (!one_line || !sync_line_from_buffer (self, self->edited_line))
     sync_from_buffer (self);
+}
+
+/* Notes the line an edit is on, before it is made; an edit that adds or removes a
+ * line or a quotation, or that is made outside a user action, needs a full sync. */
+static void
+note_edit (CbSectionEditor *self,
+           int              line,
+           gboolean         structural)
+{
+  if (self->rebuilding)
+    return;
+  if (!self->in_user_action)
+    {
+      g_clear_pointer (&self->line_blocks, g_array_unref);
+      return;
+    }
+  if (structural || (self->edited_line >= 0 && self->edited_line != line))
+    self->structural = TRUE;
+  self->edited_line = line;
+}
+
+static void
+insert_text_before_cb (CbSectionEditor *self,
+                       GtkTextIter     *location,
+                       const char      *text,
+                       int              len)
+{
+  note_edit (self, gtk_text_iter_get_line (location), memchr (text, '\n', len) != NULL);
+}
+
+static void
+delete_range_before_cb (CbSectionEditor *self,
+                        GtkTextIter     *start,
+                        GtkTextIter     *end)
+{
+  gboolean structural = gtk_text_iter_get_line (start) != gtk_text_iter_get_line (end);
+
+  if (!structural)
+    {
+      g_autofree char *slice = gtk_text_iter_get_slice (start, end);
+
+      /* U+FFFC stands for a child anchor: a quotation is deleted. */
+      structural = strstr (slice, "\xef\xbf\xbc") != NULL;
+    }
+  note_edit (self, gtk_text_iter_get_line (start), structural);
+}
+
+static void
+insert_anchor_before_cb (CbSectionEditor    *self,
+                         GtkTextIter        *location,
+                         GtkTextChildAnchor *anchor)
+{
+  note_edit (self, gtk_text_iter_get_line (location), TRUE);
 }
 
 static void
@@ -564,6 +730,7 @@ cb_section_editor_dispose (GObject *object)
 
   g_clear_pointer (&self->undo_stack, g_ptr_array_unref);
   g_clear_pointer (&self->redo_stack, g_ptr_array_unref);
+  g_clear_pointer (&self->line_blocks, g_array_unref);
   g_clear_object (&self->section);
   g_clear_object (&self->brief);
   gtk_widget_dispose_template (GTK_WIDGET (self), CB_TYPE_SECTION_EDITOR);
@@ -622,6 +789,12 @@ cb_section_editor_init (CbSectionEditor *self)
   g_signal_connect_object (self->buffer, "begin-user-action", G_CALLBACK (begin_user_action_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->buffer, "end-user-action", G_CALLBACK (end_user_action_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->buffer, "insert-text", G_CALLBACK (insert_text_before_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->buffer, "delete-range", G_CALLBACK (delete_range_before_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->buffer, "insert-child-anchor", G_CALLBACK (insert_anchor_before_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->buffer, "insert-text", G_CALLBACK (insert_text_after_cb),
                            self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);

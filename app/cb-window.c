@@ -16,6 +16,7 @@
 #include "cb-print-operation.h"
 #include "cb-section-editor.h"
 #include "cb-window.h"
+#include "cb-profile.h"
 
 /* A window edits one brief: the opinion on the left, the brief on the right. It owns
  * the brief's file, its modified state and its draft. */
@@ -225,6 +226,7 @@ set_brief (CbWindow *self,
   cb_opinion_view_set_brief (self->opinion_view, brief);
   cb_brief_view_set_brief (self->brief_view, brief);
   gtk_stack_set_visible_child_name (self->stack, "brief");
+  cb_profile_mark_next_frame (GTK_WIDGET (self), "first frame with the brief");
 
   g_signal_connect_object (brief, "changed", G_CALLBACK (brief_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (brief, "notify::case-name", G_CALLBACK (brief_title_changed_cb), self,
@@ -1139,6 +1141,7 @@ cb_window_init (CbWindow *self)
 
   update_title (self);
   update_actions (self);
+  cb_profile_watch_window (GTK_WINDOW (self));
 }
 
 /**

@@ -626,6 +626,62 @@ test_new_brief_editing (void)
   }
 }
 
+/* Typing in one paragraph replaces that paragraph: the counts follow, and quotations
+ * count again once their quote is re-found with other words. */
+static void
+test_replace_paragraph (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (g_getenv ("CB_SOURCE_ROOT"), "data", "opinions", "davidson-v-cannon.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(CbOpinion) opinion = cb_opinion_import_file (file, NULL, &error);
+  CbTemplate *template = cb_template_store_get_default_template (cb_template_store_get_default ());
+  g_autoptr(CbBrief) brief = cb_brief_new (template, opinion);
+  g_autoptr(CbBlock) edited = cb_block_new_paragraph ();
+  g_autoptr(CbBlock) same = cb_block_new_paragraph ();
+  CbSection *facts;
+  CbExcerpt *excerpt;
+  guint changes = 0;
+
+  g_assert_no_error (error);
+  facts = cb_brief_lookup_section (brief, "facts");
+  cb_section_set_plain_text (facts, "James forgot the note.\nMcMillian attacked Davidson.");
+  excerpt = cb_brief_add_excerpt (brief, "facts", 0, 10);
+  cb_brief_insert_excerpt_block (brief, facts, excerpt, 2);
+  g_assert_cmpuint (cb_section_get_word_count (facts), ==, 7);
+  g_assert_cmpuint (cb_brief_count_section_words (brief, facts), ==, 8);
+  g_assert_true (cb_brief_lookup_excerpt (brief, cb_excerpt_get_id (excerpt)) == excerpt);
+  g_signal_connect (brief, "changed", G_CALLBACK (changed_cb), &changes);
+
+  cb_block_add_run (edited, "McMillian ", CB_RUN_PLAIN);
+  cb_block_add_run (edited, "badly", CB_RUN_ITALIC);
+  cb_block_add_run (edited, " attacked Davidson.", CB_RUN_PLAIN);
+  cb_section_replace_block (facts, 1, edited);
+  g_assert_cmpuint (changes, ==, 1);
+  g_assert_cmpuint (cb_section_get_n_blocks (facts), ==, 3);
+  g_assert_cmpuint (cb_section_get_word_count (facts), ==, 8);
+  g_assert_cmpuint (cb_brief_count_section_words (brief, facts), ==, 9);
+  {
+    g_autofree char *plain = cb_section_dup_plain_text (facts);
+    g_assert_cmpstr (plain, ==, "James forgot the note.\nMcMillian badly attacked Davidson.\n[excerpt x00000001]");
+  }
+
+  /* The same text in the same emphasis is no change. */
+  cb_block_add_run (same, "McMillian ", CB_RUN_PLAIN);
+  cb_block_add_run (same, "bad", CB_RUN_ITALIC);
+  cb_block_add_run (same, "ly", CB_RUN_ITALIC);
+  cb_block_add_run (same, " attacked Davidson.", CB_RUN_PLAIN);
+  cb_section_replace_block (facts, 1, same);
+  g_assert_cmpuint (changes, ==, 1);
+
+  cb_excerpt_set_quote (excerpt, "Petitioner was attacked", "", "");
+  g_assert_cmpuint (cb_brief_count_section_words (brief, facts), ==, 11);
+
+  cb_brief_remove_excerpt (brief, excerpt);
+  g_assert_null (cb_brief_lookup_excerpt (brief, "x00000001"));
+  g_assert_cmpuint (cb_brief_count_section_words (brief, facts), ==, 8);
+}
+
 static void
 test_word_count (void)
 {
@@ -792,6 +848,7 @@ main (int   argc,
   g_test_add_func ("/brief/version/future-minor-kept", test_future_minor_version_kept);
   g_test_add_func ("/brief/new-and-edit", test_new_brief_editing);
   g_test_add_func ("/brief/word-count", test_word_count);
+  g_test_add_func ("/brief/replace-paragraph", test_replace_paragraph);
   g_test_add_func ("/brief/save/failure-keeps-old-file", test_failed_save_keeps_old_file);
   g_test_add_func ("/brief/save/missing-folder", test_failed_save_missing_folder);
   g_test_add_func ("/brief/save/read-only-folder", test_failed_save_read_only_folder);

@@ -438,6 +438,87 @@ test_close_with_changes_asks (void)
   cb_test_destroy_window (window);
 }
 
+static void
+assert_block_text (CbSection  *section,
+                   guint       index,
+                   const char *expected)
+{
+  g_autofree char *text = cb_block_dup_text (cb_section_get_block (section, index));
+
+  g_assert_cmpstr (text, ==, expected);
+}
+
+/* Typing within a paragraph, between quotations, changes that paragraph alone; a new
+ * line, a deleted line and an emptied paragraph change the section's shape. */
+static void
+test_typing_between_quotations (void)
+{
+  CbWindow *window = cb_test_open_window ("data/opinions/davidson-v-cannon.txt");
+  CbSectionEditor *facts = section_editor (window, 0);
+  GtkTextView *view = cb_section_editor_get_text_view (facts);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  CbSection *section = cb_section_editor_get_section (facts);
+  CbExcerpt *excerpt;
+  GtkTextIter iter, end;
+
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  type_text (view, "First paragraph.");
+  excerpt = add_excerpt (window, 0, "James received the note");
+  type_text (view, "Second one.");
+  {
+    g_autofree char *plain = cb_section_dup_plain_text (section);
+    g_autofree char *expected = g_strdup_printf ("First paragraph.\n[excerpt %s]\nSecond one.",
+                                                 cb_excerpt_get_id (excerpt));
+    g_assert_cmpstr (plain, ==, expected);
+  }
+
+  /* Into the first paragraph, before the quotation. */
+  gtk_text_buffer_get_iter_at_line_offset (buffer, &iter, 0, strlen ("First"));
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  type_text (view, " long");
+  gtk_text_buffer_get_iter_at_line_offset (buffer, &iter, 0, 0);
+  gtk_text_buffer_get_iter_at_line_offset (buffer, &end, 0, 1);
+  gtk_text_buffer_begin_user_action (buffer);
+  gtk_text_buffer_delete_interactive (buffer, &iter, &end, TRUE);
+  gtk_text_buffer_end_user_action (buffer);
+  gtk_text_buffer_get_iter_at_line_offset (buffer, &iter, 0, 0);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  type_text (view, "A f");
+  g_assert_cmpuint (cb_section_get_n_blocks (section), ==, 3);
+  assert_block_text (section, 0, "A first long paragraph.");
+  g_assert_cmpstr (cb_section_editor_get_word_count_label (facts), ==, "10 / 200 words");
+
+  /* A new line makes a new paragraph; typing in it goes to that one. */
+  gtk_text_buffer_get_iter_at_line (buffer, &iter, 0);
+  gtk_text_iter_forward_to_line_end (&iter);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  type_text (view, "\nThen");
+  type_text (view, " more.");
+  g_assert_cmpuint (cb_section_get_n_blocks (section), ==, 4);
+  assert_block_text (section, 1, "Then more.");
+  g_assert_cmpuint (cb_section_get_block (section, 2)->kind, ==, CB_BLOCK_EXCERPT);
+  gtk_text_buffer_get_iter_at_line (buffer, &iter, 0);
+  gtk_text_iter_forward_to_line_end (&iter);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  type_text (view, " Indeed.");
+  assert_block_text (section, 0, "A first long paragraph. Indeed.");
+  assert_block_text (section, 1, "Then more.");
+
+  /* Emptying that paragraph removes it; the quotation stays. */
+  gtk_text_buffer_get_iter_at_line (buffer, &iter, 1);
+  end = iter;
+  gtk_text_iter_forward_to_line_end (&end);
+  gtk_text_buffer_begin_user_action (buffer);
+  gtk_text_buffer_delete_interactive (buffer, &iter, &end, TRUE);
+  gtk_text_buffer_end_user_action (buffer);
+  g_assert_cmpuint (cb_section_get_n_blocks (section), ==, 3);
+  g_assert_cmpuint (cb_section_get_block (section, 1)->kind, ==, CB_BLOCK_EXCERPT);
+  assert_block_text (section, 2, "Second one.");
+  g_assert_nonnull (cb_brief_lookup_excerpt (cb_window_get_brief (window), cb_excerpt_get_id (excerpt)));
+
+  cb_test_destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -451,6 +532,7 @@ main (int   argc,
   g_test_add_func ("/editor/export-pdf", test_export_pdf_from_window);
   g_test_add_func ("/editor/drop-passage", test_drop_passage);
   g_test_add_func ("/editor/bad-file-keeps-window", test_bad_file_keeps_window);
+  g_test_add_func ("/editor/typing-between-quotations", test_typing_between_quotations);
 
   return g_test_run ();
 }

@@ -55,6 +55,7 @@ struct _CbBrief
 
   GPtrArray *sections;
   GListStore *excerpts;
+  GHashTable *excerpts_by_id;   /* id → CbExcerpt, the same excerpts, unowned */
   guint next_excerpt;
 
   /* Unknown elements from a newer minor format, by where they were: "brief",
@@ -171,6 +172,7 @@ append_excerpt (CbBrief   *self,
                 CbExcerpt *excerpt)
 {
   g_signal_connect_object (excerpt, "notify", G_CALLBACK (excerpt_notify_cb), self, G_CONNECT_SWAPPED);
+  g_hash_table_insert (self->excerpts_by_id, (gpointer) cb_excerpt_get_id (excerpt), excerpt);
   g_list_store_append (self->excerpts, excerpt);
 }
 
@@ -510,6 +512,7 @@ cb_brief_finalize (GObject *object)
   g_free (self->template_instructions);
   g_ptr_array_unref (self->sections);
   g_object_unref (self->excerpts);
+  g_hash_table_unref (self->excerpts_by_id);
   g_hash_table_unref (self->extensions);
 
   G_OBJECT_CLASS (cb_brief_parent_class)->finalize (object);
@@ -612,6 +615,7 @@ cb_brief_init (CbBrief *self)
   self->template_version = 1;
   self->sections = g_ptr_array_new_with_free_func (g_object_unref);
   self->excerpts = g_list_store_new (CB_TYPE_EXCERPT);
+  self->excerpts_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->extensions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                             (GDestroyNotify) g_ptr_array_unref);
   g_signal_connect_object (self->excerpts, "items-changed",
@@ -1186,7 +1190,7 @@ cb_brief_count_section_words (CbBrief   *self,
         continue;
       excerpt = cb_brief_lookup_excerpt (self, block->excerpt_id);
       if (excerpt != NULL)
-        words += cb_count_words (cb_excerpt_get_quote (excerpt));
+        words += cb_excerpt_get_quote_word_count (excerpt);
     }
   return words;
 }
@@ -1219,19 +1223,10 @@ CbExcerpt *
 cb_brief_lookup_excerpt (CbBrief    *self,
                          const char *id)
 {
-  guint n;
-
   g_return_val_if_fail (CB_IS_BRIEF (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
 
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->excerpts));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(CbExcerpt) excerpt = g_list_model_get_item (G_LIST_MODEL (self->excerpts), i);
-      if (g_str_equal (cb_excerpt_get_id (excerpt), id))
-        return excerpt;
-    }
-  return NULL;
+  return g_hash_table_lookup (self->excerpts_by_id, id);
 }
 
 /**
@@ -1341,6 +1336,7 @@ cb_brief_remove_excerpt (CbBrief   *self,
   g_hash_table_remove (self->extensions, key);
   for (guint i = 0; i < self->sections->len; i++)
     cb_section_remove_excerpt_refs (g_ptr_array_index (self->sections, i), cb_excerpt_get_id (excerpt));
+  g_hash_table_remove (self->excerpts_by_id, cb_excerpt_get_id (excerpt));
   g_list_store_remove (self->excerpts, position);
   g_object_unref (excerpt);
 }

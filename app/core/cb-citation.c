@@ -837,38 +837,127 @@ scan_name_short_forms (const char *text,
     }
 }
 
+/* Bytes of text a match is looked for in at once: more than any id. or barrier. */
+#define MATCH_WINDOW 512
+
+/* Where an "Id." or "Ibid." can start. */
+static gboolean
+id_could_start (const char *p)
+{
+  return (p[0] == 'I' || p[0] == 'i') &&
+         ((p[1] == 'd' && p[2] == '.') || strncmp (p + 1, "bid.", 4) == 0);
+}
+
+/* Where a barrier ("App. 89", "Brief for Petitioner 17", "Tr. 4") can start. */
+static gboolean
+barrier_could_start (const char *p)
+{
+  switch (p[0])
+    {
+    case 'A': return g_str_has_prefix (p, "App.");
+    case 'R': return g_str_has_prefix (p, "Reply") || g_str_has_prefix (p, "Record");
+    case 'B': return g_str_has_prefix (p, "Brief");
+    case 'T': return g_str_has_prefix (p, "Tr.");
+    case 'P': return g_str_has_prefix (p, "Pet.");
+    case 'J': return g_str_has_prefix (p, "Juris.");
+    default: return FALSE;
+    }
+}
+
+/*
+ * Matches @regex where @could_start says a match may begin, within a window of the
+ * text around that place: letting PCRE walk 1 MB of text itself costs some forty
+ * instructions a byte, and a match can only start where its first word does. The
+ * window reaches back one character for the regexes' look-behind, and a match that
+ * runs into the window's end is tried again on the rest of the text.
+ */
+static gboolean
+match_at (GRegex      *regex,
+          const char  *text,
+          const char  *end,
+          const char  *at,
+          int         *match_start,
+          int         *match_end,
+          int         *pin_start,
+          int         *pin_end)
+{
+  const char *from = at > text ? g_utf8_find_prev_char (text, at) : at;
+  const char *to = end - at > MATCH_WINDOW ? at + MATCH_WINDOW : end;
+  g_autoptr(GMatchInfo) match = NULL;
+
+  while (to < end && (((guchar) *to) & 0xc0) == 0x80)
+    to--;
+  if (!g_regex_match_full (regex, from, to - from, at - from, G_REGEX_MATCH_ANCHORED, &match, NULL))
+    return FALSE;
+  g_match_info_fetch_pos (match, 0, match_start, match_end);
+  if (to < end && from + *match_end == to)
+    {
+      g_clear_pointer (&match, g_match_info_free);
+      if (!g_regex_match_full (regex, from, end - from, at - from, G_REGEX_MATCH_ANCHORED, &match, NULL))
+        return FALSE;
+      g_match_info_fetch_pos (match, 0, match_start, match_end);
+    }
+  if (!g_match_info_fetch_pos (match, 1, pin_start, pin_end))
+    *pin_start = *pin_end = -1;
+  *match_start += from - text;
+  *match_end += from - text;
+  if (*pin_start >= 0)
+    {
+      *pin_start += from - text;
+      *pin_end += from - text;
+    }
+  return TRUE;
+}
+
 static void
 scan_regex (const char *text,
             gssize      length,
             GRegex     *regex,
+            gboolean  (*could_start) (const char *p),
             GArray     *items,
             gboolean    barrier)
 {
-  g_autoptr(GMatchInfo) match = NULL;
+  const char *end = text + length;
 
-  g_regex_match_full (regex, text, length, 0, 0, &match, NULL);
-  while (g_match_info_matches (match))
+  for (const char *p = text; p < end; )
     {
       int start;
-      int end;
+      int match_end;
       int pin_start;
       int pin_end;
       Item *item;
 
-      g_match_info_fetch_pos (match, 0, &start, &end);
+      if (!could_start (p) || !match_at (regex, text, end, p, &start, &match_end, &pin_start, &pin_end))
+        {
+          p++;
+          continue;
+        }
       if (barrier)
         {
-          item = add_item (items, NULL, text, text + start, text + end);
+          item = add_item (items, NULL, text, text + start, text + match_end);
           item->barrier = TRUE;
         }
       else
         {
-          item = add_item (items, citation_new (CB_CITATION_ID), text, text + start, text + end);
-          if (g_match_info_fetch_pos (match, 1, &pin_start, &pin_end) && pin_start >= 0)
+          item = add_item (items, citation_new (CB_CITATION_ID), text, text + start, text + match_end);
+          if (pin_start >= 0)
             item->citation->pin = span_dup (text + pin_start, text + pin_end);
         }
-      g_match_info_next (match, NULL);
+      p = text + match_end;
     }
+}
+
+/* Characters in @length bytes of valid UTF-8: every byte but a continuation byte starts
+ * one. A plain loop the compiler vectorizes; g_utf8_strlen() steps a character at a time. */
+static gsize
+count_chars (const char *p,
+             gsize       length)
+{
+  gsize n = 0;
+
+  for (gsize i = 0; i < length; i++)
+    n += (((guchar) p[i]) & 0xc0) != 0x80;
+  return n;
 }
 
 static int
@@ -1162,8 +1251,8 @@ cb_citation_scan (const char *text)
   scan_reporter_citations (text, end, items);
   scan_statutes (text, end, items);
   scan_name_short_forms (text, end, items);
-  scan_regex (text, length, id_regex, items, FALSE);
-  scan_regex (text, length, barrier_regex, items, TRUE);
+  scan_regex (text, length, id_regex, id_could_start, items, FALSE);
+  scan_regex (text, length, barrier_regex, barrier_could_start, items, TRUE);
   g_array_sort (items, compare_items);
   data = (Item *) items->data;
 
@@ -1241,10 +1330,10 @@ cb_citation_scan (const char *text)
       if (item->dropped || item->barrier)
         continue;
 
-      chars += g_utf8_strlen (walk, text + item->byte_start - walk);
+      chars += count_chars (walk, text + item->byte_start - walk);
       walk = text + item->byte_start;
       citation->start = chars;
-      citation->end = chars + g_utf8_strlen (walk, item->byte_end - item->byte_start);
+      citation->end = chars + count_chars (walk, item->byte_end - item->byte_start);
       g_free (citation->text);
       citation->text = g_strndup (walk, item->byte_end - item->byte_start);
 

@@ -455,54 +455,126 @@ title_case (const char *name)
   return g_string_free (out, FALSE);
 }
 
+static gpointer
+compile_separate_opinion_regex (gpointer data)
+{
+  GRegex *regex = g_regex_new ("^(?:(Chief\\s+)?Justice\\s+([A-Z][A-Za-z'’-]+)|([A-Z][A-Za-z'’-]+),\\s+(C\\.\\s*)?J\\.)"
+                               "(?:,\\s+with\\s+whom[^\\n]*?\\bjoins?)?,?\\s+"
+                               "((?:dissenting|concurring)(?:\\s+in\\s+(?:the\\s+)?(?:judgment|part|result))?"
+                               "(?:\\s+and\\s+(?:dissenting|concurring)\\s+in\\s+(?:the\\s+)?(?:judgment|part|result))?)"
+                               "\\.?[ \\t]*$",
+                               G_REGEX_MULTILINE | G_REGEX_OPTIMIZE, 0, NULL);
+
+  g_assert (regex != NULL);
+  return regex;
+}
+
+static const char *
+line_start (const char *text,
+            const char *p)
+{
+  while (p > text && p[-1] != '\n')
+    p--;
+  return p;
+}
+
+/* The next "dissenting" or "concurring" at or after @p, or %NULL. @next holds where
+ * each word is next found, so that neither is searched for twice over the same text. */
+static const char *
+next_role_word (const char  *p,
+                const char **next)
+{
+  static const char * const words[] = { "dissenting", "concurring" };
+  const char *found = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    {
+      if (next[i] != NULL && next[i] < p)
+        next[i] = strstr (p, words[i]);
+      if (next[i] != NULL && (found == NULL || next[i] < found))
+        found = next[i];
+    }
+  return found;
+}
+
+/*
+ * Lines that open a separate opinion ("Justice Stevens, dissenting."). Every such
+ * line names its role, so the regex is only tried at the start of the line holding
+ * a role word and of the line before it (the role may follow on the next line), on
+ * that stretch of text alone: running it over the whole text makes PCRE check the
+ * rest of the text's UTF-8 again at every match.
+ */
 static void
 find_separate_opinions (CbOpinion *self)
 {
-  g_autoptr(GRegex) regex = NULL;
-  g_autoptr(GMatchInfo) match = NULL;
+  static GOnce once = G_ONCE_INIT;
+  GRegex *regex = g_once (&once, compile_separate_opinion_regex, NULL);
   const char *text = self->text;
   const char *last = text;
+  const char *searched = text;
   gsize last_offset = 0;
 
-  regex = g_regex_new ("^(?:(Chief\\s+)?Justice\\s+([A-Z][A-Za-z'’-]+)|([A-Z][A-Za-z'’-]+),\\s+(C\\.\\s*)?J\\.)"
-                       "(?:,\\s+with\\s+whom[^\\n]*?\\bjoins?)?,?\\s+"
-                       "((?:dissenting|concurring)(?:\\s+in\\s+(?:the\\s+)?(?:judgment|part|result))?"
-                       "(?:\\s+and\\s+(?:dissenting|concurring)\\s+in\\s+(?:the\\s+)?(?:judgment|part|result))?)"
-                       "\\.?[ \\t]*$",
-                       G_REGEX_MULTILINE | G_REGEX_OPTIMIZE, 0, NULL);
-  g_assert (regex != NULL);
+  const char *next[2] = { text - 1, text - 1 };
 
-  g_regex_match (regex, text, 0, &match);
-  while (g_match_info_matches (match))
+  for (const char *word = next_role_word (text, next); word != NULL; word = next_role_word (word + 1, next))
     {
-      g_autofree char *chief = g_match_info_fetch (match, 1);
-      g_autofree char *justice = g_match_info_fetch (match, 2);
-      g_autofree char *judge = g_match_info_fetch (match, 3);
-      g_autofree char *chief_abbrev = g_match_info_fetch (match, 4);
-      g_autofree char *role = g_match_info_fetch (match, 5);
-      g_autofree char *name = title_case (justice && *justice ? justice : judge);
-      gboolean is_chief = (chief && *chief) || (chief_abbrev && *chief_abbrev);
-      int start_pos;
-      gsize offset;
-      Part part;
+      const char *here = line_start (text, word);
+      const char *line_end = word + strcspn (word, "\n");
+      /* A role may go on to the next line: "concurring in part\nand dissenting in part". */
+      const char *window_end = *line_end ? line_end + 1 + strcspn (line_end + 1, "\n") : line_end;
+      const char *candidates[2] = { NULL, here };
 
-      g_match_info_fetch_pos (match, 0, &start_pos, NULL);
-      offset = last_offset + g_utf8_pointer_to_offset (last, text + start_pos);
-      last = text + start_pos;
-      last_offset = offset;
+      /* The line before, past blank lines: "\s+" may reach over them. */
+      if (here > text)
+        {
+          const char *p = here - 1;
 
-      if (offset >= self->footnote_block)
-        break;
+          while (p > text && g_ascii_isspace (p[-1]))
+            p--;
+          candidates[0] = line_start (text, p);
+        }
 
-      if (self->parts->len > 0)
-        g_array_index (self->parts, Part, self->parts->len - 1).end = offset;
+      for (guint c = 0; c < G_N_ELEMENTS (candidates); c++)
+        {
+          g_autoptr(GMatchInfo) match = NULL;
+          const char *from = candidates[c];
 
-      part.start = offset;
-      part.end = self->footnote_block;
-      part.parenthetical = g_strdup_printf ("(%s, %s, %s)", name, is_chief ? "C.J." : "J.", role);
-      g_array_append_val (self->parts, part);
+          if (from == NULL || from < searched)
+            continue;
+          if (!g_regex_match_full (regex, from, window_end - from, 0, G_REGEX_MATCH_ANCHORED, &match, NULL))
+            continue;
+          {
+            g_autofree char *chief = g_match_info_fetch (match, 1);
+            g_autofree char *justice = g_match_info_fetch (match, 2);
+            g_autofree char *judge = g_match_info_fetch (match, 3);
+            g_autofree char *chief_abbrev = g_match_info_fetch (match, 4);
+            g_autofree char *role = g_match_info_fetch (match, 5);
+            g_autofree char *name = title_case (justice && *justice ? justice : judge);
+            gboolean is_chief = (chief && *chief) || (chief_abbrev && *chief_abbrev);
+            int end_pos;
+            gsize offset;
+            Part part;
 
-      g_match_info_next (match, NULL);
+            g_match_info_fetch_pos (match, 0, NULL, &end_pos);
+            offset = last_offset + g_utf8_pointer_to_offset (last, from);
+            last = from;
+            last_offset = offset;
+            searched = from + MAX (end_pos, 1);
+
+            if (offset >= self->footnote_block)
+              return;
+
+            if (self->parts->len > 0)
+              g_array_index (self->parts, Part, self->parts->len - 1).end = offset;
+
+            part.start = offset;
+            part.end = self->footnote_block;
+            part.parenthetical = g_strdup_printf ("(%s, %s, %s)", name, is_chief ? "C.J." : "J.", role);
+            g_array_append_val (self->parts, part);
+          }
+        }
+      /* Other role words on this line give the same candidates. */
+      word = MAX (word, line_end - 1);
     }
 }
 
@@ -579,6 +651,32 @@ find_caption (CbOpinion *self)
     g_free (any_date);
 }
 
+/* The text as characters. Most of an opinion is ASCII, which is copied as it is;
+ * g_utf8_to_ucs4_fast() decodes every byte the long way. */
+static gunichar *
+to_ucs4 (const char *text,
+         glong      *n_chars)
+{
+  gsize bytes = strlen (text);
+  gunichar *chars = g_new (gunichar, bytes + 1);
+  const guchar *p = (const guchar *) text;
+  gsize n = 0;
+
+  while (*p)
+    {
+      if (*p < 0x80)
+        chars[n++] = *p++;
+      else
+        {
+          chars[n++] = g_utf8_get_char ((const char *) p);
+          p = (const guchar *) g_utf8_next_char (p);
+        }
+    }
+  chars[n] = 0;
+  *n_chars = n;
+  return n < bytes ? g_renew (gunichar, chars, n + 1) : chars;
+}
+
 /**
  * cb_opinion_analyze:
  * @self: an opinion whose text is set
@@ -591,7 +689,7 @@ cb_opinion_analyze (CbOpinion *self)
 {
   glong n_chars = 0;
 
-  self->chars = g_utf8_to_ucs4_fast (self->text, -1, &n_chars);
+  self->chars = to_ucs4 (self->text, &n_chars);
   self->length = n_chars;
   self->hidden = g_malloc0 (self->length + 1);
   self->marks = g_array_new (FALSE, FALSE, sizeof (CbPageMark));

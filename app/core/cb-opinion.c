@@ -26,11 +26,39 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/*
+ * Whether NFC leaves @text as it is, judged cheaply: every character is below
+ * U+0300 (no combining marks, nothing NFC changes) or is one of the punctuation
+ * marks U+2010 to U+2027 (dashes, curly quotes, daggers, ellipsis), which have no
+ * canonical decomposition and compose with nothing. Opinions are almost always
+ * made of these alone; anything else goes through g_utf8_normalize().
+ */
+static gboolean
+is_plainly_nfc (const char *text)
+{
+  for (const guchar *p = (const guchar *) text; *p; )
+    {
+      gunichar c;
+
+      if (*p < 0x80)
+        {
+          p++;
+          continue;
+        }
+      c = g_utf8_get_char ((const char *) p);
+      if (c >= 0x300 && (c < 0x2010 || c > 0x2027))
+        return FALSE;
+      p = (const guchar *) g_utf8_next_char (p);
+    }
+  return TRUE;
+}
+
 /* NFC, "\n" line ends, no trailing white space on any line. */
 static char *
 normalize_text (const char *text)
 {
-  g_autofree char *nfc = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
+  g_autofree char *nfc = is_plainly_nfc (text) ? g_strdup (text)
+                                                : g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
   GString *out = g_string_sized_new (strlen (nfc));
   const char *p = nfc;
 
@@ -167,10 +195,8 @@ cb_opinion_new_from_text (const char      *text,
 
   self = g_object_new (CB_TYPE_OPINION, NULL);
   self->text = normalize_text (text);
-  self->length = g_utf8_strlen (self->text, -1);
   self->source_name = g_strdup (source_name);
   self->format = format;
-  self->sha256 = g_compute_checksum_for_string (G_CHECKSUM_SHA256, self->text, -1);
   cb_opinion_analyze (self);
 
   return self;
@@ -397,5 +423,11 @@ const char *
 cb_opinion_get_sha256 (CbOpinion *self)
 {
   g_return_val_if_fail (CB_IS_OPINION (self), NULL);
+
+  /* Only saving and checking a brief need it: importing does not pay for it. The
+   * opinion may be shared with a worker thread, hence the once-guard. */
+  if (g_once_init_enter (&self->sha256))
+    g_once_init_leave (&self->sha256,
+                       g_compute_checksum_for_string (G_CHECKSUM_SHA256, self->text, -1));
   return self->sha256;
 }

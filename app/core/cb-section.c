@@ -17,6 +17,7 @@ struct _CbSection
   guint word_limit;
 
   GPtrArray *blocks;
+  int word_count;               /* of the prose, -1 until counted */
 };
 
 G_DEFINE_FINAL_TYPE (CbSection, cb_section, G_TYPE_OBJECT)
@@ -66,6 +67,14 @@ normalize_runs (GPtrArray *runs)
         g_ptr_array_add (out, cb_run_copy (run));
     }
   return out;
+}
+
+static guint
+count_block_words (const CbBlock *block)
+{
+  g_autofree char *text = cb_block_dup_text (block);
+
+  return cb_count_words (text);
 }
 
 static void
@@ -140,6 +149,7 @@ static void
 cb_section_init (CbSection *self)
 {
   self->blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) cb_block_free);
+  self->word_count = -1;
 }
 
 /**
@@ -587,6 +597,7 @@ cb_section_set_blocks (CbSection *self,
 
   g_ptr_array_unref (self->blocks);
   self->blocks = g_steal_pointer (&copy);
+  self->word_count = -1;
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
@@ -629,6 +640,46 @@ cb_section_insert_block (CbSection     *self,
   g_return_if_fail (block != NULL);
 
   g_ptr_array_insert (self->blocks, MIN (index, self->blocks->len), cb_block_copy (block));
+  self->word_count = -1;
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/**
+ * cb_section_replace_block:
+ * @self: a section
+ * @index: the position of a paragraph
+ * @block: a paragraph to put in its place (copied)
+ *
+ * Replaces one paragraph, as an editor does when the student types in it: only that
+ * paragraph is compared and counted again, whatever the size of the section. Emits
+ * #CbSection::changed if the paragraph differs.
+ */
+void
+cb_section_replace_block (CbSection     *self,
+                          guint          index,
+                          const CbBlock *block)
+{
+  CbBlock *old;
+  CbBlock *normal;
+
+  g_return_if_fail (CB_IS_SECTION (self));
+  g_return_if_fail (block != NULL && block->kind == CB_BLOCK_PARAGRAPH);
+  g_return_if_fail (index < self->blocks->len);
+
+  old = g_ptr_array_index (self->blocks, index);
+  normal = cb_block_new_paragraph ();
+  g_ptr_array_unref (normal->runs);
+  normal->runs = normalize_runs (block->runs);
+  if (cb_block_equal (normal, old))
+    {
+      cb_block_free (normal);
+      return;
+    }
+
+  if (self->word_count >= 0)
+    self->word_count += (int) count_block_words (normal) - (int) count_block_words (old);
+  self->blocks->pdata[index] = normal;
+  cb_block_free (old);
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
@@ -660,7 +711,10 @@ cb_section_remove_excerpt_refs (CbSection  *self,
         }
     }
   if (removed)
-    g_signal_emit (self, signals[CHANGED], 0);
+    {
+      self->word_count = -1;
+      g_signal_emit (self, signals[CHANGED], 0);
+    }
 }
 
 /**
@@ -704,16 +758,17 @@ cb_section_is_empty (CbSection *self)
 guint
 cb_section_get_word_count (CbSection *self)
 {
-  guint words = 0;
-
   g_return_val_if_fail (CB_IS_SECTION (self), 0);
 
-  for (guint i = 0; i < self->blocks->len; i++)
+  if (self->word_count < 0)
     {
-      g_autofree char *text = cb_block_dup_text (g_ptr_array_index (self->blocks, i));
-      words += cb_count_words (text);
+      guint words = 0;
+
+      for (guint i = 0; i < self->blocks->len; i++)
+        words += count_block_words (g_ptr_array_index (self->blocks, i));
+      self->word_count = words;
     }
-  return words;
+  return self->word_count;
 }
 
 /**

@@ -106,6 +106,9 @@ GPtrArray     *cb_section_dup_blocks      (CbSection  *self);
 void           cb_section_insert_block    (CbSection     *self,
                                            guint          index,
                                            const CbBlock *block);
+void           cb_section_replace_block   (CbSection     *self,
+                                           guint          index,
+                                           const CbBlock *block);
 void           cb_section_remove_excerpt_refs (CbSection  *self,
                                                const char *excerpt_id);
 gboolean       cb_section_is_empty        (CbSection  *self);

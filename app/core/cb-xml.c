@@ -438,10 +438,21 @@ cb_xml_escape (GString    *out,
                const char *text,
                gboolean    attribute)
 {
+  /* Every byte that is written otherwise than as itself: the markup characters and the
+   * control characters. Runs of other bytes are copied whole. */
+  static const char specials[] = "&<>\"\xef"
+    "\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0a\x0b\x0c\x0d\x0e\x0f"
+    "\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f";
+
   for (const char *p = text; *p; p++)
     {
+      gsize plain = strcspn (p, specials);
+
+      g_string_append_len (out, p, plain);
+      p += plain;
       switch (*p)
         {
+        case '\0': return;
         case '&': g_string_append (out, "&amp;"); break;
         case '<': g_string_append (out, "&lt;"); break;
         case '>': g_string_append (out, "&gt;"); break;
@@ -468,15 +479,14 @@ cb_xml_escape (GString    *out,
         default:
           /* Characters XML cannot carry (control characters, U+FFFE and U+FFFF) are
            * dropped rather than writing a file that cannot be read back. */
-          if ((guchar) *p < 0x20)
-            break;
-          if ((guchar) p[0] == 0xef && (guchar) p[1] == 0xbf
-              && ((guchar) p[2] == 0xbe || (guchar) p[2] == 0xbf))
+          if ((guchar) p[0] == 0xef)
             {
-              p += 2;
-              break;
+              if ((guchar) p[1] == 0xbf && ((guchar) p[2] == 0xbe || (guchar) p[2] == 0xbf))
+                p += 2;
+              else
+                g_string_append_c (out, *p);
             }
-          g_string_append_c (out, *p);
+          break;
         }
     }
 }

@@ -1,0 +1,125 @@
+/* Loaded with LD_PRELOAD into any GTK 4 program: prints the time from the process's
+ * start to the first frame its first window draws, and the peak memory (VmHWM) then
+ * and after the program has settled, and ends the program. The same measure for
+ * Casebrief and for the programs it is compared with. Settings (environment):
+ *   BENCH_SETTLE_MS  how long after the first frame to wait before the second
+ *                    memory reading (default 2000)
+ *   BENCH_MIN_CHARS  count only a frame drawn once a text view of the window holds
+ *                    at least this many characters: the document is shown, not just
+ *                    a window still loading it (default 0) */
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <gtk/gtk.h>
+
+static gint64 process_start;
+static gboolean seen;
+static guint poll_id;
+
+static gint64
+read_process_start (void)
+{
+  g_autofree char *stat = NULL;
+  g_autofree char *uptime = NULL;
+  const char *fields;
+  unsigned long long start_ticks = 0;
+  double up = 0;
+  long ticks = sysconf (_SC_CLK_TCK);
+
+  if (!g_file_get_contents ("/proc/self/stat", &stat, NULL, NULL) ||
+      !g_file_get_contents ("/proc/uptime", &uptime, NULL, NULL) || ticks <= 0)
+    return 0;
+  fields = strrchr (stat, ')');
+  if (fields == NULL ||
+      sscanf (fields + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %*u %*u %*d %*d %*d %*d %*d %*d %llu",
+              &start_ticks) != 1 ||
+      sscanf (uptime, "%lf", &up) != 1)
+    return 0;
+  return g_get_monotonic_time () - (gint64) ((up - (double) start_ticks / ticks) * G_USEC_PER_SEC);
+}
+
+static long
+peak_rss_kb (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+  long kb = -1;
+
+  if (g_file_get_contents ("/proc/self/status", &status, NULL, NULL) &&
+      (line = strstr (status, "VmHWM:")) != NULL)
+    sscanf (line + strlen ("VmHWM:"), "%ld", &kb);
+  return kb;
+}
+
+static gboolean
+settled_cb (gpointer data)
+{
+  g_printerr ("bench-first-frame: settled-peak-rss-kb %ld\n", peak_rss_kb ());
+  fflush (stderr);
+  _exit (0);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+shows_text (GtkWidget *widget,
+            int        min_chars)
+{
+  if (GTK_IS_TEXT_VIEW (widget) &&
+      gtk_text_buffer_get_char_count (gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget))) >= min_chars)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_text (child, min_chars))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                GtkWidget     *window)
+{
+  const char *settle = g_getenv ("BENCH_SETTLE_MS");
+  const char *min_chars = g_getenv ("BENCH_MIN_CHARS");
+
+  if (seen)
+    return;
+  if (min_chars != NULL && atoi (min_chars) > 0 && !shows_text (window, atoi (min_chars)))
+    return;
+  g_signal_handlers_disconnect_by_func (clock, after_paint_cb, window);
+  seen = TRUE;
+  g_printerr ("bench-first-frame: first-frame-ms %.1f peak-rss-kb %ld\n",
+              (g_get_monotonic_time () - process_start) / 1e3, peak_rss_kb ());
+  g_timeout_add (settle ? atoi (settle) : 2000, settled_cb, NULL);
+}
+
+/* Until a window is realized there is no frame clock to listen to. */
+static gboolean
+poll_cb (gpointer data)
+{
+  g_autoptr(GList) windows = NULL;
+
+  if (!gtk_is_initialized ())
+    return G_SOURCE_CONTINUE;
+  windows = gtk_window_list_toplevels ();
+  for (GList *l = windows; l != NULL; l = l->next)
+    {
+      GdkFrameClock *clock = gtk_widget_get_realized (l->data) ? gtk_widget_get_frame_clock (l->data) : NULL;
+
+      if (clock != NULL)
+        {
+          g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), l->data);
+          poll_id = 0;
+          return G_SOURCE_REMOVE;
+        }
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+__attribute__((constructor)) static void
+bench_first_frame_init (void)
+{
+  process_start = read_process_start ();
+  poll_id = g_timeout_add (1, poll_cb, NULL);
+}
