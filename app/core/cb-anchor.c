@@ -20,17 +20,17 @@ static const gsize search_windows[] = { 4096, 65536 };
 #define PROBE_CHARS 16
 #define MAX_CANDIDATES 24
 
-#define GRAM_BYTES 4
-#define N_BUCKETS (1 << 16)
-/* How far into a needle to look for its rarest 4-byte sequence. */
-#define GRAM_CHOICES 32
-
 /**
  * CbAnchorIndex:
  *
  * An opinion text prepared for re-anchoring many excerpts: converting between character
  * and byte offsets is a lookup instead of a walk from the start of a megabyte.
  */
+#define GRAM_BYTES 4
+#define N_BUCKETS (1 << 16)
+/* How far into a needle to look for its rarest 4-byte sequence. */
+#define GRAM_CHOICES 32
+
 struct _CbAnchorIndex
 {
   char *text;
@@ -100,6 +100,27 @@ snap_back (CbAnchorIndex *index,
   while (b > 0 && b < index->n_bytes && (index->text[b] & 0xc0) == 0x80)
     b--;
   return MIN (b, index->n_bytes);
+}
+
+/* Bytes of context that agree with the stored prefix and suffix around [start, end). */
+static gsize
+context_agreement (CbAnchorIndex *index,
+                   gsize          start,
+                   gsize          end,
+                   const char    *prefix,
+                   gsize          prefix_len,
+                   const char    *suffix,
+                   gsize          suffix_len)
+{
+  gsize score = 0;
+
+  for (gsize i = 1; i <= prefix_len && i <= start; i++, score++)
+    if (index->text[start - i] != prefix[prefix_len - i])
+      break;
+  for (gsize i = 0; i < suffix_len && end + i < index->n_bytes; i++, score++)
+    if (index->text[end + i] != suffix[i])
+      break;
+  return score;
 }
 
 static guint
@@ -197,27 +218,6 @@ find_all (CbAnchorIndex *index,
   }
 }
 
-/* Bytes of context that agree with the stored prefix and suffix around [start, end). */
-static gsize
-context_agreement (CbAnchorIndex *index,
-                   gsize          start,
-                   gsize          end,
-                   const char    *prefix,
-                   gsize          prefix_len,
-                   const char    *suffix,
-                   gsize          suffix_len)
-{
-  gsize score = 0;
-
-  for (gsize i = 1; i <= prefix_len && i <= start; i++, score++)
-    if (index->text[start - i] != prefix[prefix_len - i])
-      break;
-  for (gsize i = 0; i < suffix_len && end + i < index->n_bytes; i++, score++)
-    if (index->text[end + i] != suffix[i])
-      break;
-  return score;
-}
-
 /* Finds the best exact occurrence of quote in [lo, hi): most context agreement, then
  * nearest to old. Returns FALSE if there is none. */
 static gboolean
@@ -255,8 +255,12 @@ find_exact (CbAnchorIndex *index,
 }
 
 /* Semi-global edit distance of quote against text[lo, hi): the quote must be matched
- * whole, the text window anywhere. Gives the best end (exclusive, in window chars) and
- * distance; stops early once no alignment can stay within max_distance. */
+ * whole, the text window anywhere. Gives the best (first, least) end (exclusive, in
+ * window chars) and distance, or FALSE when no alignment is within max_distance.
+ * Column by column over the window with Ukkonen's cut-off: only the rows that can still
+ * be within max_distance are computed, so a window that does not match costs
+ * max_distance cells a character instead of the quote's length. Every value within
+ * max_distance is exact; the others are only known to be larger. */
 static gboolean
 best_end (const gunichar *quote,
           glong           m,
@@ -266,40 +270,43 @@ best_end (const gunichar *quote,
           glong          *end,
           guint          *distance)
 {
-  g_autofree guint *row = g_new (guint, n + 1);
+  g_autofree guint *column = g_new (guint, m + 1);
+  glong last = MIN ((glong) max_distance, m);
 
-  for (glong j = 0; j <= n; j++)
-    row[j] = 0;
-
-  for (glong i = 1; i <= m; i++)
+  /* The column before the window: the quote's first i characters cost i. */
+  for (glong i = 0; i <= m; i++)
+    column[i] = i <= last ? (guint) i : max_distance + 1;
+  *distance = G_MAXUINT;
+  if (last == m)
     {
-      guint diag = row[0];
-      guint row_min;
+      *distance = column[m];
+      *end = 0;
+    }
 
-      row[0] = i;
-      row_min = row[0];
-      for (glong j = 1; j <= n; j++)
+  for (glong j = 1; j <= n; j++)
+    {
+      guint diag = 0;
+      glong limit = MIN (last + 1, m);
+
+      for (glong i = 1; i <= limit; i++)
         {
-          guint up = row[j];
+          guint up = column[i];
           guint cost = diag + (quote[i - 1] == window[j - 1] ? 0 : 1);
 
           cost = MIN (cost, up + 1);
-          cost = MIN (cost, row[j - 1] + 1);
+          cost = MIN (cost, column[i - 1] + 1);
           diag = up;
-          row[j] = cost;
-          row_min = MIN (row_min, cost);
+          column[i] = cost;
         }
-      if (row_min > max_distance)
-        return FALSE;
+      last = limit;
+      while (last > 0 && column[last] > max_distance)
+        last--;
+      if (last == m && column[m] < *distance)
+        {
+          *distance = column[m];
+          *end = j;
+        }
     }
-
-  *distance = G_MAXUINT;
-  for (glong j = 0; j <= n; j++)
-    if (row[j] < *distance)
-      {
-        *distance = row[j];
-        *end = j;
-      }
   return *distance <= max_distance;
 }
 
@@ -345,6 +352,8 @@ fuzzy_at (CbAnchorIndex  *index,
 
 static void
 add_probe_hits (CbAnchorIndex *index,
+                gsize          lo,
+                gsize          hi,
                 const char    *probe,
                 gsize          probe_len,
                 gssize         shift,
@@ -352,7 +361,7 @@ add_probe_hits (CbAnchorIndex *index,
 {
   g_autoptr(GArray) hits = g_array_new (FALSE, FALSE, sizeof (gsize));
 
-  find_all (index, 0, index->n_bytes, probe, probe_len, hits);
+  find_all (index, lo, hi, probe, probe_len, hits);
   for (guint i = 0; i < hits->len; i++)
     {
       gssize guess = (gssize) g_array_index (hits, gsize, i) + shift;
@@ -380,13 +389,15 @@ compare_distance_to (gconstpointer a,
 }
 
 static gboolean
-find_fuzzy (CbAnchorIndex *index,
-            gsize          old,
-            const char    *quote,
-            gsize          quote_len,
-            const char    *prefix,
-            const char    *suffix,
-            FuzzyMatch    *best)
+find_fuzzy_in (CbAnchorIndex *index,
+               gsize          lo,
+               gsize          hi,
+               gsize          old,
+               const char    *quote,
+               gsize          quote_len,
+               const char    *prefix,
+               const char    *suffix,
+               FuzzyMatch    *best)
 {
   g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (gsize));
   g_autofree gunichar *chars = NULL;
@@ -407,19 +418,19 @@ find_fuzzy (CbAnchorIndex *index,
     {
       const char *tail = g_utf8_offset_to_pointer (prefix, MAX (0, prefix_chars - PROBE_CHARS));
       gsize tail_len = strlen (tail);
-      add_probe_hits (index, tail, tail_len, tail_len, candidates);
+      add_probe_hits (index, lo, hi, tail, tail_len, tail_len, candidates);
     }
   if (suffix_chars > 0)
     {
       const char *head_end = g_utf8_offset_to_pointer (suffix, MIN (suffix_chars, PROBE_CHARS));
-      add_probe_hits (index, suffix, head_end - suffix, -(gssize) quote_len, candidates);
+      add_probe_hits (index, lo, hi, suffix, head_end - suffix, -(gssize) quote_len, candidates);
     }
   for (glong piece = 0; piece < 3 && m >= PROBE_CHARS; piece++)
     {
       glong offset = (m - PROBE_CHARS) * piece / 2;
       const char *from = g_utf8_offset_to_pointer (quote, offset);
       const char *to = g_utf8_offset_to_pointer (from, PROBE_CHARS);
-      add_probe_hits (index, from, to - from, -(from - quote), candidates);
+      add_probe_hits (index, lo, hi, from, to - from, -(from - quote), candidates);
     }
 
   g_array_sort_with_data (candidates, compare_distance_to, &old);
@@ -434,15 +445,42 @@ find_fuzzy (CbAnchorIndex *index,
       last = guess;
       tried++;
 
-      if (!fuzzy_at (index, guess, chars, m, quote_len, max_distance, &match))
+      /* Only a closer match can replace the best one: the alignment gives up as soon
+       * as it cannot be closer, and nothing beats an exact one. */
+      if (!fuzzy_at (index, guess, chars, m, quote_len,
+                     found ? best->distance - 1 : max_distance, &match))
         continue;
       if (!found || match.distance < best->distance)
         {
           *best = match;
           found = TRUE;
+          if (best->distance == 0)
+            break;
         }
     }
   return found;
+}
+
+/* A close match near the old place first, as for exact ones: most edits move a quote
+ * little, and probing a window costs a fraction of probing the whole text. */
+static gboolean
+find_fuzzy (CbAnchorIndex *index,
+            gsize          old,
+            const char    *quote,
+            gsize          quote_len,
+            const char    *prefix,
+            const char    *suffix,
+            FuzzyMatch    *best)
+{
+  gsize window = search_windows[G_N_ELEMENTS (search_windows) - 1];
+  gsize lo = snap_back (index, old > window ? old - window : 0);
+  gsize hi = MIN (index->n_bytes, old + window + quote_len);
+
+  if (find_fuzzy_in (index, lo, hi, old, quote, quote_len, prefix, suffix, best))
+    return TRUE;
+  if (lo == 0 && hi == index->n_bytes)
+    return FALSE;
+  return find_fuzzy_in (index, 0, index->n_bytes, old, quote, quote_len, prefix, suffix, best);
 }
 
 /**
