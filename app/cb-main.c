@@ -45,6 +45,8 @@ cb_main (int   argc,
 
   cb_profile_init ();
   cb_i18n_init ();
+  /* GTK writes the list of recent files under this name. */
+  g_set_application_name (_("Casebrief"));
 
   /* Batch commands run without a display and never start the application. */
   if (argc > 1 && cb_cli_is_command (argv[1]))

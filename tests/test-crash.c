@@ -285,7 +285,9 @@ main (int   argc,
   g_autofree char *config = NULL;
   g_autofree char *cache = NULL;
 
-  /* As the application sets it: GTK records opened files under this name. */
+  /* As the application sets them: GTK records opened files under these names, and
+   * writes its list of recent files with them. */
+  g_set_prgname ("casebrief");
   g_set_application_name ("Casebrief");
 
   /* The editing process inherits the test's home, so its drafts land where the test looks. */
