@@ -95,3 +95,92 @@ cb_test_destroy_window (CbWindow *window)
     g_main_context_iteration (NULL, FALSE);
   g_assert_null (window);
 }
+
+/**
+ * cb_test_find_widget:
+ * @root: where to look
+ * @match: what to look for
+ * @data: @match's argument
+ *
+ * Returns: (transfer none) (nullable): the first widget at or below @root, depth
+ *   first, that @match accepts
+ */
+GtkWidget *
+cb_test_find_widget (GtkWidget     *root,
+                     CbTestMatch    match,
+                     gconstpointer  data)
+{
+  if (match (root, data))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = cb_test_find_widget (child, match, data);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+is_type (GtkWidget     *widget,
+         gconstpointer  data)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (data));
+}
+
+static gboolean
+is_row_titled (GtkWidget     *widget,
+               gconstpointer  data)
+{
+  return ADW_IS_PREFERENCES_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), data) == 0;
+}
+
+static gboolean
+is_button_labelled (GtkWidget     *widget,
+                    gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), data) == 0;
+}
+
+/**
+ * cb_test_find_type:
+ * @root: where to look
+ * @type: a widget type
+ *
+ * Returns: (transfer none) (nullable): the first widget of @type at or below @root
+ */
+GtkWidget *
+cb_test_find_type (GtkWidget *root,
+                   GType      type)
+{
+  return cb_test_find_widget (root, is_type, GSIZE_TO_POINTER (type));
+}
+
+/**
+ * cb_test_find_row:
+ * @root: where to look
+ * @title: a row's title as shown
+ *
+ * Returns: (transfer none) (nullable): the preferences row with that title
+ */
+GtkWidget *
+cb_test_find_row (GtkWidget  *root,
+                  const char *title)
+{
+  return cb_test_find_widget (root, is_row_titled, title);
+}
+
+/**
+ * cb_test_find_button:
+ * @root: where to look
+ * @label: a button's label as shown
+ *
+ * Returns: (transfer none) (nullable): the button with that label
+ */
+GtkWidget *
+cb_test_find_button (GtkWidget  *root,
+                     const char *label)
+{
+  return cb_test_find_widget (root, is_button_labelled, label);
+}

@@ -13,4 +13,17 @@ void      cb_test_wait_until      (gboolean    (*done) (gpointer data),
 CbWindow *cb_test_open_window     (const char   *path);
 void      cb_test_destroy_window  (CbWindow     *window);
 
+typedef gboolean (*CbTestMatch) (GtkWidget     *widget,
+                                 gconstpointer  data);
+
+GtkWidget *cb_test_find_widget    (GtkWidget    *root,
+                                   CbTestMatch   match,
+                                   gconstpointer data);
+GtkWidget *cb_test_find_type      (GtkWidget    *root,
+                                   GType         type);
+GtkWidget *cb_test_find_row       (GtkWidget    *root,
+                                   const char   *title);
+GtkWidget *cb_test_find_button    (GtkWidget    *root,
+                                   const char   *label);
+
 G_END_DECLS

@@ -190,21 +190,6 @@ visited_inside (GPtrArray *visited,
 }
 
 static GtkWidget *
-find_type (GtkWidget *widget,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
 find_button_by_tooltip (GtkWidget  *widget,
                         const char *tooltip)
 {
@@ -263,7 +248,7 @@ test_every_focusable_control_is_named (void)
   /* And again with the find bar open (Ctrl+F) and the case details unfolded: the find
    * bar's entry and buttons, and five more details, join the chain. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (opinion_view), "opinion.find", NULL));
-  expander = find_type (GTK_WIDGET (cb_window_get_brief_view (window)), ADW_TYPE_EXPANDER_ROW);
+  expander = cb_test_find_type (GTK_WIDGET (cb_window_get_brief_view (window)), ADW_TYPE_EXPANDER_ROW);
   g_assert_nonnull (expander);
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
   spin (600);

@@ -36,37 +36,6 @@ open_sample (void)
 }
 
 static GtkWidget *
-find_row (GtkWidget  *widget,
-          const char *title)
-{
-  if (ADW_IS_PREFERENCES_ROW (widget) &&
-      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_row (child, title);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_type (GtkWidget *widget,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
 find_css_class (GtkWidget  *widget,
                 const char *css_class)
 {
@@ -85,10 +54,10 @@ static GtkSpinButton *
 row_spin (GtkWidget  *window,
           const char *title)
 {
-  GtkWidget *row = find_row (window, title);
+  GtkWidget *row = cb_test_find_row (window, title);
 
   g_assert_nonnull (row);
-  return GTK_SPIN_BUTTON (find_type (row, GTK_TYPE_SPIN_BUTTON));
+  return GTK_SPIN_BUTTON (cb_test_find_type (row, GTK_TYPE_SPIN_BUTTON));
 }
 
 static void
@@ -101,12 +70,12 @@ test_rows_change_settings (void)
   g_autofree char *value = NULL;
 
   gtk_window_present (GTK_WINDOW (window));
-  style_row = ADW_COMBO_ROW (find_row (window, "_Style"));
-  font_row = ADW_COMBO_ROW (find_row (window, "_Typeface"));
-  paper_row = ADW_COMBO_ROW (find_row (window, "_Paper Size"));
-  cite_style_row = ADW_COMBO_ROW (find_row (window, "Pin Cite _Style"));
-  student_row = GTK_EDITABLE (find_row (window, "Student _Name"));
-  course_row = GTK_EDITABLE (find_row (window, "_Course"));
+  style_row = ADW_COMBO_ROW (cb_test_find_row (window, "_Style"));
+  font_row = ADW_COMBO_ROW (cb_test_find_row (window, "_Typeface"));
+  paper_row = ADW_COMBO_ROW (cb_test_find_row (window, "_Paper Size"));
+  cite_style_row = ADW_COMBO_ROW (cb_test_find_row (window, "Pin Cite _Style"));
+  student_row = GTK_EDITABLE (cb_test_find_row (window, "Student _Name"));
+  course_row = GTK_EDITABLE (cb_test_find_row (window, "_Course"));
 
   /* The rows show the defaults. */
   g_assert_cmpuint (adw_combo_row_get_selected (style_row), ==, 0);

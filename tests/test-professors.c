@@ -11,6 +11,7 @@
 #include "cb-new-brief-dialog.h"
 #include "cb-template-editor.h"
 #include "cb-window.h"
+#include "cb-test-ui.h"
 
 /* What a professor does: write a template, find it in the New Brief gallery, hand out
  * an assignment; and what a student then cannot change. */
@@ -390,27 +391,12 @@ find_message_dialog (GtkWindow *parent)
   return NULL;
 }
 
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* As the user answers: the button, which closes the dialog and gives its response. */
 static void
 click_response (AdwMessageDialog *dialog,
                 const char       *label)
 {
-  GtkWidget *button = find_button (GTK_WIDGET (dialog), label);
+  GtkWidget *button = cb_test_find_button (GTK_WIDGET (dialog), label);
 
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");

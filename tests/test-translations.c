@@ -45,22 +45,6 @@ test_window_in_spanish (void)
   cb_test_destroy_window (window);
 }
 
-static GtkWidget *
-find_row (GtkWidget  *widget,
-          const char *title)
-{
-  if (ADW_IS_PREFERENCES_ROW (widget) &&
-      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_row (child, title);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 test_preferences_in_spanish (void)
 {
@@ -68,8 +52,8 @@ test_preferences_in_spanish (void)
   GtkWindow *window = GTK_WINDOW (cb_preferences_window_new (settings));
 
   g_assert_cmpstr (gtk_window_get_title (window), ==, "Preferencias");
-  g_assert_nonnull (find_row (GTK_WIDGET (window), "Tamaño del _papel"));
-  g_assert_nonnull (find_row (GTK_WIDGET (window), "_Nombre del estudiante"));
+  g_assert_nonnull (cb_test_find_row (GTK_WIDGET (window), "Tamaño del _papel"));
+  g_assert_nonnull (cb_test_find_row (GTK_WIDGET (window), "_Nombre del estudiante"));
   gtk_window_destroy (window);
 }
 
