@@ -353,13 +353,22 @@ cb_brief_view_reveal_excerpt (CbBriefView *self,
 
   for (guint i = 0; i < self->section_editors->len; i++)
     {
-      GtkWidget *block = cb_section_editor_find_excerpt_block (g_ptr_array_index (self->section_editors, i),
-                                                               excerpt_id);
-      if (block != NULL)
-        {
-          gtk_widget_grab_focus (block);
-          return TRUE;
-        }
+      GtkWidget *editor = g_ptr_array_index (self->section_editors, i);
+      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+      GdkRectangle area;
+      graphene_point_t point;
+      double page;
+
+      if (!cb_section_editor_reveal_excerpt (CB_SECTION_EDITOR (editor), excerpt_id, &area))
+        continue;
+
+      /* The quotation a third of the way down, unless it is in view already. */
+      page = gtk_adjustment_get_page_size (adjustment);
+      if (gtk_widget_compute_point (editor, GTK_WIDGET (self->scroller),
+                                    &GRAPHENE_POINT_INIT (area.x, area.y), &point) &&
+          (point.y < 0 || point.y + area.height > page))
+        gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + point.y - page / 3);
+      return TRUE;
     }
   return FALSE;
 }

@@ -8,9 +8,9 @@
 #include "core/cb-citation.h"
 #include "cb-opinion-view.h"
 #include "cb-page-gutter.h"
+#include "cb-section-colors.h"
 #include "cb-source-data.h"
 
-#define N_SECTION_COLORS 8
 #define FLASH_MSEC 900
 
 struct _CbOpinionView
@@ -20,7 +20,7 @@ struct _CbOpinionView
   CbOpinion *opinion;
   CbBrief *brief;
   CbPageGutter *gutter;
-  GtkTextTag *highlight_tags[N_SECTION_COLORS];
+  GtkTextTag *highlight_tags[CB_N_SECTION_COLORS];
   GtkTextTag *flash_tag;
   guint flash_id;
   GMenu *add_menu;
@@ -72,7 +72,7 @@ section_color_index (CbOpinionView *self,
 {
   for (guint i = 0; i < cb_brief_get_n_sections (self->brief); i++)
     if (g_strcmp0 (cb_section_get_id (cb_brief_get_section (self->brief, i)), section_id) == 0)
-      return i % N_SECTION_COLORS;
+      return i % CB_N_SECTION_COLORS;
   return 0;
 }
 
@@ -84,7 +84,7 @@ update_highlights (CbOpinionView *self)
   GListModel *excerpts;
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
-  for (guint i = 0; i < N_SECTION_COLORS; i++)
+  for (guint i = 0; i < CB_N_SECTION_COLORS; i++)
     gtk_text_buffer_remove_tag (buffer, self->highlight_tags[i], &start, &end);
 
   if (self->brief == NULL)
@@ -781,15 +781,11 @@ cb_opinion_view_init (CbOpinionView *self)
                            G_CALLBACK (update_style_scheme), self, G_CONNECT_SWAPPED);
 
   /* Highlights are drawn under the language's own styling. */
-  for (guint i = 0; i < N_SECTION_COLORS; i++)
+  for (guint i = 0; i < CB_N_SECTION_COLORS; i++)
     {
       g_autofree char *name = g_strdup_printf ("section-%u", i);
-      static const char *colors[N_SECTION_COLORS] = {
-        "rgba(53,132,228,0.22)", "rgba(51,209,122,0.25)", "rgba(246,211,45,0.35)", "rgba(255,120,0,0.22)",
-        "rgba(145,65,172,0.20)", "rgba(224,27,36,0.18)", "rgba(152,106,68,0.22)", "rgba(33,144,164,0.22)",
-      };
       self->highlight_tags[i] = gtk_text_buffer_create_tag (GTK_TEXT_BUFFER (self->buffer), name,
-                                                            "background", colors[i], NULL);
+                                                            "background", cb_section_color_tint (i), NULL);
       gtk_text_tag_set_priority (self->highlight_tags[i], 0);
     }
   self->flash_tag = gtk_text_buffer_create_tag (GTK_TEXT_BUFFER (self->buffer), "flash",
@@ -1051,7 +1047,7 @@ cb_opinion_view_has_highlight (CbOpinionView *self,
   g_return_val_if_fail (CB_IS_OPINION_VIEW (self), FALSE);
 
   gtk_text_buffer_get_iter_at_offset (GTK_TEXT_BUFFER (self->buffer), &iter, offset);
-  for (guint i = 0; i < N_SECTION_COLORS; i++)
+  for (guint i = 0; i < CB_N_SECTION_COLORS; i++)
     if (gtk_text_iter_has_tag (&iter, self->highlight_tags[i]))
       {
         if (color_index != NULL)

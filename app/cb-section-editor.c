@@ -5,11 +5,18 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "cb-excerpt-block.h"
+#include "cb-section-colors.h"
 #include "cb-section-editor.h"
 
 /* Edits one section of a brief: the student's prose, with italic and bold, and the
- * excerpts placed in it, each shown as a read-only quotation block at a child anchor.
+ * excerpts placed in it, each shown as a quotation on a line of its own.
+ *
+ * A quotation is text in the section's buffer, not a widget: a brief may quote the
+ * opinion thousands of times, and text costs a text view little where widgets cost
+ * it dearly. Its characters carry the section's quotation tag, which draws them in
+ * the section's colour, and a tag of their own that names the excerpt. The buffer's
+ * signal handlers keep each quotation whole and alone on its line: nothing is typed
+ * into it, and it goes only all at once.
  *
  * The section (CbSection) is the truth; the text buffer is a view of it. Every user
  * edit is read back into blocks; every change made elsewhere (undo, removal of an
@@ -19,6 +26,10 @@
 
 #define TYPING_GROUP_USEC (G_USEC_PER_SEC)
 #define MAX_UNDO 200
+#define EXCERPT_ID_KEY "cb-excerpt-id"
+/* A line separator, not a new line of the buffer: the pin cite goes under the quotation
+ * in the same paragraph. */
+#define LINE_SEPARATOR "\xe2\x80\xa8"
 
 typedef struct
 {
@@ -43,6 +54,10 @@ struct _CbSectionEditor
   GtkTextBuffer *buffer;
   GtkTextTag *italic_tag;
   GtkTextTag *bold_tag;
+  GtkTextTag *quote_tag;      /* every character of every quotation */
+  GtkTextTag *cite_tag;       /* the pin cite under a quotation */
+  GHashTable *excerpt_tags;   /* excerpt id → the tag on its quotation */
+  GHashTable *watched;        /* CbExcerpt shown here, whose changes are shown */
 
   GPtrArray *undo_stack;  /* Snapshot */
   GPtrArray *redo_stack;  /* Snapshot */
@@ -123,6 +138,189 @@ flags_at (CbSectionEditor   *self,
   return flags;
 }
 
+/* Quotations */
+
+/* Whether the character at @iter belongs to a quotation: @iter is inside one or at its start. */
+static gboolean
+in_quotation (CbSectionEditor   *self,
+              const GtkTextIter *iter)
+{
+  return gtk_text_iter_has_tag (iter, self->quote_tag);
+}
+
+/* Whether the character before @iter belongs to a quotation: @iter is inside one or at its end. */
+static gboolean
+after_quotation (CbSectionEditor   *self,
+                 const GtkTextIter *iter)
+{
+  GtkTextIter before = *iter;
+
+  return gtk_text_iter_backward_char (&before) && gtk_text_iter_has_tag (&before, self->quote_tag);
+}
+
+/* The excerpt tag among the tags of the character at @iter, or NULL. */
+static GtkTextTag *
+excerpt_tag_at (CbSectionEditor   *self,
+                const GtkTextIter *iter)
+{
+  g_autoptr(GSList) tags = NULL;
+
+  if (!in_quotation (self, iter))
+    return NULL;
+  tags = gtk_text_iter_get_tags (iter);
+  for (GSList *l = tags; l != NULL; l = l->next)
+    if (g_object_get_data (l->data, EXCERPT_ID_KEY) != NULL)
+      return l->data;
+  return NULL;
+}
+
+/*
+ * Finds the quotation that @iter is in, at the start of, or at the end of, and its
+ * bounds. Returns its excerpt's id, or NULL.
+ */
+static const char *
+quotation_around (CbSectionEditor   *self,
+                  const GtkTextIter *iter,
+                  GtkTextIter       *start,
+                  GtkTextIter       *end)
+{
+  GtkTextIter at = *iter;
+  GtkTextTag *tag;
+
+  if (!in_quotation (self, &at) && !(after_quotation (self, &at) && gtk_text_iter_backward_char (&at)))
+    return NULL;
+  tag = excerpt_tag_at (self, &at);
+  if (tag == NULL)
+    return NULL;
+
+  *start = at;
+  if (!gtk_text_iter_starts_tag (start, tag))
+    gtk_text_iter_backward_to_tag_toggle (start, tag);
+  *end = at;
+  gtk_text_iter_forward_to_tag_toggle (end, tag);
+  return g_object_get_data (G_OBJECT (tag), EXCERPT_ID_KEY);
+}
+
+static gboolean
+find_quotation (CbSectionEditor *self,
+                const char      *excerpt_id,
+                GtkTextIter     *start,
+                GtkTextIter     *end)
+{
+  GtkTextTag *tag = g_hash_table_lookup (self->excerpt_tags, excerpt_id);
+
+  if (tag == NULL)
+    return FALSE;
+  gtk_text_buffer_get_start_iter (self->buffer, start);
+  if (!gtk_text_iter_has_tag (start, tag) && !gtk_text_iter_forward_to_tag_toggle (start, tag))
+    return FALSE;
+  *end = *start;
+  gtk_text_iter_forward_to_tag_toggle (end, tag);
+  return TRUE;
+}
+
+static void
+forget_quotation (CbSectionEditor *self,
+                  const char      *excerpt_id)
+{
+  GtkTextTag *tag = g_hash_table_lookup (self->excerpt_tags, excerpt_id);
+
+  if (tag == NULL)
+    return;
+  gtk_text_tag_table_remove (gtk_text_buffer_get_tag_table (self->buffer), tag);
+  g_hash_table_remove (self->excerpt_tags, excerpt_id);
+}
+
+static void
+forget_quotations (CbSectionEditor *self)
+{
+  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (self->buffer);
+  GHashTableIter iter;
+  gpointer tag;
+
+  g_hash_table_iter_init (&iter, self->excerpt_tags);
+  while (g_hash_table_iter_next (&iter, NULL, &tag))
+    gtk_text_tag_table_remove (table, tag);
+  g_hash_table_remove_all (self->excerpt_tags);
+  /* Unwatching each excerpt drops its handler. */
+  g_hash_table_remove_all (self->watched);
+}
+
+static void excerpt_changed_cb (CbSectionEditor *self,
+                                GParamSpec      *pspec,
+                                CbExcerpt       *excerpt);
+
+/* Inserts the quotation of @excerpt at @iter, which is moved past it. */
+static void
+insert_quotation (CbSectionEditor *self,
+                  GtkTextIter     *iter,
+                  CbExcerpt       *excerpt)
+{
+  const char *id = cb_excerpt_get_id (excerpt);
+  g_autofree char *quote = cb_brief_dup_quotation (self->brief, excerpt);
+  g_autofree char *cite = cb_brief_dup_pin_cite (self->brief, excerpt);
+  CbAnchorStatus status = cb_excerpt_get_status (excerpt);
+  GtkTextTag *tag;
+
+  forget_quotation (self, id);
+  tag = gtk_text_buffer_create_tag (self->buffer, NULL, NULL);
+  g_object_set_data_full (G_OBJECT (tag), EXCERPT_ID_KEY, g_strdup (id), g_free);
+  g_hash_table_insert (self->excerpt_tags, g_strdup (id), tag);
+
+  /* A passage the opinion lost or changed says so before its first word. */
+  if (status == CB_ANCHOR_ORPHAN || status == CB_ANCHOR_NEEDS_REVIEW)
+    gtk_text_buffer_insert_with_tags (self->buffer, iter, "⚠ ", -1, self->quote_tag, tag, NULL);
+  gtk_text_buffer_insert_with_tags (self->buffer, iter, quote, -1, self->quote_tag, tag, NULL);
+  if (cite != NULL)
+    {
+      g_autofree char *line = g_strconcat (LINE_SEPARATOR, cite, NULL);
+
+      gtk_text_buffer_insert_with_tags (self->buffer, iter, line, -1,
+                                        self->quote_tag, tag, self->cite_tag, NULL);
+    }
+
+  if (!g_hash_table_contains (self->watched, excerpt))
+    {
+      g_signal_connect_object (excerpt, "notify", G_CALLBACK (excerpt_changed_cb), self, G_CONNECT_SWAPPED);
+      g_hash_table_add (self->watched, g_object_ref (excerpt));
+    }
+}
+
+/* Shows the quotation of @excerpt afresh where it stands, e.g. after its pin cite changed. */
+static void
+refresh_quotation (CbSectionEditor *self,
+                   CbExcerpt       *excerpt)
+{
+  GtkTextIter start, end;
+
+  if (!find_quotation (self, cb_excerpt_get_id (excerpt), &start, &end))
+    return;
+  self->rebuilding = TRUE;
+  gtk_text_buffer_delete (self->buffer, &start, &end);
+  insert_quotation (self, &start, excerpt);
+  self->rebuilding = FALSE;
+}
+
+static void
+excerpt_changed_cb (CbSectionEditor *self,
+                    GParamSpec      *pspec,
+                    CbExcerpt       *excerpt)
+{
+  refresh_quotation (self, excerpt);
+}
+
+/* The brief's citation or cite style changed: every pin cite shown does. */
+static void
+refresh_quotations (CbSectionEditor *self)
+{
+  g_autoptr(GList) excerpts = g_hash_table_get_keys (self->watched);
+
+  for (GList *l = excerpts; l != NULL; l = l->next)
+    refresh_quotation (self, l->data);
+}
+
+/* Reading the buffer back */
+
 static void
 flush_paragraph (GPtrArray  *blocks,
                  CbBlock   **paragraph)
@@ -135,20 +333,33 @@ flush_paragraph (GPtrArray  *blocks,
     g_clear_pointer (paragraph, cb_block_free);
 }
 
-/* Notes which block, if any, the line just read holds: one paragraph and nothing else. */
-static void
-map_line (GArray    *line_blocks,
-          GPtrArray *blocks,
-          guint      blocks_at_line_start,
-          gboolean   line_has_anchor)
+/*
+ * Reads the prose of one line, from @iter at its start to its end, into runs of one
+ * emphasis each. It steps from tag toggle to tag toggle, not character by character.
+ */
+static CbBlock *
+read_paragraph (CbSectionEditor *self,
+                GtkTextIter     *iter)
 {
-  int block = -1;
+  CbBlock *paragraph = cb_block_new_paragraph ();
+  GtkTextIter line_end = *iter;
 
-  if (line_blocks == NULL)
-    return;
-  if (!line_has_anchor && blocks->len == blocks_at_line_start + 1)
-    block = blocks_at_line_start;
-  g_array_append_val (line_blocks, block);
+  if (!gtk_text_iter_ends_line (&line_end))
+    gtk_text_iter_forward_to_line_end (&line_end);
+
+  while (gtk_text_iter_compare (iter, &line_end) < 0)
+    {
+      GtkTextIter next = *iter;
+      g_autofree char *text = NULL;
+
+      if (!gtk_text_iter_forward_to_tag_toggle (&next, NULL) || gtk_text_iter_compare (&next, &line_end) > 0)
+        next = line_end;
+      text = gtk_text_iter_get_text (iter, &next);
+      if (*text != '\0')
+        cb_block_add_run (paragraph, text, flags_at (self, iter));
+      *iter = next;
+    }
+  return paragraph;
 }
 
 static GPtrArray *
@@ -156,59 +367,28 @@ blocks_from_buffer (CbSectionEditor *self,
                     GArray          *line_blocks)
 {
   GPtrArray *blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) cb_block_free);
-  g_autoptr(GString) run = g_string_new (NULL);
-  CbBlock *paragraph = NULL;
-  CbRunFlags run_flags = CB_RUN_PLAIN;
-  GtkTextIter iter;
-  guint blocks_at_line_start = 0;
-  gboolean line_has_anchor = FALSE;
+  int n_lines = gtk_text_buffer_get_line_count (self->buffer);
 
-  gtk_text_buffer_get_start_iter (self->buffer, &iter);
-  for (;;)
+  for (int line = 0; line < n_lines; line++)
     {
-      GtkTextChildAnchor *anchor = gtk_text_iter_get_child_anchor (&iter);
-      gunichar c = gtk_text_iter_get_char (&iter);
-      gboolean at_end = gtk_text_iter_is_end (&iter);
-      CbRunFlags flags = at_end ? CB_RUN_PLAIN : flags_at (self, &iter);
+      GtkTextIter iter;
+      GtkTextTag *tag;
+      int block = -1;
 
-      /* A run ends where its emphasis changes, at a line end, at an excerpt, at the end. */
-      if (run->len > 0 && (at_end || anchor != NULL || c == '\n' || flags != run_flags))
-        {
-          if (paragraph == NULL)
-            paragraph = cb_block_new_paragraph ();
-          cb_block_add_run (paragraph, run->str, run_flags);
-          g_string_truncate (run, 0);
-        }
-
-      if (at_end)
-        break;
-
-      if (anchor != NULL)
-        {
-          const char *id = g_object_get_data (G_OBJECT (anchor), "cb-excerpt-id");
-
-          flush_paragraph (blocks, &paragraph);
-          if (id != NULL)
-            g_ptr_array_add (blocks, cb_block_new_excerpt (id));
-          line_has_anchor = TRUE;
-        }
-      else if (c == '\n')
-        {
-          flush_paragraph (blocks, &paragraph);
-          map_line (line_blocks, blocks, blocks_at_line_start, line_has_anchor);
-          blocks_at_line_start = blocks->len;
-          line_has_anchor = FALSE;
-        }
+      gtk_text_buffer_get_iter_at_line (self->buffer, &iter, line);
+      tag = excerpt_tag_at (self, &iter);
+      if (tag != NULL)
+        g_ptr_array_add (blocks, cb_block_new_excerpt (g_object_get_data (G_OBJECT (tag), EXCERPT_ID_KEY)));
       else
         {
-          run_flags = flags;
-          g_string_append_unichar (run, c);
-        }
+          CbBlock *paragraph = read_paragraph (self, &iter);
 
-      gtk_text_iter_forward_char (&iter);
+          if (paragraph->runs->len > 0)
+            block = blocks->len;
+          flush_paragraph (blocks, &paragraph);
+        }
+      g_array_append_val (line_blocks, block);
     }
-  flush_paragraph (blocks, &paragraph);
-  map_line (line_blocks, blocks, blocks_at_line_start, line_has_anchor);
 
   return blocks;
 }
@@ -253,44 +433,34 @@ update_word_count (CbSectionEditor *self)
 }
 
 static void
-add_block_widget (CbSectionEditor *self,
-                  GtkTextIter     *iter,
-                  CbExcerpt       *excerpt)
-{
-  GtkTextChildAnchor *anchor = gtk_text_buffer_create_child_anchor (self->buffer, iter);
-  CbExcerptBlock *block = cb_excerpt_block_new (self->brief, excerpt, self->color_index);
-
-  g_object_set_data_full (G_OBJECT (anchor), "cb-excerpt-id",
-                          g_strdup (cb_excerpt_get_id (excerpt)), g_free);
-  gtk_text_view_add_child_at_anchor (self->text_view, GTK_WIDGET (block), anchor);
-}
-
-static void
 rebuild_buffer (CbSectionEditor *self)
 {
   GtkTextIter end;
   guint n = cb_section_get_n_blocks (self->section);
-  gboolean first = TRUE;
+  int cursor;
+
+  gtk_text_buffer_get_iter_at_mark (self->buffer, &end, gtk_text_buffer_get_insert (self->buffer));
+  cursor = gtk_text_iter_get_offset (&end);
 
   self->rebuilding = TRUE;
   g_clear_pointer (&self->line_blocks, g_array_unref);
   gtk_text_buffer_set_text (self->buffer, "", 0);
+  forget_quotations (self);
 
+  gtk_text_buffer_get_end_iter (self->buffer, &end);
   for (guint i = 0; i < n; i++)
     {
       const CbBlock *block = cb_section_get_block (self->section, i);
 
-      gtk_text_buffer_get_end_iter (self->buffer, &end);
-      if (!first)
+      if (i > 0)
         gtk_text_buffer_insert (self->buffer, &end, "\n", 1);
-      first = FALSE;
 
       if (block->kind == CB_BLOCK_EXCERPT)
         {
           CbExcerpt *excerpt = cb_brief_lookup_excerpt (self->brief, block->excerpt_id);
 
           if (excerpt != NULL)
-            add_block_widget (self, &end, excerpt);
+            insert_quotation (self, &end, excerpt);
           continue;
         }
 
@@ -300,23 +470,20 @@ rebuild_buffer (CbSectionEditor *self)
 
           gtk_text_buffer_insert_with_tags (self->buffer, &end, run->text, -1,
                                             (run->flags & CB_RUN_ITALIC) ? self->italic_tag : NULL,
+                                            (run->flags & CB_RUN_BOLD) ? self->bold_tag : NULL,
                                             NULL);
-          if (run->flags & CB_RUN_BOLD)
-            {
-              GtkTextIter start = end;
-
-              gtk_text_iter_backward_chars (&start, g_utf8_strlen (run->text, -1));
-              gtk_text_buffer_apply_tag (self->buffer, self->bold_tag, &start, &end);
-            }
         }
     }
 
   /* A quotation at the end leaves a line to go on writing in. */
   if (n > 0 && cb_section_get_block (self->section, n - 1)->kind == CB_BLOCK_EXCERPT)
-    {
-      gtk_text_buffer_get_end_iter (self->buffer, &end);
-      gtk_text_buffer_insert (self->buffer, &end, "\n", 1);
-    }
+    gtk_text_buffer_insert (self->buffer, &end, "\n", 1);
+
+  /* The cursor stays about where it was, outside any quotation. */
+  gtk_text_buffer_get_iter_at_offset (self->buffer, &end, cursor);
+  if (in_quotation (self, &end) && after_quotation (self, &end))
+    gtk_text_iter_forward_to_tag_toggle (&end, self->quote_tag);
+  gtk_text_buffer_place_cursor (self->buffer, &end);
 
   self->rebuilding = FALSE;
   update_word_count (self);
@@ -332,8 +499,6 @@ sync_line_from_buffer (CbSectionEditor *self,
                        int              line)
 {
   g_autoptr(CbBlock) paragraph = NULL;
-  g_autoptr(GString) run = g_string_new (NULL);
-  CbRunFlags run_flags = CB_RUN_PLAIN;
   GtkTextIter iter;
   int index;
 
@@ -346,31 +511,12 @@ sync_line_from_buffer (CbSectionEditor *self,
 
   gtk_text_buffer_get_iter_at_line (self->buffer, &iter, line);
   /* A line emptied by the edit is no longer a paragraph. */
-  if (gtk_text_iter_ends_line (&iter))
+  if (gtk_text_iter_ends_line (&iter) || in_quotation (self, &iter))
     return FALSE;
 
-  paragraph = cb_block_new_paragraph ();
-  for (;;)
-    {
-      gboolean at_end = gtk_text_iter_ends_line (&iter);
-      CbRunFlags flags = at_end ? CB_RUN_PLAIN : flags_at (self, &iter);
-
-      if (run->len > 0 && (at_end || flags != run_flags))
-        {
-          cb_block_add_run (paragraph, run->str, run_flags);
-          g_string_truncate (run, 0);
-        }
-      if (at_end)
-        break;
-      if (gtk_text_iter_get_child_anchor (&iter) != NULL)
-        return FALSE;
-      run_flags = flags;
-      g_string_append_unichar (run, gtk_text_iter_get_char (&iter));
-      gtk_text_iter_forward_char (&iter);
-    }
-
+  paragraph = read_paragraph (self, &iter);
   self->syncing = TRUE;
-  cb_section_replace_block (self->section, index, paragraph);
+  cb_section_replace_block (self->section, index, g_steal_pointer (&paragraph));
   self->syncing = FALSE;
   update_word_count (self);
   return TRUE;
@@ -415,8 +561,12 @@ sync_from_buffer (CbSectionEditor *self)
       if (block->kind != CB_BLOCK_EXCERPT || g_hash_table_contains (kept, block->excerpt_id))
         continue;
       excerpt = cb_brief_lookup_excerpt (self->brief, block->excerpt_id);
+      forget_quotation (self, block->excerpt_id);
       if (excerpt != NULL)
-        cb_brief_remove_excerpt (self->brief, excerpt);
+        {
+          g_hash_table_remove (self->watched, excerpt);
+          cb_brief_remove_excerpt (self->brief, excerpt);
+        }
     }
   self->syncing = FALSE;
 
@@ -467,6 +617,8 @@ section_changed_cb (CbSectionEditor *self)
   rebuild_buffer (self);
 }
 
+/* Editing */
+
 static void
 begin_user_action_cb (CbSectionEditor *self)
 {
@@ -488,11 +640,18 @@ begin_user_action_cb (CbSectionEditor *self)
 static void
 end_user_action_cb (CbSectionEditor *self)
 {
-  gboolean one_line;
+  gboolean changed, one_line;
 
   if (self->rebuilding)
     return;
+  changed = self->structural || self->edited_line >= 0;
   one_line = self->in_user_action && !self->structural && self->edited_line >= 0;
+  if (self->in_user_action && !changed)
+    {
+      /* Refused at a quotation: nothing to read back. */
+      self->in_user_action = FALSE;
+      return;
+    }
   self->in_user_action = FALSE;
   if (!one_line || !sync_line_from_buffer (self, self->edited_line))
     sync_from_buffer (self);
@@ -505,8 +664,6 @@ note_edit (CbSectionEditor *self,
            int              line,
            gboolean         structural)
 {
-  if (self->rebuilding)
-    return;
   if (!self->in_user_action)
     {
       g_clear_pointer (&self->line_blocks, g_array_unref);
@@ -517,12 +674,74 @@ note_edit (CbSectionEditor *self,
   self->edited_line = line;
 }
 
+/*
+ * Whether text inserted at @location leaves every quotation whole and alone on its
+ * line: nothing goes inside one, and what goes at its start or end must begin a
+ * line of its own there.
+ */
+static gboolean
+insertion_allowed (CbSectionEditor   *self,
+                   const GtkTextIter *location,
+                   const char        *text,
+                   int                len)
+{
+  gboolean in = in_quotation (self, location);
+  gboolean after = after_quotation (self, location);
+
+  if (len <= 0)
+    return TRUE;
+  if (in && after)
+    return FALSE;
+  if (in)
+    return text[len - 1] == '\n';
+  if (after)
+    return text[0] == '\n';
+  return TRUE;
+}
+
+/*
+ * Whether deleting from @start to @end leaves every quotation whole and alone on its
+ * line: a quotation is deleted all at once or not at all, and no line is joined to one.
+ */
+static gboolean
+deletion_allowed (CbSectionEditor   *self,
+                  const GtkTextIter *start,
+                  const GtkTextIter *end)
+{
+  if (in_quotation (self, start) && after_quotation (self, start))
+    return FALSE;
+  if (in_quotation (self, end) && after_quotation (self, end))
+    return FALSE;
+  if (after_quotation (self, start) && !gtk_text_iter_ends_line (end))
+    return FALSE;
+  if (in_quotation (self, end) && !gtk_text_iter_starts_line (start))
+    return FALSE;
+  return TRUE;
+}
+
+static void
+refuse_edit (CbSectionEditor *self,
+             const char      *signal)
+{
+  g_signal_stop_emission_by_name (self->buffer, signal);
+  gtk_widget_error_bell (GTK_WIDGET (self->text_view));
+}
+
 static void
 insert_text_before_cb (CbSectionEditor *self,
                        GtkTextIter     *location,
                        const char      *text,
                        int              len)
 {
+  if (self->rebuilding)
+    return;
+  if (len < 0)
+    len = strlen (text);
+  if (!insertion_allowed (self, location, text, len))
+    {
+      refuse_edit (self, "insert-text");
+      return;
+    }
   note_edit (self, gtk_text_iter_get_line (location), memchr (text, '\n', len) != NULL);
 }
 
@@ -531,24 +750,37 @@ delete_range_before_cb (CbSectionEditor *self,
                         GtkTextIter     *start,
                         GtkTextIter     *end)
 {
-  gboolean structural = gtk_text_iter_get_line (start) != gtk_text_iter_get_line (end);
+  GtkTextIter quotation = *start;
+  gboolean structural;
 
-  if (!structural)
+  if (self->rebuilding)
+    return;
+  if (!deletion_allowed (self, start, end))
     {
-      g_autofree char *slice = gtk_text_iter_get_slice (start, end);
-
-      /* U+FFFC stands for a child anchor: a quotation is deleted. */
-      structural = strstr (slice, "\xef\xbf\xbc") != NULL;
+      refuse_edit (self, "delete-range");
+      return;
     }
+
+  /* Deleting a line end, or a whole quotation, changes the blocks. */
+  structural = gtk_text_iter_get_line (start) != gtk_text_iter_get_line (end) ||
+               in_quotation (self, &quotation) ||
+               (gtk_text_iter_forward_to_tag_toggle (&quotation, self->quote_tag) &&
+                gtk_text_iter_compare (&quotation, end) < 0);
   note_edit (self, gtk_text_iter_get_line (start), structural);
 }
 
+/* Only this editor puts a quotation's tags on text: a quotation copied and pasted
+ * within the section comes back as plain text. */
 static void
-insert_anchor_before_cb (CbSectionEditor    *self,
-                         GtkTextIter        *location,
-                         GtkTextChildAnchor *anchor)
+apply_tag_before_cb (CbSectionEditor *self,
+                     GtkTextTag      *tag,
+                     GtkTextIter     *start,
+                     GtkTextIter     *end)
 {
-  note_edit (self, gtk_text_iter_get_line (location), TRUE);
+  if (self->rebuilding)
+    return;
+  if (tag == self->quote_tag || tag == self->cite_tag || g_object_get_data (G_OBJECT (tag), EXCERPT_ID_KEY) != NULL)
+    g_signal_stop_emission_by_name (self->buffer, "apply-tag");
 }
 
 static void
@@ -571,7 +803,8 @@ insert_text_after_cb (CbSectionEditor *self,
   else
     {
       GtkTextIter before = start;
-      flags = gtk_text_iter_backward_char (&before) && gtk_text_iter_get_char (&before) != '\n'
+      flags = gtk_text_iter_backward_char (&before) && gtk_text_iter_get_char (&before) != '\n' &&
+              !in_quotation (self, &before)
               ? flags_at (self, &before) : CB_RUN_PLAIN;
     }
 
@@ -584,12 +817,49 @@ insert_text_after_cb (CbSectionEditor *self,
 }
 
 static void
+update_quotation_actions (CbSectionEditor *self)
+{
+  GtkTextIter cursor, start, end;
+  gboolean on_quotation;
+
+  gtk_text_buffer_get_iter_at_mark (self->buffer, &cursor, gtk_text_buffer_get_insert (self->buffer));
+  on_quotation = quotation_around (self, &cursor, &start, &end) != NULL;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "section.show-quotation", on_quotation);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "section.remove-quotation", on_quotation);
+}
+
+static void
 mark_set_cb (CbSectionEditor *self,
              GtkTextIter     *location,
              GtkTextMark     *mark)
 {
-  if (mark == gtk_text_buffer_get_insert (self->buffer))
-    self->typing_flags_set = FALSE;
+  if (mark != gtk_text_buffer_get_insert (self->buffer))
+    return;
+  self->typing_flags_set = FALSE;
+  update_quotation_actions (self);
+}
+
+/* Emphasis is the student's: a quotation keeps the opinion's words as they are. */
+static void
+strip_emphasis_from_quotations (CbSectionEditor   *self,
+                                const GtkTextIter *start,
+                                const GtkTextIter *end)
+{
+  GtkTextIter from = *start;
+
+  if (!in_quotation (self, &from))
+    gtk_text_iter_forward_to_tag_toggle (&from, self->quote_tag);
+  while (gtk_text_iter_compare (&from, end) < 0)
+    {
+      GtkTextIter to = from;
+
+      gtk_text_iter_forward_to_tag_toggle (&to, self->quote_tag);
+      gtk_text_buffer_remove_tag (self->buffer, self->italic_tag, &from, &to);
+      gtk_text_buffer_remove_tag (self->buffer, self->bold_tag, &from, &to);
+      from = to;
+      if (!gtk_text_iter_forward_to_tag_toggle (&from, self->quote_tag))
+        break;
+    }
 }
 
 static void
@@ -610,7 +880,8 @@ toggle_emphasis (CbSectionEditor *self,
     }
 
   for (iter = start; gtk_text_iter_compare (&iter, &end) < 0; gtk_text_iter_forward_char (&iter))
-    if (gtk_text_iter_get_char (&iter) != '\n' && !gtk_text_iter_has_tag (&iter, tag))
+    if (gtk_text_iter_get_char (&iter) != '\n' && !in_quotation (self, &iter) &&
+        !gtk_text_iter_has_tag (&iter, tag))
       {
         all_tagged = FALSE;
         break;
@@ -621,7 +892,10 @@ toggle_emphasis (CbSectionEditor *self,
   if (all_tagged)
     gtk_text_buffer_remove_tag (self->buffer, tag, &start, &end);
   else
-    gtk_text_buffer_apply_tag (self->buffer, tag, &start, &end);
+    {
+      gtk_text_buffer_apply_tag (self->buffer, tag, &start, &end);
+      strip_emphasis_from_quotations (self, &start, &end);
+    }
   sync_from_buffer (self);
 }
 
@@ -680,12 +954,10 @@ redo_action (GtkWidget  *widget,
 }
 
 static void
-remove_excerpt_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
+remove_excerpt (CbSectionEditor *self,
+                const char      *excerpt_id)
 {
-  CbSectionEditor *self = CB_SECTION_EDITOR (widget);
-  CbExcerpt *excerpt = cb_brief_lookup_excerpt (self->brief, g_variant_get_string (parameter, NULL));
+  CbExcerpt *excerpt = cb_brief_lookup_excerpt (self->brief, excerpt_id);
 
   if (excerpt == NULL)
     return;
@@ -694,6 +966,199 @@ remove_excerpt_action (GtkWidget  *widget,
   self->last_typing = 0;
   /* The section drops its quotation of it and tells this editor to rebuild. */
   cb_brief_remove_excerpt (self->brief, excerpt);
+}
+
+static void
+remove_excerpt_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  remove_excerpt (CB_SECTION_EDITOR (widget), g_variant_get_string (parameter, NULL));
+}
+
+static const char *
+quotation_at_cursor (CbSectionEditor *self)
+{
+  GtkTextIter cursor, start, end;
+
+  gtk_text_buffer_get_iter_at_mark (self->buffer, &cursor, gtk_text_buffer_get_insert (self->buffer));
+  return quotation_around (self, &cursor, &start, &end);
+}
+
+static void
+show_excerpt (CbSectionEditor *self,
+              const char      *excerpt_id)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-excerpt", "s", excerpt_id);
+}
+
+static void
+show_quotation_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  CbSectionEditor *self = CB_SECTION_EDITOR (widget);
+  const char *id = quotation_at_cursor (self);
+
+  if (id != NULL)
+    show_excerpt (self, id);
+}
+
+static void
+remove_quotation_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  CbSectionEditor *self = CB_SECTION_EDITOR (widget);
+  g_autofree char *id = g_strdup (quotation_at_cursor (self));
+
+  if (id != NULL)
+    remove_excerpt (self, id);
+}
+
+/* Selects the quotation on the line next to the cursor's, above or below. */
+static gboolean
+select_neighbour_quotation (CbSectionEditor *self,
+                            GtkTextIter     *cursor,
+                            gboolean         above)
+{
+  GtkTextIter near = *cursor, start, end;
+
+  if (above ? !gtk_text_iter_backward_char (&near) : !gtk_text_iter_forward_char (&near))
+    return FALSE;
+  if (quotation_around (self, &near, &start, &end) == NULL)
+    return FALSE;
+  gtk_text_buffer_select_range (self->buffer, &start, &end);
+  return TRUE;
+}
+
+/*
+ * Delete and Backspace at a quotation. A quotation selected, or with the cursor in
+ * it, goes whole; one on the next line, which the key would join to the cursor's
+ * line, is selected first, so the second press removes it.
+ */
+static gboolean
+key_pressed_cb (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                CbSectionEditor       *self)
+{
+  gboolean backward = keyval == GDK_KEY_BackSpace;
+  GtkTextIter cursor, bound, start, end;
+  const char *id;
+
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0)
+    return FALSE;
+
+  if (keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter)
+    {
+      /* Inside a quotation, Enter follows its link; at either end it opens a line. */
+      gtk_text_buffer_get_iter_at_mark (self->buffer, &cursor, gtk_text_buffer_get_insert (self->buffer));
+      if (!in_quotation (self, &cursor) || !after_quotation (self, &cursor))
+        return FALSE;
+      id = quotation_around (self, &cursor, &start, &end);
+      if (id != NULL)
+        show_excerpt (self, id);
+      return id != NULL;
+    }
+
+  if (!backward && keyval != GDK_KEY_Delete && keyval != GDK_KEY_KP_Delete)
+    return FALSE;
+
+  gtk_text_buffer_get_iter_at_mark (self->buffer, &cursor, gtk_text_buffer_get_insert (self->buffer));
+  gtk_text_buffer_get_iter_at_mark (self->buffer, &bound, gtk_text_buffer_get_selection_bound (self->buffer));
+
+  if (!gtk_text_iter_equal (&cursor, &bound))
+    {
+      /* A selection within one quotation stands for all of it. */
+      id = quotation_around (self, &cursor, &start, &end);
+      if (id == NULL || (!gtk_text_iter_in_range (&bound, &start, &end) && !gtk_text_iter_equal (&bound, &end)))
+        return FALSE;
+    }
+  else if ((backward ? after_quotation (self, &cursor) : in_quotation (self, &cursor)))
+    id = quotation_around (self, &cursor, &start, &end);
+  else if (backward && gtk_text_iter_starts_line (&cursor) && !gtk_text_iter_ends_line (&cursor))
+    return select_neighbour_quotation (self, &cursor, TRUE);
+  else if (!backward && gtk_text_iter_ends_line (&cursor) && !gtk_text_iter_starts_line (&cursor))
+    return select_neighbour_quotation (self, &cursor, FALSE);
+  else
+    return FALSE;
+
+  if (id == NULL)
+    return FALSE;
+  {
+    g_autofree char *owned = g_strdup (id);
+    remove_excerpt (self, owned);
+  }
+  return TRUE;
+}
+
+/* The excerpt id of the quotation under a point of the text view, or NULL. */
+static const char *
+quotation_at_point (CbSectionEditor *self,
+                    double           x,
+                    double           y)
+{
+  GtkTextIter iter, start, end;
+  int bx, by;
+
+  gtk_text_view_window_to_buffer_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET, x, y, &bx, &by);
+  if (!gtk_text_view_get_iter_at_location (self->text_view, &iter, bx, by) || !in_quotation (self, &iter))
+    return NULL;
+  return quotation_around (self, &iter, &start, &end);
+}
+
+/* A click on a quotation, not a drag over it, shows its source, like a link. */
+static void
+released_cb (GtkGestureClick *gesture,
+             int              n_press,
+             double           x,
+             double           y,
+             CbSectionEditor *self)
+{
+  const char *id;
+
+  if (n_press != 1 || gtk_text_buffer_get_has_selection (self->buffer))
+    return;
+  id = quotation_at_point (self, x, y);
+  if (id != NULL)
+    show_excerpt (self, id);
+}
+
+static void
+motion_cb (GtkEventControllerMotion *controller,
+           double                    x,
+           double                    y,
+           CbSectionEditor          *self)
+{
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self->text_view),
+                                   quotation_at_point (self, x, y) ? "pointer" : "text");
+}
+
+static gboolean
+query_tooltip_cb (GtkWidget       *widget,
+                  int              x,
+                  int              y,
+                  gboolean         keyboard,
+                  GtkTooltip      *tooltip,
+                  CbSectionEditor *self)
+{
+  const char *id = quotation_at_point (self, x, y);
+  CbExcerpt *excerpt;
+  CbAnchorStatus status;
+
+  if (keyboard || id == NULL || (excerpt = cb_brief_lookup_excerpt (self->brief, id)) == NULL)
+    return FALSE;
+
+  status = cb_excerpt_get_status (excerpt);
+  if (status == CB_ANCHOR_ORPHAN)
+    gtk_tooltip_set_text (tooltip, _("This passage is no longer in the opinion. It is kept as you quoted it."));
+  else if (status == CB_ANCHOR_NEEDS_REVIEW)
+    gtk_tooltip_set_text (tooltip, _("The opinion changed here. Check that this quotation is still right."));
+  else
+    gtk_tooltip_set_text (tooltip, _("Show this passage in the opinion"));
+  return TRUE;
 }
 
 /* A passage dragged from the opinion lands here as an excerpt, not as plain text: the
@@ -731,6 +1196,8 @@ cb_section_editor_dispose (GObject *object)
   g_clear_pointer (&self->undo_stack, g_ptr_array_unref);
   g_clear_pointer (&self->redo_stack, g_ptr_array_unref);
   g_clear_pointer (&self->line_blocks, g_array_unref);
+  g_clear_pointer (&self->excerpt_tags, g_hash_table_unref);
+  g_clear_pointer (&self->watched, g_hash_table_unref);
   g_clear_object (&self->section);
   g_clear_object (&self->brief);
   gtk_widget_dispose_template (GTK_WIDGET (self), CB_TYPE_SECTION_EDITOR);
@@ -759,6 +1226,8 @@ cb_section_editor_class_init (CbSectionEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "section.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "section.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "section.remove-excerpt", "s", remove_excerpt_action);
+  gtk_widget_class_install_action (widget_class, "section.show-quotation", NULL, show_quotation_action);
+  gtk_widget_class_install_action (widget_class, "section.remove-quotation", NULL, remove_quotation_action);
 }
 
 static void
@@ -772,6 +1241,56 @@ add_capture_shortcut (GtkShortcutController *controller,
 }
 
 static void
+connect_buffer (CbSectionEditor *self)
+{
+  struct { const char *signal; GCallback callback; GConnectFlags flags; } handlers[] = {
+    { "begin-user-action", G_CALLBACK (begin_user_action_cb), 0 },
+    { "end-user-action", G_CALLBACK (end_user_action_cb), 0 },
+    { "insert-text", G_CALLBACK (insert_text_before_cb), 0 },
+    { "delete-range", G_CALLBACK (delete_range_before_cb), 0 },
+    { "apply-tag", G_CALLBACK (apply_tag_before_cb), 0 },
+    { "insert-text", G_CALLBACK (insert_text_after_cb), G_CONNECT_AFTER },
+    { "mark-set", G_CALLBACK (mark_set_cb), 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (handlers); i++)
+    g_signal_connect_object (self->buffer, handlers[i].signal, handlers[i].callback,
+                             self, G_CONNECT_SWAPPED | handlers[i].flags);
+}
+
+static void
+add_quotation_controllers (CbSectionEditor *self)
+{
+  GtkWidget *view = GTK_WIDGET (self->text_view);
+  GtkEventController *keys = gtk_event_controller_key_new ();
+  GtkGesture *click = gtk_gesture_click_new ();
+  GtkEventController *motion = gtk_event_controller_motion_new ();
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) section = g_menu_new ();
+
+  /* Before the text view's own key handling, which would refuse the edit. */
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
+  gtk_widget_add_controller (view, keys);
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  g_signal_connect (click, "released", G_CALLBACK (released_cb), self);
+  gtk_widget_add_controller (view, GTK_EVENT_CONTROLLER (click));
+
+  g_signal_connect (motion, "motion", G_CALLBACK (motion_cb), self);
+  gtk_widget_add_controller (view, motion);
+
+  gtk_widget_set_has_tooltip (view, TRUE);
+  g_signal_connect (view, "query-tooltip", G_CALLBACK (query_tooltip_cb), self);
+
+  /* The text view's context menu: what applies to the quotation at the cursor. */
+  g_menu_append (section, _("_Show in Opinion"), "section.show-quotation");
+  g_menu_append (section, _("_Remove Excerpt"), "section.remove-quotation");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+  gtk_text_view_set_extra_menu (self->text_view, G_MENU_MODEL (menu));
+}
+
+static void
 cb_section_editor_init (CbSectionEditor *self)
 {
   GtkEventController *shortcuts;
@@ -780,26 +1299,32 @@ cb_section_editor_init (CbSectionEditor *self)
 
   self->undo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify) snapshot_free);
   self->redo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify) snapshot_free);
+  self->excerpt_tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->watched = g_hash_table_new_full (NULL, NULL, NULL, NULL);
 
   self->buffer = gtk_text_view_get_buffer (self->text_view);
   gtk_text_buffer_set_enable_undo (self->buffer, FALSE);
   self->italic_tag = gtk_text_buffer_create_tag (self->buffer, "italic", "style", PANGO_STYLE_ITALIC, NULL);
   self->bold_tag = gtk_text_buffer_create_tag (self->buffer, "bold", "weight", PANGO_WEIGHT_BOLD, NULL);
+  self->cite_tag = gtk_text_buffer_create_tag (self->buffer, "pin-cite",
+                                               "style", PANGO_STYLE_ITALIC,
+                                               "scale", PANGO_SCALE_SMALL,
+                                               NULL);
 
-  g_signal_connect_object (self->buffer, "begin-user-action", G_CALLBACK (begin_user_action_cb),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->buffer, "end-user-action", G_CALLBACK (end_user_action_cb),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->buffer, "insert-text", G_CALLBACK (insert_text_before_cb),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->buffer, "delete-range", G_CALLBACK (delete_range_before_cb),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->buffer, "insert-child-anchor", G_CALLBACK (insert_anchor_before_cb),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->buffer, "insert-text", G_CALLBACK (insert_text_after_cb),
-                           self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
-  g_signal_connect_object (self->buffer, "mark-set", G_CALLBACK (mark_set_cb),
-                           self, G_CONNECT_SWAPPED);
+  /* A quotation stands apart from the prose, indented, on the section's colour (set
+   * with the section), in the opinion's typeface; under the student's emphasis and the
+   * pin cite's style. */
+  self->quote_tag = gtk_text_buffer_create_tag (self->buffer, "quotation",
+                                                "family", "Liberation Serif, DejaVu Serif, serif",
+                                                "left-margin", 28,
+                                                "right-margin", 28,
+                                                "pixels-above-lines", 6,
+                                                "pixels-below-lines", 10,
+                                                NULL);
+  gtk_text_tag_set_priority (self->quote_tag, 0);
+
+  connect_buffer (self);
+  add_quotation_controllers (self);
 
   /* These run before the text view's own bindings, which would undo only the text. */
   shortcuts = gtk_shortcut_controller_new ();
@@ -821,6 +1346,7 @@ cb_section_editor_init (CbSectionEditor *self)
   }
 
   update_undo_actions (self);
+  update_quotation_actions (self);
 }
 
 /**
@@ -837,7 +1363,7 @@ cb_section_editor_new (CbBrief   *brief,
                        guint      color_index)
 {
   CbSectionEditor *self;
-  g_autofree char *css_class = g_strdup_printf ("section-color-%u", color_index % 8);
+  g_autofree char *css_class = g_strdup_printf ("section-color-%u", color_index % CB_N_SECTION_COLORS);
   const char *title;
   const char *prompt;
 
@@ -848,6 +1374,8 @@ cb_section_editor_new (CbBrief   *brief,
   self->brief = g_object_ref (brief);
   self->section = g_object_ref (section);
   self->color_index = color_index;
+
+  g_object_set (self->quote_tag, "paragraph-background", cb_section_color_tint (color_index), NULL);
 
   title = cb_section_get_title (section);
   prompt = cb_section_get_prompt (section);
@@ -861,6 +1389,8 @@ cb_section_editor_new (CbBrief   *brief,
                                   -1);
 
   g_signal_connect_object (section, "changed", G_CALLBACK (section_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (brief, "notify::citation", G_CALLBACK (refresh_quotations), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (brief, "notify::cite-style", G_CALLBACK (refresh_quotations), self, G_CONNECT_SWAPPED);
   rebuild_buffer (self);
 
   return self;
@@ -931,7 +1461,7 @@ void
 cb_section_editor_insert_excerpt (CbSectionEditor *self,
                                   CbExcerpt       *excerpt)
 {
-  GtkTextIter iter;
+  GtkTextIter iter, start, end;
 
   g_return_if_fail (CB_IS_SECTION_EDITOR (self));
   g_return_if_fail (CB_IS_EXCERPT (excerpt));
@@ -949,6 +1479,9 @@ cb_section_editor_insert_excerpt (CbSectionEditor *self,
   if (!gtk_widget_has_focus (GTK_WIDGET (self->text_view)) &&
       gtk_text_iter_is_start (&iter) && cb_section_get_n_blocks (self->section) > 0)
     gtk_text_buffer_get_end_iter (self->buffer, &iter);
+  /* Never inside another quotation: after it. */
+  if (quotation_around (self, &iter, &start, &end) != NULL)
+    iter = end;
 
   self->rebuilding = TRUE;
   if (!gtk_text_iter_starts_line (&iter))
@@ -957,15 +1490,16 @@ cb_section_editor_insert_excerpt (CbSectionEditor *self,
         gtk_text_iter_forward_to_line_end (&iter);
       gtk_text_buffer_insert (self->buffer, &iter, "\n", 1);
     }
-  add_block_widget (self, &iter, excerpt);
-  if (gtk_text_iter_is_end (&iter) || gtk_text_iter_get_char (&iter) != '\n')
+  if (!gtk_text_iter_ends_line (&iter) || gtk_text_iter_is_end (&iter))
     {
+      /* A line of its own: the text that was on this line goes below it. */
       GtkTextMark *mark = gtk_text_buffer_create_mark (self->buffer, NULL, &iter, TRUE);
 
       gtk_text_buffer_insert (self->buffer, &iter, "\n", 1);
       gtk_text_buffer_get_iter_at_mark (self->buffer, &iter, mark);
       gtk_text_buffer_delete_mark (self->buffer, mark);
     }
+  insert_quotation (self, &iter, excerpt);
   self->rebuilding = FALSE;
 
   /* Go on writing below the quotation. */
@@ -975,54 +1509,78 @@ cb_section_editor_insert_excerpt (CbSectionEditor *self,
 }
 
 /**
- * cb_section_editor_find_excerpt_block:
+ * cb_section_editor_get_quotation:
  * @self: the editor
  * @excerpt_id: an excerpt's id
+ * @quote: (out) (optional) (transfer full): the quotation as shown, in typographic quotes
+ * @pin_cite: (out) (optional) (transfer full): the pin cite shown under it, or ""
  *
- * Returns: (transfer none) (nullable): the block quoting that excerpt in this section
+ * Reads a quotation as the student sees it in the section.
+ *
+ * Returns: whether the section quotes that excerpt
  */
-GtkWidget *
-cb_section_editor_find_excerpt_block (CbSectionEditor *self,
-                                      const char      *excerpt_id)
+gboolean
+cb_section_editor_get_quotation (CbSectionEditor  *self,
+                                 const char       *excerpt_id,
+                                 char            **quote,
+                                 char            **pin_cite)
 {
-  GtkTextIter iter;
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+  char *separator;
 
-  g_return_val_if_fail (CB_IS_SECTION_EDITOR (self), NULL);
+  g_return_val_if_fail (CB_IS_SECTION_EDITOR (self), FALSE);
+  g_return_val_if_fail (excerpt_id != NULL, FALSE);
 
-  gtk_text_buffer_get_start_iter (self->buffer, &iter);
-  do
-    {
-      GtkTextChildAnchor *anchor = gtk_text_iter_get_child_anchor (&iter);
-      const char *id;
-      guint n_widgets;
-      GtkWidget **widgets;
-      GtkWidget *found = NULL;
-
-      if (anchor == NULL)
-        continue;
-      id = g_object_get_data (G_OBJECT (anchor), "cb-excerpt-id");
-      if (g_strcmp0 (id, excerpt_id) != 0)
-        continue;
-      widgets = gtk_text_child_anchor_get_widgets (anchor, &n_widgets);
-      if (n_widgets > 0)
-        found = widgets[0];
-      g_free (widgets);
-      return found;
-    }
-  while (gtk_text_iter_forward_char (&iter));
-
-  return NULL;
+  if (!find_quotation (self, excerpt_id, &start, &end))
+    return FALSE;
+  text = gtk_text_iter_get_text (&start, &end);
+  separator = strstr (text, LINE_SEPARATOR);
+  if (pin_cite != NULL)
+    *pin_cite = g_strdup (separator ? separator + strlen (LINE_SEPARATOR) : "");
+  if (separator != NULL)
+    *separator = '\0';
+  if (quote != NULL)
+    *quote = g_steal_pointer (&text);
+  return TRUE;
 }
 
 /**
- * cb_section_editor_reload:
+ * cb_section_editor_reveal_excerpt:
  * @self: the editor
+ * @excerpt_id: an excerpt's id
+ * @area: (out) (optional): where the quotation is, in the editor's coordinates
  *
- * Shows the section's content afresh, e.g. after the brief's citation changed.
+ * Selects the quotation of an excerpt and moves the keyboard focus to it, so that
+ * Delete removes it and Enter shows its source.
+ *
+ * Returns: whether the section quotes that excerpt
  */
-void
-cb_section_editor_reload (CbSectionEditor *self)
+gboolean
+cb_section_editor_reveal_excerpt (CbSectionEditor *self,
+                                  const char      *excerpt_id,
+                                  GdkRectangle    *area)
 {
-  g_return_if_fail (CB_IS_SECTION_EDITOR (self));
-  rebuild_buffer (self);
+  GtkTextIter start, end;
+  GdkRectangle location;
+  graphene_point_t point;
+
+  g_return_val_if_fail (CB_IS_SECTION_EDITOR (self), FALSE);
+
+  if (!find_quotation (self, excerpt_id, &start, &end))
+    return FALSE;
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+  gtk_text_buffer_select_range (self->buffer, &start, &end);
+
+  if (area == NULL)
+    return TRUE;
+  gtk_text_view_get_iter_location (self->text_view, &start, &location);
+  gtk_text_view_buffer_to_window_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET,
+                                         location.x, location.y, &location.x, &location.y);
+  if (!gtk_widget_compute_point (GTK_WIDGET (self->text_view), GTK_WIDGET (self),
+                                 &GRAPHENE_POINT_INIT (location.x, location.y), &point))
+    point = GRAPHENE_POINT_INIT (0, 0);
+  *area = (GdkRectangle) { point.x, point.y, location.width, location.height };
+  return TRUE;
 }

@@ -18,8 +18,12 @@ GtkTextView     *cb_section_editor_get_text_view    (CbSectionEditor *self);
 const char      *cb_section_editor_get_word_count_label (CbSectionEditor *self);
 void             cb_section_editor_insert_excerpt   (CbSectionEditor *self,
                                                      CbExcerpt       *excerpt);
-GtkWidget       *cb_section_editor_find_excerpt_block (CbSectionEditor *self,
-                                                       const char      *excerpt_id);
-void             cb_section_editor_reload           (CbSectionEditor *self);
+gboolean         cb_section_editor_get_quotation    (CbSectionEditor *self,
+                                                     const char      *excerpt_id,
+                                                     char           **quote,
+                                                     char           **pin_cite);
+gboolean         cb_section_editor_reveal_excerpt   (CbSectionEditor *self,
+                                                     const char      *excerpt_id,
+                                                     GdkRectangle    *area);
 
 G_END_DECLS

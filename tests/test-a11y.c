@@ -6,7 +6,6 @@
 
 #include "core/cb-brief.h"
 #include "cb-brief-view.h"
-#include "cb-excerpt-block.h"
 #include "cb-opinion-view.h"
 #include "cb-assignment-dialog.h"
 #include "cb-new-brief-dialog.h"
@@ -219,7 +218,7 @@ test_every_focusable_control_is_named (void)
   CbBrief *brief = cb_window_get_brief (window);
   g_autoptr(GPtrArray) visited = walk_focus (GTK_WINDOW (window));
   g_autoptr(GPtrArray) with_find_bar = NULL;
-  guint n_blocks = 0, n_sections = 0, n_metadata = 0;
+  guint n_sections = 0, n_metadata = 0;
   GtkWidget *close, *expander;
   gboolean opinion_reached = FALSE;
 
@@ -232,8 +231,6 @@ test_every_focusable_control_is_named (void)
 
       if (focus == GTK_WIDGET (cb_opinion_view_get_text_view (opinion_view)))
         opinion_reached = TRUE;
-      if (gtk_widget_get_ancestor (focus, CB_TYPE_EXCERPT_BLOCK) != NULL)
-        n_blocks++;
       if (gtk_widget_has_css_class (focus, "section-text"))
         n_sections++;
       if (ADW_IS_ENTRY_ROW (presented_widget (focus)))
@@ -243,7 +240,6 @@ test_every_focusable_control_is_named (void)
   /* Case name and citation; the other details are folded away. */
   g_assert_cmpuint (n_metadata, ==, 2);
   g_assert_cmpuint (n_sections, ==, cb_brief_get_n_sections (brief));
-  g_assert_cmpuint (n_blocks, ==, g_list_model_get_n_items (cb_brief_get_excerpts (brief)));
 
   /* And again with the find bar open (Ctrl+F) and the case details unfolded: the find
    * bar's entry and buttons, and five more details, join the chain. */
@@ -323,9 +319,10 @@ test_professor_windows_are_named (void)
   cb_test_destroy_window (window);
 }
 
-/* An excerpt block reads out its quotation and pin cite. */
+/* A quotation is text of its section's text view, which assistive technologies read
+ * with the prose around it: the quotation, then its pin cite, where the student wrote it. */
 static void
-test_excerpt_blocks_announce_quote_and_cite (void)
+test_quotations_are_read_as_text (void)
 {
   CbWindow *window = cb_test_open_window ("data/samples/davidson-v-cannon.brief");
   CbBrief *brief = cb_window_get_brief (window);
@@ -336,19 +333,27 @@ test_excerpt_blocks_announce_quote_and_cite (void)
   for (guint i = 0; i < g_list_model_get_n_items (excerpts); i++)
     {
       g_autoptr(CbExcerpt) excerpt = g_list_model_get_item (excerpts, i);
-      GtkWidget *editor = cb_brief_view_find_section_editor (view, cb_excerpt_get_section_id (excerpt));
-      CbExcerptBlock *block =
-        CB_EXCERPT_BLOCK (cb_section_editor_find_excerpt_block (CB_SECTION_EDITOR (editor), cb_excerpt_get_id (excerpt)));
-      GtkWidget *button;
-      g_autofree char *expected = NULL;
+      CbSectionEditor *editor =
+        CB_SECTION_EDITOR (cb_brief_view_find_section_editor (view, cb_excerpt_get_section_id (excerpt)));
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (cb_section_editor_get_text_view (editor));
+      g_autofree char *quote = NULL, *cite = NULL, *text = NULL;
+      g_autofree char *expected_quote = cb_brief_dup_quotation (brief, excerpt);
+      g_autofree char *expected_cite = cb_brief_dup_pin_cite (brief, excerpt);
+      GtkTextIter start, end;
+      const char *at;
 
-      g_assert_nonnull (block);
-      button = gtk_widget_get_first_child (GTK_WIDGET (block));
-      g_assert_true (GTK_IS_BUTTON (button));
-      g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (button)), ==, GTK_ACCESSIBLE_ROLE_BUTTON);
-      g_assert_cmpstr (cb_excerpt_block_get_pin_cite (block), !=, "");
-      expected = g_strdup_printf ("%s %s", cb_excerpt_block_get_quote (block), cb_excerpt_block_get_pin_cite (block));
-      gtk_test_accessible_assert_property (button, GTK_ACCESSIBLE_PROPERTY_LABEL, expected);
+      g_assert_true (cb_section_editor_get_quotation (editor, cb_excerpt_get_id (excerpt), &quote, &cite));
+      g_assert_cmpstr (quote, ==, expected_quote);
+      g_assert_nonnull (expected_cite);
+      g_assert_cmpstr (cite, ==, expected_cite);
+
+      /* In the text itself, the cite right after the quotation. */
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      text = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+      at = strstr (text, expected_quote);
+      g_assert_nonnull (at);
+      g_assert_true (g_str_has_prefix (at + strlen (expected_quote), "\u2028"));
+      g_assert_true (g_str_has_prefix (at + strlen (expected_quote) + strlen ("\u2028"), expected_cite));
     }
 
   cb_test_destroy_window (window);
@@ -620,7 +625,7 @@ main (int   argc,
   g_test_add_func ("/a11y/every-focusable-control-is-named", test_every_focusable_control_is_named);
   g_test_add_func ("/a11y/preferences-controls-are-named", test_preferences_controls_are_named);
   g_test_add_func ("/a11y/professor-windows-are-named", test_professor_windows_are_named);
-  g_test_add_func ("/a11y/excerpt-blocks-announce-quote-and-cite", test_excerpt_blocks_announce_quote_and_cite);
+  g_test_add_func ("/a11y/quotations-are-read-as-text", test_quotations_are_read_as_text);
   g_test_add_func ("/a11y/header-tooltips-name-shortcuts", test_header_tooltips_name_shortcuts);
   g_test_add_func ("/a11y/keyboard-only-workflow", test_keyboard_only_workflow);
 

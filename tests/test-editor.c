@@ -6,7 +6,6 @@
 
 #include "core/cb-drafts.h"
 #include "cb-brief-view.h"
-#include "cb-excerpt-block.h"
 #include "cb-opinion-view.h"
 #include "cb-section-editor.h"
 #include "cb-window.h"
@@ -59,6 +58,30 @@ add_excerpt (CbWindow   *window,
   return excerpt;
 }
 
+/* The quotation of an excerpt as the section shows it, and the pin cite under it. */
+static char *
+shown_quote (CbSectionEditor *editor,
+             const char      *excerpt_id)
+{
+  char *quote = NULL;
+
+  g_assert_true (cb_section_editor_get_quotation (editor, excerpt_id, &quote, NULL));
+  return quote;
+}
+
+static char *
+shown_cite (CbSectionEditor *editor,
+            const char      *excerpt_id)
+{
+  char *cite = NULL;
+
+  g_assert_true (cb_section_editor_get_quotation (editor, excerpt_id, NULL, &cite));
+  return cite;
+}
+
+#define assert_shown_cite(editor, id, expected) \
+  G_STMT_START { g_autofree char *cite_ = shown_cite (editor, id); g_assert_cmpstr (cite_, ==, expected); } G_STMT_END
+
 static void
 test_add_excerpt_undo_redo (void)
 {
@@ -68,7 +91,6 @@ test_add_excerpt_undo_redo (void)
   CbSectionEditor *facts = section_editor (window, 0);
   CbSection *section = cb_section_editor_get_section (facts);
   CbExcerpt *excerpt;
-  CbExcerptBlock *block;
   g_autofree char *id = NULL;
   guint color = 99;
 
@@ -88,24 +110,25 @@ test_add_excerpt_undo_redo (void)
   /* The section shows it as a quotation block with its pin cite. */
   g_assert_cmpuint (cb_section_get_n_blocks (section), ==, 1);
   g_assert_cmpstr (cb_section_get_block (section, 0)->excerpt_id, ==, id);
-  block = CB_EXCERPT_BLOCK (cb_section_editor_find_excerpt_block (facts, id));
-  g_assert_nonnull (block);
-  g_assert_cmpstr (cb_excerpt_block_get_quote (block), ==, "“James received the note at about 2 p.m.”");
-  g_assert_cmpstr (cb_excerpt_block_get_pin_cite (block), ==, "474 U.S. at 345");
+  {
+    g_autofree char *quote = shown_quote (facts, id);
+    g_assert_cmpstr (quote, ==, "“James received the note at about 2 p.m.”");
+  }
+  assert_shown_cite (facts, id, "474 U.S. at 345");
 
   /* The Supreme Court's own style is a setting, applied at once. */
   {
     g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
 
     g_settings_set_string (settings, "cite-style", "supreme-court");
-    g_assert_cmpstr (cb_excerpt_block_get_pin_cite (block), ==, "474 U.S., at 345");
+    assert_shown_cite (facts, id, "474 U.S., at 345");
     g_settings_reset (settings, "cite-style");
-    g_assert_cmpstr (cb_excerpt_block_get_pin_cite (block), ==, "474 U.S. at 345");
+    assert_shown_cite (facts, id, "474 U.S. at 345");
   }
 
   /* Editing the citation updates the pin cite shown. */
   cb_brief_set_citation (brief, "106 S.Ct. 668");
-  g_assert_cmpstr (cb_excerpt_block_get_pin_cite (block), ==, "106 S. Ct. at 669");
+  assert_shown_cite (facts, id, "106 S. Ct. at 669");
   cb_brief_set_citation (brief, "474 U.S. 344");
 
   /* Undo takes it out of the brief and the opinion; redo puts it back, link and all. */
@@ -113,18 +136,17 @@ test_add_excerpt_undo_redo (void)
   g_assert_null (cb_brief_lookup_excerpt (brief, id));
   g_assert_cmpuint (cb_section_get_n_blocks (section), ==, 0);
   g_assert_false (cb_opinion_view_has_highlight (opinion_view, cb_excerpt_get_start (excerpt), NULL));
-  g_assert_null (cb_section_editor_find_excerpt_block (facts, id));
+  g_assert_false (cb_section_editor_get_quotation (facts, id, NULL, NULL));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (facts), "section.redo", NULL));
   excerpt = cb_brief_lookup_excerpt (brief, id);
   g_assert_nonnull (excerpt);
   g_assert_cmpuint (cb_section_get_n_blocks (section), ==, 1);
   g_assert_true (cb_opinion_view_has_highlight (opinion_view, cb_excerpt_get_start (excerpt), NULL));
-  block = CB_EXCERPT_BLOCK (cb_section_editor_find_excerpt_block (facts, id));
-  g_assert_cmpstr (cb_excerpt_block_get_pin_cite (block), ==, "474 U.S. at 345");
+  assert_shown_cite (facts, id, "474 U.S. at 345");
 
   /* Removing it is one action, and undoable. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (block), "excerpt.remove", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (facts), "section.remove-excerpt", "s", id));
   g_assert_null (cb_brief_lookup_excerpt (brief, id));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (facts), "section.undo", NULL));
   g_assert_nonnull (cb_brief_lookup_excerpt (brief, id));
@@ -152,7 +174,10 @@ test_excerpt_ranges_and_sections (void)
   g_assert_true (cb_opinion_view_has_highlight (opinion_view, cb_excerpt_get_start (across), &color));
   g_assert_cmpuint (color, ==, 1);
   /* The quotation drops the star page. */
-  g_assert_null (strstr (cb_excerpt_block_get_quote (CB_EXCERPT_BLOCK (cb_section_editor_find_excerpt_block (section_editor (window, 1), cb_excerpt_get_id (across)))), "*346"));
+  {
+    g_autofree char *quote = shown_quote (section_editor (window, 1), cb_excerpt_get_id (across));
+    g_assert_null (strstr (quote, "*346"));
+  }
 
   note = add_excerpt (window, 3, "The note, addressed to a civilian hearing officer");
   {
