@@ -544,6 +544,235 @@ test_typing_between_quotations (void)
   cb_test_destroy_window (window);
 }
 
+static char *
+buffer_text (GtkTextBuffer *buffer)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+}
+
+/* An iter @offset characters into the first occurrence of @text in @buffer. */
+static void
+iter_in_text (GtkTextBuffer *buffer,
+              const char    *text,
+              int            offset,
+              GtkTextIter   *iter)
+{
+  GtkTextIter start, match_end;
+
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  g_assert_true (gtk_text_iter_forward_search (&start, text, 0, iter, &match_end, NULL));
+  gtk_text_iter_forward_chars (iter, offset);
+}
+
+static void
+delete_interactive (GtkTextBuffer *buffer,
+                    GtkTextIter   *start,
+                    GtkTextIter   *end)
+{
+  gtk_text_buffer_begin_user_action (buffer);
+  gtk_text_buffer_delete_interactive (buffer, start, end, TRUE);
+  gtk_text_buffer_end_user_action (buffer);
+}
+
+/* A key pressed in the section's text view, as its key controllers see it: first the
+ * editor's own (capture phase), then, unless that handled it, the text view's. */
+static gboolean
+press_key (GtkTextView *view,
+           guint        keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (view));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+      gboolean handled = FALSE;
+
+      if (!GTK_IS_EVENT_CONTROLLER_KEY (controller) ||
+          gtk_event_controller_get_propagation_phase (controller) != GTK_PHASE_CAPTURE)
+        continue;
+      g_signal_emit_by_name (controller, "key-pressed", keyval, 0, (GdkModifierType) 0, &handled);
+      return handled;
+    }
+  g_assert_not_reached ();
+}
+
+static void
+assert_excerpt_count (CbBrief *brief,
+                      guint    expected)
+{
+  g_assert_cmpuint (g_list_model_get_n_items (cb_brief_get_excerpts (brief)), ==, expected);
+}
+
+/* A quotation is text in the section, but not the student's to edit: typing into it
+ * or joining a line to it is refused; it goes whole, by Delete, by Backspace (a second
+ * press after the first selects it), or with the text selected around it, and undo
+ * brings it back. Enter in it shows its source; a copy of it pasted is plain text. */
+static void
+test_quotation_stays_whole (void)
+{
+  CbWindow *window = cb_test_open_window ("data/opinions/davidson-v-cannon.txt");
+  CbBrief *brief = cb_window_get_brief (window);
+  CbSectionEditor *facts = section_editor (window, 0);
+  GtkTextView *view = cb_section_editor_get_text_view (facts);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  CbSection *section = cb_section_get_n_blocks (cb_section_editor_get_section (facts)) == 0
+                       ? cb_section_editor_get_section (facts) : NULL;
+  const char *quoted = "“James received the note at about 2 p.m.”";
+  CbExcerpt *excerpt;
+  g_autofree char *id = NULL;
+  g_autofree char *before = NULL;
+  GtkTextIter iter, end;
+
+  g_assert_nonnull (section);
+  cb_brief_set_citation (brief, "474 U.S. 344");
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  type_text (view, "Before it.");
+  excerpt = add_excerpt (window, 0, "James received the note at about 2 p.m.");
+  id = g_strdup (cb_excerpt_get_id (excerpt));
+  type_text (view, "After it.");
+  before = buffer_text (buffer);
+  g_assert_cmpstr (before, ==, "Before it.\n“James received the note at about 2 p.m.”\u2028474 U.S. at 345\nAfter it.");
+
+  /* Typing inside it, or at its end, is refused; so is deleting a letter of it. */
+  iter_in_text (buffer, quoted, 6, &iter);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  type_text (view, "XYZ");
+  iter_in_text (buffer, "474 U.S. at 345", 15, &iter);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  type_text (view, " and more");
+  iter_in_text (buffer, quoted, 3, &iter);
+  end = iter;
+  gtk_text_iter_forward_chars (&end, 4);
+  delete_interactive (buffer, &iter, &end);
+  {
+    g_autofree char *after = buffer_text (buffer);
+    g_assert_cmpstr (after, ==, before);
+  }
+  g_assert_cmpuint (cb_section_get_n_blocks (section), ==, 3);
+
+  /* Joining the line above or below to it is refused: Delete at the end of the
+   * paragraph before, Backspace at the start of the one after. */
+  iter_in_text (buffer, "Before it.", 10, &iter);
+  end = iter;
+  gtk_text_iter_forward_char (&end);
+  delete_interactive (buffer, &iter, &end);
+  iter_in_text (buffer, "After it.", 0, &end);
+  iter = end;
+  gtk_text_iter_backward_char (&iter);
+  delete_interactive (buffer, &iter, &end);
+  {
+    g_autofree char *after = buffer_text (buffer);
+    g_assert_cmpstr (after, ==, before);
+  }
+
+  /* Enter at its end opens a line below it; typing goes there. */
+  iter_in_text (buffer, "474 U.S. at 345", 15, &iter);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  type_text (view, "\nBetween.");
+  g_assert_cmpuint (cb_section_get_n_blocks (section), ==, 4);
+  assert_block_text (section, 2, "Between.");
+  g_assert_cmpstr (cb_section_get_block (section, 1)->excerpt_id, ==, id);
+
+  /* Enter inside it follows the link: the opinion's cursor goes to the passage. */
+  iter_in_text (buffer, quoted, 5, &iter);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  g_assert_true (press_key (view, GDK_KEY_Return));
+  g_assert_cmpuint (cb_opinion_view_get_cursor (cb_window_get_opinion_view (window)), ==,
+                    cb_excerpt_get_start (excerpt));
+
+  /* Backspace at the start of the line below selects it; a second press removes it. */
+  iter_in_text (buffer, "Between.", 0, &iter);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  g_assert_true (press_key (view, GDK_KEY_BackSpace));
+  {
+    GtkTextIter start;
+    g_autofree char *selected = NULL;
+
+    g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
+    selected = gtk_text_iter_get_text (&start, &end);
+    g_assert_cmpstr (selected, ==, "“James received the note at about 2 p.m.”\u2028474 U.S. at 345");
+  }
+  assert_excerpt_count (brief, 1);
+  g_assert_true (press_key (view, GDK_KEY_BackSpace));
+  assert_excerpt_count (brief, 0);
+  g_assert_cmpuint (cb_section_get_n_blocks (section), ==, 3);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (facts), "section.undo", NULL));
+  assert_excerpt_count (brief, 1);
+  g_assert_cmpstr (cb_section_get_block (section, 1)->excerpt_id, ==, id);
+
+  /* Delete with the cursor in it removes it. */
+  iter_in_text (buffer, quoted, 10, &iter);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  g_assert_true (press_key (view, GDK_KEY_Delete));
+  assert_excerpt_count (brief, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (facts), "section.undo", NULL));
+  assert_excerpt_count (brief, 1);
+
+  /* Selected with the prose around it and deleted, it goes with the prose. */
+  iter_in_text (buffer, "Before it.", 7, &iter);
+  iter_in_text (buffer, "Between.", 3, &end);
+  delete_interactive (buffer, &iter, &end);
+  {
+    g_autofree char *after = buffer_text (buffer);
+    g_assert_cmpstr (after, ==, "Before ween.\nAfter it.");
+  }
+  assert_excerpt_count (brief, 0);
+  g_assert_cmpuint (cb_section_get_n_blocks (section), ==, 2);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (facts), "section.undo", NULL));
+  assert_excerpt_count (brief, 1);
+  g_assert_cmpuint (cb_section_get_n_blocks (section), ==, 4);
+
+  /* Its copy, pasted with the buffer's own formatting, is the student's plain text:
+   * the brief still quotes the excerpt once. */
+  iter_in_text (buffer, quoted, 0, &iter);
+  end = iter;
+  gtk_text_iter_forward_chars (&end, g_utf8_strlen (quoted, -1));
+  {
+    GtkTextIter at;
+
+    gtk_text_buffer_get_end_iter (buffer, &at);
+    gtk_text_buffer_begin_user_action (buffer);
+    gtk_text_buffer_insert_interactive (buffer, &at, "\n", 1, TRUE);
+    gtk_text_buffer_get_end_iter (buffer, &at);
+    iter_in_text (buffer, quoted, 0, &iter);
+    end = iter;
+    gtk_text_iter_forward_chars (&end, g_utf8_strlen (quoted, -1));
+    gtk_text_buffer_insert_range_interactive (buffer, &at, &iter, &end, TRUE);
+    gtk_text_buffer_end_user_action (buffer);
+  }
+  g_assert_cmpuint (cb_section_get_n_blocks (section), ==, 5);
+  g_assert_cmpuint (cb_section_get_block (section, 4)->kind, ==, CB_BLOCK_PARAGRAPH);
+  assert_block_text (section, 4, quoted);
+  assert_excerpt_count (brief, 1);
+
+  /* Italic over it leaves the opinion's words as they are. */
+  iter_in_text (buffer, "Before it.", 0, &iter);
+  iter_in_text (buffer, "After it.", 5, &end);
+  gtk_text_buffer_select_range (buffer, &iter, &end);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (facts), "section.italic", NULL));
+  g_assert_cmpuint (cb_section_get_block (section, 0)->kind, ==, CB_BLOCK_PARAGRAPH);
+  g_assert_cmpuint (((CbRun *) g_ptr_array_index (cb_section_get_block (section, 0)->runs, 0))->flags, ==, CB_RUN_ITALIC);
+  iter_in_text (buffer, quoted, 3, &iter);
+  g_assert_false (gtk_text_iter_has_tag (&iter, gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "italic")));
+
+  /* Show in Brief, from the opinion, selects it in its section. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.reveal-excerpt", "s", id));
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (view)));
+  {
+    GtkTextIter start;
+    g_autofree char *selected = NULL;
+
+    g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
+    selected = gtk_text_iter_get_text (&start, &end);
+    g_assert_true (g_str_has_prefix (selected, quoted));
+  }
+
+  cb_test_destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -558,6 +787,7 @@ main (int   argc,
   g_test_add_func ("/editor/drop-passage", test_drop_passage);
   g_test_add_func ("/editor/bad-file-keeps-window", test_bad_file_keeps_window);
   g_test_add_func ("/editor/typing-between-quotations", test_typing_between_quotations);
+  g_test_add_func ("/editor/quotation-stays-whole", test_quotation_stays_whole);
 
   return g_test_run ();
 }
