@@ -16,6 +16,7 @@ struct _CbBriefView
   CbBrief *brief;
   GPtrArray *bindings;
   GPtrArray *section_editors;
+  guint fit_id;
 
   GtkScrolledWindow *scroller;
   GtkWidget *assignment_group;
@@ -128,6 +129,7 @@ cb_brief_view_dispose (GObject *object)
 {
   CbBriefView *self = CB_BRIEF_VIEW (object);
 
+  g_clear_handle_id (&self->fit_id, g_source_remove);
   if (self->bindings != NULL)
     clear_brief (self);
   g_clear_pointer (&self->bindings, g_ptr_array_unref);
@@ -207,6 +209,41 @@ cb_brief_view_class_init (CbBriefViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CbBriefView, sections_box);
 }
 
+/* A section is never taller than the view: a long one scrolls within its frame, so
+ * that its text view lays out and draws only what shows, not a whole section of
+ * hundreds of quotations. The title and prompt stay in sight above it. */
+#define SECTION_CHROME_HEIGHT 140
+#define MIN_SECTION_HEIGHT 200
+
+static void
+fit_sections (CbBriefView *self)
+{
+  double page = gtk_adjustment_get_page_size (gtk_scrolled_window_get_vadjustment (self->scroller));
+  int height = MAX (MIN_SECTION_HEIGHT, (int) page - SECTION_CHROME_HEIGHT);
+
+  for (guint i = 0; i < self->section_editors->len; i++)
+    cb_section_editor_set_max_text_height (g_ptr_array_index (self->section_editors, i), height);
+}
+
+static gboolean
+fit_sections_idle (gpointer data)
+{
+  CbBriefView *self = data;
+
+  self->fit_id = 0;
+  fit_sections (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The view's height is known while it is being laid out, when sizes must not change:
+ * the sections are fitted just after. */
+static void
+page_size_changed_cb (CbBriefView *self)
+{
+  if (self->fit_id == 0)
+    self->fit_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, fit_sections_idle, self, NULL);
+}
+
 static void
 cb_brief_view_init (CbBriefView *self)
 {
@@ -214,6 +251,8 @@ cb_brief_view_init (CbBriefView *self)
 
   self->bindings = g_ptr_array_new ();
   self->section_editors = g_ptr_array_new ();
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scroller), "notify::page-size",
+                           G_CALLBACK (page_size_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 /**
@@ -272,6 +311,7 @@ cb_brief_view_set_brief (CbBriefView *self,
       gtk_box_append (self->sections_box, GTK_WIDGET (editor));
       g_ptr_array_add (self->section_editors, editor);
     }
+  fit_sections (self);
 
   update_assignment (self);
   update_details (self);
@@ -362,12 +402,13 @@ cb_brief_view_reveal_excerpt (CbBriefView *self,
       if (!cb_section_editor_reveal_excerpt (CB_SECTION_EDITOR (editor), excerpt_id, &area))
         continue;
 
-      /* The quotation a third of the way down, unless it is in view already. */
+      /* The section's text in view, unless it is already; the text view scrolls
+       * itself to the quotation. */
       page = gtk_adjustment_get_page_size (adjustment);
       if (gtk_widget_compute_point (editor, GTK_WIDGET (self->scroller),
                                     &GRAPHENE_POINT_INIT (area.x, area.y), &point) &&
           (point.y < 0 || point.y + area.height > page))
-        gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + point.y - page / 3);
+        gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + point.y - 12);
       return TRUE;
     }
   return FALSE;

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <string.h>
 
 #include "cb-section-colors.h"
@@ -27,6 +28,7 @@
 #define TYPING_GROUP_USEC (G_USEC_PER_SEC)
 #define MAX_UNDO 200
 #define EXCERPT_ID_KEY "cb-excerpt-id"
+#define MIN_TEXT_HEIGHT 96
 /* A line separator, not a new line of the buffer: the pin cite goes under the quotation
  * in the same paragraph. */
 #define LINE_SEPARATOR "\xe2\x80\xa8"
@@ -50,6 +52,9 @@ struct _CbSectionEditor
   GtkLabel *count_label;
   GtkLabel *prompt_label;
   GtkWidget *color_swatch;
+  GtkScrolledWindow *scroller;
+  int max_text_height;
+  guint fit_id;
   GtkTextView *text_view;
   GtkTextBuffer *buffer;
   GtkTextTag *italic_tag;
@@ -1188,10 +1193,38 @@ drop_cb (GtkDropTarget   *target,
                                      self->color_index, g_value_get_string (value));
 }
 
+/* The section's frame is as tall as its text, up to the most it may take of the window;
+ * past that the text scrolls within it. The text's height is known as the text view
+ * lays it out, which it does a part at a time. */
+static gboolean
+fit_height (gpointer data)
+{
+  CbSectionEditor *self = data;
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->text_view));
+  int height = MAX (MIN_TEXT_HEIGHT, (int) ceil (gtk_adjustment_get_upper (adjustment)));
+
+  self->fit_id = 0;
+  if (self->max_text_height > 0)
+    height = MIN (height, MAX (MIN_TEXT_HEIGHT, self->max_text_height));
+  if (height != gtk_scrolled_window_get_min_content_height (self->scroller))
+    gtk_scrolled_window_set_min_content_height (self->scroller, height);
+  return G_SOURCE_REMOVE;
+}
+
+/* Sizes are not changed while they are being given out: just after. */
+static void
+queue_fit_height (CbSectionEditor *self)
+{
+  if (self->fit_id == 0)
+    self->fit_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, fit_height, self, NULL);
+}
+
 static void
 cb_section_editor_dispose (GObject *object)
 {
   CbSectionEditor *self = CB_SECTION_EDITOR (object);
+
+  g_clear_handle_id (&self->fit_id, g_source_remove);
 
   g_clear_pointer (&self->undo_stack, g_ptr_array_unref);
   g_clear_pointer (&self->redo_stack, g_ptr_array_unref);
@@ -1219,6 +1252,7 @@ cb_section_editor_class_init (CbSectionEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CbSectionEditor, count_label);
   gtk_widget_class_bind_template_child (widget_class, CbSectionEditor, prompt_label);
   gtk_widget_class_bind_template_child (widget_class, CbSectionEditor, color_swatch);
+  gtk_widget_class_bind_template_child (widget_class, CbSectionEditor, scroller);
   gtk_widget_class_bind_template_child (widget_class, CbSectionEditor, text_view);
 
   gtk_widget_class_install_action (widget_class, "section.italic", NULL, italic_action);
@@ -1325,6 +1359,9 @@ cb_section_editor_init (CbSectionEditor *self)
 
   connect_buffer (self);
   add_quotation_controllers (self);
+  gtk_scrolled_window_set_min_content_height (self->scroller, MIN_TEXT_HEIGHT);
+  g_signal_connect_object (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->text_view)), "notify::upper",
+                           G_CALLBACK (queue_fit_height), self, G_CONNECT_SWAPPED);
 
   /* These run before the text view's own bindings, which would undo only the text. */
   shortcuts = gtk_shortcut_controller_new ();
@@ -1549,10 +1586,10 @@ cb_section_editor_get_quotation (CbSectionEditor  *self,
  * cb_section_editor_reveal_excerpt:
  * @self: the editor
  * @excerpt_id: an excerpt's id
- * @area: (out) (optional): where the quotation is, in the editor's coordinates
+ * @area: (out) (optional): where the section's text is, in the editor's coordinates
  *
- * Selects the quotation of an excerpt and moves the keyboard focus to it, so that
- * Delete removes it and Enter shows its source.
+ * Selects the quotation of an excerpt, scrolls the section's text to it and moves the
+ * keyboard focus there, so that Delete removes it and Enter shows its source.
  *
  * Returns: whether the section quotes that excerpt
  */
@@ -1562,8 +1599,7 @@ cb_section_editor_reveal_excerpt (CbSectionEditor *self,
                                   GdkRectangle    *area)
 {
   GtkTextIter start, end;
-  GdkRectangle location;
-  graphene_point_t point;
+  graphene_rect_t bounds;
 
   g_return_val_if_fail (CB_IS_SECTION_EDITOR (self), FALSE);
 
@@ -1572,15 +1608,28 @@ cb_section_editor_reveal_excerpt (CbSectionEditor *self,
 
   gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
   gtk_text_buffer_select_range (self->buffer, &start, &end);
+  gtk_text_view_scroll_to_mark (self->text_view, gtk_text_buffer_get_insert (self->buffer), 0.0, TRUE, 0.0, 0.3);
 
   if (area == NULL)
     return TRUE;
-  gtk_text_view_get_iter_location (self->text_view, &start, &location);
-  gtk_text_view_buffer_to_window_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET,
-                                         location.x, location.y, &location.x, &location.y);
-  if (!gtk_widget_compute_point (GTK_WIDGET (self->text_view), GTK_WIDGET (self),
-                                 &GRAPHENE_POINT_INIT (location.x, location.y), &point))
-    point = GRAPHENE_POINT_INIT (0, 0);
-  *area = (GdkRectangle) { point.x, point.y, location.width, location.height };
+  if (!gtk_widget_compute_bounds (GTK_WIDGET (self->scroller), GTK_WIDGET (self), &bounds))
+    graphene_rect_init (&bounds, 0, 0, 0, 0);
+  *area = (GdkRectangle) { bounds.origin.x, bounds.origin.y, bounds.size.width, bounds.size.height };
   return TRUE;
+}
+
+/**
+ * cb_section_editor_set_max_text_height:
+ * @self: the editor
+ * @height: in pixels
+ *
+ * Sets how tall the section's text may grow before it scrolls within its frame.
+ */
+void
+cb_section_editor_set_max_text_height (CbSectionEditor *self,
+                                       int              height)
+{
+  g_return_if_fail (CB_IS_SECTION_EDITOR (self));
+  self->max_text_height = height;
+  queue_fit_height (self);
 }

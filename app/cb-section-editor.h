@@ -25,5 +25,7 @@ gboolean         cb_section_editor_get_quotation    (CbSectionEditor *self,
 gboolean         cb_section_editor_reveal_excerpt   (CbSectionEditor *self,
                                                      const char      *excerpt_id,
                                                      GdkRectangle    *area);
+void             cb_section_editor_set_max_text_height (CbSectionEditor *self,
+                                                        int              height);
 
 G_END_DECLS
