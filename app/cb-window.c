@@ -1,6 +1,7 @@
 #define G_LOG_DOMAIN "cb-window"
 
 #include "config.h"
+#include <malloc.h>
 
 #include <glib/gi18n.h>
 #include <gtksourceview/gtksource.h>
@@ -345,6 +346,11 @@ brief_loaded_cb (GObject      *source,
       return;
     }
 
+#ifdef __GLIBC__
+  /* The file was read and parsed on a worker thread, in memory of its own that malloc
+   * would keep: give it back before the window is built. */
+  malloc_trim (0);
+#endif
   self = window_for_new_document (self);
   set_brief (self, brief, file);
   {
