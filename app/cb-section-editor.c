@@ -29,6 +29,8 @@
 #define MAX_UNDO 200
 #define EXCERPT_ID_KEY "cb-excerpt-id"
 #define MIN_TEXT_HEIGHT 96
+/* Until the view it is in says how tall it may be. */
+#define DEFAULT_MAX_TEXT_HEIGHT 480
 /* A line separator, not a new line of the buffer: the pin cite goes under the quotation
  * in the same paragraph. */
 #define LINE_SEPARATOR "\xe2\x80\xa8"
@@ -1204,8 +1206,7 @@ fit_height (gpointer data)
   int height = MAX (MIN_TEXT_HEIGHT, (int) ceil (gtk_adjustment_get_upper (adjustment)));
 
   self->fit_id = 0;
-  if (self->max_text_height > 0)
-    height = MIN (height, MAX (MIN_TEXT_HEIGHT, self->max_text_height));
+  height = MIN (height, MAX (MIN_TEXT_HEIGHT, self->max_text_height));
   if (height != gtk_scrolled_window_get_min_content_height (self->scroller))
     gtk_scrolled_window_set_min_content_height (self->scroller, height);
   return G_SOURCE_REMOVE;
@@ -1359,6 +1360,7 @@ cb_section_editor_init (CbSectionEditor *self)
 
   connect_buffer (self);
   add_quotation_controllers (self);
+  self->max_text_height = DEFAULT_MAX_TEXT_HEIGHT;
   gtk_scrolled_window_set_min_content_height (self->scroller, MIN_TEXT_HEIGHT);
   g_signal_connect_object (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->text_view)), "notify::upper",
                            G_CALLBACK (queue_fit_height), self, G_CONNECT_SWAPPED);
