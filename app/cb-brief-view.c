@@ -209,18 +209,23 @@ cb_brief_view_class_init (CbBriefViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CbBriefView, sections_box);
 }
 
-/* A section is never taller than the view: a long one scrolls within its frame, so
- * that its text view lays out and draws only what shows, not a whole section of
- * hundreds of quotations. The title and prompt stay in sight above it. */
+/* A section's text is never taller than 480 pixels, nor than the view leaves below its
+ * title: a long section scrolls within its frame, so that its text view lays out and
+ * draws only what shows, not a whole section of hundreds of quotations. The limit
+ * does not grow with the window: a text view made taller draws all of its text at
+ * once. */
 #define SECTION_CHROME_HEIGHT 140
 #define MIN_SECTION_HEIGHT 200
+#define MAX_SECTION_HEIGHT 480
 
 static void
 fit_sections (CbBriefView *self)
 {
   double page = gtk_adjustment_get_page_size (gtk_scrolled_window_get_vadjustment (self->scroller));
-  int height = MAX (MIN_SECTION_HEIGHT, (int) page - SECTION_CHROME_HEIGHT);
+  int height = MAX_SECTION_HEIGHT;
 
+  if (page > 0)
+    height = CLAMP ((int) page - SECTION_CHROME_HEIGHT, MIN_SECTION_HEIGHT, MAX_SECTION_HEIGHT);
   for (guint i = 0; i < self->section_editors->len; i++)
     cb_section_editor_set_max_text_height (g_ptr_array_index (self->section_editors, i), height);
 }

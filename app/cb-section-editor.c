@@ -29,7 +29,7 @@
 #define MAX_UNDO 200
 #define EXCERPT_ID_KEY "cb-excerpt-id"
 #define MIN_TEXT_HEIGHT 96
-/* Until the view it is in says how tall it may be. */
+/* The most a section's text takes of the window, unless the window is smaller. */
 #define DEFAULT_MAX_TEXT_HEIGHT 480
 /* A line separator, not a new line of the buffer: the pin cite goes under the quotation
  * in the same paragraph. */
@@ -85,6 +85,8 @@ struct _CbSectionEditor
 };
 
 G_DEFINE_FINAL_TYPE (CbSectionEditor, cb_section_editor, ADW_TYPE_BIN)
+
+static gboolean fit_height (gpointer data);
 
 static void
 snapshot_free (Snapshot *snapshot)
@@ -494,6 +496,10 @@ rebuild_buffer (CbSectionEditor *self)
 
   self->rebuilding = FALSE;
   update_word_count (self);
+  /* Before the text view lays out the new text, so that a long text is laid out for
+   * the height it will have. */
+  g_clear_handle_id (&self->fit_id, g_source_remove);
+  fit_height (self);
 }
 
 /*
@@ -1196,17 +1202,30 @@ drop_cb (GtkDropTarget   *target,
 }
 
 /* The section's frame is as tall as its text, up to the most it may take of the window;
- * past that the text scrolls within it. The text's height is known as the text view
- * lays it out, which it does a part at a time. */
+ * past that the text scrolls within it.
+ *
+ * The text view lays its text out a part at a time, and the height it reports grows as
+ * it goes. A frame grown over lines not yet laid out makes it draw every line of the
+ * section at once, which for a long section costs a tenth of a second and megabytes.
+ * So a text that must fill the frame, by its length alone, is given the full height at
+ * once; only a short one, cheap to draw whole, follows the height reported. A line of
+ * the section holds at most LONG_TEXT_CHARS_PER_PIXEL characters for each pixel of
+ * its height. */
+#define LONG_TEXT_CHARS_PER_PIXEL 7
+
 static gboolean
 fit_height (gpointer data)
 {
   CbSectionEditor *self = data;
   GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->text_view));
-  int height = MAX (MIN_TEXT_HEIGHT, (int) ceil (gtk_adjustment_get_upper (adjustment)));
+  int most = MAX (MIN_TEXT_HEIGHT, self->max_text_height);
+  int height;
 
   self->fit_id = 0;
-  height = MIN (height, MAX (MIN_TEXT_HEIGHT, self->max_text_height));
+  if (gtk_text_buffer_get_char_count (self->buffer) >= most * LONG_TEXT_CHARS_PER_PIXEL)
+    height = most;
+  else
+    height = CLAMP ((int) ceil (gtk_adjustment_get_upper (adjustment)), MIN_TEXT_HEIGHT, most);
   if (height != gtk_scrolled_window_get_min_content_height (self->scroller))
     gtk_scrolled_window_set_min_content_height (self->scroller, height);
   return G_SOURCE_REMOVE;
