@@ -773,6 +773,70 @@ test_quotation_stays_whole (void)
   cb_test_destroy_window (window);
 }
 
+static GtkAdjustment *
+text_adjustment (CbSectionEditor *editor)
+{
+  return gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (cb_section_editor_get_text_view (editor)));
+}
+
+static gboolean
+shows_all_text (gpointer data)
+{
+  GtkAdjustment *adjustment = text_adjustment (data);
+
+  return gtk_adjustment_get_upper (adjustment) > 0 &&
+         gtk_adjustment_get_upper (adjustment) <= gtk_adjustment_get_page_size (adjustment);
+}
+
+/* Facts in the sample: four paragraphs and three quotations, some 350 pixels, all laid out. */
+static gboolean
+shows_all_facts (gpointer data)
+{
+  return gtk_adjustment_get_upper (text_adjustment (data)) > 300 && shows_all_text (data);
+}
+
+static gboolean
+scrolls_within (gpointer data)
+{
+  GtkAdjustment *adjustment = text_adjustment (data);
+
+  return gtk_adjustment_get_page_size (adjustment) > 0 &&
+         gtk_adjustment_get_upper (adjustment) > 2 * gtk_adjustment_get_page_size (adjustment);
+}
+
+/* A section as long as the student wrote it shows all of it; one of hundreds of
+ * paragraphs is a frame no taller than 480 pixels that scrolls, so the window stays
+ * quick however long the brief. */
+static void
+test_section_heights (void)
+{
+  CbWindow *window = cb_test_open_window ("data/samples/davidson-v-cannon.brief");
+  CbSectionEditor *facts = section_editor (window, 0);
+  CbSectionEditor *issue = section_editor (window, 1);
+  g_autoptr(GPtrArray) blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) cb_block_free);
+  GtkWidget *frame;
+
+  cb_test_wait_until (shows_all_facts, facts);
+
+  for (guint i = 0; i < 300; i++)
+    {
+      CbBlock *paragraph = cb_block_new_paragraph ();
+
+      cb_block_add_run (paragraph, "The officials’ lack of due care had been found, but negligence did not deprive him of liberty.", CB_RUN_PLAIN);
+      g_ptr_array_add (blocks, paragraph);
+    }
+  cb_section_set_blocks (cb_section_editor_get_section (issue), blocks);
+  cb_test_wait_until (scrolls_within, issue);
+  frame = gtk_widget_get_parent (GTK_WIDGET (cb_section_editor_get_text_view (issue)));
+  g_assert_true (GTK_IS_SCROLLED_WINDOW (frame));
+  g_assert_cmpint (gtk_widget_get_height (frame), <=, 480);
+  g_assert_cmpint (gtk_widget_get_height (frame), >=, 200);
+  /* The short section beside it still shows all of its text. */
+  g_assert_true (shows_all_text (facts));
+
+  cb_test_destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -788,6 +852,7 @@ main (int   argc,
   g_test_add_func ("/editor/bad-file-keeps-window", test_bad_file_keeps_window);
   g_test_add_func ("/editor/typing-between-quotations", test_typing_between_quotations);
   g_test_add_func ("/editor/quotation-stays-whole", test_quotation_stays_whole);
+  g_test_add_func ("/editor/section-heights", test_section_heights);
 
   return g_test_run ();
 }
