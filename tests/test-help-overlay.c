@@ -29,6 +29,7 @@ static const Expected expected[] = {
   { "Undo", "<Control>z" },
   { "Redo", "<Control><Shift>z" },
   { "Remove the selected excerpt", "Delete" },
+  { "Show the quotation at the cursor in the opinion", "Return" },
 };
 
 static void
