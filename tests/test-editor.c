@@ -618,15 +618,14 @@ test_quotation_stays_whole (void)
   CbSectionEditor *facts = section_editor (window, 0);
   GtkTextView *view = cb_section_editor_get_text_view (facts);
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-  CbSection *section = cb_section_get_n_blocks (cb_section_editor_get_section (facts)) == 0
-                       ? cb_section_editor_get_section (facts) : NULL;
+  CbSection *section = cb_section_editor_get_section (facts);
   const char *quoted = "“James received the note at about 2 p.m.”";
   CbExcerpt *excerpt;
   g_autofree char *id = NULL;
   g_autofree char *before = NULL;
   GtkTextIter iter, end;
 
-  g_assert_nonnull (section);
+  g_assert_cmpuint (cb_section_get_n_blocks (section), ==, 0);
   cb_brief_set_citation (brief, "474 U.S. 344");
   gtk_widget_grab_focus (GTK_WIDGET (view));
   type_text (view, "Before it.");
