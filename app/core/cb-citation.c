@@ -553,7 +553,108 @@ add_item (GArray     *items,
   return &g_array_index (items, Item, items->len - 1);
 }
 
-/* Full citations with their pins, parallels and parenthetical, and "752 F.2d, at 826". */
+/* "752 F.2d, at 826" at @p, which parse_reporter_citation() read into @parsed. */
+static const char *
+add_reporter_short_form (const char   *text,
+                         const char   *p,
+                         const Parsed *parsed,
+                         GArray       *items)
+{
+  CbCitation *citation = citation_new (CB_CITATION_SHORT);
+
+  citation->volume = span_dup (p, parsed->volume_end);
+  citation->reporter = g_strdup (parsed->reporter);
+  citation->pin = span_dup (parsed->pin_start, parsed->pin_end);
+  add_item (items, citation, text, p, parsed->end);
+  return parsed->end;
+}
+
+/* A group at @p: the first citation, then its parallels, each with an optional pin,
+ * then the parenthetical they share. Returns the end of the group. */
+static const char *
+add_citation_group (const char *text,
+                    const char *end,
+                    const char *p,
+                    Parsed      parsed,
+                    GArray     *items)
+{
+  g_autofree char *case_name = case_name_before (text, p);
+  guint first = items->len;
+  const char *group_end = p;
+  char *court = NULL;
+  char *year = NULL;
+
+  for (;;)
+    {
+      CbCitation *citation = citation_new (CB_CITATION_CASE);
+      const char *q;
+      const char *pin_start = NULL;
+      const char *pin_end = NULL;
+      Parsed next;
+
+      citation->volume = span_dup (p, parsed.volume_end);
+      citation->reporter = g_strdup (parsed.reporter);
+      citation->page = span_dup (parsed.page_start, parsed.page_end);
+      group_end = parsed.end;
+
+      /* Pins: ", 536–537" that is not the volume of a parallel citation. */
+      for (q = group_end; q + 1 < end && q[0] == ',' && q[1] == ' '; )
+        {
+          const char *r = skip_inline_spaces (q + 1, end);
+          const char *pin;
+
+          if (parse_reporter_citation (r, end, &next))
+            break;
+          pin = parse_pin (r, end);
+          if (pin == NULL)
+            break;
+          if (pin_start == NULL)
+            pin_start = r;
+          pin_end = pin;
+          q = pin;
+        }
+      if (pin_start != NULL)
+        {
+          citation->pin = span_dup (pin_start, pin_end);
+          group_end = pin_end;
+        }
+
+      add_item (items, citation, text, p, group_end);
+      if (items->len - 1 > first)
+        g_array_index (items, Item, items->len - 1).primary_byte =
+          g_array_index (items, Item, first).byte_start;
+
+      /* ", 101 S.Ct. 1908": a parallel citation follows. */
+      q = group_end;
+      if (!(q + 1 < end && q[0] == ',' && q[1] == ' '))
+        break;
+      q = skip_inline_spaces (q + 1, end);
+      if (!parse_reporter_citation (q, end, &next) || next.page_start == NULL)
+        break;
+      p = q;
+      parsed = next;
+    }
+
+  if (parse_parenthetical (group_end, end, &court, &year) == NULL)
+    court = year = NULL;
+
+  for (guint i = first; i < items->len; i++)
+    {
+      CbCitation *citation = g_array_index (items, Item, i).citation;
+
+      citation->case_name = g_strdup (case_name);
+      citation->court = g_strdup (court);
+      citation->year = g_strdup (year);
+    }
+  g_free (court);
+  g_free (year);
+
+  return group_end;
+}
+
+/* Full citations with their pins, parallels and parenthetical, and "752 F.2d, at 826".
+ * Each starts at a digit run, which a plain byte loop finds fast; everything else is
+ * looked at only there. */
 static void
 scan_reporter_citations (const char *text,
                          const char *end,
@@ -561,107 +662,21 @@ scan_reporter_citations (const char *text,
 {
   const char *p = text;
 
-  while (p < end)
+  for (;;)
     {
       Parsed parsed;
-      const char *group_end;
-      char *court = NULL;
-      char *year = NULL;
-      g_autofree char *case_name = NULL;
-      guint first;
 
-      if (!g_ascii_isdigit (*p))
-        {
-          p++;
-          continue;
-        }
+      while (p < end && !g_ascii_isdigit (*p))
+        p++;
+      if (p >= end)
+        return;
+
       if (!is_boundary_before (text, p) || !parse_reporter_citation (p, end, &parsed))
-        {
-          p = skip_digits (p, end);
-          continue;
-        }
-
-      if (parsed.page_start == NULL)
-        {
-          CbCitation *citation = citation_new (CB_CITATION_SHORT);
-
-          citation->volume = span_dup (p, parsed.volume_end);
-          citation->reporter = g_strdup (parsed.reporter);
-          citation->pin = span_dup (parsed.pin_start, parsed.pin_end);
-          add_item (items, citation, text, p, parsed.end);
-          p = parsed.end;
-          continue;
-        }
-
-      /* A group: the first citation, then its parallels, each with an optional pin. */
-      case_name = case_name_before (text, p);
-      first = items->len;
-      group_end = p;
-      for (;;)
-        {
-          CbCitation *citation = citation_new (CB_CITATION_CASE);
-          const char *q;
-          const char *pin_start = NULL;
-          const char *pin_end = NULL;
-          Parsed next;
-
-          citation->volume = span_dup (p, parsed.volume_end);
-          citation->reporter = g_strdup (parsed.reporter);
-          citation->page = span_dup (parsed.page_start, parsed.page_end);
-          group_end = parsed.end;
-
-          /* Pins: ", 536–537" that is not the volume of a parallel citation. */
-          for (q = group_end; q + 1 < end && q[0] == ',' && q[1] == ' '; )
-            {
-              const char *r = skip_inline_spaces (q + 1, end);
-              const char *pin;
-
-              if (parse_reporter_citation (r, end, &next))
-                break;
-              pin = parse_pin (r, end);
-              if (pin == NULL)
-                break;
-              if (pin_start == NULL)
-                pin_start = r;
-              pin_end = pin;
-              q = pin;
-            }
-          if (pin_start != NULL)
-            {
-              citation->pin = span_dup (pin_start, pin_end);
-              group_end = pin_end;
-            }
-
-          add_item (items, citation, text, p, group_end);
-          if (items->len - 1 > first)
-            g_array_index (items, Item, items->len - 1).primary_byte =
-              g_array_index (items, Item, first).byte_start;
-
-          /* ", 101 S.Ct. 1908": a parallel citation follows. */
-          q = group_end;
-          if (!(q + 1 < end && q[0] == ',' && q[1] == ' '))
-            break;
-          q = skip_inline_spaces (q + 1, end);
-          if (!parse_reporter_citation (q, end, &next) || next.page_start == NULL)
-            break;
-          p = q;
-          parsed = next;
-        }
-
-      p = group_end;
-      if (parse_parenthetical (group_end, end, &court, &year) == NULL)
-        court = year = NULL;
-
-      for (guint i = first; i < items->len; i++)
-        {
-          CbCitation *citation = g_array_index (items, Item, i).citation;
-
-          citation->case_name = g_strdup (case_name);
-          citation->court = g_strdup (court);
-          citation->year = g_strdup (year);
-        }
-      g_free (court);
-      g_free (year);
+        p = skip_digits (p, end);
+      else if (parsed.page_start == NULL)
+        p = add_reporter_short_form (text, p, &parsed, items);
+      else
+        p = add_citation_group (text, end, p, parsed, items);
     }
 }
 
@@ -913,6 +928,7 @@ static void
 scan_regex (const char *text,
             gssize      length,
             GRegex     *regex,
+            const char *first_bytes,
             gboolean  (*could_start) (const char *p),
             GArray     *items,
             gboolean    barrier)
@@ -927,6 +943,10 @@ scan_regex (const char *text,
       int pin_end;
       Item *item;
 
+      /* strcspn() skips the bytes no match can start with many at a time. */
+      p += strcspn (p, first_bytes);
+      if (p >= end)
+        break;
       if (!could_start (p) || !match_at (regex, text, end, p, &start, &match_end, &pin_start, &pin_end))
         {
           p++;
@@ -958,6 +978,37 @@ count_chars (const char *p,
   for (gsize i = 0; i < length; i++)
     n += (((guchar) p[i]) & 0xc0) != 0x80;
   return n;
+}
+
+/* Moves from @p to @to, counting in @paragraph the lines that start a paragraph: a
+ * line break, then anything but white space. Inside a line, memchr() finds the next
+ * break without looking at each byte. */
+static const char *
+count_paragraphs (const char *p,
+                  const char *to,
+                  gboolean   *new_line,
+                  int        *paragraph)
+{
+  while (p < to)
+    {
+      if (!*new_line)
+        {
+          const char *line_break = memchr (p, '\n', to - p);
+
+          if (line_break == NULL)
+            return to;
+          *new_line = TRUE;
+          p = line_break + 1;
+          continue;
+        }
+      if (!g_ascii_isspace (*p))
+        {
+          (*paragraph)++;
+          *new_line = FALSE;
+        }
+      p++;
+    }
+  return p;
 }
 
 static int
@@ -1251,8 +1302,8 @@ cb_citation_scan (const char *text)
   scan_reporter_citations (text, end, items);
   scan_statutes (text, end, items);
   scan_name_short_forms (text, end, items);
-  scan_regex (text, length, id_regex, id_could_start, items, FALSE);
-  scan_regex (text, length, barrier_regex, barrier_could_start, items, TRUE);
+  scan_regex (text, length, id_regex, "Ii", id_could_start, items, FALSE);
+  scan_regex (text, length, barrier_regex, "ARBTPJ", barrier_could_start, items, TRUE);
   g_array_sort (items, compare_items);
   data = (Item *) items->data;
 
@@ -1289,16 +1340,7 @@ cb_citation_scan (const char *text)
         }
       last_end = item->byte_end;
 
-      for (; walk < text + item->byte_start; walk++)
-        {
-          if (*walk == '\n')
-            new_line = TRUE;
-          else if (new_line && !g_ascii_isspace (*walk))
-            {
-              paragraph++;
-              new_line = FALSE;
-            }
-        }
+      walk = count_paragraphs (walk, text + item->byte_start, &new_line, &paragraph);
       item->paragraph = paragraph;
     }
 
