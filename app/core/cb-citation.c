@@ -7,6 +7,7 @@
 
 #include "cb-citation.h"
 #include "cb-reporters.h"
+#include "cb-text-decode.h"
 
 /* How far a reporter abbreviation may reach: tokens, and bytes once spaces are gone. */
 #define MAX_REPORTER_TOKENS 10
@@ -363,6 +364,13 @@ starts_upper (const Span *token)
   return g_unichar_isupper (g_utf8_get_char (token->start));
 }
 
+/* The character before @p; most text is ASCII, which needs no call to step back over. */
+static inline const char *
+prev_char (const char *p)
+{
+  return (guchar) p[-1] < 0x80 ? p - 1 : g_utf8_prev_char (p);
+}
+
 /* Collects up to MAX_NAME_TOKENS words that end at @end, stopping at a line break. The
  * words come back last first. */
 static guint
@@ -378,13 +386,13 @@ tokens_before (const char *text,
       const char *token_end;
 
       while (p > text && (p[-1] == ' ' || p[-1] == '\t' || ((guchar) p[-1] >= 0x80 &&
-             g_unichar_isspace (g_utf8_get_char (g_utf8_prev_char (p))))))
-        p = g_utf8_prev_char (p);
+             g_unichar_isspace (g_utf8_get_char (prev_char (p))))))
+        p = prev_char (p);
       if (p == text || p[-1] == '\n' || p[-1] == '\r')
         break;
       token_end = p;
-      while (p > text && !is_space_at (g_utf8_prev_char (p), token_end))
-        p = g_utf8_prev_char (p);
+      while (p > text && !is_space_at (prev_char (p), token_end))
+        p = prev_char (p);
       tokens[n].start = p;
       tokens[n].end = token_end;
       n++;
@@ -666,8 +674,8 @@ scan_reporter_citations (const char *text,
     {
       Parsed parsed;
 
-      while (p < end && !g_ascii_isdigit (*p))
-        p++;
+      /* strcspn() looks at many bytes at a time; the text ends in a NUL at @end. */
+      p += strcspn (p, "0123456789");
       if (p >= end)
         return;
 
@@ -723,6 +731,24 @@ parse_section (const char *p,
   return p;
 }
 
+/* The first @needle in [@p, @end), or %NULL. memchr() finds each candidate first byte
+ * many bytes at a time, where strstr() compares at every position. */
+static const char *
+find_literal (const char *p,
+              const char *end,
+              const char *needle)
+{
+  gsize len = strlen (needle);
+
+  while (end - p >= (gssize) len && (p = memchr (p, needle[0], end - p - len + 1)) != NULL)
+    {
+      if (memcmp (p, needle, len) == 0)
+        return p;
+      p++;
+    }
+  return NULL;
+}
+
 /* "42 U.S.C. § 1983", "N.J.Stat.Ann. § 59:5–2(b)(4) (1982)": found from each section
  * sign, looking back for the longest run of words that names a known code. A bare
  * "§ 1983" names no code and is no citation. */
@@ -733,7 +759,7 @@ scan_statutes (const char *text,
 {
   const char *p = text;
 
-  while ((p = strstr (p, "\xc2\xa7")) != NULL && p < end)
+  while ((p = find_literal (p, end, "\xc2\xa7")) != NULL)
     {
       Span tokens[MAX_NAME_TOKENS];
       const char *section_start;
@@ -815,7 +841,7 @@ scan_name_short_forms (const char *text,
 {
   const char *p = text;
 
-  while ((p = strstr (p, ", at ")) != NULL && p < end)
+  while ((p = find_literal (p, end, ", at ")) != NULL)
     {
       const char *at = p;
       const char *pin_start = at + 5;
@@ -1172,7 +1198,10 @@ resolve_short (GHashTable *seen,
               if (other->byte_end <= item->byte_start &&
                   name_matches (other->citation->case_name, name))
                 {
+                  /* The citation starts at the name meant, not at the words before it. */
                   item->byte_start += name - item->names;
+                  memmove (citation->text, citation->text + (name - item->names),
+                           strlen (citation->text + (name - item->names)) + 1);
                   point_at (item, root_of (other));
                   return;
                 }
@@ -1291,12 +1320,12 @@ cb_citation_scan (const char *text)
   g_return_val_if_fail (text != NULL, NULL);
 
   /* Offsets in characters mean nothing in text that is not UTF-8. */
-  if (!g_utf8_validate (text, -1, NULL))
+  length = strlen (text);
+  if (!cb_text_validate (text, length))
     return g_steal_pointer (&result);
 
   ensure_regexes ();
   g_array_set_clear_func (items, (GDestroyNotify) item_clear);
-  length = strlen (text);
   end = text + length;
 
   scan_reporter_citations (text, end, items);
@@ -1376,8 +1405,6 @@ cb_citation_scan (const char *text)
       walk = text + item->byte_start;
       citation->start = chars;
       citation->end = chars + count_chars (walk, item->byte_end - item->byte_start);
-      g_free (citation->text);
-      citation->text = g_strndup (walk, item->byte_end - item->byte_start);
 
       if (item->primary != NULL)
         citation->parallel_of = index_of[item->primary - data];

@@ -191,7 +191,7 @@ cb_opinion_new_from_text (const char      *text,
   CbOpinion *self;
 
   g_return_val_if_fail (text != NULL, NULL);
-  g_return_val_if_fail (g_utf8_validate (text, -1, NULL), NULL);
+  g_return_val_if_fail (cb_text_validate (text, strlen (text)), NULL);
 
   self = g_object_new (CB_TYPE_OPINION, NULL);
   self->text = normalize_text (text);

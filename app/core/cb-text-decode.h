@@ -10,5 +10,7 @@ char     *cb_text_decode     (const char  *data,
                               GError     **error);
 gboolean  cb_text_looks_html (const char  *text,
                               const char  *source_name);
+gboolean  cb_text_validate   (const char  *text,
+                              gsize        length);
 
 G_END_DECLS
