@@ -889,6 +889,27 @@ id_could_start (const char *p)
          ((p[1] == 'd' && p[2] == '.') || strncmp (p + 1, "bid.", 4) == 0);
 }
 
+/* The first place at or after @p where an "Id." or "Ibid." can start, or @end. It is
+ * found from its period, which memchr() finds fast: "i" is too common a letter to
+ * look for. A period at d has candidates at d - 4 ("Ibid.") and d - 2 ("Id."), and
+ * no later period has an earlier one, so they come in text order. */
+static const char *
+next_id_start (const char *p,
+               const char *end)
+{
+  const char *dot = end - p > 2 ? p + 2 : end;
+
+  while ((dot = memchr (dot, '.', end - dot)) != NULL)
+    {
+      if (dot - p >= 4 && id_could_start (dot - 4))
+        return dot - 4;
+      if (dot - p >= 2 && id_could_start (dot - 2))
+        return dot - 2;
+      dot++;
+    }
+  return end;
+}
+
 /* Where a barrier ("App. 89", "Brief for Petitioner 17", "Tr. 4") can start. */
 static gboolean
 barrier_could_start (const char *p)
@@ -903,6 +924,15 @@ barrier_could_start (const char *p)
     case 'J': return g_str_has_prefix (p, "Juris.");
     default: return FALSE;
     }
+}
+
+/* The next capital that can begin a barrier, at or after @p, or @end. strcspn() skips
+ * the other bytes many at a time; the text ends in a NUL at @end. */
+static const char *
+next_barrier_start (const char *p,
+                    const char *end)
+{
+  return p + strcspn (p, "ARBTPJ");
 }
 
 /*
@@ -954,7 +984,7 @@ static void
 scan_regex (const char *text,
             gssize      length,
             GRegex     *regex,
-            const char *first_bytes,
+            const char *(*next_start) (const char *p, const char *end),
             gboolean  (*could_start) (const char *p),
             GArray     *items,
             gboolean    barrier)
@@ -969,8 +999,7 @@ scan_regex (const char *text,
       int pin_end;
       Item *item;
 
-      /* strcspn() skips the bytes no match can start with many at a time. */
-      p += strcspn (p, first_bytes);
+      p = next_start (p, end);
       if (p >= end)
         break;
       if (!could_start (p) || !match_at (regex, text, end, p, &start, &match_end, &pin_start, &pin_end))
@@ -1331,8 +1360,8 @@ cb_citation_scan (const char *text)
   scan_reporter_citations (text, end, items);
   scan_statutes (text, end, items);
   scan_name_short_forms (text, end, items);
-  scan_regex (text, length, id_regex, "Ii", id_could_start, items, FALSE);
-  scan_regex (text, length, barrier_regex, "ARBTPJ", barrier_could_start, items, TRUE);
+  scan_regex (text, length, id_regex, next_id_start, id_could_start, items, FALSE);
+  scan_regex (text, length, barrier_regex, next_barrier_start, barrier_could_start, items, TRUE);
   g_array_sort (items, compare_items);
   data = (Item *) items->data;
 

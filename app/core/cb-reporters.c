@@ -30,9 +30,24 @@ normalize (const char *abbreviation,
 
   for (const char *p = abbreviation; *p != '\0'; p = g_utf8_next_char (p))
     {
-      gunichar c = g_utf8_get_char (p);
+      gunichar c;
       const char *bytes = p;
-      gsize len = g_utf8_next_char (p) - p;
+      gsize len;
+
+      /* ASCII, nearly every abbreviation, needs no decoding; its white space is what
+       * g_unichar_isspace() calls white space. */
+      if ((guchar) *p < 0x80)
+        {
+          if (g_ascii_isspace (*p))
+            continue;
+          if (n + 1 >= KEY_MAX)
+            return FALSE;
+          key[n++] = *p;
+          continue;
+        }
+
+      c = g_utf8_get_char (p);
+      len = g_utf8_next_char (p) - p;
 
       if (g_unichar_isspace (c))
         continue;
