@@ -6,6 +6,7 @@
 
 #include "cb-citation.h"
 #include "cb-opinion-private.h"
+#include "cb-text-decode.h"
 
 /*
  * The one analyzer of normalized opinion text, whatever it was imported from:
@@ -42,6 +43,19 @@ is_digit (gunichar c)
   return c >= '0' && c <= '9';
 }
 
+/* The first @c at or after @from, or @n: a tight loop for the passes that look for
+ * one rare character in the whole text. */
+static gsize
+find_char (const gunichar *u,
+           gsize           from,
+           gsize           n,
+           gunichar        c)
+{
+  while (from < n && u[from] != c)
+    from++;
+  return from;
+}
+
 static void
 hide (CbOpinion *self,
       gsize      offset,
@@ -61,7 +75,8 @@ find_page_marks (CbOpinion *self)
       gsize stars = 0, j;
       guint page = 0;
 
-      if (u[i] != '*' || (i > 0 && (u[i - 1] == '*' || is_digit (u[i - 1]))))
+      i = find_char (u, i, n, '*');
+      if (i == n || (i > 0 && (u[i - 1] == '*' || is_digit (u[i - 1]))))
         continue;
 
       while (i + stars < n && u[i + stars] == '*')
@@ -312,10 +327,12 @@ find_footnote_block (CbOpinion *self)
 
   for (gsize i = 0; i + 2 < n; i++)
     {
-      gsize j = i;
+      gsize j;
 
-      if (u[i] != '\n')
-        continue;
+      i = find_char (u, i, n, '\n');
+      if (i + 2 >= n)
+        break;
+      j = i;
       while (j < n && u[j] == '\n')
         j++;
       if (j - i >= 3 && j < n)
@@ -412,7 +429,11 @@ find_headnotes (CbOpinion *self)
       gsize p = i;
 
       if (i > 0 && u[i - 1] != '\n')
-        continue;
+        {
+          /* On to the start of the next line. */
+          i = find_char (u, i, self->footnote_block, '\n');
+          continue;
+        }
 
       while (p < self->footnote_block && u[p] == '[')
         {
@@ -651,25 +672,39 @@ find_caption (CbOpinion *self)
     g_free (any_date);
 }
 
-/* The text as characters. Most of an opinion is ASCII, which is copied as it is;
+/* Widens a run of ASCII; a plain loop the compiler turns into vector code. */
+static void
+widen_ascii (gunichar    *chars,
+             const char  *bytes,
+             gsize        length)
+{
+  for (gsize i = 0; i < length; i++)
+    chars[i] = (guchar) bytes[i];
+}
+
+/* The text as characters. Most of an opinion is ASCII, which is widened run by run;
  * g_utf8_to_ucs4_fast() decodes every byte the long way. */
 static gunichar *
 to_ucs4 (const char *text,
          glong      *n_chars)
 {
   gsize bytes = strlen (text);
+  const char *end = text + bytes;
   gunichar *chars = g_new (gunichar, bytes + 1);
-  const guchar *p = (const guchar *) text;
+  const char *p = text;
   gsize n = 0;
 
-  while (*p)
+  while (p < end)
     {
-      if (*p < 0x80)
-        chars[n++] = *p++;
-      else
+      const char *run_end = cb_text_skip_ascii (p, end);
+
+      widen_ascii (chars + n, p, run_end - p);
+      n += run_end - p;
+      p = run_end;
+      if (p < end)
         {
-          chars[n++] = g_utf8_get_char ((const char *) p);
-          p = (const guchar *) g_utf8_next_char (p);
+          chars[n++] = g_utf8_get_char (p);
+          p = g_utf8_next_char (p);
         }
     }
   chars[n] = 0;

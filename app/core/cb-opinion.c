@@ -34,21 +34,18 @@ static GParamSpec *properties[N_PROPS];
  * made of these alone; anything else goes through g_utf8_normalize().
  */
 static gboolean
-is_plainly_nfc (const char *text)
+is_plainly_nfc (const char *text,
+                gsize       length)
 {
-  for (const guchar *p = (const guchar *) text; *p; )
-    {
-      gunichar c;
+  const char *end = text + length;
 
-      if (*p < 0x80)
-        {
-          p++;
-          continue;
-        }
-      c = g_utf8_get_char ((const char *) p);
+  for (const char *p = cb_text_skip_ascii (text, end); p < end; p = cb_text_skip_ascii (p, end))
+    {
+      gunichar c = g_utf8_get_char (p);
+
       if (c >= 0x300 && (c < 0x2010 || c > 0x2027))
         return FALSE;
-      p = (const guchar *) g_utf8_next_char (p);
+      p = g_utf8_next_char (p);
     }
   return TRUE;
 }
@@ -57,18 +54,18 @@ is_plainly_nfc (const char *text)
 static char *
 normalize_text (const char *text)
 {
-  g_autofree char *nfc = is_plainly_nfc (text) ? g_strdup (text)
-                                                : g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
-  GString *out = g_string_sized_new (strlen (nfc));
+  gsize length = strlen (text);
+  g_autofree char *normalized = is_plainly_nfc (text, length) ? NULL
+                                : g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
+  const char *nfc = normalized != NULL ? normalized : text;
+  GString *out = g_string_sized_new (normalized != NULL ? strlen (normalized) : length);
   const char *p = nfc;
 
   while (*p)
     {
-      const char *eol = p;
+      /* strcspn() looks at many bytes at a time. */
+      const char *eol = p + strcspn (p, "\n\r");
       const char *end;
-
-      while (*eol && *eol != '\n' && *eol != '\r')
-        eol++;
 
       end = eol;
       while (end > p)

@@ -12,5 +12,7 @@ gboolean  cb_text_looks_html (const char  *text,
                               const char  *source_name);
 gboolean  cb_text_validate   (const char  *text,
                               gsize        length);
+const char *cb_text_skip_ascii (const char *p,
+                                const char *end);
 
 G_END_DECLS
