@@ -1022,19 +1022,6 @@ scan_regex (const char *text,
     }
 }
 
-/* Characters in @length bytes of valid UTF-8: every byte but a continuation byte starts
- * one. A plain loop the compiler vectorizes; g_utf8_strlen() steps a character at a time. */
-static gsize
-count_chars (const char *p,
-             gsize       length)
-{
-  gsize n = 0;
-
-  for (gsize i = 0; i < length; i++)
-    n += (((guchar) p[i]) & 0xc0) != 0x80;
-  return n;
-}
-
 /* Moves from @p to @to, counting in @paragraph the lines that start a paragraph: a
  * line break, then anything but white space. Inside a line, memchr() finds the next
  * break without looking at each byte. */
@@ -1430,10 +1417,10 @@ cb_citation_scan (const char *text)
       if (item->dropped || item->barrier)
         continue;
 
-      chars += count_chars (walk, text + item->byte_start - walk);
+      chars += cb_text_count_chars (walk, text + item->byte_start - walk);
       walk = text + item->byte_start;
       citation->start = chars;
-      citation->end = chars + count_chars (walk, item->byte_end - item->byte_start);
+      citation->end = chars + cb_text_count_chars (walk, item->byte_end - item->byte_start);
 
       if (item->primary != NULL)
         citation->parallel_of = index_of[item->primary - data];

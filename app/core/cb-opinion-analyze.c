@@ -21,6 +21,23 @@
 
 static const char * const symbols[] = { "*", "†", "‡" };
 
+/* Bytes of text per entry of the table that turns byte positions into characters. */
+#define CHAR_BLOCK 256
+
+/*
+ * The text as the analysis walks it: its UTF-8 bytes, which take a quarter of the
+ * memory of an array of characters and most of which are ASCII, so that a search for
+ * a marker is a memchr(). Offsets are reported in characters: @blocks holds how many
+ * characters come before each CHAR_BLOCK bytes, so a byte position is turned into an
+ * offset by counting at most one block.
+ */
+typedef struct
+{
+  const char *s;
+  gsize n;
+  gsize *blocks;
+} Text;
+
 static void
 clear_footnote (gpointer data)
 {
@@ -43,163 +60,184 @@ is_digit (gunichar c)
   return c >= '0' && c <= '9';
 }
 
-/* The first @c at or after @from, or @n: a tight loop for the passes that look for
- * one rare character in the whole text. */
-static gsize
-find_char (const gunichar *u,
-           gsize           from,
-           gsize           n,
-           gunichar        c)
+/* The character that starts at byte @i. */
+static inline gunichar
+char_at (const Text *t,
+         gsize       i)
 {
-  while (from < n && u[from] != c)
-    from++;
-  return from;
+  return (guchar) t->s[i] < 0x80 ? (guchar) t->s[i] : g_utf8_get_char (t->s + i);
+}
+
+static inline gsize
+next_char (const Text *t,
+           gsize       i)
+{
+  return (guchar) t->s[i] < 0x80 ? i + 1 : (gsize) (g_utf8_next_char (t->s + i) - t->s);
+}
+
+static inline gsize
+prev_char (const Text *t,
+           gsize       i)
+{
+  return (guchar) t->s[i - 1] < 0x80 ? i - 1 : (gsize) (g_utf8_prev_char (t->s + i) - t->s);
 }
 
 static void
-hide (CbOpinion *self,
-      gsize      offset,
-      gsize      length)
+text_init (Text       *t,
+           const char *s)
 {
+  gsize n_blocks;
+
+  t->s = s;
+  t->n = strlen (s);
+  n_blocks = t->n / CHAR_BLOCK + 1;
+  t->blocks = g_new (gsize, n_blocks + 1);
+  t->blocks[0] = 0;
+  for (gsize b = 0; b < n_blocks; b++)
+    {
+      gsize start = b * CHAR_BLOCK;
+
+      t->blocks[b + 1] = t->blocks[b] + cb_text_count_chars (s + start, MIN (CHAR_BLOCK, t->n - start));
+    }
+}
+
+/* The offset in characters of byte @i. */
+static gsize
+offset_of (const Text *t,
+           gsize       i)
+{
+  gsize block = i / CHAR_BLOCK;
+
+  return t->blocks[block] + cb_text_count_chars (t->s + block * CHAR_BLOCK, i - block * CHAR_BLOCK);
+}
+
+/* Hides the characters of bytes @start to @end. */
+static void
+hide (CbOpinion  *self,
+      const Text *t,
+      gsize       start,
+      gsize       end)
+{
+  gsize offset = offset_of (t, start);
+  gsize length = offset_of (t, end) - offset;
+
   memset (self->hidden + offset, 1, MIN (length, self->length - offset));
 }
 
 static void
-find_page_marks (CbOpinion *self)
+find_page_marks (CbOpinion  *self,
+                 const Text *t)
 {
-  const gunichar *u = self->chars;
-  gsize n = self->length;
+  const char *s = t->s;
+  gsize n = t->n;
 
   for (gsize i = 0; i < n; i++)
     {
+      const char *star = memchr (s + i, '*', n - i);
       gsize stars = 0, j;
       guint page = 0;
 
-      i = find_char (u, i, n, '*');
-      if (i == n || (i > 0 && (u[i - 1] == '*' || is_digit (u[i - 1]))))
+      if (star == NULL)
+        break;
+      i = star - s;
+      if (i > 0 && (s[i - 1] == '*' || is_digit (s[i - 1])))
         continue;
 
-      while (i + stars < n && u[i + stars] == '*')
+      while (i + stars < n && s[i + stars] == '*')
         stars++;
-      for (j = i + stars; j < n && is_digit (u[j]) && j - (i + stars) < 9; j++)
-        page = page * 10 + (u[j] - '0');
+      for (j = i + stars; j < n && is_digit (s[j]) && j - (i + stars) < 9; j++)
+        page = page * 10 + (s[j] - '0');
 
-      if (stars <= MAX_REPORTERS && j > i + stars && page > 0 && (j == n || !g_unichar_isalnum (u[j])))
+      if (stars <= MAX_REPORTERS && j > i + stars && page > 0 && (j == n || !g_unichar_isalnum (char_at (t, j))))
         {
-          CbPageMark mark = { stars - 1, page, i, j - i };
+          /* The marker is ASCII: as many characters as bytes. */
+          CbPageMark mark = { stars - 1, page, offset_of (t, i), j - i };
 
           g_array_append_val (self->marks, mark);
           self->n_reporters = MAX (self->n_reporters, (guint) stars);
-          hide (self, i, j - i);
+          hide (self, t, i, j);
         }
       i += stars - 1;
     }
 }
 
+/* Whether @word is at byte @at, wholly before @n. */
 static gboolean
-match_ascii (const gunichar *u,
-             gsize           n,
-             gsize           at,
-             const char     *word)
+match_at (const Text *t,
+          gsize       n,
+          gsize       at,
+          const char *word)
 {
   gsize len = strlen (word);
 
-  if (at + len > n)
-    return FALSE;
-  for (gsize k = 0; k < len; k++)
-    if (u[at + k] != (gunichar) word[k])
-      return FALSE;
-  return TRUE;
-}
-
-static gboolean
-match_utf8 (const gunichar *u,
-            gsize           n,
-            gsize           at,
-            const char     *word,
-            gsize          *length)
-{
-  gsize k = 0;
-
-  for (const char *p = word; *p; p = g_utf8_next_char (p), k++)
-    if (at + k >= n || u[at + k] != g_utf8_get_char (p))
-      return FALSE;
-  *length = k;
-  return TRUE;
+  return at + len <= n && memcmp (t->s + at, word, len) == 0;
 }
 
 /*
  * The label a footnote body starts with: "[1] ", "1 ", "1. ", "FN1. ", "n1 ",
- * "* ", "† ". Numbered labels are returned as the number alone.
+ * "* ", "† ". Numbered labels are returned as the number alone; @length is the
+ * label's length in bytes, with the space after it.
  */
 static char *
-parse_label (const gunichar *u,
-             gsize           n,
-             gsize           at,
-             gsize          *length)
+parse_label (const Text *t,
+             gsize       at,
+             gsize      *length)
 {
+  const char *s = t->s;
+  gsize n = t->n;
   gsize i = at, digits_start;
   gboolean bracket = FALSE;
 
-  for (guint s = 0; s < G_N_ELEMENTS (symbols); s++)
+  for (guint k = 0; k < G_N_ELEMENTS (symbols); k++)
     {
-      gsize len = 0, reps = 0;
+      gsize len = strlen (symbols[k]), reps = 0;
 
-      while (match_utf8 (u, n, at + reps * len, symbols[s], &len))
+      while (match_at (t, n, at + reps * len, symbols[k]))
         reps++;
-      if (reps > 0 && at + reps * len < n && u[at + reps * len] == ' ')
+      if (reps > 0 && at + reps * len < n && s[at + reps * len] == ' ')
         {
           GString *label = g_string_new (NULL);
 
           for (gsize r = 0; r < reps; r++)
-            g_string_append (label, symbols[s]);
+            g_string_append (label, symbols[k]);
           *length = reps * len + 1;
           return g_string_free (label, FALSE);
         }
     }
 
-  if (i < n && u[i] == '[')
+  if (i < n && s[i] == '[')
     {
       bracket = TRUE;
       i++;
     }
-  if (match_ascii (u, n, i, "FN"))
+  if (match_at (t, n, i, "FN"))
     i += 2;
-  else if (i < n && u[i] == 'n' && i + 1 < n && is_digit (u[i + 1]))
+  else if (i < n && s[i] == 'n' && i + 1 < n && is_digit (s[i + 1]))
     i++;
 
   digits_start = i;
-  while (i < n && is_digit (u[i]) && i - digits_start < 3)
+  while (i < n && is_digit (s[i]) && i - digits_start < 3)
     i++;
-  if (i == digits_start || (i < n && is_digit (u[i])))
+  if (i == digits_start || (i < n && is_digit (s[i])))
     return NULL;
 
   {
     gsize end_digits = i;
-    GString *label = g_string_new (NULL);
 
     if (bracket)
       {
-        if (i >= n || u[i] != ']')
-          {
-            g_string_free (label, TRUE);
-            return NULL;
-          }
+        if (i >= n || s[i] != ']')
+          return NULL;
         i++;
       }
-    else if (i < n && u[i] == '.')
+    else if (i < n && s[i] == '.')
       i++;
 
-    if (i >= n || u[i] != ' ')
-      {
-        g_string_free (label, TRUE);
-        return NULL;
-      }
+    if (i >= n || s[i] != ' ')
+      return NULL;
 
-    for (gsize k = digits_start; k < end_digits; k++)
-      g_string_append_c (label, (char) u[k]);
     *length = i + 1 - at;
-    return g_string_free (label, FALSE);
+    return g_strndup (s + digits_start, end_digits - digits_start);
   }
 }
 
@@ -209,30 +247,90 @@ is_label_symbol (const char *label)
   return !g_ascii_isdigit (label[0]);
 }
 
-/* A footnote reference in the body, glued to the text before it. */
+/* "[1]", "[FN1]", "FN1" or a bare "1" at byte @i, after the character @before. */
+static gboolean
+match_numbered_marker (const Text *t,
+                       gsize       n,
+                       gsize       i,
+                       gunichar    before,
+                       const char *label,
+                       gsize      *end)
+{
+  const char *s = t->s;
+  gsize j = i;
+  gboolean bracket = FALSE, prefixed = FALSE;
+
+  if (s[j] == '[')
+    {
+      bracket = TRUE;
+      j++;
+    }
+  if (match_at (t, n, j, "FN"))
+    {
+      prefixed = TRUE;
+      j += 2;
+    }
+  if (!match_at (t, n, j, label))
+    return FALSE;
+  j += strlen (label);
+  if (j < n && is_digit (s[j]))
+    return FALSE;
+  if (bracket)
+    {
+      if (j >= n || s[j] != ']')
+        return FALSE;
+      j++;
+    }
+  else if (!prefixed)
+    {
+      gunichar after;
+
+      if (is_digit (before) || !(g_unichar_isalpha (before) || (before < 128 && strchr (".,;:\"')", (int) before)) ||
+                                 before == 0x201d || before == 0x2019))
+        return FALSE;
+      after = j < n ? char_at (t, j) : 0;
+      if (j < n && (g_unichar_isalnum (after) || after == 0x2013 || after == '-'))
+        return FALSE;
+    }
+  *end = j;
+  return TRUE;
+}
+
+/* A footnote reference in the body, glued to the text before it, at or after byte
+ * @from and before byte @limit. @offset and @length come back in bytes. */
 static gboolean
 find_marker (CbOpinion  *self,
+             const Text *t,
              const char *label,
              gsize       from,
              gsize       limit,
              gsize      *offset,
              gsize      *length)
 {
-  const gunichar *u = self->chars;
-  gsize n = MIN (limit, self->length);
+  const char *s = t->s;
+  gsize n = MIN (limit, t->n);
+  gsize i = from > 0 ? from : (n > 0 ? next_char (t, 0) : 0);
+  gsize c;
+  gunichar before;
 
-  for (gsize i = MAX (from, 1); i < n; i++)
+  if (i >= n)
+    return FALSE;
+  /* The character index of @i, for the hidden flags, moves on with it. */
+  c = offset_of (t, i);
+  before = char_at (t, prev_char (t, i));
+
+  for (; i < n; before = char_at (t, i), i = next_char (t, i), c++)
     {
-      gunichar before = u[i - 1];
-      gsize len = 0;
+      gsize len = 0, end;
 
-      if (g_unichar_isspace (before) || self->hidden[i])
+      if (g_unichar_isspace (before) || self->hidden[c])
         continue;
 
       if (is_label_symbol (label))
         {
-          if (match_utf8 (u, n, i, label, &len) && before != u[i] &&
-              (i + len >= n || (u[i + len] != u[i] && !is_digit (u[i + len]))))
+          len = strlen (label);
+          if (match_at (t, n, i, label) && before != char_at (t, i) &&
+              (i + len >= n || (char_at (t, i + len) != char_at (t, i) && !is_digit (s[i + len]))))
             {
               *offset = i;
               *length = len;
@@ -241,76 +339,54 @@ find_marker (CbOpinion  *self,
           continue;
         }
 
-      /* "[1]", "[FN1]", "FN1" or a bare "1" after a word or punctuation. */
-      {
-        gsize j = i;
-        gboolean bracket = FALSE, prefixed = FALSE;
-
-        if (u[j] == '[')
-          {
-            bracket = TRUE;
-            j++;
-          }
-        if (match_ascii (u, n, j, "FN"))
-          {
-            prefixed = TRUE;
-            j += 2;
-          }
-        if (!match_ascii (u, n, j, label))
-          continue;
-        j += strlen (label);
-        if (j < n && is_digit (u[j]))
-          continue;
-        if (bracket)
-          {
-            if (j >= n || u[j] != ']')
-              continue;
-            j++;
-          }
-        else if (!prefixed)
-          {
-            if (is_digit (before) || !(g_unichar_isalpha (before) || (before < 128 && strchr (".,;:\"')", (int) before)) ||
-                                       before == 0x201d || before == 0x2019))
-              continue;
-            if (j < n && (g_unichar_isalnum (u[j]) || u[j] == 0x2013 || u[j] == '-'))
-              continue;
-          }
-        *offset = i;
-        *length = j - i;
-        return TRUE;
-      }
+      if (match_numbered_marker (t, n, i, before, label, &end))
+        {
+          *offset = i;
+          *length = end - i;
+          return TRUE;
+        }
     }
   return FALSE;
 }
 
 static gsize
-paragraph_end (const gunichar *u,
-               gsize           n,
-               gsize           at)
+paragraph_end (const Text *t,
+               gsize       at)
 {
+  const char *s = t->s;
+  gsize n = t->n;
+
   for (gsize i = at; i + 1 < n; i++)
-    if (u[i] == '\n' && u[i + 1] == '\n')
-      return i;
-  return n > 0 && u[n - 1] == '\n' ? n - 1 : n;
+    {
+      const char *line_end = memchr (s + i, '\n', n - 1 - i);
+
+      if (line_end == NULL)
+        break;
+      i = line_end - s;
+      if (s[i + 1] == '\n')
+        return i;
+    }
+  return n > 0 && s[n - 1] == '\n' ? n - 1 : n;
 }
 
 /* The first body symbol marker ("*", "†", "‡") at or after @from. */
 static char *
-find_symbol_marker (CbOpinion *self,
-                    gsize      from,
-                    gsize      limit,
-                    gsize     *offset,
-                    gsize     *length)
+find_symbol_marker (CbOpinion  *self,
+                    const Text *t,
+                    gsize       from,
+                    gsize       limit,
+                    gsize      *offset,
+                    gsize      *length)
 {
   const char *best = NULL;
 
-  for (guint s = 0; s < G_N_ELEMENTS (symbols); s++)
+  for (guint k = 0; k < G_N_ELEMENTS (symbols); k++)
     {
       gsize off, len;
 
-      if (find_marker (self, symbols[s], from, limit, &off, &len) && (best == NULL || off < *offset))
+      if (find_marker (self, t, symbols[k], from, limit, &off, &len) && (best == NULL || off < *offset))
         {
-          best = symbols[s];
+          best = symbols[k];
           *offset = off;
           *length = len;
         }
@@ -318,22 +394,25 @@ find_symbol_marker (CbOpinion *self,
   return g_strdup (best);
 }
 
+/* Where the footnote block starts, in bytes: after the first run of three or more line
+ * breaks whose next paragraph starts with a label that a marker in the body matches. */
 static gsize
-find_footnote_block (CbOpinion *self)
+find_footnote_block (CbOpinion  *self,
+                     const Text *t)
 {
-  const gunichar *u = self->chars;
-  gsize n = self->length;
+  const char *s = t->s;
+  gsize n = t->n;
   g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (gsize) * 2);
 
   for (gsize i = 0; i + 2 < n; i++)
     {
+      const char *line_end = memchr (s + i, '\n', n - i);
       gsize j;
 
-      i = find_char (u, i, n, '\n');
-      if (i + 2 >= n)
+      if (line_end == NULL || (gsize) (line_end - s) + 2 >= n)
         break;
-      j = i;
-      while (j < n && u[j] == '\n')
+      i = j = line_end - s;
+      while (j < n && s[j] == '\n')
         j++;
       if (j - i >= 3 && j < n)
         {
@@ -348,9 +427,9 @@ find_footnote_block (CbOpinion *self)
     {
       gsize *run = &g_array_index (runs, gsize, r * 2);
       gsize label_length, off, len;
-      g_autofree char *label = parse_label (u, n, run[1], &label_length);
+      g_autofree char *label = parse_label (t, run[1], &label_length);
 
-      if (label != NULL && find_marker (self, label, 0, run[0], &off, &len))
+      if (label != NULL && find_marker (self, t, label, 0, run[0], &off, &len))
         return run[1];
     }
 
@@ -358,7 +437,7 @@ find_footnote_block (CbOpinion *self)
     {
       gsize *run = &g_array_index (runs, gsize, (runs->len - 1) * 2);
       gsize off, len;
-      g_autofree char *symbol = find_symbol_marker (self, 0, run[0], &off, &len);
+      g_autofree char *symbol = find_symbol_marker (self, t, 0, run[0], &off, &len);
 
       if (symbol != NULL)
         return run[1];
@@ -368,92 +447,111 @@ find_footnote_block (CbOpinion *self)
 }
 
 static void
-find_footnotes (CbOpinion *self)
+add_footnote (CbOpinion  *self,
+              const Text *t,
+              char       *label,
+              gsize       marker,
+              gsize       marker_end,
+              gsize       body_start,
+              gsize       body_end)
 {
-  const gunichar *u = self->chars;
-  gsize n = self->length;
-  gsize block = find_footnote_block (self);
+  CbFootnote note = { label, offset_of (t, marker), 0, offset_of (t, body_start), offset_of (t, body_end) };
+
+  note.marker_length = offset_of (t, marker_end) - note.marker_offset;
+  hide (self, t, marker, marker_end);
+  g_array_append_val (self->footnotes, note);
+}
+
+/* Returns the footnote block's start in bytes. */
+static gsize
+find_footnotes (CbOpinion  *self,
+                const Text *t)
+{
+  const char *s = t->s;
+  gsize n = t->n;
+  gsize block = find_footnote_block (self, t);
   gsize next_marker = 0;
   gsize p = block;
 
-  self->footnote_block = block;
+  self->footnote_block = offset_of (t, block);
 
   while (p < n)
     {
-      gsize end = paragraph_end (u, n, p);
+      gsize end = paragraph_end (t, p);
       gsize label_length = 0, off = 0, len = 0;
-      g_autofree char *label = parse_label (u, n, p, &label_length);
+      g_autofree char *label = parse_label (t, p, &label_length);
       CbFootnote *current = self->footnotes->len > 0 ?
         &g_array_index (self->footnotes, CbFootnote, self->footnotes->len - 1) : NULL;
 
-      if (label != NULL && find_marker (self, label, next_marker, block, &off, &len))
+      if (label != NULL && find_marker (self, t, label, next_marker, block, &off, &len))
         {
-          CbFootnote note = { g_steal_pointer (&label), off, len, p + label_length, end };
-
-          hide (self, off, len);
-          hide (self, p, label_length);
-          g_array_append_val (self->footnotes, note);
+          add_footnote (self, t, g_steal_pointer (&label), off, off + len, p + label_length, end);
+          hide (self, t, p, p + label_length);
           next_marker = off + len;
         }
       else if (current == NULL)
         {
-          g_autofree char *symbol = find_symbol_marker (self, next_marker, block, &off, &len);
+          g_autofree char *symbol = find_symbol_marker (self, t, next_marker, block, &off, &len);
 
           if (symbol != NULL)
             {
-              CbFootnote note = { g_steal_pointer (&symbol), off, len, p, end };
-
-              hide (self, off, len);
-              g_array_append_val (self->footnotes, note);
+              add_footnote (self, t, g_steal_pointer (&symbol), off, off + len, p, end);
               next_marker = off + len;
             }
         }
       else
         {
-          current->body_end = end;
+          current->body_end = offset_of (t, end);
         }
 
       p = end;
-      while (p < n && u[p] == '\n')
+      while (p < n && s[p] == '\n')
         p++;
     }
+  return block;
 }
 
 static void
-find_headnotes (CbOpinion *self)
+find_headnotes (CbOpinion  *self,
+                const Text *t,
+                gsize       block)
 {
-  const gunichar *u = self->chars;
+  const char *s = t->s;
+  gsize n = t->n;
 
-  for (gsize i = 0; i < self->footnote_block; i++)
+  for (gsize i = 0; i < block; i++)
     {
       gsize p = i;
 
-      if (i > 0 && u[i - 1] != '\n')
+      if (i > 0 && s[i - 1] != '\n')
         {
           /* On to the start of the next line. */
-          i = find_char (u, i, self->footnote_block, '\n');
+          const char *line_end = memchr (s + i, '\n', block - i);
+
+          i = line_end != NULL ? (gsize) (line_end - s) : block;
           continue;
         }
 
-      while (p < self->footnote_block && u[p] == '[')
+      while (p < block && s[p] == '[')
         {
           gsize j = p + 1;
           guint number = 0;
 
-          while (j < self->length && is_digit (u[j]) && j - p <= 3)
-            number = number * 10 + (u[j++] - '0');
-          if (j == p + 1 || j >= self->length || u[j] != ']' ||
-              (j + 1 < self->length && !g_unichar_isspace (u[j + 1])))
+          while (j < n && is_digit (s[j]) && j - p <= 3)
+            number = number * 10 + (s[j++] - '0');
+          if (j == p + 1 || j >= n || s[j] != ']' ||
+              (j + 1 < n && !g_unichar_isspace (char_at (t, j + 1))))
             break;
 
           {
-            CbHeadnote headnote = { number, p, j + 1 - p };
+            /* ASCII: as many characters as bytes. */
+            CbHeadnote headnote = { number, offset_of (t, p), j + 1 - p };
 
             g_array_append_val (self->headnotes, headnote);
-            hide (self, p, j + 1 - p);
+            hide (self, t, p, j + 1);
           }
           p = j + 1;
-          while (p < self->length && u[p] == ' ')
+          while (p < n && s[p] == ' ')
             p++;
         }
     }
@@ -672,46 +770,6 @@ find_caption (CbOpinion *self)
     g_free (any_date);
 }
 
-/* Widens a run of ASCII; a plain loop the compiler turns into vector code. */
-static void
-widen_ascii (gunichar    *chars,
-             const char  *bytes,
-             gsize        length)
-{
-  for (gsize i = 0; i < length; i++)
-    chars[i] = (guchar) bytes[i];
-}
-
-/* The text as characters. Most of an opinion is ASCII, which is widened run by run;
- * g_utf8_to_ucs4_fast() decodes every byte the long way. */
-static gunichar *
-to_ucs4 (const char *text,
-         glong      *n_chars)
-{
-  gsize bytes = strlen (text);
-  const char *end = text + bytes;
-  gunichar *chars = g_new (gunichar, bytes + 1);
-  const char *p = text;
-  gsize n = 0;
-
-  while (p < end)
-    {
-      const char *run_end = cb_text_skip_ascii (p, end);
-
-      widen_ascii (chars + n, p, run_end - p);
-      n += run_end - p;
-      p = run_end;
-      if (p < end)
-        {
-          chars[n++] = g_utf8_get_char (p);
-          p = g_utf8_next_char (p);
-        }
-    }
-  chars[n] = 0;
-  *n_chars = n;
-  return n < bytes ? g_renew (gunichar, chars, n + 1) : chars;
-}
-
 /**
  * cb_opinion_analyze:
  * @self: an opinion whose text is set
@@ -722,10 +780,11 @@ to_ucs4 (const char *text,
 void
 cb_opinion_analyze (CbOpinion *self)
 {
-  glong n_chars = 0;
+  Text t;
+  gsize block;
 
-  self->chars = to_ucs4 (self->text, &n_chars);
-  self->length = n_chars;
+  text_init (&t, self->text);
+  self->length = offset_of (&t, t.n);
   self->hidden = g_malloc0 (self->length + 1);
   self->marks = g_array_new (FALSE, FALSE, sizeof (CbPageMark));
   self->footnotes = g_array_new (FALSE, FALSE, sizeof (CbFootnote));
@@ -734,8 +793,8 @@ cb_opinion_analyze (CbOpinion *self)
   self->parts = g_array_new (FALSE, FALSE, sizeof (Part));
   g_array_set_clear_func (self->parts, clear_part);
 
-  find_page_marks (self);
-  find_footnotes (self);
+  find_page_marks (self, &t);
+  block = find_footnotes (self, &t);
 
   for (guint r = 0; r < MAX_REPORTERS; r++)
     self->body_marks[r] = g_array_new (FALSE, FALSE, sizeof (CbPageMark));
@@ -747,10 +806,11 @@ cb_opinion_analyze (CbOpinion *self)
         g_array_append_val (self->body_marks[mark->reporter], *mark);
     }
 
-  find_headnotes (self);
+  find_headnotes (self, &t, block);
   find_separate_opinions (self);
   find_caption (self);
   self->citations = cb_citation_scan (self->text);
+  g_free (t.blocks);
 }
 
 /**

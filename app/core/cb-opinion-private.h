@@ -25,7 +25,7 @@ struct _CbOpinion
   CbOpinionFormat format;
   char *sha256;
 
-  gunichar *chars;
+  gunichar *chars;              /* made on first use: cb_opinion_get_chars() */
   guint8 *hidden;               /* per character: part of a star, footnote or headnote marker */
   GArray *marks;                /* CbPageMark, in text order */
   GArray *body_marks[MAX_REPORTERS];   /* CbPageMark before the footnote block, per reporter */
@@ -45,6 +45,7 @@ struct _CbOpinion
   CbQuoteIndex *index;
 };
 
-void cb_opinion_analyze (CbOpinion *self);
+void            cb_opinion_analyze   (CbOpinion *self);
+const gunichar *cb_opinion_get_chars (CbOpinion *self);
 
 G_END_DECLS

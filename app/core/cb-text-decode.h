@@ -14,5 +14,7 @@ gboolean  cb_text_validate   (const char  *text,
                               gsize        length);
 const char *cb_text_skip_ascii (const char *p,
                                 const char *end);
+gsize     cb_text_count_chars (const char *p,
+                               gsize       length);
 
 G_END_DECLS
