@@ -231,7 +231,7 @@ test_fixtures (void)
                                                     NULL);
 
   g_assert_cmpuint (check_dir (opinions, "opinions"), ==, 11);
-  g_assert_cmpuint (check_dir (analysis, "analysis"), ==, 1);
+  g_assert_cmpuint (check_dir (analysis, "analysis"), ==, 3);
   check_file (literal_star, "fuzz-opinion-text-literal-star.txt.expected");
 }
 
