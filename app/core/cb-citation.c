@@ -352,8 +352,10 @@ word_in (const char         *word,
          gsize               len,
          const char * const *list)
 {
+  /* The first letter turns most words away before any length is taken. */
   for (guint i = 0; list[i] != NULL; i++)
-    if (strlen (list[i]) == len && g_ascii_strncasecmp (list[i], word, len) == 0)
+    if (len > 0 && g_ascii_tolower (list[i][0]) == g_ascii_tolower (word[0]) &&
+        strlen (list[i]) == len && g_ascii_strncasecmp (list[i], word, len) == 0)
       return TRUE;
   return FALSE;
 }
@@ -910,18 +912,21 @@ next_id_start (const char *p,
   return end;
 }
 
+/* A prefix test on a literal that the compiler can inline: this runs at every capital. */
+#define STARTS_WITH(p, literal) (strncmp ((p), (literal), sizeof (literal) - 1) == 0)
+
 /* Where a barrier ("App. 89", "Brief for Petitioner 17", "Tr. 4") can start. */
 static gboolean
 barrier_could_start (const char *p)
 {
   switch (p[0])
     {
-    case 'A': return g_str_has_prefix (p, "App.");
-    case 'R': return g_str_has_prefix (p, "Reply") || g_str_has_prefix (p, "Record");
-    case 'B': return g_str_has_prefix (p, "Brief");
-    case 'T': return g_str_has_prefix (p, "Tr.");
-    case 'P': return g_str_has_prefix (p, "Pet.");
-    case 'J': return g_str_has_prefix (p, "Juris.");
+    case 'A': return STARTS_WITH (p, "App.");
+    case 'R': return STARTS_WITH (p, "Reply") || STARTS_WITH (p, "Record");
+    case 'B': return STARTS_WITH (p, "Brief");
+    case 'T': return STARTS_WITH (p, "Tr.");
+    case 'P': return STARTS_WITH (p, "Pet.");
+    case 'J': return STARTS_WITH (p, "Juris.");
     default: return FALSE;
     }
 }
@@ -1150,6 +1155,14 @@ first_word (const char *name)
   return space != NULL ? g_strndup (name, space - name) : g_strdup (name);
 }
 
+/* What a case is filed under for short forms by volume: "752|F.2d". Both are always
+ * set on a case and on a short form by volume. */
+static char *
+volume_key (const CbCitation *citation)
+{
+  return g_strconcat (citation->volume, "|", citation->reporter, NULL);
+}
+
 static void
 remember (GHashTable *seen,
           char       *key,
@@ -1175,19 +1188,21 @@ remember_case (GHashTable *seen,
                gboolean    by_name)
 {
   CbCitation *citation = item->citation;
-  g_auto(GStrv) parties = NULL;
+  const char *versus;
 
   if (!by_name)
     {
-      remember (seen, g_strdup_printf ("%s|%s", citation->volume, citation->reporter), item);
+      remember (seen, volume_key (citation), item);
       return;
     }
   if (citation->case_name == NULL)
     return;
 
-  parties = g_strsplit (citation->case_name, " v. ", 2);
-  for (guint i = 0; parties[i] != NULL; i++)
-    remember (seen, first_word (parties[i]), item);
+  /* The first word of the name is the first party's; the second's follows " v. ". */
+  versus = strstr (citation->case_name, " v. ");
+  remember (seen, first_word (citation->case_name), item);
+  if (versus != NULL)
+    remember (seen, first_word (versus + 4), item);
 }
 
 /* Points a short form at the latest earlier full citation it can mean: the same volume
@@ -1230,7 +1245,7 @@ resolve_short (GHashTable *seen,
     }
   else
     {
-      g_autofree char *key = g_strdup_printf ("%s|%s", citation->volume, citation->reporter);
+      g_autofree char *key = volume_key (citation);
       GPtrArray *list = g_hash_table_lookup (seen, key);
       guint64 pin = g_ascii_strtoull (citation->pin, NULL, 10);
 
