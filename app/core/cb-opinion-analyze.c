@@ -709,18 +709,69 @@ match_line (GRegex     *regex,
   return g_strstrip (g_match_info_fetch (match, group));
 }
 
+typedef struct
+{
+  GRegex *case_name;
+  GRegex *citation;
+  GRegex *docket;
+  GRegex *date;
+  GRegex *court;
+} CaptionRegexes;
+
+static gpointer
+compile_caption_regexes (gpointer data)
+{
+  CaptionRegexes *r = g_new0 (CaptionRegexes, 1);
+
+  r->case_name = g_regex_new ("^(?!No\\.)(\\S.{0,150}?\\s+v\\.\\s+\\S.{0,150}?)[.,]?$", 0, 0, NULL);
+  r->citation = g_regex_new ("^(\\d+\\s+[A-Z][A-Za-z0-9.\\s]*?\\s+\\d+"
+                             "(?:\\s*,\\s*\\d+\\s+[A-Z][A-Za-z0-9.\\s]*?\\s+\\d+)*)"
+                             "(?:\\s*\\([^)]*\\))?\\.?$", 0, 0, NULL);
+  r->docket = g_regex_new ("\\b(Nos?\\.\\s*\\d[\\w–-]*(?:\\s*(?:,|and)\\s*\\d[\\w–-]*)*)", 0, 0, NULL);
+  r->date = g_regex_new ("((?:January|February|March|April|May|June|July|August|September|"
+                         "October|November|December)\\s+\\d{1,2},\\s+\\d{4})", 0, 0, NULL);
+  r->court = g_regex_new ("^(?:[A-Z][A-Za-z.]*\\s+)*(?:Court|COURT|Circuit|CIRCUIT)\\b.*$", 0, 0, NULL);
+  g_assert (r->case_name && r->citation && r->docket && r->date && r->court);
+  return r;
+}
+
+/* The first CAPTION_LINES_MAX lines of @text, as g_strsplit() gives them: splitting the
+ * whole text would copy all the rest of it into the last piece. */
+static GStrv
+caption_lines (const char *text)
+{
+  GPtrArray *lines = g_ptr_array_new ();
+
+  for (guint i = 0; *text != '\0' && i < CAPTION_LINES_MAX; i++)
+    {
+      const char *eol = strchr (text, '\n');
+
+      if (eol == NULL)
+        {
+          g_ptr_array_add (lines, g_strdup (text));
+          break;
+        }
+      g_ptr_array_add (lines, g_strndup (text, eol - text));
+      text = eol + 1;
+      /* A text that ends in a line break ends in an empty line. */
+      if (*text == '\0' && i + 1 < CAPTION_LINES_MAX)
+        g_ptr_array_add (lines, g_strdup (""));
+    }
+  g_ptr_array_add (lines, NULL);
+  return (GStrv) g_ptr_array_free (lines, FALSE);
+}
+
 static void
 find_caption (CbOpinion *self)
 {
-  g_auto(GStrv) lines = g_strsplit (self->text, "\n", CAPTION_LINES_MAX + 1);
-  g_autoptr(GRegex) case_name = g_regex_new ("^(?!No\\.)(\\S.{0,150}?\\s+v\\.\\s+\\S.{0,150}?)[.,]?$", 0, 0, NULL);
-  g_autoptr(GRegex) citation = g_regex_new ("^(\\d+\\s+[A-Z][A-Za-z0-9.\\s]*?\\s+\\d+"
-                                            "(?:\\s*,\\s*\\d+\\s+[A-Z][A-Za-z0-9.\\s]*?\\s+\\d+)*)"
-                                            "(?:\\s*\\([^)]*\\))?\\.?$", 0, 0, NULL);
-  g_autoptr(GRegex) docket = g_regex_new ("\\b(Nos?\\.\\s*\\d[\\w–-]*(?:\\s*(?:,|and)\\s*\\d[\\w–-]*)*)", 0, 0, NULL);
-  g_autoptr(GRegex) date = g_regex_new ("((?:January|February|March|April|May|June|July|August|September|"
-                                        "October|November|December)\\s+\\d{1,2},\\s+\\d{4})", 0, 0, NULL);
-  g_autoptr(GRegex) court = g_regex_new ("^(?:[A-Z][A-Za-z.]*\\s+)*(?:Court|COURT|Circuit|CIRCUIT)\\b.*$", 0, 0, NULL);
+  static GOnce once = G_ONCE_INIT;
+  CaptionRegexes *regexes = g_once (&once, compile_caption_regexes, NULL);
+  g_auto(GStrv) lines = caption_lines (self->text);
+  GRegex *case_name = regexes->case_name;
+  GRegex *citation = regexes->citation;
+  GRegex *docket = regexes->docket;
+  GRegex *date = regexes->date;
+  GRegex *court = regexes->court;
   gsize offset = 0;
   gsize first_mark = self->marks->len > 0 ? g_array_index (self->marks, CbPageMark, 0).offset : self->length;
   char *any_date = NULL;
