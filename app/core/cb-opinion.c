@@ -50,24 +50,23 @@ is_plainly_nfc (const char *text,
   return TRUE;
 }
 
-/* NFC, "\n" line ends, no trailing white space on any line. */
+/* "\n" line ends and no trailing white space on any line, nor blank lines at the
+ * start, made in place: the text only gets shorter, so what is written never passes
+ * what is still to be read. */
 static char *
-normalize_text (const char *text)
+trim_lines_in_place (char *text)
 {
-  gsize length = strlen (text);
-  g_autofree char *normalized = is_plainly_nfc (text, length) ? NULL
-                                : g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
-  const char *nfc = normalized != NULL ? normalized : text;
-  GString *out = g_string_sized_new (normalized != NULL ? strlen (normalized) : length);
-  const char *p = nfc;
+  char *out = text;
+  const char *p = text;
+  gsize skip = 0;
 
   while (*p)
     {
       /* strcspn() looks at many bytes at a time. */
       const char *eol = p + strcspn (p, "\n\r");
-      const char *end;
+      const char *end = eol;
+      char line_break = *eol;
 
-      end = eol;
       while (end > p)
         {
           const char *prev = g_utf8_find_prev_char (p, end);
@@ -75,26 +74,40 @@ normalize_text (const char *text)
             break;
           end = prev;
         }
-      g_string_append_len (out, p, end - p);
+      memmove (out, p, end - p);
+      out += end - p;
 
-      if (*eol == '\0')
+      if (line_break == '\0')
         break;
-      g_string_append_c (out, '\n');
+      *out++ = '\n';
       p = eol + 1;
-      if (*eol == '\r' && *p == '\n')
+      if (line_break == '\r' && *p == '\n')
         p++;
     }
+  *out = '\0';
 
   /* Leading blank lines carry nothing and would shift every offset. */
-  {
-    gsize skip = 0;
+  while (text[skip] == '\n')
+    skip++;
+  if (skip > 0)
+    memmove (text, text + skip, out - text - skip + 1);
 
-    while (skip < out->len && out->str[skip] == '\n')
-      skip++;
-    g_string_erase (out, 0, skip);
-  }
+  return text;
+}
 
-  return g_string_free (out, FALSE);
+/* NFC, "\n" line ends, no trailing white space on any line; takes @text, which must
+ * be valid UTF-8, and returns the normalized text. */
+static char *
+normalize_text (char *text)
+{
+  if (!is_plainly_nfc (text, strlen (text)))
+    {
+      char *nfc = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
+
+      g_free (text);
+      text = nfc;
+    }
+  return trim_lines_in_place (text);
 }
 
 static void
@@ -169,6 +182,22 @@ cb_opinion_init (CbOpinion *self)
   g_mutex_init (&self->index_lock);
 }
 
+/* Takes @text, valid UTF-8, and normalizes it where it is. */
+static CbOpinion *
+new_from_valid_text (char            *text,
+                     const char      *source_name,
+                     CbOpinionFormat  format)
+{
+  CbOpinion *self = g_object_new (CB_TYPE_OPINION, NULL);
+
+  self->text = normalize_text (text);
+  self->source_name = g_strdup (source_name);
+  self->format = format;
+  cb_opinion_analyze (self);
+
+  return self;
+}
+
 /**
  * cb_opinion_new_from_text:
  * @text: UTF-8 opinion text
@@ -185,18 +214,10 @@ cb_opinion_new_from_text (const char      *text,
                           const char      *source_name,
                           CbOpinionFormat  format)
 {
-  CbOpinion *self;
-
   g_return_val_if_fail (text != NULL, NULL);
   g_return_val_if_fail (cb_text_validate (text, strlen (text)), NULL);
 
-  self = g_object_new (CB_TYPE_OPINION, NULL);
-  self->text = normalize_text (text);
-  self->source_name = g_strdup (source_name);
-  self->format = format;
-  cb_opinion_analyze (self);
-
-  return self;
+  return new_from_valid_text (g_strdup (text), source_name, format);
 }
 
 /**
@@ -247,7 +268,8 @@ cb_opinion_import_bytes (GBytes      *bytes,
       return cb_opinion_new_from_text (plain, source_name, CB_OPINION_FORMAT_HTML);
     }
 
-  return cb_opinion_new_from_text (text, source_name, CB_OPINION_FORMAT_TEXT);
+  /* cb_text_decode() gives valid UTF-8, which is normalized in place, not copied. */
+  return new_from_valid_text (g_steal_pointer (&text), source_name, CB_OPINION_FORMAT_TEXT);
 }
 
 /**
