@@ -52,13 +52,15 @@ static void
 dump_hidden (GString   *out,
              CbOpinion *opinion)
 {
+  const guint8 *hidden = cb_opinion_get_hidden (opinion);
+
   for (gsize i = 0; i < opinion->length; i++)
     {
       gsize start = i;
 
-      if (!opinion->hidden[i])
+      if (!hidden[i])
         continue;
-      while (i < opinion->length && opinion->hidden[i])
+      while (i < opinion->length && hidden[i])
         i++;
       g_string_append_printf (out, "hidden %" G_GSIZE_FORMAT "-%" G_GSIZE_FORMAT "\n", start, i);
     }

@@ -111,6 +111,40 @@ offset_of (const Text *t,
   return t->blocks[block] + cb_text_count_chars (t->s + block * CHAR_BLOCK, i - block * CHAR_BLOCK);
 }
 
+static void
+set_hidden (guint8    *hidden,
+            gsize      length,
+            CbRange    range)
+{
+  memset (hidden + range.start, 1, MIN (range.end - range.start, length - range.start));
+}
+
+/**
+ * cb_opinion_lay_out_hidden:
+ * @self: an analyzed opinion
+ *
+ * Returns: (transfer full): one flag per character of @self, set in the ranges hidden
+ */
+guint8 *
+cb_opinion_lay_out_hidden (CbOpinion *self)
+{
+  guint8 *hidden = g_malloc0 (self->length + 1);
+
+  for (guint i = 0; i < self->hidden_ranges->len; i++)
+    set_hidden (hidden, self->length, g_array_index (self->hidden_ranges, CbRange, i));
+  return hidden;
+}
+
+/* The hidden flags while the analysis still adds to them: laid out only when a
+ * footnote reference is looked for, which an opinion without footnotes never does. */
+static const guint8 *
+hidden_so_far (CbOpinion *self)
+{
+  if (self->hidden == NULL)
+    self->hidden = cb_opinion_lay_out_hidden (self);
+  return self->hidden;
+}
+
 /* Hides the characters of bytes @start to @end. */
 static void
 hide (CbOpinion  *self,
@@ -118,10 +152,11 @@ hide (CbOpinion  *self,
       gsize       start,
       gsize       end)
 {
-  gsize offset = offset_of (t, start);
-  gsize length = offset_of (t, end) - offset;
+  CbRange range = { offset_of (t, start), offset_of (t, end) };
 
-  memset (self->hidden + offset, 1, MIN (length, self->length - offset));
+  g_array_append_val (self->hidden_ranges, range);
+  if (self->hidden != NULL)
+    set_hidden (self->hidden, self->length, range);
 }
 
 static void
@@ -308,6 +343,7 @@ find_marker (CbOpinion  *self,
              gsize      *length)
 {
   const char *s = t->s;
+  const guint8 *hidden = hidden_so_far (self);
   gsize n = MIN (limit, t->n);
   gsize i = from > 0 ? from : (n > 0 ? next_char (t, 0) : 0);
   gsize c;
@@ -323,7 +359,7 @@ find_marker (CbOpinion  *self,
     {
       gsize len = 0, end;
 
-      if (g_unichar_isspace (before) || self->hidden[c])
+      if (g_unichar_isspace (before) || hidden[c])
         continue;
 
       if (is_label_symbol (label))
@@ -836,7 +872,7 @@ cb_opinion_analyze (CbOpinion *self)
 
   text_init (&t, self->text);
   self->length = offset_of (&t, t.n);
-  self->hidden = g_malloc0 (self->length + 1);
+  self->hidden_ranges = g_array_new (FALSE, FALSE, sizeof (CbRange));
   self->marks = g_array_new (FALSE, FALSE, sizeof (CbPageMark));
   self->footnotes = g_array_new (FALSE, FALSE, sizeof (CbFootnote));
   g_array_set_clear_func (self->footnotes, clear_footnote);

@@ -120,6 +120,7 @@ cb_opinion_finalize (GObject *object)
   g_free (self->sha256);
   g_free (self->chars);
   g_free (self->hidden);
+  g_clear_pointer (&self->hidden_ranges, g_array_unref);
   g_clear_pointer (&self->marks, g_array_unref);
   for (guint i = 0; i < MAX_REPORTERS; i++)
     g_clear_pointer (&self->body_marks[i], g_array_unref);
@@ -489,6 +490,26 @@ cb_opinion_get_chars (CbOpinion *self)
   if (g_once_init_enter (&self->chars))
     g_once_init_leave (&self->chars, to_ucs4 (self->text, self->length));
   return self->chars;
+}
+
+/**
+ * cb_opinion_get_hidden:
+ * @self: an opinion
+ *
+ * One flag per character, non-zero where the character is part of a star-page,
+ * footnote or headnote marker, for quoting and quote search. Importing only records
+ * the markers' ranges; the first caller lays them out, once even across threads.
+ *
+ * Returns: (transfer none): cb_opinion_get_length() flags and a 0
+ */
+const guint8 *
+cb_opinion_get_hidden (CbOpinion *self)
+{
+  g_return_val_if_fail (CB_IS_OPINION (self), NULL);
+
+  if (g_once_init_enter (&self->hidden))
+    g_once_init_leave (&self->hidden, cb_opinion_lay_out_hidden (self));
+  return self->hidden;
 }
 
 /**
