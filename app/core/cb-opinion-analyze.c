@@ -22,7 +22,7 @@
 static const char * const symbols[] = { "*", "†", "‡" };
 
 /* Bytes of text per entry of the table that turns byte positions into characters. */
-#define CHAR_BLOCK 256
+#define CHAR_BLOCK 64
 
 /*
  * The text as the analysis walks it: its UTF-8 bytes, which take a quarter of the
@@ -145,6 +145,19 @@ hidden_so_far (CbOpinion *self)
   return self->hidden;
 }
 
+/* Hides @length characters from @offset. */
+static void
+hide_chars (CbOpinion *self,
+            gsize      offset,
+            gsize      length)
+{
+  CbRange range = { offset, offset + length };
+
+  g_array_append_val (self->hidden_ranges, range);
+  if (self->hidden != NULL)
+    set_hidden (self->hidden, self->length, range);
+}
+
 /* Hides the characters of bytes @start to @end. */
 static void
 hide (CbOpinion  *self,
@@ -152,11 +165,9 @@ hide (CbOpinion  *self,
       gsize       start,
       gsize       end)
 {
-  CbRange range = { offset_of (t, start), offset_of (t, end) };
+  gsize offset = offset_of (t, start);
 
-  g_array_append_val (self->hidden_ranges, range);
-  if (self->hidden != NULL)
-    set_hidden (self->hidden, self->length, range);
+  hide_chars (self, offset, offset_of (t, end) - offset);
 }
 
 static void
@@ -190,7 +201,7 @@ find_page_marks (CbOpinion  *self,
 
           g_array_append_val (self->marks, mark);
           self->n_reporters = MAX (self->n_reporters, (guint) stars);
-          hide (self, t, i, j);
+          hide_chars (self, mark.offset, mark.length);
         }
       i += stars - 1;
     }
@@ -584,7 +595,7 @@ find_headnotes (CbOpinion  *self,
             CbHeadnote headnote = { number, offset_of (t, p), j + 1 - p };
 
             g_array_append_val (self->headnotes, headnote);
-            hide (self, t, p, j + 1);
+            hide_chars (self, headnote.offset, headnote.length);
           }
           p = j + 1;
           while (p < n && s[p] == ' ')

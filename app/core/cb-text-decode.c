@@ -235,7 +235,18 @@ cb_text_count_chars (const char *p,
 {
   gsize n = 0;
 
-  for (gsize i = 0; i < length; i++)
-    n += (((guchar) p[i]) & 0xc0) != 0x80;
+  /* In chunks, so that the count fits 32 bits: the compiler then adds four bytes'
+   * worth to a vector register at once instead of two. */
+  while (length > 0)
+    {
+      gsize chunk = MIN (length, 1 << 20);
+      guint32 k = 0;
+
+      for (gsize i = 0; i < chunk; i++)
+        k += (((guchar) p[i]) & 0xc0) != 0x80;
+      n += k;
+      p += chunk;
+      length -= chunk;
+    }
   return n;
 }
