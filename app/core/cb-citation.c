@@ -15,6 +15,8 @@
 #define MAX_KEY_BYTES 96
 /* Words looked at before a citation for its case name, and before "§" for a code. */
 #define MAX_NAME_TOKENS 16
+/* How far back from a citation "v." may be. */
+#define VERSUS_TOKENS 9
 #define MAX_CODE_TOKENS 6
 
 /* A citation while the scan still works in bytes; @target and @primary point at other
@@ -347,15 +349,27 @@ parse_reporter_citation (const char *p,
   return FALSE;
 }
 
+/* g_ascii_tolower() without the call. */
+static inline char
+ascii_lower (char c)
+{
+  return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+}
+
 static gboolean
 word_in (const char         *word,
          gsize               len,
          const char * const *list)
 {
+  char first;
+
+  if (len == 0)
+    return FALSE;
   /* The first letter turns most words away before any length is taken. */
+  first = ascii_lower (word[0]);
   for (guint i = 0; list[i] != NULL; i++)
-    if (len > 0 && g_ascii_tolower (list[i][0]) == g_ascii_tolower (word[0]) &&
-        strlen (list[i]) == len && g_ascii_strncasecmp (list[i], word, len) == 0)
+    if (ascii_lower (list[i][0]) == first && strlen (list[i]) == len &&
+        g_ascii_strncasecmp (list[i], word, len) == 0)
       return TRUE;
   return FALSE;
 }
@@ -373,17 +387,45 @@ prev_char (const char *p)
   return (guchar) p[-1] < 0x80 ? p - 1 : g_utf8_prev_char (p);
 }
 
-/* Collects up to MAX_NAME_TOKENS words that end at @end, stopping at a line break. The
- * words come back last first. */
+/* The start of the word that ends at @p: ASCII bytes are stepped over without
+ * decoding, anything else as is_space_at() sees it. */
+static const char *
+word_start (const char *text,
+            const char *p)
+{
+  const char *token_end = p;
+
+  while (p > text)
+    {
+      guchar c = p[-1];
+
+      if (c < 0x80)
+        {
+          if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+            break;
+          p--;
+        }
+      else if (is_space_at (prev_char (p), token_end))
+        break;
+      else
+        p = prev_char (p);
+    }
+  return p;
+}
+
+/* Collects up to @max words that end at @end, stopping at a line break. The words
+ * come back last first. */
 static guint
-tokens_before (const char *text,
-               const char *end,
-               Span        tokens[MAX_NAME_TOKENS])
+some_tokens_before (const char *text,
+                    const char *end,
+                    Span        tokens[MAX_NAME_TOKENS],
+                    guint       max)
 {
   guint n = 0;
   const char *p = end;
 
-  while (n < MAX_NAME_TOKENS)
+  g_assert (max <= MAX_NAME_TOKENS);
+  while (n < max)
     {
       const char *token_end;
 
@@ -393,14 +435,23 @@ tokens_before (const char *text,
       if (p == text || p[-1] == '\n' || p[-1] == '\r')
         break;
       token_end = p;
-      while (p > text && !is_space_at (prev_char (p), token_end))
-        p = prev_char (p);
+      p = word_start (text, p);
       tokens[n].start = p;
       tokens[n].end = token_end;
       n++;
     }
 
   return n;
+}
+
+/* Collects up to MAX_NAME_TOKENS words that end at @end, stopping at a line break. The
+ * words come back last first. */
+static guint
+tokens_before (const char *text,
+               const char *end,
+               Span        tokens[MAX_NAME_TOKENS])
+{
+  return some_tokens_before (text, end, tokens, MAX_NAME_TOKENS);
 }
 
 static gboolean
@@ -442,8 +493,10 @@ case_name_before (const char *text,
     return NULL;
   p--;
 
-  n = tokens_before (text, p, tokens);
-  for (guint i = 1; i < n && i < 9; i++)
+  /* "v." is among the first nine words or there is no name: only those are collected
+   * until it is found, which most citations never get past. */
+  n = some_tokens_before (text, p, tokens, VERSUS_TOKENS);
+  for (guint i = 1; i < n && i < VERSUS_TOKENS; i++)
     if (token_is (&tokens[i], "v.") || token_is (&tokens[i], "vs."))
       {
         versus = i;
@@ -451,6 +504,7 @@ case_name_before (const char *text,
       }
   if (versus < 0)
     return NULL;
+  n = tokens_before (text, p, tokens);
 
   /* The party after "v.": every word must be part of a name. */
   for (int i = 0; i < versus; i++)
@@ -648,7 +702,8 @@ add_citation_group (const char *text,
   if (parse_parenthetical (group_end, end, &court, &year) == NULL)
     court = year = NULL;
 
-  for (guint i = first; i < items->len; i++)
+  /* Each parallel citation gets a copy; the last takes the strings themselves. */
+  for (guint i = first; i + 1 < items->len; i++)
     {
       CbCitation *citation = g_array_index (items, Item, i).citation;
 
@@ -656,8 +711,13 @@ add_citation_group (const char *text,
       citation->court = g_strdup (court);
       citation->year = g_strdup (year);
     }
-  g_free (court);
-  g_free (year);
+  {
+    CbCitation *last = g_array_index (items, Item, items->len - 1).citation;
+
+    last->case_name = g_steal_pointer (&case_name);
+    last->court = court;
+    last->year = year;
+  }
 
   return group_end;
 }
@@ -1155,17 +1215,33 @@ first_word (const char *name)
   return space != NULL ? g_strndup (name, space - name) : g_strdup (name);
 }
 
+/* Bytes of a volume key kept on the stack: "752|F.2d" and every reporter's name fit. */
+#define KEY_BYTES 128
+
 /* What a case is filed under for short forms by volume: "752|F.2d". Both are always
- * set on a case and on a short form by volume. */
-static char *
-volume_key (const CbCitation *citation)
+ * set on a case and on a short form by volume. The key is written into @buffer when
+ * it fits, else into *@spill, which the caller frees. */
+static const char *
+volume_key (const CbCitation  *citation,
+            char               buffer[KEY_BYTES],
+            char             **spill)
 {
-  return g_strconcat (citation->volume, "|", citation->reporter, NULL);
+  gsize volume = strlen (citation->volume);
+  gsize reporter = strlen (citation->reporter);
+  char *key = buffer;
+
+  if (volume + reporter + 2 > KEY_BYTES)
+    key = *spill = g_malloc (volume + reporter + 2);
+  memcpy (key, citation->volume, volume);
+  key[volume] = '|';
+  memcpy (key + volume + 1, citation->reporter, reporter + 1);
+  return key;
 }
 
+/* Adds @item to the list under @key, copying the key only when it is new. */
 static void
 remember (GHashTable *seen,
-          char       *key,
+          const char *key,
           Item       *item)
 {
   GPtrArray *list = g_hash_table_lookup (seen, key);
@@ -1173,10 +1249,8 @@ remember (GHashTable *seen,
   if (list == NULL)
     {
       list = g_ptr_array_new ();
-      g_hash_table_insert (seen, key, list);
+      g_hash_table_insert (seen, g_strdup (key), list);
     }
-  else
-    g_free (key);
   g_ptr_array_add (list, item);
 }
 
@@ -1189,10 +1263,15 @@ remember_case (GHashTable *seen,
 {
   CbCitation *citation = item->citation;
   const char *versus;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
 
   if (!by_name)
     {
-      remember (seen, volume_key (citation), item);
+      char buffer[KEY_BYTES];
+      g_autofree char *spill = NULL;
+
+      remember (seen, volume_key (citation, buffer, &spill), item);
       return;
     }
   if (citation->case_name == NULL)
@@ -1200,9 +1279,13 @@ remember_case (GHashTable *seen,
 
   /* The first word of the name is the first party's; the second's follows " v. ". */
   versus = strstr (citation->case_name, " v. ");
-  remember (seen, first_word (citation->case_name), item);
+  first = first_word (citation->case_name);
+  remember (seen, first, item);
   if (versus != NULL)
-    remember (seen, first_word (versus + 4), item);
+    {
+      second = first_word (versus + 4);
+      remember (seen, second, item);
+    }
 }
 
 /* Points a short form at the latest earlier full citation it can mean: the same volume
@@ -1245,8 +1328,9 @@ resolve_short (GHashTable *seen,
     }
   else
     {
-      g_autofree char *key = volume_key (citation);
-      GPtrArray *list = g_hash_table_lookup (seen, key);
+      char buffer[KEY_BYTES];
+      g_autofree char *spill = NULL;
+      GPtrArray *list = g_hash_table_lookup (seen, volume_key (citation, buffer, &spill));
       guint64 pin = g_ascii_strtoull (citation->pin, NULL, 10);
 
       for (guint j = list != NULL ? list->len : 0; j-- > 0; )
