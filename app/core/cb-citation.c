@@ -60,6 +60,26 @@ static const char * const name_connectors[] = {
 static GRegex *id_regex;
 static GRegex *barrier_regex;
 
+/* The ASCII characters a match of each regex can hold: its words, its punctuation, \s
+ * and \d (and \w for a barrier). Keep them in step with the regexes. */
+#define SPACE_ASCII " \t\n\v\f\r"
+#define ID_ASCII "Iibd.,atn-0123456789" SPACE_ASCII
+#define BARRIER_ASCII "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.'" SPACE_ASCII
+
+/* Per byte, whether a match can hold it: the ASCII above, and every byte of UTF-8 that
+ * is not ASCII (a dash, a Unicode space, digit or letter). */
+static guint8 id_can_hold[256];
+static guint8 barrier_can_hold[256];
+
+static void
+fill_can_hold (guint8      can_hold[256],
+               const char *ascii)
+{
+  memset (can_hold + 0x80, 1, 0x80);
+  for (const char *p = ascii; *p; p++)
+    can_hold[(guchar) *p] = 1;
+}
+
 static gpointer
 compile_regexes (gpointer data)
 {
@@ -74,6 +94,8 @@ compile_regexes (gpointer data)
     "\\s+\\d+";
   g_autoptr(GError) error = NULL;
 
+  fill_can_hold (id_can_hold, ID_ASCII);
+  fill_can_hold (barrier_can_hold, BARRIER_ASCII);
   id_regex = g_regex_new (id, G_REGEX_OPTIMIZE, 0, &error);
   g_assert_no_error (error);
   barrier_regex = g_regex_new (barrier, G_REGEX_OPTIMIZE, 0, &error);
@@ -1001,6 +1023,24 @@ next_barrier_start (const char *p,
 }
 
 /*
+ * How far a match that starts at @at can reach, at most to @limit: to the first byte
+ * that @can_hold says no match can hold, and that one byte more. PCRE checks the UTF-8
+ * of all the text it is given on every call; a match cannot pass that byte, so the
+ * text beyond it changes nothing.
+ */
+static const char *
+match_bound (const char   *at,
+             const char   *limit,
+             const guint8  can_hold[256])
+{
+  const char *p = at;
+
+  while (p < limit && can_hold[(guchar) *p])
+    p++;
+  return p < limit ? p + 1 : limit;
+}
+
+/*
  * Matches @regex where @could_start says a match may begin, within a window of the
  * text around that place: letting PCRE walk 1 MB of text itself costs some forty
  * instructions a byte, and a match can only start where its first word does. The
@@ -1008,17 +1048,18 @@ next_barrier_start (const char *p,
  * runs into the window's end is tried again on the rest of the text.
  */
 static gboolean
-match_at (GRegex      *regex,
-          const char  *text,
-          const char  *end,
-          const char  *at,
-          int         *match_start,
-          int         *match_end,
-          int         *pin_start,
-          int         *pin_end)
+match_at (GRegex       *regex,
+          const guint8  can_hold[256],
+          const char   *text,
+          const char   *end,
+          const char   *at,
+          int          *match_start,
+          int          *match_end,
+          int          *pin_start,
+          int          *pin_end)
 {
   const char *from = at > text ? g_utf8_find_prev_char (text, at) : at;
-  const char *to = end - at > MATCH_WINDOW ? at + MATCH_WINDOW : end;
+  const char *to = match_bound (at, end - at > MATCH_WINDOW ? at + MATCH_WINDOW : end, can_hold);
   g_autoptr(GMatchInfo) match = NULL;
 
   while (to < end && (((guchar) *to) & 0xc0) == 0x80)
@@ -1046,13 +1087,14 @@ match_at (GRegex      *regex,
 }
 
 static void
-scan_regex (const char *text,
-            gssize      length,
-            GRegex     *regex,
-            const char *(*next_start) (const char *p, const char *end),
-            gboolean  (*could_start) (const char *p),
-            GArray     *items,
-            gboolean    barrier)
+scan_regex (const char    *text,
+            gssize         length,
+            GRegex        *regex,
+            const guint8   can_hold[256],
+            const char  *(*next_start) (const char *p, const char *end),
+            gboolean     (*could_start) (const char *p),
+            GArray        *items,
+            gboolean       barrier)
 {
   const char *end = text + length;
 
@@ -1067,7 +1109,7 @@ scan_regex (const char *text,
       p = next_start (p, end);
       if (p >= end)
         break;
-      if (!could_start (p) || !match_at (regex, text, end, p, &start, &match_end, &pin_start, &pin_end))
+      if (!could_start (p) || !match_at (regex, can_hold, text, end, p, &start, &match_end, &pin_start, &pin_end))
         {
           p++;
           continue;
@@ -1446,8 +1488,9 @@ cb_citation_scan (const char *text)
   scan_reporter_citations (text, end, items);
   scan_statutes (text, end, items);
   scan_name_short_forms (text, end, items);
-  scan_regex (text, length, id_regex, next_id_start, id_could_start, items, FALSE);
-  scan_regex (text, length, barrier_regex, next_barrier_start, barrier_could_start, items, TRUE);
+  scan_regex (text, length, id_regex, id_can_hold, next_id_start, id_could_start, items, FALSE);
+  scan_regex (text, length, barrier_regex, barrier_can_hold, next_barrier_start, barrier_could_start,
+              items, TRUE);
   g_array_sort (items, compare_items);
   data = (Item *) items->data;
 
