@@ -27,6 +27,7 @@ typedef struct _Item Item;
 struct _Item
 {
   CbCitation *citation;
+  CbCitationKind kind;      /* the citation's, kept here for the passes over all items */
   gsize byte_start;
   gsize byte_end;
   int paragraph;
@@ -629,6 +630,7 @@ add_item (GArray     *items,
   Item item = { 0 };
 
   item.citation = citation;
+  item.kind = citation != NULL ? citation->kind : CB_CITATION_CASE;
   item.primary_byte = -1;
   item.byte_start = start - text;
   item.byte_end = end - text;
@@ -1217,7 +1219,7 @@ find_item (Item  *items,
         high = mid;
     }
   for (; low < n && items[low].byte_start == byte_start; low++)
-    if (!items[low].barrier && items[low].citation->kind == CB_CITATION_CASE)
+    if (!items[low].barrier && items[low].kind == CB_CITATION_CASE)
       return &items[low];
 
   return NULL;
@@ -1280,6 +1282,22 @@ volume_key (const CbCitation  *citation,
   return key;
 }
 
+/* The first word of @name, as first_word() gives it, in @buffer when it fits, else in
+ * *@spill, which the caller frees. */
+static const char *
+first_word_key (const char  *name,
+                char         buffer[KEY_BYTES],
+                char       **spill)
+{
+  const char *space = strchr (name, ' ');
+  gsize len = space != NULL ? (gsize) (space - name) : strlen (name);
+  char *key = len < KEY_BYTES ? buffer : (*spill = g_malloc (len + 1));
+
+  memcpy (key, name, len);
+  key[len] = '\0';
+  return key;
+}
+
 /* Adds @item to the list under @key, copying the key only when it is new. */
 static void
 remember (GHashTable *seen,
@@ -1305,14 +1323,11 @@ remember_case (GHashTable *seen,
 {
   CbCitation *citation = item->citation;
   const char *versus;
-  g_autofree char *first = NULL;
-  g_autofree char *second = NULL;
+  char buffer[KEY_BYTES];
+  g_autofree char *spill = NULL;
 
   if (!by_name)
     {
-      char buffer[KEY_BYTES];
-      g_autofree char *spill = NULL;
-
       remember (seen, volume_key (citation, buffer, &spill), item);
       return;
     }
@@ -1321,12 +1336,11 @@ remember_case (GHashTable *seen,
 
   /* The first word of the name is the first party's; the second's follows " v. ". */
   versus = strstr (citation->case_name, " v. ");
-  first = first_word (citation->case_name);
-  remember (seen, first, item);
+  remember (seen, first_word_key (citation->case_name, buffer, &spill), item);
   if (versus != NULL)
     {
-      second = first_word (versus + 4);
-      remember (seen, second, item);
+      g_clear_pointer (&spill, g_free);
+      remember (seen, first_word_key (versus + 4, buffer, &spill), item);
     }
 }
 
@@ -1405,7 +1419,7 @@ resolve_id (Item *items,
         continue;
       if (other->barrier || item->paragraph - other->paragraph > 1)
         return;
-      if (other->citation->kind == CB_CITATION_SHORT || other->citation->kind == CB_CITATION_ID)
+      if (other->kind == CB_CITATION_SHORT || other->kind == CB_CITATION_ID)
         {
           if (other->target != NULL)
             point_at (item, other->target);
@@ -1507,7 +1521,7 @@ cb_citation_scan (const char *text)
         continue;
       if (data[i].names != NULL)
         resolve_short (seen, &data[i]);
-      else if (data[i].citation->kind == CB_CITATION_CASE)
+      else if (data[i].kind == CB_CITATION_CASE)
         remember_case (seen, &data[i], TRUE);
     }
   g_clear_pointer (&seen, g_hash_table_unref);
@@ -1538,11 +1552,11 @@ cb_citation_scan (const char *text)
 
       if (item->dropped || item->barrier || item->names != NULL)
         continue;
-      if (item->citation->kind == CB_CITATION_CASE)
+      if (item->kind == CB_CITATION_CASE)
         remember_case (seen, item, FALSE);
-      else if (item->citation->kind == CB_CITATION_SHORT)
+      else if (item->kind == CB_CITATION_SHORT)
         resolve_short (seen, item);
-      else if (item->citation->kind == CB_CITATION_ID)
+      else if (item->kind == CB_CITATION_ID)
         resolve_id (data, i);
     }
   g_clear_pointer (&seen, g_hash_table_unref);
