@@ -28,6 +28,7 @@ struct _Item
 {
   CbCitation *citation;
   CbCitationKind kind;      /* the citation's, kept here for the passes over all items */
+  gboolean named;           /* whether the citation has a case name */
   gsize byte_start;
   gsize byte_end;
   int paragraph;
@@ -725,6 +726,9 @@ add_citation_group (const char *text,
 
   if (parse_parenthetical (group_end, end, &court, &year) == NULL)
     court = year = NULL;
+
+  for (guint i = first; i < items->len; i++)
+    g_array_index (items, Item, i).named = case_name != NULL;
 
   /* Each parallel citation gets a copy; the last takes the strings themselves. */
   for (guint i = first; i + 1 < items->len; i++)
@@ -1521,7 +1525,7 @@ cb_citation_scan (const char *text)
         continue;
       if (data[i].names != NULL)
         resolve_short (seen, &data[i]);
-      else if (data[i].kind == CB_CITATION_CASE)
+      else if (data[i].kind == CB_CITATION_CASE && data[i].named)
         remember_case (seen, &data[i], TRUE);
     }
   g_clear_pointer (&seen, g_hash_table_unref);
