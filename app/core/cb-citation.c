@@ -329,6 +329,10 @@ parse_reporter_citation (const char *p,
 
       if (!next_token (q, end, &token))
         return FALSE;
+      /* Most numbers in a text are followed by no reporter: a word no reporter starts
+       * like ends the search at once. */
+      if (i == 0 && !cb_reporters_could_begin (*token.start))
+        return FALSE;
       after = skip_inline_spaces (token.end, end);
 
       if (i > 0 && token_is_page (&token))

@@ -17,6 +17,7 @@ typedef struct
   GHashTable *reporters;    /* normalized spelling → canonical reporter edition */
   GHashTable *codes;        /* normalized spelling → canonical statute code */
   GHashTable *years;        /* canonical reporter → "first\tlast" */
+  guint8 reporter_starts[256];  /* the first bytes of the reporters' keys */
 } Table;
 
 /* Removes white space and treats a typographic apostrophe as a straight one, so that
@@ -75,7 +76,11 @@ add_spelling (Table      *table,
   char key[KEY_MAX];
 
   if (normalize (spelling, key))
-    g_hash_table_insert (map, g_string_chunk_insert_const (table->strings, key), (gpointer) canonical);
+    {
+      g_hash_table_insert (map, g_string_chunk_insert_const (table->strings, key), (gpointer) canonical);
+      if (map == table->reporters)
+        table->reporter_starts[(guchar) key[0]] = 1;
+    }
 }
 
 static gpointer
@@ -139,6 +144,28 @@ get_table (void)
   static GOnce once = G_ONCE_INIT;
 
   return g_once (&once, load_table, NULL);
+}
+
+/**
+ * cb_reporters_could_begin:
+ * @c: the first byte of an abbreviation as written
+ *
+ * Tells cheaply whether an abbreviation that starts with @c can be a reporter, so that
+ * a scan can pass over the many numbers in a text that no reporter follows. A byte
+ * that normalizing may drop or change (white space, anything not ASCII) and the comma
+ * (an abbreviation may begin after one) always can.
+ *
+ * Returns: %FALSE when cb_reporters_lookup() finds nothing for any abbreviation that
+ *   starts with @c
+ */
+gboolean
+cb_reporters_could_begin (char c)
+{
+  guchar b = c;
+
+  if (b >= 0x80 || g_ascii_isspace (b) || b == ',' || b == '\0')
+    return TRUE;
+  return get_table ()->reporter_starts[b] != 0;
 }
 
 /**

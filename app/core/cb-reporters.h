@@ -4,6 +4,7 @@
 
 G_BEGIN_DECLS
 
+gboolean    cb_reporters_could_begin (char        c);
 const char *cb_reporters_lookup      (const char *abbreviation);
 const char *cb_reporters_lookup_code (const char *abbreviation);
 gboolean    cb_reporters_get_years   (const char *canonical,
