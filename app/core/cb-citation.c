@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cb-citation.h"
+#include "cb-citation-private.h"
 #include "cb-reporters.h"
 #include "cb-text-decode.h"
 
@@ -17,6 +18,8 @@
 #define MAX_NAME_TOKENS 16
 /* How far back from a citation "v." may be. */
 #define VERSUS_TOKENS 9
+/* Words looked at before ", at": a name of up to four words and "supra". */
+#define SHORT_NAME_TOKENS 5
 #define MAX_CODE_TOKENS 6
 
 /* A citation while the scan still works in bytes; @target and @primary point at other
@@ -876,7 +879,7 @@ scan_statutes (const char *text,
           continue;
         }
 
-      n = MIN (tokens_before (text, p, tokens), MAX_CODE_TOKENS);
+      n = some_tokens_before (text, p, tokens, MAX_CODE_TOKENS);
       for (guint k = n; k > 0 && code == NULL; k--)
         {
           char key[MAX_KEY_BYTES + 1];
@@ -910,7 +913,7 @@ scan_statutes (const char *text,
       citation = citation_new (CB_CITATION_STATUTE);
       citation->reporter = g_strdup (code);
       citation->page = span_dup (section_start, section_end);
-      if (tokens_before (text, start, tokens) > 0 && token_is_page (&tokens[0]) &&
+      if (some_tokens_before (text, start, tokens, 1) > 0 && token_is_page (&tokens[0]) &&
           tokens[0].end == skip_digits (tokens[0].start, tokens[0].end))
         {
           citation->volume = span_dup (tokens[0].start, tokens[0].end);
@@ -949,7 +952,8 @@ scan_name_short_forms (const char *text,
       p += 5;
       if (pin_end == NULL)
         continue;
-      n = tokens_before (text, name_end, tokens);
+      /* "supra" and at most four words of a name are looked at. */
+      n = some_tokens_before (text, name_end, tokens, SHORT_NAME_TOKENS);
       if (n > 0 && token_is (&tokens[0], "supra"))
         {
           /* "Daniels, supra, at 331" */
@@ -1483,9 +1487,34 @@ cb_citation_free (CbCitation *citation)
 GPtrArray *
 cb_citation_scan (const char *text)
 {
+  gsize length;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  /* Offsets in characters mean nothing in text that is not UTF-8. */
+  length = strlen (text);
+  if (!cb_text_validate (text, length))
+    return g_ptr_array_new_with_free_func ((GDestroyNotify) cb_citation_free);
+
+  return cb_citation_scan_valid (text, length);
+}
+
+/**
+ * cb_citation_scan_valid:
+ * @text: valid UTF-8
+ * @length: strlen() of @text
+ *
+ * cb_citation_scan() for a text already known to be valid UTF-8, such as an
+ * opinion's, which is not checked again.
+ *
+ * Returns: (transfer full) (element-type CbCitation): the citations in text order
+ */
+GPtrArray *
+cb_citation_scan_valid (const char *text,
+                        gsize       length)
+{
   g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func ((GDestroyNotify) cb_citation_free);
   g_autoptr(GArray) items = g_array_new (FALSE, TRUE, sizeof (Item));
-  gsize length;
   const char *end;
   const char *walk;
   gsize chars = 0;
@@ -1497,11 +1526,6 @@ cb_citation_scan (const char *text)
   GHashTable *seen;
 
   g_return_val_if_fail (text != NULL, NULL);
-
-  /* Offsets in characters mean nothing in text that is not UTF-8. */
-  length = strlen (text);
-  if (!cb_text_validate (text, length))
-    return g_steal_pointer (&result);
 
   ensure_regexes ();
   g_array_set_clear_func (items, (GDestroyNotify) item_clear);

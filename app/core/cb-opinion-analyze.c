@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cb-citation.h"
+#include "cb-citation-private.h"
 #include "cb-opinion-private.h"
 #include "cb-text-decode.h"
 
@@ -918,7 +919,8 @@ cb_opinion_analyze (CbOpinion *self)
   find_headnotes (self, &t, block);
   find_separate_opinions (self);
   find_caption (self);
-  self->citations = cb_citation_scan (self->text);
+  /* The text was checked when it was decoded or made. */
+  self->citations = cb_citation_scan_valid (self->text, t.n);
   g_free (t.blocks);
 }
 

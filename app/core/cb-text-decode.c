@@ -81,7 +81,7 @@ convert (const char  *data,
  * @p: where to start
  * @end: the end of the text
  *
- * Finds the next byte at or after @p that is not ASCII. Eight bytes are tested at
+ * Finds the next byte at or after @p that is not ASCII. Many bytes are tested at
  * once: an opinion is mostly ASCII, so loops over its characters can copy or skip
  * whole runs and decode only what lies between them.
  *
@@ -91,12 +91,23 @@ const char *
 cb_text_skip_ascii (const char *p,
                     const char *end)
 {
+  const guint64 high = G_GUINT64_CONSTANT (0x8080808080808080);
+
+  while (end - p >= 32)
+    {
+      guint64 w[4];
+
+      memcpy (w, p, sizeof w);
+      if ((w[0] | w[1] | w[2] | w[3]) & high)
+        break;
+      p += 32;
+    }
   while (end - p >= 8)
     {
       guint64 word;
 
       memcpy (&word, p, sizeof word);
-      if (word & G_GUINT64_CONSTANT (0x8080808080808080))
+      if (word & high)
         break;
       p += 8;
     }
