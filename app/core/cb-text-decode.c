@@ -93,6 +93,8 @@ cb_text_skip_ascii (const char *p,
 {
   const guint64 high = G_GUINT64_CONSTANT (0x8080808080808080);
 
+  g_return_val_if_fail (p <= end, end);
+
   while (end - p >= 32)
     {
       guint64 w[4];
@@ -253,6 +255,8 @@ cb_text_count_chars (const char *p,
                      gsize       length)
 {
   gsize n = 0;
+
+  g_return_val_if_fail (p != NULL || length == 0, 0);
 
   /* In chunks, so that the count fits 32 bits: the compiler then adds four bytes'
    * worth to a vector register at once instead of two. */
