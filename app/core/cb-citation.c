@@ -1545,7 +1545,9 @@ cb_citation_scan_valid (const char *text,
     if (data[i].primary_byte >= 0)
       data[i].primary = find_item (data, i, data[i].primary_byte);
 
-  /* "Daniels, at 331" is a citation only if an earlier case is named Daniels. */
+  /* "Daniels, at 331" is a citation only if an earlier case is named Daniels. Only the
+   * first citation of a group is filed: a short form found through a parallel one
+   * means the first anyway, which ends before it and has the same name. */
   seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
   for (guint i = 0; i < items->len; i++)
     {
@@ -1553,7 +1555,7 @@ cb_citation_scan_valid (const char *text,
         continue;
       if (data[i].names != NULL)
         resolve_short (seen, &data[i]);
-      else if (data[i].kind == CB_CITATION_CASE && data[i].named)
+      else if (data[i].kind == CB_CITATION_CASE && data[i].named && data[i].primary == NULL)
         remember_case (seen, &data[i], TRUE);
     }
   g_clear_pointer (&seen, g_hash_table_unref);
