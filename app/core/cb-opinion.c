@@ -74,7 +74,9 @@ trim_lines_in_place (char *text)
             break;
           end = prev;
         }
-      memmove (out, p, end - p);
+      /* Until a line has lost something, every line is already where it belongs. */
+      if (out != p)
+        memmove (out, p, end - p);
       out += end - p;
 
       if (line_break == '\0')
