@@ -66,6 +66,27 @@ dump_hidden (GString   *out,
     }
 }
 
+/* What a reader copies out of the opinion, and the pin cites of it: every stretch of
+ * QUOTE_STEP characters, which cross markers, footnotes and line breaks. */
+#define QUOTE_STEP 97
+
+static void
+dump_quotes (GString   *out,
+             CbOpinion *opinion)
+{
+  gsize length = cb_opinion_get_length (opinion);
+
+  for (gsize start = 0; start < length; start += QUOTE_STEP)
+    {
+      gsize end = MIN (length, start + QUOTE_STEP);
+      g_autofree char *quote = cb_opinion_quote_text (opinion, start, end);
+      g_autofree char *cite = cb_opinion_pin_cite (opinion, start, end, NULL, CB_CITE_STYLE_BLUEBOOK);
+
+      g_string_append_printf (out, "quote %" G_GSIZE_FORMAT " %s | %s\n", start, quote,
+                              cite != NULL ? cite : "(null)");
+    }
+}
+
 static char *
 dump_opinion (CbOpinion *opinion)
 {
@@ -115,6 +136,7 @@ dump_opinion (CbOpinion *opinion)
   dump_hidden (out, opinion);
   for (guint i = 0; i < citations->len; i++)
     dump_citation (out, i, g_ptr_array_index (citations, i));
+  dump_quotes (out, opinion);
 
   return g_string_free (out, FALSE);
 }
