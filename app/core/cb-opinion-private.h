@@ -46,9 +46,9 @@ struct _CbOpinion
   CbQuoteIndex *index;
 };
 
-void            cb_opinion_analyze   (CbOpinion *self);
-const gunichar *cb_opinion_get_chars (CbOpinion *self);
-const guint8   *cb_opinion_get_hidden (CbOpinion *self);
+void            cb_opinion_analyze        (CbOpinion *self);
+const gunichar *cb_opinion_get_chars      (CbOpinion *self);
+const guint8   *cb_opinion_get_hidden     (CbOpinion *self);
 guint8         *cb_opinion_lay_out_hidden (CbOpinion *self);
 
 G_END_DECLS
