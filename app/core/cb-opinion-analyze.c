@@ -656,23 +656,25 @@ line_start (const char *text,
   return p;
 }
 
-/* The next "dissenting" or "concurring" at or after @p, or %NULL. @next holds where
- * each word is next found, so that neither is searched for twice over the same text. */
+/* The next "dissenting" or "concurring" at or after @p and before @end, or %NULL.
+ * Both words are ten letters long and end in "g", so one memchr() pass over the "g"s
+ * finds either, where strstr() would go over the text once for each word. */
 static const char *
-next_role_word (const char  *p,
-                const char **next)
+next_role_word (const char *p,
+                const char *end)
 {
-  static const char * const words[] = { "dissenting", "concurring" };
-  const char *found = NULL;
+  const gsize length = strlen ("dissenting");
+  const char *g = p + length - 1;
 
-  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+  while (g < end && (g = memchr (g, 'g', end - g)) != NULL)
     {
-      if (next[i] != NULL && next[i] < p)
-        next[i] = strstr (p, words[i]);
-      if (next[i] != NULL && (found == NULL || next[i] < found))
-        found = next[i];
+      const char *word = g - (length - 1);
+
+      if (memcmp (word, "dissenting", length) == 0 || memcmp (word, "concurring", length) == 0)
+        return word;
+      g++;
     }
-  return found;
+  return NULL;
 }
 
 /*
@@ -690,11 +692,10 @@ find_separate_opinions (CbOpinion *self)
   const char *text = self->text;
   const char *last = text;
   const char *searched = text;
+  const char *end = text + strlen (text);
   gsize last_offset = 0;
 
-  const char *next[2] = { text - 1, text - 1 };
-
-  for (const char *word = next_role_word (text, next); word != NULL; word = next_role_word (word + 1, next))
+  for (const char *word = next_role_word (text, end); word != NULL; word = next_role_word (word + 1, end))
     {
       const char *here = line_start (text, word);
       const char *line_end = word + strcspn (word, "\n");
