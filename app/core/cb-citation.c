@@ -141,7 +141,14 @@ static char *
 span_dup (const char *start,
           const char *end)
 {
-  return g_strndup (start, end - start);
+  gsize length = end - start;
+  char *copy = g_malloc (length + 1);
+
+  /* The text holds no NUL, so this is g_strndup() without its strncpy(), which
+   * looks for one and pads. */
+  memcpy (copy, start, length);
+  copy[length] = '\0';
+  return copy;
 }
 
 static gboolean
@@ -240,8 +247,13 @@ is_boundary_before (const char *text,
 
   if (p == text)
     return TRUE;
-  if (strchr (" \t\n\r([\";", p[-1]) != NULL)
-    return TRUE;
+  switch (p[-1])
+    {
+    case ' ': case '\t': case '\n': case '\r': case '(': case '[': case '"': case ';':
+      return TRUE;
+    default:
+      break;
+    }
   if ((guchar) p[-1] < 0x80)
     return FALSE;
   c = g_utf8_get_char (g_utf8_prev_char (p));
