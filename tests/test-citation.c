@@ -72,6 +72,15 @@ test_reporters_could_begin (void)
   g_assert_true (cb_reporters_could_begin ('\xe2'));
   g_assert_true (cb_reporters_could_begin ('\f'));
   g_assert_true (cb_reporters_could_begin (','));
+
+  /* The same for codes. */
+  g_assert_nonnull (cb_reporters_lookup_code ("U.S.C."));
+  g_assert_true (cb_reporters_code_could_begin ('U'));
+  g_assert_nonnull (cb_reporters_lookup_code ("N.J.Stat.Ann."));
+  g_assert_true (cb_reporters_code_could_begin ('N'));
+  g_assert_false (cb_reporters_code_could_begin ('t'));
+  g_assert_false (cb_reporters_code_could_begin ('4'));
+  g_assert_true (cb_reporters_code_could_begin ('\xc2'));
 }
 
 static void

@@ -898,6 +898,9 @@ scan_statutes (const char *text,
           gsize key_len = 0;
           gboolean fits = TRUE;
 
+          /* Most words before a section sign begin no code. */
+          if (!cb_reporters_code_could_begin (*tokens[k - 1].start))
+            continue;
           for (int i = k - 1; i >= 0 && fits; i--)
             {
               gsize len = tokens[i].end - tokens[i].start;

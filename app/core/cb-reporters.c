@@ -18,6 +18,7 @@ typedef struct
   GHashTable *codes;        /* normalized spelling → canonical statute code */
   GHashTable *years;        /* canonical reporter → "first\tlast" */
   guint8 reporter_starts[256];  /* the first bytes of the reporters' keys */
+  guint8 code_starts[256];      /* the first bytes of the codes' keys */
 } Table;
 
 /* Removes white space and treats a typographic apostrophe as a straight one, so that
@@ -80,6 +81,8 @@ add_spelling (Table      *table,
       g_hash_table_insert (map, g_string_chunk_insert_const (table->strings, key), (gpointer) canonical);
       if (map == table->reporters)
         table->reporter_starts[(guchar) key[0]] = 1;
+      else
+        table->code_starts[(guchar) key[0]] = 1;
     }
 }
 
@@ -166,6 +169,26 @@ cb_reporters_could_begin (char c)
   if (b >= 0x80 || g_ascii_isspace (b) || b == ',' || b == '\0')
     return TRUE;
   return get_table ()->reporter_starts[b] != 0;
+}
+
+/**
+ * cb_reporters_code_could_begin:
+ * @c: the first byte of an abbreviation as written
+ *
+ * cb_reporters_could_begin() for statute codes: whether an abbreviation that starts
+ * with @c can be a code that cb_reporters_lookup_code() knows.
+ *
+ * Returns: %FALSE when cb_reporters_lookup_code() finds nothing for any abbreviation
+ *   that starts with @c
+ */
+gboolean
+cb_reporters_code_could_begin (char c)
+{
+  guchar b = c;
+
+  if (b >= 0x80 || g_ascii_isspace (b) || b == '\0')
+    return TRUE;
+  return get_table ()->code_starts[b] != 0;
 }
 
 /**
