@@ -21,6 +21,8 @@
 /* Words looked at before ", at": a name of up to four words and "supra". */
 #define SHORT_NAME_TOKENS 5
 #define MAX_CODE_TOKENS 6
+/* Bytes of text per citation in a densely cited opinion. */
+#define CITATION_SPACING 256
 
 /* A citation while the scan still works in bytes; @target and @primary point at other
  * items until the final order gives them indices. A barrier is a cited source that is no
@@ -1529,7 +1531,9 @@ cb_citation_scan_valid (const char *text,
                         gsize       length)
 {
   g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func ((GDestroyNotify) cb_citation_free);
-  g_autoptr(GArray) items = g_array_new (FALSE, TRUE, sizeof (Item));
+  /* Room for a citation every CITATION_SPACING bytes, so that a citation-dense text
+   * does not copy its items from one larger array to the next. */
+  g_autoptr(GArray) items = g_array_sized_new (FALSE, TRUE, sizeof (Item), length / CITATION_SPACING);
   const char *end;
   const char *walk;
   gsize chars = 0;
