@@ -700,6 +700,7 @@ add_citation_group (const char *text,
       const char *q;
       const char *pin_start = NULL;
       const char *pin_end = NULL;
+      const char *next_at = NULL;     /* where @next was read, if it was */
       Parsed next;
 
       citation->volume = span_dup (p, parsed.volume_end);
@@ -714,7 +715,10 @@ add_citation_group (const char *text,
           const char *pin;
 
           if (parse_reporter_citation (r, end, &next))
-            break;
+            {
+              next_at = r;
+              break;
+            }
           pin = parse_pin (r, end);
           if (pin == NULL)
             break;
@@ -739,7 +743,8 @@ add_citation_group (const char *text,
       if (!(q + 1 < end && q[0] == ',' && q[1] == ' '))
         break;
       q = skip_inline_spaces (q + 1, end);
-      if (!parse_reporter_citation (q, end, &next) || next.page_start == NULL)
+      /* When the pins ended at a citation, it is this one, already read. */
+      if ((q != next_at && !parse_reporter_citation (q, end, &next)) || next.page_start == NULL)
         break;
       p = q;
       parsed = next;
