@@ -118,6 +118,28 @@ cb_text_skip_ascii (const char *p,
   return p;
 }
 
+/* Whether @length bytes without NUL are UTF-8: ASCII bytes are whole characters on
+ * their own, so only the runs of other bytes go to g_utf8_validate_len(), which steps
+ * through ASCII one byte at a time. */
+static gboolean
+utf8_runs_valid (const char *text,
+                 gsize       length)
+{
+  const char *end = text + length;
+  const char *p = text;
+
+  while ((p = cb_text_skip_ascii (p, end)) < end)
+    {
+      const char *run = p;
+
+      while (p < end && (guchar) *p >= 0x80)
+        p++;
+      if (!g_utf8_validate_len (run, p - run, NULL))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * cb_text_decode:
  * @data: the raw bytes of a file
@@ -162,8 +184,16 @@ cb_text_decode (const char  *data,
       return NULL;
     }
 
-  if (cb_text_validate (data, length))
-    return g_strndup (data, length);
+  /* looks_binary() found no NUL: only the UTF-8 is left to check, and the bytes can
+   * be copied as they are. */
+  if (utf8_runs_valid (data, length))
+    {
+      char *text = g_malloc (length + 1);
+
+      memcpy (text, data, length);
+      text[length] = '\0';
+      return text;
+    }
 
   return convert (data, length, "WINDOWS-1252", source_name, error);
 }
@@ -219,24 +249,9 @@ gboolean
 cb_text_validate (const char *text,
                   gsize       length)
 {
-  const char *end = text + length;
-  const char *p = text;
-
   g_return_val_if_fail (text != NULL || length == 0, FALSE);
 
-  if (memchr (text, '\0', length) != NULL)
-    return FALSE;
-
-  while ((p = cb_text_skip_ascii (p, end)) < end)
-    {
-      const char *run = p;
-
-      while (p < end && (guchar) *p >= 0x80)
-        p++;
-      if (!g_utf8_validate_len (run, p - run, NULL))
-        return FALSE;
-    }
-  return TRUE;
+  return memchr (text, '\0', length) == NULL && utf8_runs_valid (text, length);
 }
 
 /**
