@@ -52,6 +52,37 @@ at (GPtrArray *citations,
   return g_ptr_array_index (citations, i);
 }
 
+/* The cheap test before a lookup never turns away a reporter that the lookup finds. */
+static void
+test_reporters_could_begin (void)
+{
+  static const char * const found[] = { "S.Ct.", "U. S.", "L.Ed.2d", "F.2d", "A.3d", "Cal.App.4th",
+                                        "F. Supp. 2d" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (found); i++)
+    {
+      g_assert_nonnull (cb_reporters_lookup (found[i]));
+      g_assert_true (cb_reporters_could_begin (found[i][0]));
+    }
+  /* Words that follow numbers in prose; no reporter begins with them. */
+  g_assert_false (cb_reporters_could_begin ('t'));
+  g_assert_false (cb_reporters_could_begin ('1'));
+  g_assert_false (cb_reporters_could_begin ('"'));
+  /* What normalizing may drop or change is never turned away. */
+  g_assert_true (cb_reporters_could_begin ('\xe2'));
+  g_assert_true (cb_reporters_could_begin ('\f'));
+  g_assert_true (cb_reporters_could_begin (','));
+
+  /* The same for codes. */
+  g_assert_nonnull (cb_reporters_lookup_code ("U.S.C."));
+  g_assert_true (cb_reporters_code_could_begin ('U'));
+  g_assert_nonnull (cb_reporters_lookup_code ("N.J.Stat.Ann."));
+  g_assert_true (cb_reporters_code_could_begin ('N'));
+  g_assert_false (cb_reporters_code_could_begin ('t'));
+  g_assert_false (cb_reporters_code_could_begin ('4'));
+  g_assert_true (cb_reporters_code_could_begin ('\xc2'));
+}
+
 static void
 test_reporters_lookup (void)
 {
@@ -439,6 +470,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/reporters/lookup", test_reporters_lookup);
+  g_test_add_func ("/reporters/could-begin", test_reporters_could_begin);
   g_test_add_func ("/citation/sample/cases", test_sample_cases);
   g_test_add_func ("/citation/sample/statutes", test_sample_statutes);
   g_test_add_func ("/citation/sample/short-forms", test_sample_short_forms);

@@ -5,6 +5,7 @@
 
 #include "cb-error.h"
 #include "cb-opinion.h"
+#include "cb-text-decode.h"
 
 static char *
 fixture_path (const char *name)
@@ -438,6 +439,25 @@ test_caption_order_decides (void)
   assert_cite (opinion, "end.", "6 C. D. 99, 5 A. B. 99", "6 C.D. at 100, 5 A.B. at 101");
 }
 
+/* The fast validator agrees with g_utf8_validate_len() wherever a bad byte sits: in
+ * the first word, after whole words of ASCII, at the very end. */
+static void
+test_validate (void)
+{
+  static const char * const cases[] = {
+    "", "plain ASCII text, more than eight bytes long", "caf\xc3\xa9", "\xe2\x80\x9cquoted\xe2\x80\x9d",
+    "\xf0\x9f\x98\x80 emoji", "\xc3", "twelve bytes\xc3", "twelve bytes\xc3(", "\xc0\xaf overlong",
+    "surrogate \xed\xa0\x80", "\x80 continuation", "ok \xe2\x80\x94 then \xff", "sixteen bytes ok\xf4\x90\x80\x80",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    g_assert_cmpint (cb_text_validate (cases[i], strlen (cases[i])), ==,
+                     g_utf8_validate_len (cases[i], strlen (cases[i]), NULL));
+  g_assert_false (cb_text_validate ("nul \0 inside", 13));
+  g_assert_true (cb_text_validate ("caf\xc3\xa9", 5));
+  g_assert_false (cb_text_validate ("caf\xc3\xa9", 4));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -463,6 +483,8 @@ main (int   argc,
   g_test_add_func ("/opinion-import/html-preformatted", test_html_preformatted);
 
   g_test_add_func ("/opinion-import/caption-order-decides", test_caption_order_decides);
+
+  g_test_add_func ("/opinion-import/validate", test_validate);
 
   return g_test_run ();
 }

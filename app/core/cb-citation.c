@@ -6,7 +6,9 @@
 #include <string.h>
 
 #include "cb-citation.h"
+#include "cb-citation-private.h"
 #include "cb-reporters.h"
+#include "cb-text-decode.h"
 
 /* How far a reporter abbreviation may reach: tokens, and bytes once spaces are gone. */
 #define MAX_REPORTER_TOKENS 10
@@ -14,7 +16,13 @@
 #define MAX_KEY_BYTES 96
 /* Words looked at before a citation for its case name, and before "§" for a code. */
 #define MAX_NAME_TOKENS 16
+/* How far back from a citation "v." may be. */
+#define VERSUS_TOKENS 9
+/* Words looked at before ", at": a name of up to four words and "supra". */
+#define SHORT_NAME_TOKENS 5
 #define MAX_CODE_TOKENS 6
+/* Bytes of text per citation in a densely cited opinion. */
+#define CITATION_SPACING 256
 
 /* A citation while the scan still works in bytes; @target and @primary point at other
  * items until the final order gives them indices. A barrier is a cited source that is no
@@ -24,6 +32,8 @@ typedef struct _Item Item;
 struct _Item
 {
   CbCitation *citation;
+  CbCitationKind kind;      /* the citation's, kept here for the passes over all items */
+  gboolean named;           /* whether the citation has a case name */
   gsize byte_start;
   gsize byte_end;
   int paragraph;
@@ -57,6 +67,26 @@ static const char * const name_connectors[] = {
 static GRegex *id_regex;
 static GRegex *barrier_regex;
 
+/* The ASCII characters a match of each regex can hold: its words, its punctuation, \s
+ * and \d (and \w for a barrier). Keep them in step with the regexes. */
+#define SPACE_ASCII " \t\n\v\f\r"
+#define ID_ASCII "Iibd.,atn-0123456789" SPACE_ASCII
+#define BARRIER_ASCII "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.'" SPACE_ASCII
+
+/* Per byte, whether a match can hold it: the ASCII above, and every byte of UTF-8 that
+ * is not ASCII (a dash, a Unicode space, digit or letter). */
+static guint8 id_can_hold[256];
+static guint8 barrier_can_hold[256];
+
+static void
+fill_can_hold (guint8      can_hold[256],
+               const char *ascii)
+{
+  memset (can_hold + 0x80, 1, 0x80);
+  for (const char *p = ascii; *p; p++)
+    can_hold[(guchar) *p] = 1;
+}
+
 static gpointer
 compile_regexes (gpointer data)
 {
@@ -71,6 +101,8 @@ compile_regexes (gpointer data)
     "\\s+\\d+";
   g_autoptr(GError) error = NULL;
 
+  fill_can_hold (id_can_hold, ID_ASCII);
+  fill_can_hold (barrier_can_hold, BARRIER_ASCII);
   id_regex = g_regex_new (id, G_REGEX_OPTIMIZE, 0, &error);
   g_assert_no_error (error);
   barrier_regex = g_regex_new (barrier, G_REGEX_OPTIMIZE, 0, &error);
@@ -111,7 +143,14 @@ static char *
 span_dup (const char *start,
           const char *end)
 {
-  return g_strndup (start, end - start);
+  gsize length = end - start;
+  char *copy = g_malloc (length + 1);
+
+  /* The text holds no NUL, so this is g_strndup() without its strncpy(), which
+   * looks for one and pads. */
+  memcpy (copy, start, length);
+  copy[length] = '\0';
+  return copy;
 }
 
 static gboolean
@@ -210,8 +249,13 @@ is_boundary_before (const char *text,
 
   if (p == text)
     return TRUE;
-  if (strchr (" \t\n\r([\";", p[-1]) != NULL)
-    return TRUE;
+  switch (p[-1])
+    {
+    case ' ': case '\t': case '\n': case '\r': case '(': case '[': case '"': case ';':
+      return TRUE;
+    default:
+      break;
+    }
   if ((guchar) p[-1] < 0x80)
     return FALSE;
   c = g_utf8_get_char (g_utf8_prev_char (p));
@@ -302,6 +346,10 @@ parse_reporter_citation (const char *p,
 
       if (!next_token (q, end, &token))
         return FALSE;
+      /* Most numbers in a text are followed by no reporter: a word no reporter starts
+       * like ends the search at once. */
+      if (i == 0 && !cb_reporters_could_begin (*token.start))
+        return FALSE;
       after = skip_inline_spaces (token.end, end);
 
       if (i > 0 && token_is_page (&token))
@@ -346,13 +394,27 @@ parse_reporter_citation (const char *p,
   return FALSE;
 }
 
+/* g_ascii_tolower() without the call. */
+static inline char
+ascii_lower (char c)
+{
+  return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+}
+
 static gboolean
 word_in (const char         *word,
          gsize               len,
          const char * const *list)
 {
+  char first;
+
+  if (len == 0)
+    return FALSE;
+  /* The first letter turns most words away before any length is taken. */
+  first = ascii_lower (word[0]);
   for (guint i = 0; list[i] != NULL; i++)
-    if (strlen (list[i]) == len && g_ascii_strncasecmp (list[i], word, len) == 0)
+    if (ascii_lower (list[i][0]) == first && strlen (list[i]) == len &&
+        g_ascii_strncasecmp (list[i], word, len) == 0)
       return TRUE;
   return FALSE;
 }
@@ -363,6 +425,70 @@ starts_upper (const Span *token)
   return g_unichar_isupper (g_utf8_get_char (token->start));
 }
 
+/* The character before @p; most text is ASCII, which needs no call to step back over. */
+static inline const char *
+prev_char (const char *p)
+{
+  return (guchar) p[-1] < 0x80 ? p - 1 : g_utf8_prev_char (p);
+}
+
+/* The start of the word that ends at @p: ASCII bytes are stepped over without
+ * decoding, anything else as is_space_at() sees it. */
+static const char *
+word_start (const char *text,
+            const char *p)
+{
+  const char *token_end = p;
+
+  while (p > text)
+    {
+      guchar c = p[-1];
+
+      if (c < 0x80)
+        {
+          if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+            break;
+          p--;
+        }
+      else if (is_space_at (prev_char (p), token_end))
+        break;
+      else
+        p = prev_char (p);
+    }
+  return p;
+}
+
+/* Collects up to @max words that end at @end, stopping at a line break. The words
+ * come back last first. */
+static guint
+some_tokens_before (const char *text,
+                    const char *end,
+                    Span        tokens[MAX_NAME_TOKENS],
+                    guint       max)
+{
+  guint n = 0;
+  const char *p = end;
+
+  g_assert (max <= MAX_NAME_TOKENS);
+  while (n < max)
+    {
+      const char *token_end;
+
+      while (p > text && (p[-1] == ' ' || p[-1] == '\t' || ((guchar) p[-1] >= 0x80 &&
+             g_unichar_isspace (g_utf8_get_char (prev_char (p))))))
+        p = prev_char (p);
+      if (p == text || p[-1] == '\n' || p[-1] == '\r')
+        break;
+      token_end = p;
+      p = word_start (text, p);
+      tokens[n].start = p;
+      tokens[n].end = token_end;
+      n++;
+    }
+
+  return n;
+}
+
 /* Collects up to MAX_NAME_TOKENS words that end at @end, stopping at a line break. The
  * words come back last first. */
 static guint
@@ -370,27 +496,7 @@ tokens_before (const char *text,
                const char *end,
                Span        tokens[MAX_NAME_TOKENS])
 {
-  guint n = 0;
-  const char *p = end;
-
-  while (n < MAX_NAME_TOKENS)
-    {
-      const char *token_end;
-
-      while (p > text && (p[-1] == ' ' || p[-1] == '\t' || ((guchar) p[-1] >= 0x80 &&
-             g_unichar_isspace (g_utf8_get_char (g_utf8_prev_char (p))))))
-        p = g_utf8_prev_char (p);
-      if (p == text || p[-1] == '\n' || p[-1] == '\r')
-        break;
-      token_end = p;
-      while (p > text && !is_space_at (g_utf8_prev_char (p), token_end))
-        p = g_utf8_prev_char (p);
-      tokens[n].start = p;
-      tokens[n].end = token_end;
-      n++;
-    }
-
-  return n;
+  return some_tokens_before (text, end, tokens, MAX_NAME_TOKENS);
 }
 
 static gboolean
@@ -432,8 +538,10 @@ case_name_before (const char *text,
     return NULL;
   p--;
 
-  n = tokens_before (text, p, tokens);
-  for (guint i = 1; i < n && i < 9; i++)
+  /* "v." is among the first nine words or there is no name: only those are collected
+   * until it is found, which most citations never get past. */
+  n = some_tokens_before (text, p, tokens, VERSUS_TOKENS);
+  for (guint i = 1; i < n && i < VERSUS_TOKENS; i++)
     if (token_is (&tokens[i], "v.") || token_is (&tokens[i], "vs."))
       {
         versus = i;
@@ -441,6 +549,7 @@ case_name_before (const char *text,
       }
   if (versus < 0)
     return NULL;
+  n = tokens_before (text, p, tokens);
 
   /* The party after "v.": every word must be part of a name. */
   for (int i = 0; i < versus; i++)
@@ -543,6 +652,7 @@ add_item (GArray     *items,
   Item item = { 0 };
 
   item.citation = citation;
+  item.kind = citation != NULL ? citation->kind : CB_CITATION_CASE;
   item.primary_byte = -1;
   item.byte_start = start - text;
   item.byte_end = end - text;
@@ -553,7 +663,122 @@ add_item (GArray     *items,
   return &g_array_index (items, Item, items->len - 1);
 }
 
-/* Full citations with their pins, parallels and parenthetical, and "752 F.2d, at 826". */
+/* "752 F.2d, at 826" at @p, which parse_reporter_citation() read into @parsed. */
+static const char *
+add_reporter_short_form (const char   *text,
+                         const char   *p,
+                         const Parsed *parsed,
+                         GArray       *items)
+{
+  CbCitation *citation = citation_new (CB_CITATION_SHORT);
+
+  citation->volume = span_dup (p, parsed->volume_end);
+  citation->reporter = g_strdup (parsed->reporter);
+  citation->pin = span_dup (parsed->pin_start, parsed->pin_end);
+  add_item (items, citation, text, p, parsed->end);
+  return parsed->end;
+}
+
+/* A group at @p: the first citation, then its parallels, each with an optional pin,
+ * then the parenthetical they share. Returns the end of the group. */
+static const char *
+add_citation_group (const char *text,
+                    const char *end,
+                    const char *p,
+                    Parsed      parsed,
+                    GArray     *items)
+{
+  g_autofree char *case_name = case_name_before (text, p);
+  guint first = items->len;
+  const char *group_end = p;
+  char *court = NULL;
+  char *year = NULL;
+
+  for (;;)
+    {
+      CbCitation *citation = citation_new (CB_CITATION_CASE);
+      const char *q;
+      const char *pin_start = NULL;
+      const char *pin_end = NULL;
+      const char *next_at = NULL;     /* where @next was read, if it was */
+      Parsed next;
+
+      citation->volume = span_dup (p, parsed.volume_end);
+      citation->reporter = g_strdup (parsed.reporter);
+      citation->page = span_dup (parsed.page_start, parsed.page_end);
+      group_end = parsed.end;
+
+      /* Pins: ", 536–537" that is not the volume of a parallel citation. */
+      for (q = group_end; q + 1 < end && q[0] == ',' && q[1] == ' '; )
+        {
+          const char *r = skip_inline_spaces (q + 1, end);
+          const char *pin;
+
+          if (parse_reporter_citation (r, end, &next))
+            {
+              next_at = r;
+              break;
+            }
+          pin = parse_pin (r, end);
+          if (pin == NULL)
+            break;
+          if (pin_start == NULL)
+            pin_start = r;
+          pin_end = pin;
+          q = pin;
+        }
+      if (pin_start != NULL)
+        {
+          citation->pin = span_dup (pin_start, pin_end);
+          group_end = pin_end;
+        }
+
+      add_item (items, citation, text, p, group_end);
+      if (items->len - 1 > first)
+        g_array_index (items, Item, items->len - 1).primary_byte =
+          g_array_index (items, Item, first).byte_start;
+
+      /* ", 101 S.Ct. 1908": a parallel citation follows. */
+      q = group_end;
+      if (!(q + 1 < end && q[0] == ',' && q[1] == ' '))
+        break;
+      q = skip_inline_spaces (q + 1, end);
+      /* When the pins ended at a citation, it is this one, already read. */
+      if ((q != next_at && !parse_reporter_citation (q, end, &next)) || next.page_start == NULL)
+        break;
+      p = q;
+      parsed = next;
+    }
+
+  if (parse_parenthetical (group_end, end, &court, &year) == NULL)
+    court = year = NULL;
+
+  for (guint i = first; i < items->len; i++)
+    g_array_index (items, Item, i).named = case_name != NULL;
+
+  /* Each parallel citation gets a copy; the last takes the strings themselves. */
+  for (guint i = first; i + 1 < items->len; i++)
+    {
+      CbCitation *citation = g_array_index (items, Item, i).citation;
+
+      citation->case_name = g_strdup (case_name);
+      citation->court = g_strdup (court);
+      citation->year = g_strdup (year);
+    }
+  {
+    CbCitation *last = g_array_index (items, Item, items->len - 1).citation;
+
+    last->case_name = g_steal_pointer (&case_name);
+    last->court = court;
+    last->year = year;
+  }
+
+  return group_end;
+}
+
+/* Full citations with their pins, parallels and parenthetical, and "752 F.2d, at 826".
+ * Each starts at a digit run, which a plain byte loop finds fast; everything else is
+ * looked at only there. */
 static void
 scan_reporter_citations (const char *text,
                          const char *end,
@@ -561,107 +786,21 @@ scan_reporter_citations (const char *text,
 {
   const char *p = text;
 
-  while (p < end)
+  for (;;)
     {
       Parsed parsed;
-      const char *group_end;
-      char *court = NULL;
-      char *year = NULL;
-      g_autofree char *case_name = NULL;
-      guint first;
 
-      if (!g_ascii_isdigit (*p))
-        {
-          p++;
-          continue;
-        }
+      /* strcspn() looks at many bytes at a time; the text ends in a NUL at @end. */
+      p += strcspn (p, "0123456789");
+      if (p >= end)
+        return;
+
       if (!is_boundary_before (text, p) || !parse_reporter_citation (p, end, &parsed))
-        {
-          p = skip_digits (p, end);
-          continue;
-        }
-
-      if (parsed.page_start == NULL)
-        {
-          CbCitation *citation = citation_new (CB_CITATION_SHORT);
-
-          citation->volume = span_dup (p, parsed.volume_end);
-          citation->reporter = g_strdup (parsed.reporter);
-          citation->pin = span_dup (parsed.pin_start, parsed.pin_end);
-          add_item (items, citation, text, p, parsed.end);
-          p = parsed.end;
-          continue;
-        }
-
-      /* A group: the first citation, then its parallels, each with an optional pin. */
-      case_name = case_name_before (text, p);
-      first = items->len;
-      group_end = p;
-      for (;;)
-        {
-          CbCitation *citation = citation_new (CB_CITATION_CASE);
-          const char *q;
-          const char *pin_start = NULL;
-          const char *pin_end = NULL;
-          Parsed next;
-
-          citation->volume = span_dup (p, parsed.volume_end);
-          citation->reporter = g_strdup (parsed.reporter);
-          citation->page = span_dup (parsed.page_start, parsed.page_end);
-          group_end = parsed.end;
-
-          /* Pins: ", 536–537" that is not the volume of a parallel citation. */
-          for (q = group_end; q + 1 < end && q[0] == ',' && q[1] == ' '; )
-            {
-              const char *r = skip_inline_spaces (q + 1, end);
-              const char *pin;
-
-              if (parse_reporter_citation (r, end, &next))
-                break;
-              pin = parse_pin (r, end);
-              if (pin == NULL)
-                break;
-              if (pin_start == NULL)
-                pin_start = r;
-              pin_end = pin;
-              q = pin;
-            }
-          if (pin_start != NULL)
-            {
-              citation->pin = span_dup (pin_start, pin_end);
-              group_end = pin_end;
-            }
-
-          add_item (items, citation, text, p, group_end);
-          if (items->len - 1 > first)
-            g_array_index (items, Item, items->len - 1).primary_byte =
-              g_array_index (items, Item, first).byte_start;
-
-          /* ", 101 S.Ct. 1908": a parallel citation follows. */
-          q = group_end;
-          if (!(q + 1 < end && q[0] == ',' && q[1] == ' '))
-            break;
-          q = skip_inline_spaces (q + 1, end);
-          if (!parse_reporter_citation (q, end, &next) || next.page_start == NULL)
-            break;
-          p = q;
-          parsed = next;
-        }
-
-      p = group_end;
-      if (parse_parenthetical (group_end, end, &court, &year) == NULL)
-        court = year = NULL;
-
-      for (guint i = first; i < items->len; i++)
-        {
-          CbCitation *citation = g_array_index (items, Item, i).citation;
-
-          citation->case_name = g_strdup (case_name);
-          citation->court = g_strdup (court);
-          citation->year = g_strdup (year);
-        }
-      g_free (court);
-      g_free (year);
+        p = skip_digits (p, end);
+      else if (parsed.page_start == NULL)
+        p = add_reporter_short_form (text, p, &parsed, items);
+      else
+        p = add_citation_group (text, end, p, parsed, items);
     }
 }
 
@@ -708,6 +847,24 @@ parse_section (const char *p,
   return p;
 }
 
+/* The first @needle in [@p, @end), or %NULL. memchr() finds each candidate first byte
+ * many bytes at a time, where strstr() compares at every position. */
+static const char *
+find_literal (const char *p,
+              const char *end,
+              const char *needle)
+{
+  gsize len = strlen (needle);
+
+  while (end - p >= (gssize) len && (p = memchr (p, needle[0], end - p - len + 1)) != NULL)
+    {
+      if (memcmp (p, needle, len) == 0)
+        return p;
+      p++;
+    }
+  return NULL;
+}
+
 /* "42 U.S.C. § 1983", "N.J.Stat.Ann. § 59:5–2(b)(4) (1982)": found from each section
  * sign, looking back for the longest run of words that names a known code. A bare
  * "§ 1983" names no code and is no citation. */
@@ -718,7 +875,7 @@ scan_statutes (const char *text,
 {
   const char *p = text;
 
-  while ((p = strstr (p, "\xc2\xa7")) != NULL && p < end)
+  while ((p = find_literal (p, end, "\xc2\xa7")) != NULL)
     {
       Span tokens[MAX_NAME_TOKENS];
       const char *section_start;
@@ -741,13 +898,16 @@ scan_statutes (const char *text,
           continue;
         }
 
-      n = MIN (tokens_before (text, p, tokens), MAX_CODE_TOKENS);
+      n = some_tokens_before (text, p, tokens, MAX_CODE_TOKENS);
       for (guint k = n; k > 0 && code == NULL; k--)
         {
           char key[MAX_KEY_BYTES + 1];
           gsize key_len = 0;
           gboolean fits = TRUE;
 
+          /* Most words before a section sign begin no code. */
+          if (!cb_reporters_code_could_begin (*tokens[k - 1].start))
+            continue;
           for (int i = k - 1; i >= 0 && fits; i--)
             {
               gsize len = tokens[i].end - tokens[i].start;
@@ -775,7 +935,7 @@ scan_statutes (const char *text,
       citation = citation_new (CB_CITATION_STATUTE);
       citation->reporter = g_strdup (code);
       citation->page = span_dup (section_start, section_end);
-      if (tokens_before (text, start, tokens) > 0 && token_is_page (&tokens[0]) &&
+      if (some_tokens_before (text, start, tokens, 1) > 0 && token_is_page (&tokens[0]) &&
           tokens[0].end == skip_digits (tokens[0].start, tokens[0].end))
         {
           citation->volume = span_dup (tokens[0].start, tokens[0].end);
@@ -800,7 +960,7 @@ scan_name_short_forms (const char *text,
 {
   const char *p = text;
 
-  while ((p = strstr (p, ", at ")) != NULL && p < end)
+  while ((p = find_literal (p, end, ", at ")) != NULL)
     {
       const char *at = p;
       const char *pin_start = at + 5;
@@ -814,7 +974,8 @@ scan_name_short_forms (const char *text,
       p += 5;
       if (pin_end == NULL)
         continue;
-      n = tokens_before (text, name_end, tokens);
+      /* "supra" and at most four words of a name are looked at. */
+      n = some_tokens_before (text, name_end, tokens, SHORT_NAME_TOKENS);
       if (n > 0 && token_is (&tokens[0], "supra"))
         {
           /* "Daniels, supra, at 331" */
@@ -848,20 +1009,71 @@ id_could_start (const char *p)
          ((p[1] == 'd' && p[2] == '.') || strncmp (p + 1, "bid.", 4) == 0);
 }
 
+/* The first place at or after @p where an "Id." or "Ibid." can start, or @end. It is
+ * found from its period, which memchr() finds fast: "i" is too common a letter to
+ * look for. A period at d has candidates at d - 4 ("Ibid.") and d - 2 ("Id."), and
+ * no later period has an earlier one, so they come in text order. */
+static const char *
+next_id_start (const char *p,
+               const char *end)
+{
+  const char *dot = end - p > 2 ? p + 2 : end;
+
+  while ((dot = memchr (dot, '.', end - dot)) != NULL)
+    {
+      if (dot - p >= 4 && id_could_start (dot - 4))
+        return dot - 4;
+      if (dot - p >= 2 && id_could_start (dot - 2))
+        return dot - 2;
+      dot++;
+    }
+  return end;
+}
+
+/* A prefix test on a literal that the compiler can inline: this runs at every capital. */
+#define STARTS_WITH(p, literal) (strncmp ((p), (literal), sizeof (literal) - 1) == 0)
+
 /* Where a barrier ("App. 89", "Brief for Petitioner 17", "Tr. 4") can start. */
 static gboolean
 barrier_could_start (const char *p)
 {
   switch (p[0])
     {
-    case 'A': return g_str_has_prefix (p, "App.");
-    case 'R': return g_str_has_prefix (p, "Reply") || g_str_has_prefix (p, "Record");
-    case 'B': return g_str_has_prefix (p, "Brief");
-    case 'T': return g_str_has_prefix (p, "Tr.");
-    case 'P': return g_str_has_prefix (p, "Pet.");
-    case 'J': return g_str_has_prefix (p, "Juris.");
+    case 'A': return STARTS_WITH (p, "App.");
+    case 'R': return STARTS_WITH (p, "Reply") || STARTS_WITH (p, "Record");
+    case 'B': return STARTS_WITH (p, "Brief");
+    case 'T': return STARTS_WITH (p, "Tr.");
+    case 'P': return STARTS_WITH (p, "Pet.");
+    case 'J': return STARTS_WITH (p, "Juris.");
     default: return FALSE;
     }
+}
+
+/* The next capital that can begin a barrier, at or after @p, or @end. strcspn() skips
+ * the other bytes many at a time; the text ends in a NUL at @end. */
+static const char *
+next_barrier_start (const char *p,
+                    const char *end)
+{
+  return p + strcspn (p, "ARBTPJ");
+}
+
+/*
+ * How far a match that starts at @at can reach, at most to @limit: to the first byte
+ * that @can_hold says no match can hold, and that one byte more. PCRE checks the UTF-8
+ * of all the text it is given on every call; a match cannot pass that byte, so the
+ * text beyond it changes nothing.
+ */
+static const char *
+match_bound (const char   *at,
+             const char   *limit,
+             const guint8  can_hold[256])
+{
+  const char *p = at;
+
+  while (p < limit && can_hold[(guchar) *p])
+    p++;
+  return p < limit ? p + 1 : limit;
 }
 
 /*
@@ -872,17 +1084,18 @@ barrier_could_start (const char *p)
  * runs into the window's end is tried again on the rest of the text.
  */
 static gboolean
-match_at (GRegex      *regex,
-          const char  *text,
-          const char  *end,
-          const char  *at,
-          int         *match_start,
-          int         *match_end,
-          int         *pin_start,
-          int         *pin_end)
+match_at (GRegex       *regex,
+          const guint8  can_hold[256],
+          const char   *text,
+          const char   *end,
+          const char   *at,
+          int          *match_start,
+          int          *match_end,
+          int          *pin_start,
+          int          *pin_end)
 {
   const char *from = at > text ? g_utf8_find_prev_char (text, at) : at;
-  const char *to = end - at > MATCH_WINDOW ? at + MATCH_WINDOW : end;
+  const char *to = match_bound (at, end - at > MATCH_WINDOW ? at + MATCH_WINDOW : end, can_hold);
   g_autoptr(GMatchInfo) match = NULL;
 
   while (to < end && (((guchar) *to) & 0xc0) == 0x80)
@@ -910,12 +1123,14 @@ match_at (GRegex      *regex,
 }
 
 static void
-scan_regex (const char *text,
-            gssize      length,
-            GRegex     *regex,
-            gboolean  (*could_start) (const char *p),
-            GArray     *items,
-            gboolean    barrier)
+scan_regex (const char    *text,
+            gssize         length,
+            GRegex        *regex,
+            const guint8   can_hold[256],
+            const char  *(*next_start) (const char *p, const char *end),
+            gboolean     (*could_start) (const char *p),
+            GArray        *items,
+            gboolean       barrier)
 {
   const char *end = text + length;
 
@@ -927,7 +1142,10 @@ scan_regex (const char *text,
       int pin_end;
       Item *item;
 
-      if (!could_start (p) || !match_at (regex, text, end, p, &start, &match_end, &pin_start, &pin_end))
+      p = next_start (p, end);
+      if (p >= end)
+        break;
+      if (!could_start (p) || !match_at (regex, can_hold, text, end, p, &start, &match_end, &pin_start, &pin_end))
         {
           p++;
           continue;
@@ -947,17 +1165,35 @@ scan_regex (const char *text,
     }
 }
 
-/* Characters in @length bytes of valid UTF-8: every byte but a continuation byte starts
- * one. A plain loop the compiler vectorizes; g_utf8_strlen() steps a character at a time. */
-static gsize
-count_chars (const char *p,
-             gsize       length)
+/* Moves from @p to @to, counting in @paragraph the lines that start a paragraph: a
+ * line break, then anything but white space. Inside a line, memchr() finds the next
+ * break without looking at each byte. */
+static const char *
+count_paragraphs (const char *p,
+                  const char *to,
+                  gboolean   *new_line,
+                  int        *paragraph)
 {
-  gsize n = 0;
+  while (p < to)
+    {
+      if (!*new_line)
+        {
+          const char *line_break = memchr (p, '\n', to - p);
 
-  for (gsize i = 0; i < length; i++)
-    n += (((guchar) p[i]) & 0xc0) != 0x80;
-  return n;
+          if (line_break == NULL)
+            return to;
+          *new_line = TRUE;
+          p = line_break + 1;
+          continue;
+        }
+      if (!g_ascii_isspace (*p))
+        {
+          (*paragraph)++;
+          *new_line = FALSE;
+        }
+      p++;
+    }
+  return p;
 }
 
 static int
@@ -1017,7 +1253,7 @@ find_item (Item  *items,
         high = mid;
     }
   for (; low < n && items[low].byte_start == byte_start; low++)
-    if (!items[low].barrier && items[low].citation->kind == CB_CITATION_CASE)
+    if (!items[low].barrier && items[low].kind == CB_CITATION_CASE)
       return &items[low];
 
   return NULL;
@@ -1057,9 +1293,49 @@ first_word (const char *name)
   return space != NULL ? g_strndup (name, space - name) : g_strdup (name);
 }
 
+/* Bytes of a volume key kept on the stack: "752|F.2d" and every reporter's name fit. */
+#define KEY_BYTES 128
+
+/* What a case is filed under for short forms by volume: "752|F.2d". Both are always
+ * set on a case and on a short form by volume. The key is written into @buffer when
+ * it fits, else into *@spill, which the caller frees. */
+static const char *
+volume_key (const CbCitation  *citation,
+            char               buffer[KEY_BYTES],
+            char             **spill)
+{
+  gsize volume = strlen (citation->volume);
+  gsize reporter = strlen (citation->reporter);
+  char *key = buffer;
+
+  if (volume + reporter + 2 > KEY_BYTES)
+    key = *spill = g_malloc (volume + reporter + 2);
+  memcpy (key, citation->volume, volume);
+  key[volume] = '|';
+  memcpy (key + volume + 1, citation->reporter, reporter + 1);
+  return key;
+}
+
+/* The first word of @name, as first_word() gives it, in @buffer when it fits, else in
+ * *@spill, which the caller frees. */
+static const char *
+first_word_key (const char  *name,
+                char         buffer[KEY_BYTES],
+                char       **spill)
+{
+  const char *space = strchr (name, ' ');
+  gsize len = space != NULL ? (gsize) (space - name) : strlen (name);
+  char *key = len < KEY_BYTES ? buffer : (*spill = g_malloc (len + 1));
+
+  memcpy (key, name, len);
+  key[len] = '\0';
+  return key;
+}
+
+/* Adds @item to the list under @key, copying the key only when it is new. */
 static void
 remember (GHashTable *seen,
-          char       *key,
+          const char *key,
           Item       *item)
 {
   GPtrArray *list = g_hash_table_lookup (seen, key);
@@ -1067,10 +1343,8 @@ remember (GHashTable *seen,
   if (list == NULL)
     {
       list = g_ptr_array_new ();
-      g_hash_table_insert (seen, key, list);
+      g_hash_table_insert (seen, g_strdup (key), list);
     }
-  else
-    g_free (key);
   g_ptr_array_add (list, item);
 }
 
@@ -1082,19 +1356,26 @@ remember_case (GHashTable *seen,
                gboolean    by_name)
 {
   CbCitation *citation = item->citation;
-  g_auto(GStrv) parties = NULL;
+  const char *versus;
+  char buffer[KEY_BYTES];
+  g_autofree char *spill = NULL;
 
   if (!by_name)
     {
-      remember (seen, g_strdup_printf ("%s|%s", citation->volume, citation->reporter), item);
+      remember (seen, volume_key (citation, buffer, &spill), item);
       return;
     }
   if (citation->case_name == NULL)
     return;
 
-  parties = g_strsplit (citation->case_name, " v. ", 2);
-  for (guint i = 0; parties[i] != NULL; i++)
-    remember (seen, first_word (parties[i]), item);
+  /* The first word of the name is the first party's; the second's follows " v. ". */
+  versus = strstr (citation->case_name, " v. ");
+  remember (seen, first_word_key (citation->case_name, buffer, &spill), item);
+  if (versus != NULL)
+    {
+      g_clear_pointer (&spill, g_free);
+      remember (seen, first_word_key (versus + 4, buffer, &spill), item);
+    }
 }
 
 /* Points a short form at the latest earlier full citation it can mean: the same volume
@@ -1121,7 +1402,10 @@ resolve_short (GHashTable *seen,
               if (other->byte_end <= item->byte_start &&
                   name_matches (other->citation->case_name, name))
                 {
+                  /* The citation starts at the name meant, not at the words before it. */
                   item->byte_start += name - item->names;
+                  memmove (citation->text, citation->text + (name - item->names),
+                           strlen (citation->text + (name - item->names)) + 1);
                   point_at (item, root_of (other));
                   return;
                 }
@@ -1134,8 +1418,9 @@ resolve_short (GHashTable *seen,
     }
   else
     {
-      g_autofree char *key = g_strdup_printf ("%s|%s", citation->volume, citation->reporter);
-      GPtrArray *list = g_hash_table_lookup (seen, key);
+      char buffer[KEY_BYTES];
+      g_autofree char *spill = NULL;
+      GPtrArray *list = g_hash_table_lookup (seen, volume_key (citation, buffer, &spill));
       guint64 pin = g_ascii_strtoull (citation->pin, NULL, 10);
 
       for (guint j = list != NULL ? list->len : 0; j-- > 0; )
@@ -1168,7 +1453,7 @@ resolve_id (Item *items,
         continue;
       if (other->barrier || item->paragraph - other->paragraph > 1)
         return;
-      if (other->citation->kind == CB_CITATION_SHORT || other->citation->kind == CB_CITATION_ID)
+      if (other->kind == CB_CITATION_SHORT || other->kind == CB_CITATION_ID)
         {
           if (other->target != NULL)
             point_at (item, other->target);
@@ -1224,9 +1509,36 @@ cb_citation_free (CbCitation *citation)
 GPtrArray *
 cb_citation_scan (const char *text)
 {
-  g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func ((GDestroyNotify) cb_citation_free);
-  g_autoptr(GArray) items = g_array_new (FALSE, TRUE, sizeof (Item));
   gsize length;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  /* Offsets in characters mean nothing in text that is not UTF-8. */
+  length = strlen (text);
+  if (!cb_text_validate (text, length))
+    return g_ptr_array_new_with_free_func ((GDestroyNotify) cb_citation_free);
+
+  return cb_citation_scan_valid (text, length);
+}
+
+/**
+ * cb_citation_scan_valid:
+ * @text: valid UTF-8
+ * @length: strlen() of @text
+ *
+ * cb_citation_scan() for a text already known to be valid UTF-8, such as an
+ * opinion's, which is not checked again.
+ *
+ * Returns: (transfer full) (element-type CbCitation): the citations in text order
+ */
+GPtrArray *
+cb_citation_scan_valid (const char *text,
+                        gsize       length)
+{
+  g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func ((GDestroyNotify) cb_citation_free);
+  /* Room for a citation every CITATION_SPACING bytes, so that a citation-dense text
+   * does not copy its items from one larger array to the next. */
+  g_autoptr(GArray) items = g_array_sized_new (FALSE, TRUE, sizeof (Item), length / CITATION_SPACING);
   const char *end;
   const char *walk;
   gsize chars = 0;
@@ -1239,20 +1551,16 @@ cb_citation_scan (const char *text)
 
   g_return_val_if_fail (text != NULL, NULL);
 
-  /* Offsets in characters mean nothing in text that is not UTF-8. */
-  if (!g_utf8_validate (text, -1, NULL))
-    return g_steal_pointer (&result);
-
   ensure_regexes ();
   g_array_set_clear_func (items, (GDestroyNotify) item_clear);
-  length = strlen (text);
   end = text + length;
 
   scan_reporter_citations (text, end, items);
   scan_statutes (text, end, items);
   scan_name_short_forms (text, end, items);
-  scan_regex (text, length, id_regex, id_could_start, items, FALSE);
-  scan_regex (text, length, barrier_regex, barrier_could_start, items, TRUE);
+  scan_regex (text, length, id_regex, id_can_hold, next_id_start, id_could_start, items, FALSE);
+  scan_regex (text, length, barrier_regex, barrier_can_hold, next_barrier_start, barrier_could_start,
+              items, TRUE);
   g_array_sort (items, compare_items);
   data = (Item *) items->data;
 
@@ -1261,7 +1569,9 @@ cb_citation_scan (const char *text)
     if (data[i].primary_byte >= 0)
       data[i].primary = find_item (data, i, data[i].primary_byte);
 
-  /* "Daniels, at 331" is a citation only if an earlier case is named Daniels. */
+  /* "Daniels, at 331" is a citation only if an earlier case is named Daniels. Only the
+   * first citation of a group is filed: a short form found through a parallel one
+   * means the first anyway, which ends before it and has the same name. */
   seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
   for (guint i = 0; i < items->len; i++)
     {
@@ -1269,7 +1579,7 @@ cb_citation_scan (const char *text)
         continue;
       if (data[i].names != NULL)
         resolve_short (seen, &data[i]);
-      else if (data[i].citation->kind == CB_CITATION_CASE)
+      else if (data[i].kind == CB_CITATION_CASE && data[i].named && data[i].primary == NULL)
         remember_case (seen, &data[i], TRUE);
     }
   g_clear_pointer (&seen, g_hash_table_unref);
@@ -1289,16 +1599,7 @@ cb_citation_scan (const char *text)
         }
       last_end = item->byte_end;
 
-      for (; walk < text + item->byte_start; walk++)
-        {
-          if (*walk == '\n')
-            new_line = TRUE;
-          else if (new_line && !g_ascii_isspace (*walk))
-            {
-              paragraph++;
-              new_line = FALSE;
-            }
-        }
+      walk = count_paragraphs (walk, text + item->byte_start, &new_line, &paragraph);
       item->paragraph = paragraph;
     }
 
@@ -1309,11 +1610,11 @@ cb_citation_scan (const char *text)
 
       if (item->dropped || item->barrier || item->names != NULL)
         continue;
-      if (item->citation->kind == CB_CITATION_CASE)
+      if (item->kind == CB_CITATION_CASE)
         remember_case (seen, item, FALSE);
-      else if (item->citation->kind == CB_CITATION_SHORT)
+      else if (item->kind == CB_CITATION_SHORT)
         resolve_short (seen, item);
-      else if (item->citation->kind == CB_CITATION_ID)
+      else if (item->kind == CB_CITATION_ID)
         resolve_id (data, i);
     }
   g_clear_pointer (&seen, g_hash_table_unref);
@@ -1330,12 +1631,10 @@ cb_citation_scan (const char *text)
       if (item->dropped || item->barrier)
         continue;
 
-      chars += count_chars (walk, text + item->byte_start - walk);
+      chars += cb_text_count_chars (walk, text + item->byte_start - walk);
       walk = text + item->byte_start;
       citation->start = chars;
-      citation->end = chars + count_chars (walk, item->byte_end - item->byte_start);
-      g_free (citation->text);
-      citation->text = g_strndup (walk, item->byte_end - item->byte_start);
+      citation->end = chars + cb_text_count_chars (walk, item->byte_end - item->byte_start);
 
       if (item->primary != NULL)
         citation->parallel_of = index_of[item->primary - data];

@@ -5,7 +5,9 @@
 #include <string.h>
 
 #include "cb-citation.h"
+#include "cb-citation-private.h"
 #include "cb-opinion-private.h"
+#include "cb-text-decode.h"
 
 /*
  * The one analyzer of normalized opinion text, whatever it was imported from:
@@ -19,6 +21,23 @@
 #define CAPTION_LINES_MAX 40
 
 static const char * const symbols[] = { "*", "†", "‡" };
+
+/* Bytes of text per entry of the table that turns byte positions into characters. */
+#define CHAR_BLOCK 64
+
+/*
+ * The text as the analysis walks it: its UTF-8 bytes, which take a quarter of the
+ * memory of an array of characters and most of which are ASCII, so that a search for
+ * a marker is a memchr(). Offsets are reported in characters: @blocks holds how many
+ * characters come before each CHAR_BLOCK bytes, so a byte position is turned into an
+ * offset by counting at most one block.
+ */
+typedef struct
+{
+  const char *s;
+  gsize n;
+  gsize *blocks;
+} Text;
 
 static void
 clear_footnote (gpointer data)
@@ -42,149 +61,241 @@ is_digit (gunichar c)
   return c >= '0' && c <= '9';
 }
 
-static void
-hide (CbOpinion *self,
-      gsize      offset,
-      gsize      length)
+/* The character that starts at byte @i. */
+static inline gunichar
+char_at (const Text *t,
+         gsize       i)
 {
-  memset (self->hidden + offset, 1, MIN (length, self->length - offset));
+  return (guchar) t->s[i] < 0x80 ? (guchar) t->s[i] : g_utf8_get_char (t->s + i);
+}
+
+static inline gsize
+next_char (const Text *t,
+           gsize       i)
+{
+  return (guchar) t->s[i] < 0x80 ? i + 1 : (gsize) (g_utf8_next_char (t->s + i) - t->s);
+}
+
+static inline gsize
+prev_char (const Text *t,
+           gsize       i)
+{
+  return (guchar) t->s[i - 1] < 0x80 ? i - 1 : (gsize) (g_utf8_prev_char (t->s + i) - t->s);
+}
+
+/* The characters in a block: a whole block is counted by a loop of known length,
+ * which the compiler unrolls into a few vector operations. */
+static gsize
+count_block (const char *p,
+             gsize       length)
+{
+  guint32 n = 0;
+
+  if (length < CHAR_BLOCK)
+    return cb_text_count_chars (p, length);
+  for (gsize i = 0; i < CHAR_BLOCK; i++)
+    n += (((guchar) p[i]) & 0xc0) != 0x80;
+  return n;
 }
 
 static void
-find_page_marks (CbOpinion *self)
+text_init (Text       *t,
+           const char *s)
 {
-  const gunichar *u = self->chars;
-  gsize n = self->length;
+  gsize n_blocks;
+
+  t->s = s;
+  t->n = strlen (s);
+  n_blocks = t->n / CHAR_BLOCK + 1;
+  t->blocks = g_new (gsize, n_blocks + 1);
+  t->blocks[0] = 0;
+  for (gsize b = 0; b < n_blocks; b++)
+    t->blocks[b + 1] = t->blocks[b] + count_block (s + b * CHAR_BLOCK, MIN (CHAR_BLOCK, t->n - b * CHAR_BLOCK));
+}
+
+/* The offset in characters of byte @i. */
+static gsize
+offset_of (const Text *t,
+           gsize       i)
+{
+  gsize block = i / CHAR_BLOCK;
+
+  return t->blocks[block] + cb_text_count_chars (t->s + block * CHAR_BLOCK, i - block * CHAR_BLOCK);
+}
+
+static void
+set_hidden (guint8    *hidden,
+            gsize      length,
+            CbRange    range)
+{
+  memset (hidden + range.start, 1, MIN (range.end - range.start, length - range.start));
+}
+
+/**
+ * cb_opinion_lay_out_hidden:
+ * @self: an analyzed opinion
+ *
+ * Returns: (transfer full): one flag per character of @self, set in the ranges hidden
+ */
+guint8 *
+cb_opinion_lay_out_hidden (CbOpinion *self)
+{
+  guint8 *hidden = g_malloc0 (self->length + 1);
+
+  for (guint i = 0; i < self->hidden_ranges->len; i++)
+    set_hidden (hidden, self->length, g_array_index (self->hidden_ranges, CbRange, i));
+  return hidden;
+}
+
+/* The hidden flags while the analysis still adds to them: laid out only when a
+ * footnote reference is looked for, which an opinion without footnotes never does. */
+static const guint8 *
+hidden_so_far (CbOpinion *self)
+{
+  if (self->hidden == NULL)
+    self->hidden = cb_opinion_lay_out_hidden (self);
+  return self->hidden;
+}
+
+/* Hides @length characters from @offset. */
+static void
+hide_chars (CbOpinion *self,
+            gsize      offset,
+            gsize      length)
+{
+  CbRange range = { offset, offset + length };
+
+  g_array_append_val (self->hidden_ranges, range);
+  if (self->hidden != NULL)
+    set_hidden (self->hidden, self->length, range);
+}
+
+/* Hides the characters of bytes @start to @end. */
+static void
+hide (CbOpinion  *self,
+      const Text *t,
+      gsize       start,
+      gsize       end)
+{
+  gsize offset = offset_of (t, start);
+
+  hide_chars (self, offset, offset_of (t, end) - offset);
+}
+
+static void
+find_page_marks (CbOpinion  *self,
+                 const Text *t)
+{
+  const char *s = t->s;
+  gsize n = t->n;
 
   for (gsize i = 0; i < n; i++)
     {
+      const char *star = memchr (s + i, '*', n - i);
       gsize stars = 0, j;
       guint page = 0;
 
-      if (u[i] != '*' || (i > 0 && (u[i - 1] == '*' || is_digit (u[i - 1]))))
+      if (star == NULL)
+        break;
+      i = star - s;
+      if (i > 0 && (s[i - 1] == '*' || is_digit (s[i - 1])))
         continue;
 
-      while (i + stars < n && u[i + stars] == '*')
+      while (i + stars < n && s[i + stars] == '*')
         stars++;
-      for (j = i + stars; j < n && is_digit (u[j]) && j - (i + stars) < 9; j++)
-        page = page * 10 + (u[j] - '0');
+      for (j = i + stars; j < n && is_digit (s[j]) && j - (i + stars) < 9; j++)
+        page = page * 10 + (s[j] - '0');
 
-      if (stars <= MAX_REPORTERS && j > i + stars && page > 0 && (j == n || !g_unichar_isalnum (u[j])))
+      if (stars <= MAX_REPORTERS && j > i + stars && page > 0 && (j == n || !g_unichar_isalnum (char_at (t, j))))
         {
-          CbPageMark mark = { stars - 1, page, i, j - i };
+          /* The marker is ASCII: as many characters as bytes. */
+          CbPageMark mark = { stars - 1, page, offset_of (t, i), j - i };
 
           g_array_append_val (self->marks, mark);
           self->n_reporters = MAX (self->n_reporters, (guint) stars);
-          hide (self, i, j - i);
+          hide_chars (self, mark.offset, mark.length);
         }
       i += stars - 1;
     }
 }
 
+/* Whether @word is at byte @at, wholly before @n. */
 static gboolean
-match_ascii (const gunichar *u,
-             gsize           n,
-             gsize           at,
-             const char     *word)
+match_at (const Text *t,
+          gsize       n,
+          gsize       at,
+          const char *word)
 {
   gsize len = strlen (word);
 
-  if (at + len > n)
-    return FALSE;
-  for (gsize k = 0; k < len; k++)
-    if (u[at + k] != (gunichar) word[k])
-      return FALSE;
-  return TRUE;
-}
-
-static gboolean
-match_utf8 (const gunichar *u,
-            gsize           n,
-            gsize           at,
-            const char     *word,
-            gsize          *length)
-{
-  gsize k = 0;
-
-  for (const char *p = word; *p; p = g_utf8_next_char (p), k++)
-    if (at + k >= n || u[at + k] != g_utf8_get_char (p))
-      return FALSE;
-  *length = k;
-  return TRUE;
+  return at + len <= n && memcmp (t->s + at, word, len) == 0;
 }
 
 /*
  * The label a footnote body starts with: "[1] ", "1 ", "1. ", "FN1. ", "n1 ",
- * "* ", "† ". Numbered labels are returned as the number alone.
+ * "* ", "† ". Numbered labels are returned as the number alone; @length is the
+ * label's length in bytes, with the space after it.
  */
 static char *
-parse_label (const gunichar *u,
-             gsize           n,
-             gsize           at,
-             gsize          *length)
+parse_label (const Text *t,
+             gsize       at,
+             gsize      *length)
 {
+  const char *s = t->s;
+  gsize n = t->n;
   gsize i = at, digits_start;
   gboolean bracket = FALSE;
 
-  for (guint s = 0; s < G_N_ELEMENTS (symbols); s++)
+  for (guint k = 0; k < G_N_ELEMENTS (symbols); k++)
     {
-      gsize len = 0, reps = 0;
+      gsize len = strlen (symbols[k]), reps = 0;
 
-      while (match_utf8 (u, n, at + reps * len, symbols[s], &len))
+      while (match_at (t, n, at + reps * len, symbols[k]))
         reps++;
-      if (reps > 0 && at + reps * len < n && u[at + reps * len] == ' ')
+      if (reps > 0 && at + reps * len < n && s[at + reps * len] == ' ')
         {
           GString *label = g_string_new (NULL);
 
           for (gsize r = 0; r < reps; r++)
-            g_string_append (label, symbols[s]);
+            g_string_append (label, symbols[k]);
           *length = reps * len + 1;
           return g_string_free (label, FALSE);
         }
     }
 
-  if (i < n && u[i] == '[')
+  if (i < n && s[i] == '[')
     {
       bracket = TRUE;
       i++;
     }
-  if (match_ascii (u, n, i, "FN"))
+  if (match_at (t, n, i, "FN"))
     i += 2;
-  else if (i < n && u[i] == 'n' && i + 1 < n && is_digit (u[i + 1]))
+  else if (i < n && s[i] == 'n' && i + 1 < n && is_digit (s[i + 1]))
     i++;
 
   digits_start = i;
-  while (i < n && is_digit (u[i]) && i - digits_start < 3)
+  while (i < n && is_digit (s[i]) && i - digits_start < 3)
     i++;
-  if (i == digits_start || (i < n && is_digit (u[i])))
+  if (i == digits_start || (i < n && is_digit (s[i])))
     return NULL;
 
   {
     gsize end_digits = i;
-    GString *label = g_string_new (NULL);
 
     if (bracket)
       {
-        if (i >= n || u[i] != ']')
-          {
-            g_string_free (label, TRUE);
-            return NULL;
-          }
+        if (i >= n || s[i] != ']')
+          return NULL;
         i++;
       }
-    else if (i < n && u[i] == '.')
+    else if (i < n && s[i] == '.')
       i++;
 
-    if (i >= n || u[i] != ' ')
-      {
-        g_string_free (label, TRUE);
-        return NULL;
-      }
+    if (i >= n || s[i] != ' ')
+      return NULL;
 
-    for (gsize k = digits_start; k < end_digits; k++)
-      g_string_append_c (label, (char) u[k]);
     *length = i + 1 - at;
-    return g_string_free (label, FALSE);
+    return g_strndup (s + digits_start, end_digits - digits_start);
   }
 }
 
@@ -194,30 +305,91 @@ is_label_symbol (const char *label)
   return !g_ascii_isdigit (label[0]);
 }
 
-/* A footnote reference in the body, glued to the text before it. */
+/* "[1]", "[FN1]", "FN1" or a bare "1" at byte @i, after the character @before. */
+static gboolean
+match_numbered_marker (const Text *t,
+                       gsize       n,
+                       gsize       i,
+                       gunichar    before,
+                       const char *label,
+                       gsize      *end)
+{
+  const char *s = t->s;
+  gsize j = i;
+  gboolean bracket = FALSE, prefixed = FALSE;
+
+  if (s[j] == '[')
+    {
+      bracket = TRUE;
+      j++;
+    }
+  if (match_at (t, n, j, "FN"))
+    {
+      prefixed = TRUE;
+      j += 2;
+    }
+  if (!match_at (t, n, j, label))
+    return FALSE;
+  j += strlen (label);
+  if (j < n && is_digit (s[j]))
+    return FALSE;
+  if (bracket)
+    {
+      if (j >= n || s[j] != ']')
+        return FALSE;
+      j++;
+    }
+  else if (!prefixed)
+    {
+      gunichar after;
+
+      if (is_digit (before) || !(g_unichar_isalpha (before) || (before < 128 && strchr (".,;:\"')", (int) before)) ||
+                                 before == 0x201d || before == 0x2019))
+        return FALSE;
+      after = j < n ? char_at (t, j) : 0;
+      if (j < n && (g_unichar_isalnum (after) || after == 0x2013 || after == '-'))
+        return FALSE;
+    }
+  *end = j;
+  return TRUE;
+}
+
+/* A footnote reference in the body, glued to the text before it, at or after byte
+ * @from and before byte @limit. @offset and @length come back in bytes. */
 static gboolean
 find_marker (CbOpinion  *self,
+             const Text *t,
              const char *label,
              gsize       from,
              gsize       limit,
              gsize      *offset,
              gsize      *length)
 {
-  const gunichar *u = self->chars;
-  gsize n = MIN (limit, self->length);
+  const char *s = t->s;
+  const guint8 *hidden = hidden_so_far (self);
+  gsize n = MIN (limit, t->n);
+  gsize i = from > 0 ? from : (n > 0 ? next_char (t, 0) : 0);
+  gsize c;
+  gunichar before;
 
-  for (gsize i = MAX (from, 1); i < n; i++)
+  if (i >= n)
+    return FALSE;
+  /* The character index of @i, for the hidden flags, moves on with it. */
+  c = offset_of (t, i);
+  before = char_at (t, prev_char (t, i));
+
+  for (; i < n; before = char_at (t, i), i = next_char (t, i), c++)
     {
-      gunichar before = u[i - 1];
-      gsize len = 0;
+      gsize len = 0, end;
 
-      if (g_unichar_isspace (before) || self->hidden[i])
+      if (g_unichar_isspace (before) || hidden[c])
         continue;
 
       if (is_label_symbol (label))
         {
-          if (match_utf8 (u, n, i, label, &len) && before != u[i] &&
-              (i + len >= n || (u[i + len] != u[i] && !is_digit (u[i + len]))))
+          len = strlen (label);
+          if (match_at (t, n, i, label) && before != char_at (t, i) &&
+              (i + len >= n || (char_at (t, i + len) != char_at (t, i) && !is_digit (s[i + len]))))
             {
               *offset = i;
               *length = len;
@@ -226,76 +398,54 @@ find_marker (CbOpinion  *self,
           continue;
         }
 
-      /* "[1]", "[FN1]", "FN1" or a bare "1" after a word or punctuation. */
-      {
-        gsize j = i;
-        gboolean bracket = FALSE, prefixed = FALSE;
-
-        if (u[j] == '[')
-          {
-            bracket = TRUE;
-            j++;
-          }
-        if (match_ascii (u, n, j, "FN"))
-          {
-            prefixed = TRUE;
-            j += 2;
-          }
-        if (!match_ascii (u, n, j, label))
-          continue;
-        j += strlen (label);
-        if (j < n && is_digit (u[j]))
-          continue;
-        if (bracket)
-          {
-            if (j >= n || u[j] != ']')
-              continue;
-            j++;
-          }
-        else if (!prefixed)
-          {
-            if (is_digit (before) || !(g_unichar_isalpha (before) || (before < 128 && strchr (".,;:\"')", (int) before)) ||
-                                       before == 0x201d || before == 0x2019))
-              continue;
-            if (j < n && (g_unichar_isalnum (u[j]) || u[j] == 0x2013 || u[j] == '-'))
-              continue;
-          }
-        *offset = i;
-        *length = j - i;
-        return TRUE;
-      }
+      if (match_numbered_marker (t, n, i, before, label, &end))
+        {
+          *offset = i;
+          *length = end - i;
+          return TRUE;
+        }
     }
   return FALSE;
 }
 
 static gsize
-paragraph_end (const gunichar *u,
-               gsize           n,
-               gsize           at)
+paragraph_end (const Text *t,
+               gsize       at)
 {
+  const char *s = t->s;
+  gsize n = t->n;
+
   for (gsize i = at; i + 1 < n; i++)
-    if (u[i] == '\n' && u[i + 1] == '\n')
-      return i;
-  return n > 0 && u[n - 1] == '\n' ? n - 1 : n;
+    {
+      const char *line_end = memchr (s + i, '\n', n - 1 - i);
+
+      if (line_end == NULL)
+        break;
+      i = line_end - s;
+      if (s[i + 1] == '\n')
+        return i;
+    }
+  return n > 0 && s[n - 1] == '\n' ? n - 1 : n;
 }
 
 /* The first body symbol marker ("*", "†", "‡") at or after @from. */
 static char *
-find_symbol_marker (CbOpinion *self,
-                    gsize      from,
-                    gsize      limit,
-                    gsize     *offset,
-                    gsize     *length)
+find_symbol_marker (CbOpinion  *self,
+                    const Text *t,
+                    gsize       from,
+                    gsize       limit,
+                    gsize      *offset,
+                    gsize      *length)
 {
   const char *best = NULL;
 
-  for (guint s = 0; s < G_N_ELEMENTS (symbols); s++)
+  for (guint k = 0; k < G_N_ELEMENTS (symbols); k++)
     {
       gsize off, len;
 
-      if (find_marker (self, symbols[s], from, limit, &off, &len) && (best == NULL || off < *offset))
+      if (find_marker (self, t, symbols[k], from, limit, &off, &len) && (best == NULL || off < *offset))
         {
-          best = symbols[s];
+          best = symbols[k];
           *offset = off;
           *length = len;
         }
@@ -303,20 +453,25 @@ find_symbol_marker (CbOpinion *self,
   return g_strdup (best);
 }
 
+/* Where the footnote block starts, in bytes: after the first run of three or more line
+ * breaks whose next paragraph starts with a label that a marker in the body matches. */
 static gsize
-find_footnote_block (CbOpinion *self)
+find_footnote_block (CbOpinion  *self,
+                     const Text *t)
 {
-  const gunichar *u = self->chars;
-  gsize n = self->length;
+  const char *s = t->s;
+  gsize n = t->n;
   g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (gsize) * 2);
 
   for (gsize i = 0; i + 2 < n; i++)
     {
-      gsize j = i;
+      const char *line_end = memchr (s + i, '\n', n - i);
+      gsize j;
 
-      if (u[i] != '\n')
-        continue;
-      while (j < n && u[j] == '\n')
+      if (line_end == NULL || (gsize) (line_end - s) + 2 >= n)
+        break;
+      i = j = line_end - s;
+      while (j < n && s[j] == '\n')
         j++;
       if (j - i >= 3 && j < n)
         {
@@ -331,9 +486,9 @@ find_footnote_block (CbOpinion *self)
     {
       gsize *run = &g_array_index (runs, gsize, r * 2);
       gsize label_length, off, len;
-      g_autofree char *label = parse_label (u, n, run[1], &label_length);
+      g_autofree char *label = parse_label (t, run[1], &label_length);
 
-      if (label != NULL && find_marker (self, label, 0, run[0], &off, &len))
+      if (label != NULL && find_marker (self, t, label, 0, run[0], &off, &len))
         return run[1];
     }
 
@@ -341,7 +496,7 @@ find_footnote_block (CbOpinion *self)
     {
       gsize *run = &g_array_index (runs, gsize, (runs->len - 1) * 2);
       gsize off, len;
-      g_autofree char *symbol = find_symbol_marker (self, 0, run[0], &off, &len);
+      g_autofree char *symbol = find_symbol_marker (self, t, 0, run[0], &off, &len);
 
       if (symbol != NULL)
         return run[1];
@@ -351,88 +506,111 @@ find_footnote_block (CbOpinion *self)
 }
 
 static void
-find_footnotes (CbOpinion *self)
+add_footnote (CbOpinion  *self,
+              const Text *t,
+              char       *label,
+              gsize       marker,
+              gsize       marker_end,
+              gsize       body_start,
+              gsize       body_end)
 {
-  const gunichar *u = self->chars;
-  gsize n = self->length;
-  gsize block = find_footnote_block (self);
+  CbFootnote note = { label, offset_of (t, marker), 0, offset_of (t, body_start), offset_of (t, body_end) };
+
+  note.marker_length = offset_of (t, marker_end) - note.marker_offset;
+  hide (self, t, marker, marker_end);
+  g_array_append_val (self->footnotes, note);
+}
+
+/* Returns the footnote block's start in bytes. */
+static gsize
+find_footnotes (CbOpinion  *self,
+                const Text *t)
+{
+  const char *s = t->s;
+  gsize n = t->n;
+  gsize block = find_footnote_block (self, t);
   gsize next_marker = 0;
   gsize p = block;
 
-  self->footnote_block = block;
+  self->footnote_block = offset_of (t, block);
 
   while (p < n)
     {
-      gsize end = paragraph_end (u, n, p);
+      gsize end = paragraph_end (t, p);
       gsize label_length = 0, off = 0, len = 0;
-      g_autofree char *label = parse_label (u, n, p, &label_length);
+      g_autofree char *label = parse_label (t, p, &label_length);
       CbFootnote *current = self->footnotes->len > 0 ?
         &g_array_index (self->footnotes, CbFootnote, self->footnotes->len - 1) : NULL;
 
-      if (label != NULL && find_marker (self, label, next_marker, block, &off, &len))
+      if (label != NULL && find_marker (self, t, label, next_marker, block, &off, &len))
         {
-          CbFootnote note = { g_steal_pointer (&label), off, len, p + label_length, end };
-
-          hide (self, off, len);
-          hide (self, p, label_length);
-          g_array_append_val (self->footnotes, note);
+          add_footnote (self, t, g_steal_pointer (&label), off, off + len, p + label_length, end);
+          hide (self, t, p, p + label_length);
           next_marker = off + len;
         }
       else if (current == NULL)
         {
-          g_autofree char *symbol = find_symbol_marker (self, next_marker, block, &off, &len);
+          g_autofree char *symbol = find_symbol_marker (self, t, next_marker, block, &off, &len);
 
           if (symbol != NULL)
             {
-              CbFootnote note = { g_steal_pointer (&symbol), off, len, p, end };
-
-              hide (self, off, len);
-              g_array_append_val (self->footnotes, note);
+              add_footnote (self, t, g_steal_pointer (&symbol), off, off + len, p, end);
               next_marker = off + len;
             }
         }
       else
         {
-          current->body_end = end;
+          current->body_end = offset_of (t, end);
         }
 
       p = end;
-      while (p < n && u[p] == '\n')
+      while (p < n && s[p] == '\n')
         p++;
     }
+  return block;
 }
 
 static void
-find_headnotes (CbOpinion *self)
+find_headnotes (CbOpinion  *self,
+                const Text *t,
+                gsize       block)
 {
-  const gunichar *u = self->chars;
+  const char *s = t->s;
+  gsize n = t->n;
 
-  for (gsize i = 0; i < self->footnote_block; i++)
+  for (gsize i = 0; i < block; i++)
     {
       gsize p = i;
 
-      if (i > 0 && u[i - 1] != '\n')
-        continue;
+      if (i > 0 && s[i - 1] != '\n')
+        {
+          /* On to the start of the next line. */
+          const char *line_end = memchr (s + i, '\n', block - i);
 
-      while (p < self->footnote_block && u[p] == '[')
+          i = line_end != NULL ? (gsize) (line_end - s) : block;
+          continue;
+        }
+
+      while (p < block && s[p] == '[')
         {
           gsize j = p + 1;
           guint number = 0;
 
-          while (j < self->length && is_digit (u[j]) && j - p <= 3)
-            number = number * 10 + (u[j++] - '0');
-          if (j == p + 1 || j >= self->length || u[j] != ']' ||
-              (j + 1 < self->length && !g_unichar_isspace (u[j + 1])))
+          while (j < n && is_digit (s[j]) && j - p <= 3)
+            number = number * 10 + (s[j++] - '0');
+          if (j == p + 1 || j >= n || s[j] != ']' ||
+              (j + 1 < n && !g_unichar_isspace (char_at (t, j + 1))))
             break;
 
           {
-            CbHeadnote headnote = { number, p, j + 1 - p };
+            /* ASCII: as many characters as bytes. */
+            CbHeadnote headnote = { number, offset_of (t, p), j + 1 - p };
 
             g_array_append_val (self->headnotes, headnote);
-            hide (self, p, j + 1 - p);
+            hide_chars (self, headnote.offset, headnote.length);
           }
           p = j + 1;
-          while (p < self->length && u[p] == ' ')
+          while (p < n && s[p] == ' ')
             p++;
         }
     }
@@ -478,23 +656,25 @@ line_start (const char *text,
   return p;
 }
 
-/* The next "dissenting" or "concurring" at or after @p, or %NULL. @next holds where
- * each word is next found, so that neither is searched for twice over the same text. */
+/* The next "dissenting" or "concurring" at or after @p and before @end, or %NULL.
+ * Both words are ten letters long and end in "g", so one memchr() pass over the "g"s
+ * finds either, where strstr() would go over the text once for each word. */
 static const char *
-next_role_word (const char  *p,
-                const char **next)
+next_role_word (const char *p,
+                const char *end)
 {
-  static const char * const words[] = { "dissenting", "concurring" };
-  const char *found = NULL;
+  const gsize length = strlen ("dissenting");
+  const char *g = p + length - 1;
 
-  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+  while (g < end && (g = memchr (g, 'g', end - g)) != NULL)
     {
-      if (next[i] != NULL && next[i] < p)
-        next[i] = strstr (p, words[i]);
-      if (next[i] != NULL && (found == NULL || next[i] < found))
-        found = next[i];
+      const char *word = g - (length - 1);
+
+      if (memcmp (word, "dissenting", length) == 0 || memcmp (word, "concurring", length) == 0)
+        return word;
+      g++;
     }
-  return found;
+  return NULL;
 }
 
 /*
@@ -512,11 +692,10 @@ find_separate_opinions (CbOpinion *self)
   const char *text = self->text;
   const char *last = text;
   const char *searched = text;
+  const char *end = text + strlen (text);
   gsize last_offset = 0;
 
-  const char *next[2] = { text - 1, text - 1 };
-
-  for (const char *word = next_role_word (text, next); word != NULL; word = next_role_word (word + 1, next))
+  for (const char *word = next_role_word (text, end); word != NULL; word = next_role_word (word + 1, end))
     {
       const char *here = line_start (text, word);
       const char *line_end = word + strcspn (word, "\n");
@@ -590,18 +769,69 @@ match_line (GRegex     *regex,
   return g_strstrip (g_match_info_fetch (match, group));
 }
 
+typedef struct
+{
+  GRegex *case_name;
+  GRegex *citation;
+  GRegex *docket;
+  GRegex *date;
+  GRegex *court;
+} CaptionRegexes;
+
+static gpointer
+compile_caption_regexes (gpointer data)
+{
+  CaptionRegexes *r = g_new0 (CaptionRegexes, 1);
+
+  r->case_name = g_regex_new ("^(?!No\\.)(\\S.{0,150}?\\s+v\\.\\s+\\S.{0,150}?)[.,]?$", 0, 0, NULL);
+  r->citation = g_regex_new ("^(\\d+\\s+[A-Z][A-Za-z0-9.\\s]*?\\s+\\d+"
+                             "(?:\\s*,\\s*\\d+\\s+[A-Z][A-Za-z0-9.\\s]*?\\s+\\d+)*)"
+                             "(?:\\s*\\([^)]*\\))?\\.?$", 0, 0, NULL);
+  r->docket = g_regex_new ("\\b(Nos?\\.\\s*\\d[\\w–-]*(?:\\s*(?:,|and)\\s*\\d[\\w–-]*)*)", 0, 0, NULL);
+  r->date = g_regex_new ("((?:January|February|March|April|May|June|July|August|September|"
+                         "October|November|December)\\s+\\d{1,2},\\s+\\d{4})", 0, 0, NULL);
+  r->court = g_regex_new ("^(?:[A-Z][A-Za-z.]*\\s+)*(?:Court|COURT|Circuit|CIRCUIT)\\b.*$", 0, 0, NULL);
+  g_assert (r->case_name && r->citation && r->docket && r->date && r->court);
+  return r;
+}
+
+/* The first CAPTION_LINES_MAX lines of @text, as g_strsplit() gives them: splitting the
+ * whole text would copy all the rest of it into the last piece. */
+static GStrv
+caption_lines (const char *text)
+{
+  GPtrArray *lines = g_ptr_array_new ();
+
+  for (guint i = 0; *text != '\0' && i < CAPTION_LINES_MAX; i++)
+    {
+      const char *eol = strchr (text, '\n');
+
+      if (eol == NULL)
+        {
+          g_ptr_array_add (lines, g_strdup (text));
+          break;
+        }
+      g_ptr_array_add (lines, g_strndup (text, eol - text));
+      text = eol + 1;
+      /* A text that ends in a line break ends in an empty line. */
+      if (*text == '\0' && i + 1 < CAPTION_LINES_MAX)
+        g_ptr_array_add (lines, g_strdup (""));
+    }
+  g_ptr_array_add (lines, NULL);
+  return (GStrv) g_ptr_array_free (lines, FALSE);
+}
+
 static void
 find_caption (CbOpinion *self)
 {
-  g_auto(GStrv) lines = g_strsplit (self->text, "\n", CAPTION_LINES_MAX + 1);
-  g_autoptr(GRegex) case_name = g_regex_new ("^(?!No\\.)(\\S.{0,150}?\\s+v\\.\\s+\\S.{0,150}?)[.,]?$", 0, 0, NULL);
-  g_autoptr(GRegex) citation = g_regex_new ("^(\\d+\\s+[A-Z][A-Za-z0-9.\\s]*?\\s+\\d+"
-                                            "(?:\\s*,\\s*\\d+\\s+[A-Z][A-Za-z0-9.\\s]*?\\s+\\d+)*)"
-                                            "(?:\\s*\\([^)]*\\))?\\.?$", 0, 0, NULL);
-  g_autoptr(GRegex) docket = g_regex_new ("\\b(Nos?\\.\\s*\\d[\\w–-]*(?:\\s*(?:,|and)\\s*\\d[\\w–-]*)*)", 0, 0, NULL);
-  g_autoptr(GRegex) date = g_regex_new ("((?:January|February|March|April|May|June|July|August|September|"
-                                        "October|November|December)\\s+\\d{1,2},\\s+\\d{4})", 0, 0, NULL);
-  g_autoptr(GRegex) court = g_regex_new ("^(?:[A-Z][A-Za-z.]*\\s+)*(?:Court|COURT|Circuit|CIRCUIT)\\b.*$", 0, 0, NULL);
+  static GOnce once = G_ONCE_INIT;
+  CaptionRegexes *regexes = g_once (&once, compile_caption_regexes, NULL);
+  g_auto(GStrv) lines = caption_lines (self->text);
+  GRegex *case_name = regexes->case_name;
+  GRegex *citation = regexes->citation;
+  GRegex *docket = regexes->docket;
+  GRegex *date = regexes->date;
+  GRegex *court = regexes->court;
   gsize offset = 0;
   gsize first_mark = self->marks->len > 0 ? g_array_index (self->marks, CbPageMark, 0).offset : self->length;
   char *any_date = NULL;
@@ -651,32 +881,6 @@ find_caption (CbOpinion *self)
     g_free (any_date);
 }
 
-/* The text as characters. Most of an opinion is ASCII, which is copied as it is;
- * g_utf8_to_ucs4_fast() decodes every byte the long way. */
-static gunichar *
-to_ucs4 (const char *text,
-         glong      *n_chars)
-{
-  gsize bytes = strlen (text);
-  gunichar *chars = g_new (gunichar, bytes + 1);
-  const guchar *p = (const guchar *) text;
-  gsize n = 0;
-
-  while (*p)
-    {
-      if (*p < 0x80)
-        chars[n++] = *p++;
-      else
-        {
-          chars[n++] = g_utf8_get_char ((const char *) p);
-          p = (const guchar *) g_utf8_next_char (p);
-        }
-    }
-  chars[n] = 0;
-  *n_chars = n;
-  return n < bytes ? g_renew (gunichar, chars, n + 1) : chars;
-}
-
 /**
  * cb_opinion_analyze:
  * @self: an opinion whose text is set
@@ -687,11 +891,12 @@ to_ucs4 (const char *text,
 void
 cb_opinion_analyze (CbOpinion *self)
 {
-  glong n_chars = 0;
+  Text t;
+  gsize block;
 
-  self->chars = to_ucs4 (self->text, &n_chars);
-  self->length = n_chars;
-  self->hidden = g_malloc0 (self->length + 1);
+  text_init (&t, self->text);
+  self->length = offset_of (&t, t.n);
+  self->hidden_ranges = g_array_new (FALSE, FALSE, sizeof (CbRange));
   self->marks = g_array_new (FALSE, FALSE, sizeof (CbPageMark));
   self->footnotes = g_array_new (FALSE, FALSE, sizeof (CbFootnote));
   g_array_set_clear_func (self->footnotes, clear_footnote);
@@ -699,8 +904,8 @@ cb_opinion_analyze (CbOpinion *self)
   self->parts = g_array_new (FALSE, FALSE, sizeof (Part));
   g_array_set_clear_func (self->parts, clear_part);
 
-  find_page_marks (self);
-  find_footnotes (self);
+  find_page_marks (self, &t);
+  block = find_footnotes (self, &t);
 
   for (guint r = 0; r < MAX_REPORTERS; r++)
     self->body_marks[r] = g_array_new (FALSE, FALSE, sizeof (CbPageMark));
@@ -712,10 +917,12 @@ cb_opinion_analyze (CbOpinion *self)
         g_array_append_val (self->body_marks[mark->reporter], *mark);
     }
 
-  find_headnotes (self);
+  find_headnotes (self, &t, block);
   find_separate_opinions (self);
   find_caption (self);
-  self->citations = cb_citation_scan (self->text);
+  /* The text was checked when it was decoded or made. */
+  self->citations = cb_citation_scan_valid (self->text, t.n);
+  g_free (t.blocks);
 }
 
 /**

@@ -229,11 +229,13 @@ trim_range (CbOpinion *self,
             gsize     *start,
             gsize     *end)
 {
+  const gunichar *chars = cb_opinion_get_chars (self);
+  const guint8 *hidden = cb_opinion_get_hidden (self);
   gsize s = *start, e = *end;
 
-  while (s < e && (self->hidden[s] || g_unichar_isspace (self->chars[s])))
+  while (s < e && (hidden[s] || g_unichar_isspace (chars[s])))
     s++;
-  while (e > s && (self->hidden[e - 1] || g_unichar_isspace (self->chars[e - 1])))
+  while (e > s && (hidden[e - 1] || g_unichar_isspace (chars[e - 1])))
     e--;
   if (s < e)
     {
@@ -368,8 +370,10 @@ static gboolean
 splits_word (CbOpinion *self,
              gsize      offset)
 {
-  return self->chars[offset] == '*' && offset > 0 && !self->hidden[offset - 1] &&
-         g_unichar_isalnum (self->chars[offset - 1]);
+  const gunichar *chars = cb_opinion_get_chars (self);
+
+  return chars[offset] == '*' && offset > 0 && !cb_opinion_get_hidden (self)[offset - 1] &&
+         g_unichar_isalnum (chars[offset - 1]);
 }
 
 /**
@@ -389,24 +393,28 @@ cb_opinion_quote_text (CbOpinion *self,
                        gsize      start,
                        gsize      end)
 {
+  const gunichar *chars;
+  const guint8 *hidden;
   GString *out;
   gboolean space = FALSE;
 
   g_return_val_if_fail (CB_IS_OPINION (self), NULL);
 
+  chars = cb_opinion_get_chars (self);
+  hidden = cb_opinion_get_hidden (self);
   end = MIN (end, self->length);
   out = g_string_new (NULL);
   for (gsize i = start; i < end; i++)
     {
-      gunichar c = self->chars[i];
+      gunichar c = chars[i];
 
-      if (self->hidden[i])
+      if (hidden[i])
         {
           if (splits_word (self, i))
             {
-              while (i + 1 < end && self->hidden[i + 1])
+              while (i + 1 < end && hidden[i + 1])
                 i++;
-              while (i + 1 < end && g_unichar_isspace (self->chars[i + 1]))
+              while (i + 1 < end && g_unichar_isspace (chars[i + 1]))
                 i++;
             }
           continue;
@@ -431,7 +439,8 @@ ensure_index (CbOpinion *self)
 
   g_mutex_lock (&self->index_lock);
   if (self->index == NULL)
-    self->index = cb_quote_index_new (self->chars, self->length, self->hidden);
+    self->index = cb_quote_index_new (cb_opinion_get_chars (self), self->length,
+                                      cb_opinion_get_hidden (self));
   index = self->index;
   g_mutex_unlock (&self->index_lock);
   return index;

@@ -25,8 +25,9 @@ struct _CbOpinion
   CbOpinionFormat format;
   char *sha256;
 
-  gunichar *chars;
-  guint8 *hidden;               /* per character: part of a star, footnote or headnote marker */
+  gunichar *chars;              /* made on first use: cb_opinion_get_chars() */
+  guint8 *hidden;               /* made on first use: cb_opinion_get_hidden() */
+  GArray *hidden_ranges;        /* CbRange: star, footnote and headnote markers */
   GArray *marks;                /* CbPageMark, in text order */
   GArray *body_marks[MAX_REPORTERS];   /* CbPageMark before the footnote block, per reporter */
   guint n_reporters;
@@ -45,6 +46,9 @@ struct _CbOpinion
   CbQuoteIndex *index;
 };
 
-void cb_opinion_analyze (CbOpinion *self);
+void            cb_opinion_analyze        (CbOpinion *self);
+const gunichar *cb_opinion_get_chars      (CbOpinion *self);
+const guint8   *cb_opinion_get_hidden     (CbOpinion *self);
+guint8         *cb_opinion_lay_out_hidden (CbOpinion *self);
 
 G_END_DECLS

@@ -34,43 +34,39 @@ static GParamSpec *properties[N_PROPS];
  * made of these alone; anything else goes through g_utf8_normalize().
  */
 static gboolean
-is_plainly_nfc (const char *text)
+is_plainly_nfc (const char *text,
+                gsize       length)
 {
-  for (const guchar *p = (const guchar *) text; *p; )
-    {
-      gunichar c;
+  const char *end = text + length;
 
-      if (*p < 0x80)
-        {
-          p++;
-          continue;
-        }
-      c = g_utf8_get_char ((const char *) p);
+  for (const char *p = cb_text_skip_ascii (text, end); p < end; p = cb_text_skip_ascii (p, end))
+    {
+      gunichar c = g_utf8_get_char (p);
+
       if (c >= 0x300 && (c < 0x2010 || c > 0x2027))
         return FALSE;
-      p = (const guchar *) g_utf8_next_char (p);
+      p = g_utf8_next_char (p);
     }
   return TRUE;
 }
 
-/* NFC, "\n" line ends, no trailing white space on any line. */
+/* "\n" line ends and no trailing white space on any line, nor blank lines at the
+ * start, made in place: the text only gets shorter, so what is written never passes
+ * what is still to be read. */
 static char *
-normalize_text (const char *text)
+trim_lines_in_place (char *text)
 {
-  g_autofree char *nfc = is_plainly_nfc (text) ? g_strdup (text)
-                                                : g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
-  GString *out = g_string_sized_new (strlen (nfc));
-  const char *p = nfc;
+  char *out = text;
+  const char *p = text;
+  gsize skip = 0;
 
   while (*p)
     {
-      const char *eol = p;
-      const char *end;
+      /* strcspn() looks at many bytes at a time. */
+      const char *eol = p + strcspn (p, "\n\r");
+      const char *end = eol;
+      char line_break = *eol;
 
-      while (*eol && *eol != '\n' && *eol != '\r')
-        eol++;
-
-      end = eol;
       while (end > p)
         {
           const char *prev = g_utf8_find_prev_char (p, end);
@@ -78,26 +74,42 @@ normalize_text (const char *text)
             break;
           end = prev;
         }
-      g_string_append_len (out, p, end - p);
+      /* Until a line has lost something, every line is already where it belongs. */
+      if (out != p)
+        memmove (out, p, end - p);
+      out += end - p;
 
-      if (*eol == '\0')
+      if (line_break == '\0')
         break;
-      g_string_append_c (out, '\n');
+      *out++ = '\n';
       p = eol + 1;
-      if (*eol == '\r' && *p == '\n')
+      if (line_break == '\r' && *p == '\n')
         p++;
     }
+  *out = '\0';
 
   /* Leading blank lines carry nothing and would shift every offset. */
-  {
-    gsize skip = 0;
+  while (text[skip] == '\n')
+    skip++;
+  if (skip > 0)
+    memmove (text, text + skip, out - text - skip + 1);
 
-    while (skip < out->len && out->str[skip] == '\n')
-      skip++;
-    g_string_erase (out, 0, skip);
-  }
+  return text;
+}
 
-  return g_string_free (out, FALSE);
+/* NFC, "\n" line ends, no trailing white space on any line; takes @text, which must
+ * be valid UTF-8, and returns the normalized text. */
+static char *
+normalize_text (char *text)
+{
+  if (!is_plainly_nfc (text, strlen (text)))
+    {
+      char *nfc = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
+
+      g_free (text);
+      text = nfc;
+    }
+  return trim_lines_in_place (text);
 }
 
 static void
@@ -110,6 +122,7 @@ cb_opinion_finalize (GObject *object)
   g_free (self->sha256);
   g_free (self->chars);
   g_free (self->hidden);
+  g_clear_pointer (&self->hidden_ranges, g_array_unref);
   g_clear_pointer (&self->marks, g_array_unref);
   for (guint i = 0; i < MAX_REPORTERS; i++)
     g_clear_pointer (&self->body_marks[i], g_array_unref);
@@ -172,6 +185,22 @@ cb_opinion_init (CbOpinion *self)
   g_mutex_init (&self->index_lock);
 }
 
+/* Takes @text, valid UTF-8, and normalizes it where it is. */
+static CbOpinion *
+new_from_valid_text (char            *text,
+                     const char      *source_name,
+                     CbOpinionFormat  format)
+{
+  CbOpinion *self = g_object_new (CB_TYPE_OPINION, NULL);
+
+  self->text = normalize_text (text);
+  self->source_name = g_strdup (source_name);
+  self->format = format;
+  cb_opinion_analyze (self);
+
+  return self;
+}
+
 /**
  * cb_opinion_new_from_text:
  * @text: UTF-8 opinion text
@@ -188,18 +217,10 @@ cb_opinion_new_from_text (const char      *text,
                           const char      *source_name,
                           CbOpinionFormat  format)
 {
-  CbOpinion *self;
-
   g_return_val_if_fail (text != NULL, NULL);
-  g_return_val_if_fail (g_utf8_validate (text, -1, NULL), NULL);
+  g_return_val_if_fail (cb_text_validate (text, strlen (text)), NULL);
 
-  self = g_object_new (CB_TYPE_OPINION, NULL);
-  self->text = normalize_text (text);
-  self->source_name = g_strdup (source_name);
-  self->format = format;
-  cb_opinion_analyze (self);
-
-  return self;
+  return new_from_valid_text (g_strdup (text), source_name, format);
 }
 
 /**
@@ -250,7 +271,8 @@ cb_opinion_import_bytes (GBytes      *bytes,
       return cb_opinion_new_from_text (plain, source_name, CB_OPINION_FORMAT_HTML);
     }
 
-  return cb_opinion_new_from_text (text, source_name, CB_OPINION_FORMAT_TEXT);
+  /* cb_text_decode() gives valid UTF-8, which is normalized in place, not copied. */
+  return new_from_valid_text (g_steal_pointer (&text), source_name, CB_OPINION_FORMAT_TEXT);
 }
 
 /**
@@ -411,6 +433,85 @@ cb_opinion_get_format (CbOpinion *self)
 {
   g_return_val_if_fail (CB_IS_OPINION (self), CB_OPINION_FORMAT_TEXT);
   return self->format;
+}
+
+/* Widens a run of ASCII; a plain loop the compiler turns into vector code. */
+static void
+widen_ascii (gunichar    *chars,
+             const char  *bytes,
+             gsize        length)
+{
+  for (gsize i = 0; i < length; i++)
+    chars[i] = (guchar) bytes[i];
+}
+
+/* The text as @n_chars characters. Most of an opinion is ASCII, which is widened run
+ * by run; g_utf8_to_ucs4_fast() decodes every byte the long way. */
+static gunichar *
+to_ucs4 (const char *text,
+         gsize       n_chars)
+{
+  const char *end = text + strlen (text);
+  gunichar *chars = g_new (gunichar, n_chars + 1);
+  const char *p = text;
+  gsize n = 0;
+
+  while (p < end)
+    {
+      const char *run_end = cb_text_skip_ascii (p, end);
+
+      widen_ascii (chars + n, p, run_end - p);
+      n += run_end - p;
+      p = run_end;
+      if (p < end)
+        {
+          chars[n++] = g_utf8_get_char (p);
+          p = g_utf8_next_char (p);
+        }
+    }
+  g_assert (n == n_chars);
+  chars[n] = 0;
+  return chars;
+}
+
+/**
+ * cb_opinion_get_chars:
+ * @self: an opinion
+ *
+ * The text as characters, for quoting and quote search, which index it by character
+ * offset. Importing does not need it and so does not pay for it (four bytes a
+ * character); the first caller makes it, once even across threads.
+ *
+ * Returns: (transfer none): cb_opinion_get_length() characters and a 0
+ */
+const gunichar *
+cb_opinion_get_chars (CbOpinion *self)
+{
+  g_return_val_if_fail (CB_IS_OPINION (self), NULL);
+
+  if (g_once_init_enter (&self->chars))
+    g_once_init_leave (&self->chars, to_ucs4 (self->text, self->length));
+  return self->chars;
+}
+
+/**
+ * cb_opinion_get_hidden:
+ * @self: an opinion
+ *
+ * One flag per character, non-zero where the character is part of a star-page,
+ * footnote or headnote marker, for quoting and quote search. Importing only records
+ * the markers' ranges; the first caller lays them out, once even across threads.
+ *
+ * Returns: (transfer none): cb_opinion_get_length() flags and a 0
+ */
+const guint8 *
+cb_opinion_get_hidden (CbOpinion *self)
+{
+  g_return_val_if_fail (CB_IS_OPINION (self), NULL);
+
+  if (g_once_init_enter (&self->hidden))
+    g_once_init_leave (&self->hidden, cb_opinion_lay_out_hidden (self));
+  return self->hidden;
 }
 
 /**

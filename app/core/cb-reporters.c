@@ -17,6 +17,8 @@ typedef struct
   GHashTable *reporters;    /* normalized spelling → canonical reporter edition */
   GHashTable *codes;        /* normalized spelling → canonical statute code */
   GHashTable *years;        /* canonical reporter → "first\tlast" */
+  guint8 reporter_starts[256];  /* the first bytes of the reporters' keys */
+  guint8 code_starts[256];      /* the first bytes of the codes' keys */
 } Table;
 
 /* Removes white space and treats a typographic apostrophe as a straight one, so that
@@ -30,9 +32,24 @@ normalize (const char *abbreviation,
 
   for (const char *p = abbreviation; *p != '\0'; p = g_utf8_next_char (p))
     {
-      gunichar c = g_utf8_get_char (p);
+      gunichar c;
       const char *bytes = p;
-      gsize len = g_utf8_next_char (p) - p;
+      gsize len;
+
+      /* ASCII, nearly every abbreviation, needs no decoding; its white space is what
+       * g_unichar_isspace() calls white space. */
+      if ((guchar) *p < 0x80)
+        {
+          if (g_ascii_isspace (*p))
+            continue;
+          if (n + 1 >= KEY_MAX)
+            return FALSE;
+          key[n++] = *p;
+          continue;
+        }
+
+      c = g_utf8_get_char (p);
+      len = g_utf8_next_char (p) - p;
 
       if (g_unichar_isspace (c))
         continue;
@@ -60,7 +77,13 @@ add_spelling (Table      *table,
   char key[KEY_MAX];
 
   if (normalize (spelling, key))
-    g_hash_table_insert (map, g_string_chunk_insert_const (table->strings, key), (gpointer) canonical);
+    {
+      g_hash_table_insert (map, g_string_chunk_insert_const (table->strings, key), (gpointer) canonical);
+      if (map == table->reporters)
+        table->reporter_starts[(guchar) key[0]] = 1;
+      else
+        table->code_starts[(guchar) key[0]] = 1;
+    }
 }
 
 static gpointer
@@ -124,6 +147,48 @@ get_table (void)
   static GOnce once = G_ONCE_INIT;
 
   return g_once (&once, load_table, NULL);
+}
+
+/**
+ * cb_reporters_could_begin:
+ * @c: the first byte of an abbreviation as written
+ *
+ * Tells cheaply whether an abbreviation that starts with @c can be a reporter, so that
+ * a scan can pass over the many numbers in a text that no reporter follows. A byte
+ * that normalizing may drop or change (white space, anything not ASCII) and the comma
+ * (an abbreviation may begin after one) always can.
+ *
+ * Returns: %FALSE when cb_reporters_lookup() finds nothing for any abbreviation that
+ *   starts with @c
+ */
+gboolean
+cb_reporters_could_begin (char c)
+{
+  guchar b = c;
+
+  if (b >= 0x80 || g_ascii_isspace (b) || b == ',' || b == '\0')
+    return TRUE;
+  return get_table ()->reporter_starts[b] != 0;
+}
+
+/**
+ * cb_reporters_code_could_begin:
+ * @c: the first byte of an abbreviation as written
+ *
+ * cb_reporters_could_begin() for statute codes: whether an abbreviation that starts
+ * with @c can be a code that cb_reporters_lookup_code() knows.
+ *
+ * Returns: %FALSE when cb_reporters_lookup_code() finds nothing for any abbreviation
+ *   that starts with @c
+ */
+gboolean
+cb_reporters_code_could_begin (char c)
+{
+  guchar b = c;
+
+  if (b >= 0x80 || g_ascii_isspace (b) || b == '\0')
+    return TRUE;
+  return get_table ()->code_starts[b] != 0;
 }
 
 /**
