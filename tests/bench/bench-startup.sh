@@ -44,20 +44,27 @@ stats() {  # median min max of the numbers on stdin
     printf "%.3f\t%.3f\t%.3f", m, v[1], v[NR] }'
 }
 
-: >"$work/cb" ; : >"$work/gte"
-for ((i = 0; i < runs; i++)); do
-  measure "$casebrief" "$work/inputs/big.brief" >>"$work/cb"
-  measure gnome-text-editor --standalone "$work/inputs/opinion.txt" >>"$work/gte"
+ # Each with GTK's default renderer (OpenGL, which on a machine without a GPU is Mesa's
+# software rasterizer compiling every shader on the CPU), and again with the Cairo
+# renderer, which shows the programs' own work without the GL driver's.
+for renderer in gl cairo; do
+  : >"$work/cb-$renderer" ; : >"$work/gte-$renderer"
+  for ((i = 0; i < runs; i++)); do
+    GSK_RENDERER=$renderer measure "$casebrief" "$work/inputs/big.brief" >>"$work/cb-$renderer"
+    GSK_RENDERER=$renderer measure gnome-text-editor --standalone "$work/inputs/opinion.txt" >>"$work/gte-$renderer"
+  done
 done
 
-report() {  # path unit column
+report() {  # path unit column divisor renderer
   local ours peer ratio
-  ours=$(awk -v c="$3" -v d="$4" '{ print $c / d }' "$work/cb" | stats)
-  peer=$(awk -v c="$3" -v d="$4" '{ print $c / d }' "$work/gte" | stats | cut -f1)
+  ours=$(awk -v c="$3" -v d="$4" '{ print $c / d }' "$work/cb-$5" | stats)
+  peer=$(awk -v c="$3" -v d="$4" '{ print $c / d }' "$work/gte-$5" | stats | cut -f1)
   ratio=$(awk -v a="$(cut -f1 <<<"$ours")" -v b="$peer" 'BEGIN { printf "%.3f", (b > 0 ? a / b : 0) }')
   printf '%s: %s %s (median, min, max of %d runs); gnome-text-editor %s; ratio %s\n' \
     "$1" "$(tr '\t' ' ' <<<"$ours")" "$2" "$runs" "$peer" "$ratio"
   printf 'BENCH\t%s\t%s\t%s\tgnome-text-editor\t%s\t%s\n' "$1" "$2" "$ours" "$peer" "$ratio"
 }
-report "start-up to first frame (big brief)" ms 1 1
-report "peak memory, big brief open" MB 2 1024
+report "start-up to first frame (big brief)" ms 1 1 gl
+report "peak memory, big brief open" MB 2 1024 gl
+report "start-up to first frame, Cairo renderer" ms 1 1 cairo
+report "peak memory, Cairo renderer" MB 2 1024 cairo
