@@ -64,7 +64,8 @@ struct _CbSectionEditor
   GtkTextTag *quote_tag;      /* every character of every quotation */
   GtkTextTag *cite_tag;       /* the pin cite under a quotation */
   GHashTable *excerpt_tags;   /* excerpt id → the tag on its quotation */
-  GHashTable *watched;        /* CbExcerpt shown here, whose changes are shown */
+  GHashTable *watched;        /* CbExcerpt shown here → its notify handler's id */
+  gboolean over_quotation;    /* the pointer is, and so the pointer cursor shows */
 
   GPtrArray *undo_stack;  /* Snapshot */
   GPtrArray *redo_stack;  /* Snapshot */
@@ -251,13 +252,50 @@ forget_quotations (CbSectionEditor *self)
   while (g_hash_table_iter_next (&iter, NULL, &tag))
     gtk_text_tag_table_remove (table, tag);
   g_hash_table_remove_all (self->excerpt_tags);
-  /* Unwatching each excerpt drops its handler. */
-  g_hash_table_remove_all (self->watched);
 }
 
 static void excerpt_changed_cb (CbSectionEditor *self,
                                 GParamSpec      *pspec,
                                 CbExcerpt       *excerpt);
+
+/* Shows changes of @excerpt (its status, its place) in its quotation. */
+static void
+watch (CbSectionEditor *self,
+       CbExcerpt       *excerpt)
+{
+  gulong handler;
+
+  if (g_hash_table_contains (self->watched, excerpt))
+    return;
+  handler = g_signal_connect_object (excerpt, "notify", G_CALLBACK (excerpt_changed_cb), self, G_CONNECT_SWAPPED);
+  g_hash_table_insert (self->watched, g_object_ref (excerpt), GSIZE_TO_POINTER (handler));
+}
+
+static void
+unwatch (CbSectionEditor *self,
+         CbExcerpt       *excerpt)
+{
+  gpointer handler;
+
+  if (!g_hash_table_lookup_extended (self->watched, excerpt, NULL, &handler))
+    return;
+  g_signal_handler_disconnect (excerpt, GPOINTER_TO_SIZE (handler));
+  g_hash_table_remove (self->watched, excerpt);
+}
+
+static void
+unwatch_all (CbSectionEditor *self)
+{
+  GHashTableIter iter;
+  gpointer excerpt, handler;
+
+  g_hash_table_iter_init (&iter, self->watched);
+  while (g_hash_table_iter_next (&iter, &excerpt, &handler))
+    {
+      g_signal_handler_disconnect (excerpt, GPOINTER_TO_SIZE (handler));
+      g_hash_table_iter_remove (&iter);
+    }
+}
 
 /* Inserts the quotation of @excerpt at @iter, which is moved past it. */
 static void
@@ -288,11 +326,7 @@ insert_quotation (CbSectionEditor *self,
                                         self->quote_tag, tag, self->cite_tag, NULL);
     }
 
-  if (!g_hash_table_contains (self->watched, excerpt))
-    {
-      g_signal_connect_object (excerpt, "notify", G_CALLBACK (excerpt_changed_cb), self, G_CONNECT_SWAPPED);
-      g_hash_table_add (self->watched, g_object_ref (excerpt));
-    }
+  watch (self, excerpt);
 }
 
 /* Shows the quotation of @excerpt afresh where it stands, e.g. after its pin cite changed. */
@@ -455,6 +489,7 @@ rebuild_buffer (CbSectionEditor *self)
   g_clear_pointer (&self->line_blocks, g_array_unref);
   gtk_text_buffer_set_text (self->buffer, "", 0);
   forget_quotations (self);
+  unwatch_all (self);
 
   gtk_text_buffer_get_end_iter (self->buffer, &end);
   for (guint i = 0; i < n; i++)
@@ -577,7 +612,7 @@ sync_from_buffer (CbSectionEditor *self)
       forget_quotation (self, block->excerpt_id);
       if (excerpt != NULL)
         {
-          g_hash_table_remove (self->watched, excerpt);
+          unwatch (self, excerpt);
           cb_brief_remove_excerpt (self->brief, excerpt);
         }
     }
@@ -1145,8 +1180,12 @@ motion_cb (GtkEventControllerMotion *controller,
            double                    y,
            CbSectionEditor          *self)
 {
-  gtk_widget_set_cursor_from_name (GTK_WIDGET (self->text_view),
-                                   quotation_at_point (self, x, y) ? "pointer" : "text");
+  gboolean over = quotation_at_point (self, x, y) != NULL;
+
+  if (over == self->over_quotation)
+    return;
+  self->over_quotation = over;
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self->text_view), over ? "pointer" : "text");
 }
 
 static gboolean
@@ -1250,6 +1289,8 @@ cb_section_editor_dispose (GObject *object)
   g_clear_pointer (&self->redo_stack, g_ptr_array_unref);
   g_clear_pointer (&self->line_blocks, g_array_unref);
   g_clear_pointer (&self->excerpt_tags, g_hash_table_unref);
+  if (self->watched != NULL)
+    unwatch_all (self);
   g_clear_pointer (&self->watched, g_hash_table_unref);
   g_clear_object (&self->section);
   g_clear_object (&self->brief);
@@ -1354,7 +1395,7 @@ cb_section_editor_init (CbSectionEditor *self)
   self->undo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify) snapshot_free);
   self->redo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify) snapshot_free);
   self->excerpt_tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->watched = g_hash_table_new_full (NULL, NULL, NULL, NULL);
+  self->watched = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
 
   self->buffer = gtk_text_view_get_buffer (self->text_view);
   gtk_text_buffer_set_enable_undo (self->buffer, FALSE);
