@@ -22,8 +22,6 @@
 
 static const char * const symbols[] = { "*", "†", "‡" };
 
-/* Bytes of text per entry of the table that turns byte positions into characters. */
-#define CHAR_BLOCK 64
 
 /*
  * The text as the analysis walks it: its UTF-8 bytes, which take a quarter of the
@@ -922,7 +920,9 @@ cb_opinion_analyze (CbOpinion *self)
   find_caption (self);
   /* The text was checked when it was decoded or made. */
   self->citations = cb_citation_scan_valid (self->text, t.n);
-  g_free (t.blocks);
+  /* Kept: quoting turns character offsets back into bytes with it. */
+  self->char_blocks = t.blocks;
+  self->n_bytes = t.n;
 }
 
 /**

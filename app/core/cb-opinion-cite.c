@@ -229,14 +229,20 @@ trim_range (CbOpinion *self,
             gsize     *start,
             gsize     *end)
 {
-  const gunichar *chars = cb_opinion_get_chars (self);
   const guint8 *hidden = cb_opinion_get_hidden (self);
   gsize s = *start, e = *end;
+  const char *p, *q;
 
-  while (s < e && (hidden[s] || g_unichar_isspace (chars[s])))
-    s++;
-  while (e > s && (hidden[e - 1] || g_unichar_isspace (chars[e - 1])))
-    e--;
+  if (s >= e)
+    return;
+  for (p = cb_opinion_char_at (self, s); s < e && (hidden[s] || g_unichar_isspace (g_utf8_get_char (p))); s++)
+    p = g_utf8_next_char (p);
+  for (q = cb_opinion_char_at (self, e); e > s; e--)
+    {
+      q = g_utf8_prev_char (q);
+      if (!hidden[e - 1] && !g_unichar_isspace (g_utf8_get_char (q)))
+        break;
+    }
   if (s < e)
     {
       *start = s;
@@ -365,15 +371,15 @@ cb_opinion_pin_cite (CbOpinion   *self,
   return g_string_free (out, FALSE);
 }
 
-/* Whether the marker at @offset is a star-page marker glued inside a word ("in*363 formation"). */
-static gboolean
-splits_word (CbOpinion *self,
-             gsize      offset)
+/* One character on in a walk over the text: @before becomes the one left behind. */
+static inline void
+step (gsize       *i,
+      const char **p,
+      gunichar    *before)
 {
-  const gunichar *chars = cb_opinion_get_chars (self);
-
-  return chars[offset] == '*' && offset > 0 && !cb_opinion_get_hidden (self)[offset - 1] &&
-         g_unichar_isalnum (chars[offset - 1]);
+  *before = g_utf8_get_char (*p);
+  *p = g_utf8_next_char (*p);
+  (*i)++;
 }
 
 /**
@@ -384,7 +390,8 @@ splits_word (CbOpinion *self,
  *
  * Returns a passage as it is quoted: star-page, footnote and headnote markers
  * removed, every run of white space (line breaks too) one space, no white space
- * at either end, and a word split by a star-page marker joined again.
+ * at either end, and a word split by a star-page marker joined again. It walks the
+ * UTF-8 text itself: quoting needs no array of characters.
  *
  * Returns: (transfer full): the quoted text
  */
@@ -393,41 +400,52 @@ cb_opinion_quote_text (CbOpinion *self,
                        gsize      start,
                        gsize      end)
 {
-  const gunichar *chars;
   const guint8 *hidden;
   GString *out;
   gboolean space = FALSE;
+  const char *p;
+  gunichar before = 0;  /* the character before the one at i */
+  gsize i = start;
 
   g_return_val_if_fail (CB_IS_OPINION (self), NULL);
 
-  chars = cb_opinion_get_chars (self);
   hidden = cb_opinion_get_hidden (self);
   end = MIN (end, self->length);
   out = g_string_new (NULL);
-  for (gsize i = start; i < end; i++)
+  if (start >= end)
+    return g_string_free (out, FALSE);
+
+  p = cb_opinion_char_at (self, start);
+  if (start > 0)
+    before = g_utf8_get_char (g_utf8_prev_char (p));
+  while (i < end)
     {
-      gunichar c = chars[i];
+      gunichar c = g_utf8_get_char (p);
 
       if (hidden[i])
         {
-          if (splits_word (self, i))
+          /* A star-page marker glued inside a word ("in*363 formation"): the word is
+           * joined again over the marker and the space after it. */
+          if (c == '*' && i > 0 && !hidden[i - 1] && g_unichar_isalnum (before))
             {
               while (i + 1 < end && hidden[i + 1])
-                i++;
-              while (i + 1 < end && g_unichar_isspace (chars[i + 1]))
-                i++;
+                step (&i, &p, &before);
+              while (i + 1 < end && g_unichar_isspace (g_utf8_get_char (g_utf8_next_char (p))))
+                step (&i, &p, &before);
             }
+          step (&i, &p, &before);
           continue;
         }
       if (g_unichar_isspace (c))
+        space = TRUE;
+      else
         {
-          space = TRUE;
-          continue;
+          if (space && out->len > 0)
+            g_string_append_c (out, ' ');
+          space = FALSE;
+          g_string_append_unichar (out, c);
         }
-      if (space && out->len > 0)
-        g_string_append_c (out, ' ');
-      space = FALSE;
-      g_string_append_unichar (out, c);
+      step (&i, &p, &before);
     }
   return g_string_free (out, FALSE);
 }

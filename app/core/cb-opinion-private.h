@@ -7,6 +7,9 @@ G_BEGIN_DECLS
 
 #define MAX_REPORTERS 3
 
+/* Bytes of text per entry of the table that turns byte positions into characters. */
+#define CHAR_BLOCK 64
+
 /* A concurrence or dissent: from its heading to the next one or the footnotes. */
 typedef struct
 {
@@ -25,6 +28,8 @@ struct _CbOpinion
   CbOpinionFormat format;
   char *sha256;
 
+  gsize n_bytes;
+  gsize *char_blocks;           /* characters before each CHAR_BLOCK bytes of the text */
   gunichar *chars;              /* made on first use: cb_opinion_get_chars() */
   guint8 *hidden;               /* made on first use: cb_opinion_get_hidden() */
   GArray *hidden_ranges;        /* CbRange: star, footnote and headnote markers */
@@ -50,5 +55,7 @@ void            cb_opinion_analyze        (CbOpinion *self);
 const gunichar *cb_opinion_get_chars      (CbOpinion *self);
 const guint8   *cb_opinion_get_hidden     (CbOpinion *self);
 guint8         *cb_opinion_lay_out_hidden (CbOpinion *self);
+const char     *cb_opinion_char_at        (CbOpinion *self,
+                                           gsize      offset);
 
 G_END_DECLS

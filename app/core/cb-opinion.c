@@ -120,6 +120,7 @@ cb_opinion_finalize (GObject *object)
   g_free (self->text);
   g_free (self->source_name);
   g_free (self->sha256);
+  g_free (self->char_blocks);
   g_free (self->chars);
   g_free (self->hidden);
   g_clear_pointer (&self->hidden_ranges, g_array_unref);
@@ -492,6 +493,44 @@ cb_opinion_get_chars (CbOpinion *self)
   if (g_once_init_enter (&self->chars))
     g_once_init_leave (&self->chars, to_ucs4 (self->text, self->length));
   return self->chars;
+}
+
+/**
+ * cb_opinion_char_at:
+ * @self: an analyzed opinion
+ * @offset: an offset in characters, at most cb_opinion_get_length()
+ *
+ * Finds a character in the UTF-8 text by its offset: the table of characters before
+ * each block of bytes narrows it to one block, which is counted.
+ *
+ * Returns: (transfer none): where the character starts, or the text's end
+ */
+const char *
+cb_opinion_char_at (CbOpinion *self,
+                    gsize      offset)
+{
+  gsize n_blocks = self->n_bytes / CHAR_BLOCK + 2;
+  gsize low = 0, high = n_blocks - 1;
+  const char *p, *end = self->text + self->n_bytes;
+  gsize n;
+
+  /* The last block that starts at or before the character. */
+  while (low < high)
+    {
+      gsize middle = (low + high + 1) / 2;
+
+      if (self->char_blocks[middle] <= offset)
+        low = middle;
+      else
+        high = middle - 1;
+    }
+  p = self->text + MIN (low * CHAR_BLOCK, self->n_bytes);
+  /* A character begun in the block before is counted there. */
+  while (p < end && ((guchar) *p & 0xc0) == 0x80)
+    p++;
+  for (n = self->char_blocks[low]; n < offset && p < end; n++)
+    p = g_utf8_next_char (p);
+  return p;
 }
 
 /**
