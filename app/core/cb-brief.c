@@ -1583,6 +1583,9 @@ cb_brief_load_bytes (GBytes      *bytes,
   xmlFreeDoc (doc);
   if (!ok)
     return NULL;
+  /* Re-anchoring is done; the index holds a copy of the opinion's text, and is made
+   * again only if the student adds an excerpt. */
+  g_clear_pointer (&self->index, cb_anchor_index_free);
 
   fill_empty_fields (self);
   return g_steal_pointer (&self);
