@@ -6,8 +6,13 @@
  *                    memory reading (default 2000)
  *   BENCH_MIN_CHARS  count only a frame drawn once a text view of the window holds
  *                    at least this many characters: the document is shown, not just
- *                    a window still loading it (default 0) */
+ *                    a window still loading it (default 0)
+ *   BENCH_WINDOW_SIZE  WIDTHxHEIGHT: every window is presented at this size, so that
+ *                    the programs compared draw the same number of pixels (default:
+ *                    each program's own size) */
 
+#define _GNU_SOURCE
+#include <dlfcn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -92,6 +97,43 @@ after_paint_cb (GdkFrameClock *clock,
   g_printerr ("bench-first-frame: first-frame-ms %.1f peak-rss-kb %ld\n",
               (g_get_monotonic_time () - process_start) / 1e3, peak_rss_kb ());
   g_timeout_add (settle ? atoi (settle) : 2000, settled_cb, NULL);
+}
+
+/* A window about to be shown first takes the size asked for. The probe stands in for
+ * GTK's own functions (it is loaded first) and calls them after. */
+static void
+set_bench_size (GtkWindow *window)
+{
+  const char *size = g_getenv ("BENCH_WINDOW_SIZE");
+  int width, height;
+
+  if (size == NULL || sscanf (size, "%dx%d", &width, &height) != 2 || gtk_widget_get_realized (GTK_WIDGET (window)))
+    return;
+  gtk_window_unmaximize (window);
+  gtk_window_set_default_size (window, width, height);
+}
+
+void
+gtk_window_present (GtkWindow *window)
+{
+  static void (*real) (GtkWindow *);
+
+  if (real == NULL)
+    real = (void (*) (GtkWindow *)) dlsym (RTLD_NEXT, "gtk_window_present");
+  set_bench_size (window);
+  real (window);
+}
+
+void
+gtk_window_present_with_time (GtkWindow *window,
+                              guint32    timestamp)
+{
+  static void (*real) (GtkWindow *, guint32);
+
+  if (real == NULL)
+    real = (void (*) (GtkWindow *, guint32)) dlsym (RTLD_NEXT, "gtk_window_present_with_time");
+  set_bench_size (window);
+  real (window, timestamp);
 }
 
 /* Until a window is realized there is no frame clock to listen to. */

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Start-up to the first frame, and peak memory, of Casebrief on the big brief beside
 # GNOME Text Editor on the same opinion text, in the same run and on the same display.
-# Each program is started RUNS times with a fresh home; a probe loaded into it
+# Each program is started RUNS times with a fresh home, its window at 1200×800 so that
+# both draw the same pixels; a probe loaded into it
 # (libbench-first-frame.so) prints the time from the process's start to the first
 # frame of its first window that shows the opinion's text (a million characters in a
 # text view), and the peak resident memory (VmHWM) two seconds later.
@@ -23,7 +24,8 @@ measure() {
   local log="$home/stderr"
   HOME=$home XDG_CONFIG_HOME=$home/config XDG_DATA_HOME=$home/data XDG_CACHE_HOME=$home/cache \
     XDG_STATE_HOME=$home/state NO_AT_BRIDGE=1 GSETTINGS_BACKEND=memory \
-    LD_PRELOAD=$probe BENCH_SETTLE_MS=2000 BENCH_MIN_CHARS=1000000 CASEBRIEF_PROFILE=1 \
+    LD_PRELOAD=$probe BENCH_SETTLE_MS=2000 BENCH_MIN_CHARS=1000000 BENCH_WINDOW_SIZE=1200x800 \
+    CASEBRIEF_PROFILE=1 \
     CASEBRIEF_DATADIR=${CB_SOURCE_ROOT:+$CB_SOURCE_ROOT/data} \
     timeout 60 env -u G_DEBUG "$@" >/dev/null 2>"$log" || true
   local frame peak
