@@ -221,9 +221,9 @@ query_tooltip_cb (CbOpinionView *self,
 }
 
 static void
-excerpt_notify_cb (CbOpinionView *self,
-                   GParamSpec    *pspec,
-                   CbExcerpt     *excerpt)
+excerpt_changed_cb (CbOpinionView *self,
+                    CbExcerpt     *excerpt,
+                    GParamSpec    *pspec)
 {
   const char *name = g_param_spec_get_name (pspec);
 
@@ -231,23 +231,6 @@ excerpt_notify_cb (CbOpinionView *self,
   if (g_str_equal (name, "start") || g_str_equal (name, "end") ||
       g_str_equal (name, "section-id") || g_str_equal (name, "status"))
     update_highlights (self);
-}
-
-static void
-watch_excerpts (CbOpinionView *self,
-                GListModel    *excerpts,
-                guint          position,
-                guint          n_items)
-{
-  for (guint i = position; i < position + n_items; i++)
-    {
-      g_autoptr(CbExcerpt) excerpt = g_list_model_get_item (excerpts, i);
-
-      /* An excerpt put back by undo is already watched. */
-      g_signal_handlers_disconnect_by_func (excerpt, excerpt_notify_cb, self);
-      g_signal_connect_object (excerpt, "notify", G_CALLBACK (excerpt_notify_cb), self,
-                               G_CONNECT_SWAPPED);
-    }
 }
 
 /* Highlights follow the excerpts alone, never the brief's prose: typing in a section
@@ -259,7 +242,6 @@ brief_excerpts_changed_cb (CbOpinionView *self,
                            guint          added,
                            GListModel    *excerpts)
 {
-  watch_excerpts (self, excerpts, position, added);
   update_highlights (self);
 }
 
@@ -891,16 +873,8 @@ cb_opinion_view_set_brief (CbOpinionView *self,
     return;
   if (self->brief != NULL)
     {
-      GListModel *excerpts = cb_brief_get_excerpts (self->brief);
-
       g_signal_handlers_disconnect_by_data (self->brief, self);
-      g_signal_handlers_disconnect_by_data (excerpts, self);
-      for (guint i = 0; i < g_list_model_get_n_items (excerpts); i++)
-        {
-          g_autoptr(CbExcerpt) excerpt = g_list_model_get_item (excerpts, i);
-
-          g_signal_handlers_disconnect_by_func (excerpt, excerpt_notify_cb, self);
-        }
+      g_signal_handlers_disconnect_by_data (cb_brief_get_excerpts (self->brief), self);
     }
   if (!g_set_object (&self->brief, brief))
     return;
@@ -912,7 +886,8 @@ cb_opinion_view_set_brief (CbOpinionView *self,
       g_signal_connect_object (excerpts, "items-changed",
                                G_CALLBACK (brief_excerpts_changed_cb), self, G_CONNECT_SWAPPED);
       /* A re-anchored excerpt moves its highlight. */
-      watch_excerpts (self, excerpts, 0, g_list_model_get_n_items (excerpts));
+      g_signal_connect_object (brief, "excerpt-changed", G_CALLBACK (excerpt_changed_cb), self,
+                               G_CONNECT_SWAPPED);
     }
   if (brief != NULL)
     g_signal_connect_object (brief, "notify::citation", G_CALLBACK (update_reporters), self,

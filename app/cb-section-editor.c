@@ -64,7 +64,6 @@ struct _CbSectionEditor
   GtkTextTag *quote_tag;      /* every character of every quotation */
   GtkTextTag *cite_tag;       /* the pin cite under a quotation */
   GHashTable *excerpt_tags;   /* excerpt id → the tag on its quotation */
-  GHashTable *watched;        /* CbExcerpt shown here → its notify handler's id */
   gboolean over_quotation;    /* the pointer is, and so the pointer cursor shows */
 
   GPtrArray *undo_stack;  /* Snapshot */
@@ -254,49 +253,6 @@ forget_quotations (CbSectionEditor *self)
   g_hash_table_remove_all (self->excerpt_tags);
 }
 
-static void excerpt_changed_cb (CbSectionEditor *self,
-                                GParamSpec      *pspec,
-                                CbExcerpt       *excerpt);
-
-/* Shows changes of @excerpt (its status, its place) in its quotation. */
-static void
-watch (CbSectionEditor *self,
-       CbExcerpt       *excerpt)
-{
-  gulong handler;
-
-  if (g_hash_table_contains (self->watched, excerpt))
-    return;
-  handler = g_signal_connect_object (excerpt, "notify", G_CALLBACK (excerpt_changed_cb), self, G_CONNECT_SWAPPED);
-  g_hash_table_insert (self->watched, g_object_ref (excerpt), GSIZE_TO_POINTER (handler));
-}
-
-static void
-unwatch (CbSectionEditor *self,
-         CbExcerpt       *excerpt)
-{
-  gpointer handler;
-
-  if (!g_hash_table_lookup_extended (self->watched, excerpt, NULL, &handler))
-    return;
-  g_signal_handler_disconnect (excerpt, GPOINTER_TO_SIZE (handler));
-  g_hash_table_remove (self->watched, excerpt);
-}
-
-static void
-unwatch_all (CbSectionEditor *self)
-{
-  GHashTableIter iter;
-  gpointer excerpt, handler;
-
-  g_hash_table_iter_init (&iter, self->watched);
-  while (g_hash_table_iter_next (&iter, &excerpt, &handler))
-    {
-      g_signal_handler_disconnect (excerpt, GPOINTER_TO_SIZE (handler));
-      g_hash_table_iter_remove (&iter);
-    }
-}
-
 /* Inserts the quotation of @excerpt at @iter, which is moved past it. */
 static void
 insert_quotation (CbSectionEditor *self,
@@ -326,7 +282,6 @@ insert_quotation (CbSectionEditor *self,
                                         self->quote_tag, tag, self->cite_tag, NULL);
     }
 
-  watch (self, excerpt);
 }
 
 /* Shows the quotation of @excerpt afresh where it stands, e.g. after its pin cite changed. */
@@ -344,22 +299,35 @@ refresh_quotation (CbSectionEditor *self,
   self->rebuilding = FALSE;
 }
 
+/* An excerpt re-anchored, or its status changed: its quotation, if here, shows it. */
 static void
 excerpt_changed_cb (CbSectionEditor *self,
-                    GParamSpec      *pspec,
-                    CbExcerpt       *excerpt)
+                    CbExcerpt       *excerpt,
+                    GParamSpec      *pspec)
 {
-  refresh_quotation (self, excerpt);
+  if (g_hash_table_contains (self->excerpt_tags, cb_excerpt_get_id (excerpt)))
+    refresh_quotation (self, excerpt);
 }
 
 /* The brief's citation or cite style changed: every pin cite shown does. */
 static void
 refresh_quotations (CbSectionEditor *self)
 {
-  g_autoptr(GList) excerpts = g_hash_table_get_keys (self->watched);
+  g_autoptr(GPtrArray) excerpts = g_ptr_array_new_with_free_func (g_object_unref);
+  GHashTableIter iter;
+  gpointer id;
 
-  for (GList *l = excerpts; l != NULL; l = l->next)
-    refresh_quotation (self, l->data);
+  /* Refreshing makes new tags: the excerpts are listed first. */
+  g_hash_table_iter_init (&iter, self->excerpt_tags);
+  while (g_hash_table_iter_next (&iter, &id, NULL))
+    {
+      CbExcerpt *excerpt = cb_brief_lookup_excerpt (self->brief, id);
+
+      if (excerpt != NULL)
+        g_ptr_array_add (excerpts, g_object_ref (excerpt));
+    }
+  for (guint i = 0; i < excerpts->len; i++)
+    refresh_quotation (self, g_ptr_array_index (excerpts, i));
 }
 
 /* Reading the buffer back */
@@ -489,7 +457,6 @@ rebuild_buffer (CbSectionEditor *self)
   g_clear_pointer (&self->line_blocks, g_array_unref);
   gtk_text_buffer_set_text (self->buffer, "", 0);
   forget_quotations (self);
-  unwatch_all (self);
 
   gtk_text_buffer_get_end_iter (self->buffer, &end);
   for (guint i = 0; i < n; i++)
@@ -612,7 +579,6 @@ sync_from_buffer (CbSectionEditor *self)
       forget_quotation (self, block->excerpt_id);
       if (excerpt != NULL)
         {
-          unwatch (self, excerpt);
           cb_brief_remove_excerpt (self->brief, excerpt);
         }
     }
@@ -1289,9 +1255,6 @@ cb_section_editor_dispose (GObject *object)
   g_clear_pointer (&self->redo_stack, g_ptr_array_unref);
   g_clear_pointer (&self->line_blocks, g_array_unref);
   g_clear_pointer (&self->excerpt_tags, g_hash_table_unref);
-  if (self->watched != NULL)
-    unwatch_all (self);
-  g_clear_pointer (&self->watched, g_hash_table_unref);
   g_clear_object (&self->section);
   g_clear_object (&self->brief);
   gtk_widget_dispose_template (GTK_WIDGET (self), CB_TYPE_SECTION_EDITOR);
@@ -1395,7 +1358,6 @@ cb_section_editor_init (CbSectionEditor *self)
   self->undo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify) snapshot_free);
   self->redo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify) snapshot_free);
   self->excerpt_tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->watched = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
 
   self->buffer = gtk_text_view_get_buffer (self->text_view);
   gtk_text_buffer_set_enable_undo (self->buffer, FALSE);
@@ -1490,6 +1452,7 @@ cb_section_editor_new (CbBrief   *brief,
   g_signal_connect_object (section, "changed", G_CALLBACK (section_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (brief, "notify::citation", G_CALLBACK (refresh_quotations), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (brief, "notify::cite-style", G_CALLBACK (refresh_quotations), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (brief, "excerpt-changed", G_CALLBACK (excerpt_changed_cb), self, G_CONNECT_SWAPPED);
   rebuild_buffer (self);
 
   return self;

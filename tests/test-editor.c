@@ -757,6 +757,27 @@ test_quotation_stays_whole (void)
   iter_in_text (buffer, quoted, 3, &iter);
   g_assert_false (gtk_text_iter_has_tag (&iter, gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "italic")));
 
+  /* Re-anchored elsewhere, or in need of review, it says so where it stands. */
+  cb_excerpt_set_status (excerpt, CB_ANCHOR_NEEDS_REVIEW);
+  {
+    g_autofree char *quote = shown_quote (facts, id);
+    g_assert_cmpstr (quote, ==, "⚠ “James received the note at about 2 p.m.”");
+  }
+  cb_excerpt_set_status (excerpt, CB_ANCHOR_OK);
+  {
+    gsize start, end;
+
+    find_in_opinion (brief, "Petitioner sued prison officials", &start, &end);
+    cb_excerpt_set_range (excerpt, start, end);
+  }
+  assert_shown_cite (facts, id, "474 U.S. at 345");
+  {
+    g_autofree char *quote = shown_quote (facts, id);
+    g_assert_cmpstr (quote, ==, "“Petitioner sued prison officials”");
+  }
+  g_assert_cmpuint (cb_section_get_block (section, 1)->kind, ==, CB_BLOCK_EXCERPT);
+  quoted = "“Petitioner sued prison officials”";
+
   /* Show in Brief, from the opinion, selects it in its section. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.reveal-excerpt", "s", id));
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (view)));

@@ -80,6 +80,7 @@ enum {
 
 enum {
   CHANGED,
+  EXCERPT_CHANGED,
   N_SIGNALS
 };
 
@@ -114,6 +115,7 @@ excerpt_notify_cb (CbBrief    *self,
                    GParamSpec *pspec,
                    CbExcerpt  *excerpt)
 {
+  g_signal_emit (self, signals[EXCERPT_CHANGED], 0, excerpt, pspec);
   emit_changed (self);
 }
 
@@ -605,6 +607,21 @@ cb_brief_class_init (CbBriefClass *klass)
    */
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /**
+   * CbBrief::excerpt-changed:
+   * @brief: the brief
+   * @excerpt: one of its excerpts
+   * @pspec: the property of @excerpt that changed
+   *
+   * Emitted when a property of one of the brief's excerpts changes: re-anchored,
+   * moved, given a note. Views follow every excerpt through this one signal rather
+   * than each excerpt's own, which for thousands of excerpts would be thousands of
+   * handlers.
+   */
+  signals[EXCERPT_CHANGED] = g_signal_new ("excerpt-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                           0, NULL, NULL, NULL, G_TYPE_NONE, 2,
+                                           CB_TYPE_EXCERPT, G_TYPE_PARAM);
 }
 
 static void
