@@ -11,7 +11,7 @@
 set -euo pipefail
 
 casebrief=$1 probe=$2 make_inputs=$3
-runs=${BENCH_RUNS:-5}
+runs=${BENCH_RUNS:-7}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
