@@ -1373,6 +1373,9 @@ cb_section_editor_init (CbSectionEditor *self)
    * pin cite's style. */
   self->quote_tag = gtk_text_buffer_create_tag (self->buffer, "quotation",
                                                 "family", "Liberation Serif, DejaVu Serif, serif",
+                                                /* A serif face looks smaller than the
+                                                 * prose's at the same size. */
+                                                "scale", 1.1,
                                                 "left-margin", 28,
                                                 "right-margin", 28,
                                                 "pixels-above-lines", 6,
