@@ -68,6 +68,7 @@ struct _CbSectionEditor
 
   GPtrArray *undo_stack;  /* Snapshot */
   GPtrArray *redo_stack;  /* Snapshot */
+  Snapshot *pending;      /* taken as a user action begins, kept if it changes something */
   gint64 last_typing;
   CbRunFlags typing_flags;
   gboolean typing_flags_set;
@@ -77,6 +78,7 @@ struct _CbSectionEditor
    * empty or holds a quotation; it is NULL while unknown. */
   GArray *line_blocks;
   int edited_line;        /* the line the current user action changed, or -1 */
+  int lines_before;       /* the buffer's lines when the user action began */
   guint in_user_action : 1;
   guint structural : 1;   /* the user action added or removed lines or quotations */
 
@@ -125,13 +127,20 @@ update_undo_actions (CbSectionEditor *self)
 }
 
 static void
-push_undo (CbSectionEditor *self)
+push_snapshot (CbSectionEditor *self,
+               Snapshot        *snapshot)
 {
   if (self->undo_stack->len >= MAX_UNDO)
     g_ptr_array_remove_index (self->undo_stack, 0);
-  g_ptr_array_add (self->undo_stack, take_snapshot (self));
+  g_ptr_array_add (self->undo_stack, snapshot);
   g_ptr_array_set_size (self->redo_stack, 0);
   update_undo_actions (self);
+}
+
+static void
+push_undo (CbSectionEditor *self)
+{
+  push_snapshot (self, take_snapshot (self));
 }
 
 static CbRunFlags
@@ -253,6 +262,27 @@ forget_quotations (CbSectionEditor *self)
   g_hash_table_remove_all (self->excerpt_tags);
 }
 
+/* The text of a quotation as shown: the passage in typographic quotes, a warning
+ * before a passage the opinion lost or changed, and the pin cite under it. */
+static char *
+dup_quotation_text (CbSectionEditor *self,
+                    CbExcerpt       *excerpt,
+                    gsize           *cite_at)
+{
+  g_autofree char *quote = cb_brief_dup_quotation (self->brief, excerpt);
+  g_autofree char *cite = cb_brief_dup_pin_cite (self->brief, excerpt);
+  CbAnchorStatus status = cb_excerpt_get_status (excerpt);
+  GString *text = g_string_new (NULL);
+
+  if (status == CB_ANCHOR_ORPHAN || status == CB_ANCHOR_NEEDS_REVIEW)
+    g_string_append (text, "⚠ ");
+  g_string_append (text, quote);
+  *cite_at = text->len;
+  if (cite != NULL)
+    g_string_append_printf (text, LINE_SEPARATOR "%s", cite);
+  return g_string_free (text, FALSE);
+}
+
 /* Inserts the quotation of @excerpt at @iter, which is moved past it. */
 static void
 insert_quotation (CbSectionEditor *self,
@@ -260,45 +290,43 @@ insert_quotation (CbSectionEditor *self,
                   CbExcerpt       *excerpt)
 {
   const char *id = cb_excerpt_get_id (excerpt);
-  g_autofree char *quote = cb_brief_dup_quotation (self->brief, excerpt);
-  g_autofree char *cite = cb_brief_dup_pin_cite (self->brief, excerpt);
-  CbAnchorStatus status = cb_excerpt_get_status (excerpt);
-  GtkTextTag *tag;
+  gsize cite_at;
+  g_autofree char *text = dup_quotation_text (self, excerpt, &cite_at);
+  GtkTextTag *tag = g_hash_table_lookup (self->excerpt_tags, id);
 
-  forget_quotation (self, id);
-  tag = gtk_text_buffer_create_tag (self->buffer, NULL, NULL);
-  g_object_set_data_full (G_OBJECT (tag), EXCERPT_ID_KEY, g_strdup (id), g_free);
-  g_hash_table_insert (self->excerpt_tags, g_strdup (id), tag);
-
-  /* A passage the opinion lost or changed says so before its first word. */
-  if (status == CB_ANCHOR_ORPHAN || status == CB_ANCHOR_NEEDS_REVIEW)
-    gtk_text_buffer_insert_with_tags (self->buffer, iter, "⚠ ", -1, self->quote_tag, tag, NULL);
-  gtk_text_buffer_insert_with_tags (self->buffer, iter, quote, -1, self->quote_tag, tag, NULL);
-  if (cite != NULL)
+  if (tag == NULL)
     {
-      g_autofree char *line = g_strconcat (LINE_SEPARATOR, cite, NULL);
-
-      gtk_text_buffer_insert_with_tags (self->buffer, iter, line, -1,
-                                        self->quote_tag, tag, self->cite_tag, NULL);
+      tag = gtk_text_buffer_create_tag (self->buffer, NULL, NULL);
+      g_object_set_data_full (G_OBJECT (tag), EXCERPT_ID_KEY, g_strdup (id), g_free);
+      g_hash_table_insert (self->excerpt_tags, g_strdup (id), tag);
     }
-
+  gtk_text_buffer_insert_with_tags (self->buffer, iter, text, cite_at, self->quote_tag, tag, NULL);
+  if (text[cite_at] != '\0')
+    gtk_text_buffer_insert_with_tags (self->buffer, iter, text + cite_at, -1,
+                                      self->quote_tag, tag, self->cite_tag, NULL);
 }
 
-/* Shows the quotation of @excerpt afresh where it stands, e.g. after its pin cite changed. */
 static void
 refresh_quotation (CbSectionEditor *self,
                    CbExcerpt       *excerpt)
 {
   GtkTextIter start, end;
+  gsize cite_at;
+  g_autofree char *shown = NULL;
+  g_autofree char *text = NULL;
 
   if (!find_quotation (self, cb_excerpt_get_id (excerpt), &start, &end))
+    return;
+  /* A note, or a citation typed a letter at a time, often leaves it as it was. */
+  shown = gtk_text_iter_get_text (&start, &end);
+  text = dup_quotation_text (self, excerpt, &cite_at);
+  if (g_str_equal (shown, text))
     return;
   self->rebuilding = TRUE;
   gtk_text_buffer_delete (self->buffer, &start, &end);
   insert_quotation (self, &start, excerpt);
   self->rebuilding = FALSE;
 }
-
 /* An excerpt re-anchored, or its status changed: its quotation, if here, shows it. */
 static void
 excerpt_changed_cb (CbSectionEditor *self,
@@ -636,37 +664,45 @@ section_changed_cb (CbSectionEditor *self)
 static void
 begin_user_action_cb (CbSectionEditor *self)
 {
-  gint64 now = g_get_monotonic_time ();
-
   if (self->rebuilding)
     return;
 
   self->in_user_action = TRUE;
   self->edited_line = -1;
   self->structural = FALSE;
+  self->lines_before = gtk_text_buffer_get_line_count (self->buffer);
 
-  /* Typing within a second of the last keystroke belongs to the same undo step. */
-  if (now - self->last_typing > TYPING_GROUP_USEC)
-    push_undo (self);
-  self->last_typing = now;
+  /* Typing within a second of the last keystroke belongs to the same undo step. The
+   * state before is taken now and kept only if the action changes something: a
+   * keystroke refused at a quotation leaves undo and redo as they were. */
+  g_clear_pointer (&self->pending, snapshot_free);
+  if (g_get_monotonic_time () - self->last_typing > TYPING_GROUP_USEC)
+    self->pending = take_snapshot (self);
 }
 
 static void
 end_user_action_cb (CbSectionEditor *self)
 {
-  gboolean changed, one_line;
+  gboolean one_line;
 
-  if (self->rebuilding)
+  if (self->rebuilding || !self->in_user_action)
     return;
-  changed = self->structural || self->edited_line >= 0;
-  one_line = self->in_user_action && !self->structural && self->edited_line >= 0;
-  if (self->in_user_action && !changed)
+  self->in_user_action = FALSE;
+  if (!self->structural && self->edited_line < 0)
     {
       /* Refused at a quotation: nothing to read back. */
-      self->in_user_action = FALSE;
+      g_clear_pointer (&self->pending, snapshot_free);
       return;
     }
-  self->in_user_action = FALSE;
+
+  if (self->pending != NULL)
+    push_snapshot (self, g_steal_pointer (&self->pending));
+  self->last_typing = g_get_monotonic_time ();
+
+  /* A line break of any kind ("\r", U+2029 too) makes or joins lines. */
+  if (gtk_text_buffer_get_line_count (self->buffer) != self->lines_before)
+    self->structural = TRUE;
+  one_line = !self->structural && self->edited_line >= 0;
   if (!one_line || !sync_line_from_buffer (self, self->edited_line))
     sync_from_buffer (self);
 }
@@ -701,15 +737,22 @@ insertion_allowed (CbSectionEditor   *self,
 {
   gboolean in = in_quotation (self, location);
   gboolean after = after_quotation (self, location);
+  int delimiter, next;
 
   if (len <= 0)
     return TRUE;
   if (in && after)
     return FALSE;
+  /* "\n", "\r\n", "\r" and U+2029 all end a line of the buffer. */
+  pango_find_paragraph_boundary (text, len, &delimiter, &next);
   if (in)
-    return text[len - 1] == '\n';
+    {
+      const char *last = g_utf8_find_prev_char (text, text + len);
+
+      return last != NULL && (*last == '\n' || *last == '\r' || g_str_has_prefix (last, "\xe2\x80\xa9"));
+    }
   if (after)
-    return text[0] == '\n';
+    return delimiter == 0 && next > 0;
   return TRUE;
 }
 
@@ -729,6 +772,10 @@ deletion_allowed (CbSectionEditor   *self,
   if (after_quotation (self, start) && !gtk_text_iter_ends_line (end))
     return FALSE;
   if (in_quotation (self, end) && !gtk_text_iter_starts_line (start))
+    return FALSE;
+  /* Text typed or pasted over a selected quotation does not replace it. */
+  if (in_quotation (self, start) && after_quotation (self, end) &&
+      gtk_text_iter_get_line (start) == gtk_text_iter_get_line (end))
     return FALSE;
   return TRUE;
 }
@@ -756,7 +803,12 @@ insert_text_before_cb (CbSectionEditor *self,
       refuse_edit (self, "insert-text");
       return;
     }
-  note_edit (self, gtk_text_iter_get_line (location), memchr (text, '\n', len) != NULL);
+  {
+    int delimiter, next;
+
+    pango_find_paragraph_boundary (text, len, &delimiter, &next);
+    note_edit (self, gtk_text_iter_get_line (location), delimiter < len);
+  }
 }
 
 static void
@@ -1047,6 +1099,82 @@ select_neighbour_quotation (CbSectionEditor *self,
 }
 
 /*
+ * Enter at a quotation. Inside it, or on it selected, Enter follows its link; at its
+ * start it opens a line above it and goes there; at its end the text view's own new
+ * line goes below it.
+ */
+static gboolean
+enter_at_quotation (CbSectionEditor *self)
+{
+  GtkTextIter cursor, bound, start, end;
+  const char *id;
+
+  gtk_text_buffer_get_iter_at_mark (self->buffer, &cursor, gtk_text_buffer_get_insert (self->buffer));
+  gtk_text_buffer_get_iter_at_mark (self->buffer, &bound, gtk_text_buffer_get_selection_bound (self->buffer));
+  id = quotation_around (self, &cursor, &start, &end);
+  if (id == NULL)
+    return FALSE;
+
+  if (gtk_text_iter_equal (&cursor, &bound) && gtk_text_iter_equal (&cursor, &start))
+    {
+      gtk_text_buffer_begin_user_action (self->buffer);
+      gtk_text_buffer_insert_interactive (self->buffer, &cursor, "\n", 1, TRUE);
+      gtk_text_buffer_end_user_action (self->buffer);
+      gtk_text_buffer_get_iter_at_mark (self->buffer, &cursor, gtk_text_buffer_get_insert (self->buffer));
+      gtk_text_iter_backward_line (&cursor);
+      gtk_text_buffer_place_cursor (self->buffer, &cursor);
+      return TRUE;
+    }
+  if (gtk_text_iter_equal (&cursor, &bound) && gtk_text_iter_equal (&cursor, &end))
+    return FALSE;
+  if (!gtk_text_iter_in_range (&bound, &start, &end) && !gtk_text_iter_equal (&bound, &end))
+    return FALSE;
+  show_excerpt (self, id);
+  return TRUE;
+}
+
+/* Cut takes no quotation: moving one would leave its excerpt behind as plain text. A
+ * quotation is removed with Delete and undone with Ctrl+Z. */
+static void
+cut_clipboard_cb (GtkTextView     *view,
+                  CbSectionEditor *self)
+{
+  GtkTextIter start, end, quotation;
+
+  if (!gtk_text_buffer_get_selection_bounds (self->buffer, &start, &end))
+    return;
+  quotation = start;
+  if (in_quotation (self, &quotation) ||
+      (gtk_text_iter_forward_to_tag_toggle (&quotation, self->quote_tag) &&
+       gtk_text_iter_compare (&quotation, &end) < 0))
+    {
+      g_signal_stop_emission_by_name (view, "cut-clipboard");
+      gtk_widget_error_bell (GTK_WIDGET (view));
+    }
+}
+
+/* A right click on a quotation puts the cursor there first, so that the context menu's
+ * Show in Opinion and Remove Excerpt are about the quotation clicked. */
+static void
+secondary_pressed_cb (GtkGestureClick *gesture,
+                      int              n_press,
+                      double           x,
+                      double           y,
+                      CbSectionEditor *self)
+{
+  GtkTextIter iter, start, end;
+  int bx, by;
+
+  gtk_text_view_window_to_buffer_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET, x, y, &bx, &by);
+  if (!gtk_text_view_get_iter_at_location (self->text_view, &iter, bx, by) || !in_quotation (self, &iter))
+    return;
+  if (gtk_text_buffer_get_selection_bounds (self->buffer, &start, &end) &&
+      gtk_text_iter_in_range (&iter, &start, &end))
+    return;
+  gtk_text_buffer_place_cursor (self->buffer, &iter);
+}
+
+/*
  * Delete and Backspace at a quotation. A quotation selected, or with the cursor in
  * it, goes whole; one on the next line, which the key would join to the cursor's
  * line, is selected first, so the second press removes it.
@@ -1066,16 +1194,7 @@ key_pressed_cb (GtkEventControllerKey *controller,
     return FALSE;
 
   if (keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter)
-    {
-      /* Inside a quotation, Enter follows its link; at either end it opens a line. */
-      gtk_text_buffer_get_iter_at_mark (self->buffer, &cursor, gtk_text_buffer_get_insert (self->buffer));
-      if (!in_quotation (self, &cursor) || !after_quotation (self, &cursor))
-        return FALSE;
-      id = quotation_around (self, &cursor, &start, &end);
-      if (id != NULL)
-        show_excerpt (self, id);
-      return id != NULL;
-    }
+    return enter_at_quotation (self);
 
   if (!backward && keyval != GDK_KEY_Delete && keyval != GDK_KEY_KP_Delete)
     return FALSE;
@@ -1192,6 +1311,7 @@ drop_cb (GtkDropTarget   *target,
   GtkTextIter iter;
   double tx, ty;
   int bx, by;
+  guint before;
 
   if (window == NULL || !G_VALUE_HOLDS_STRING (value) ||
       !gtk_widget_translate_coordinates (GTK_WIDGET (self), GTK_WIDGET (self->text_view), x, y, &tx, &ty))
@@ -1202,8 +1322,12 @@ drop_cb (GtkDropTarget   *target,
   gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
   gtk_text_buffer_place_cursor (self->buffer, &iter);
 
-  return gtk_widget_activate_action (window, "win.add-dropped-text", "(us)",
-                                     self->color_index, g_value_get_string (value));
+  /* Only the opinion's own selection becomes an excerpt; anything else is refused, so
+   * that a drag that moves text does not delete it at its source. */
+  before = g_list_model_get_n_items (cb_brief_get_excerpts (self->brief));
+  gtk_widget_activate_action (window, "win.add-dropped-text", "(us)",
+                              self->color_index, g_value_get_string (value));
+  return g_list_model_get_n_items (cb_brief_get_excerpts (self->brief)) > before;
 }
 
 /* The section's frame is as tall as its text, up to the most it may take of the window;
@@ -1251,6 +1375,7 @@ cb_section_editor_dispose (GObject *object)
 
   g_clear_handle_id (&self->fit_id, g_source_remove);
 
+  g_clear_pointer (&self->pending, snapshot_free);
   g_clear_pointer (&self->undo_stack, g_ptr_array_unref);
   g_clear_pointer (&self->redo_stack, g_ptr_array_unref);
   g_clear_pointer (&self->line_blocks, g_array_unref);
@@ -1322,6 +1447,7 @@ add_quotation_controllers (CbSectionEditor *self)
   GtkWidget *view = GTK_WIDGET (self->text_view);
   GtkEventController *keys = gtk_event_controller_key_new ();
   GtkGesture *click = gtk_gesture_click_new ();
+  GtkGesture *secondary;
   GtkEventController *motion = gtk_event_controller_motion_new ();
   g_autoptr(GMenu) menu = g_menu_new ();
   g_autoptr(GMenu) section = g_menu_new ();
@@ -1337,6 +1463,14 @@ add_quotation_controllers (CbSectionEditor *self)
 
   g_signal_connect (motion, "motion", G_CALLBACK (motion_cb), self);
   gtk_widget_add_controller (view, motion);
+
+  secondary = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (secondary), GDK_BUTTON_SECONDARY);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (secondary), GTK_PHASE_CAPTURE);
+  g_signal_connect (secondary, "pressed", G_CALLBACK (secondary_pressed_cb), self);
+  gtk_widget_add_controller (view, GTK_EVENT_CONTROLLER (secondary));
+
+  g_signal_connect (view, "cut-clipboard", G_CALLBACK (cut_clipboard_cb), self);
 
   gtk_widget_set_has_tooltip (view, TRUE);
   g_signal_connect (view, "query-tooltip", G_CALLBACK (query_tooltip_cb), self);
@@ -1630,6 +1764,7 @@ cb_section_editor_reveal_excerpt (CbSectionEditor *self,
   graphene_rect_t bounds;
 
   g_return_val_if_fail (CB_IS_SECTION_EDITOR (self), FALSE);
+  g_return_val_if_fail (excerpt_id != NULL, FALSE);
 
   if (!find_quotation (self, excerpt_id, &start, &end))
     return FALSE;

@@ -271,6 +271,29 @@ test_write_save_reopen (void)
   g_rmdir (dir);
 }
 
+/* Text dropped on a section, as its drop target receives it. */
+static gboolean
+drop_on_section (CbSectionEditor *editor,
+                 const char      *text)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (editor));
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, text);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+      gboolean accepted = FALSE;
+
+      if (!GTK_IS_DROP_TARGET (controller))
+        continue;
+      g_signal_emit_by_name (controller, "drop", &value, 20.0, 60.0, &accepted);
+      return accepted;
+    }
+  g_assert_not_reached ();
+}
+
 static void
 test_drop_passage (void)
 {
@@ -287,9 +310,13 @@ test_drop_passage (void)
                                              3, "Something typed elsewhere"));
   g_assert_cmpuint (g_list_model_get_n_items (excerpts), ==, 0);
 
+  /* Dropped on a section, it is refused, so that a drag that moves text (from a
+   * section, say) does not delete it at its source. */
+  g_assert_false (drop_on_section (section_editor (window, 3), "Something typed elsewhere"));
+  g_assert_cmpuint (g_list_model_get_n_items (excerpts), ==, 0);
+
   /* The opinion's selection dropped on Reasoning becomes an excerpt there. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-dropped-text", "(us)",
-                                             3, "Daniels therefore controls."));
+  g_assert_true (drop_on_section (section_editor (window, 3), "Daniels therefore controls."));
   g_assert_cmpuint (g_list_model_get_n_items (excerpts), ==, 1);
   {
     g_autoptr(CbExcerpt) excerpt = g_list_model_get_item (excerpts, 0);
@@ -788,6 +815,54 @@ test_quotation_stays_whole (void)
     g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
     selected = gtk_text_iter_get_text (&start, &end);
     g_assert_true (g_str_has_prefix (selected, quoted));
+  }
+
+  /* Selected, typing over it or cutting it is refused, and Enter shows its source. */
+  {
+    g_autofree char *shown = buffer_text (buffer);
+    g_autofree char *after_typing = NULL;
+    g_autofree char *after_cut = NULL;
+
+    gtk_text_buffer_begin_user_action (buffer);
+    gtk_text_buffer_delete_selection (buffer, TRUE, TRUE);
+    gtk_text_buffer_insert_interactive_at_cursor (buffer, "x", 1, TRUE);
+    gtk_text_buffer_end_user_action (buffer);
+    after_typing = buffer_text (buffer);
+    g_assert_cmpstr (after_typing, ==, shown);
+    g_signal_emit_by_name (view, "cut-clipboard");
+    after_cut = buffer_text (buffer);
+    g_assert_cmpstr (after_cut, ==, shown);
+  }
+  cb_opinion_view_select_range (cb_window_get_opinion_view (window), 0, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.reveal-excerpt", "s", id));
+  g_assert_true (press_key (view, GDK_KEY_Return));
+  g_assert_cmpuint (cb_opinion_view_get_cursor (cb_window_get_opinion_view (window)), ==,
+                    cb_excerpt_get_start (excerpt));
+  assert_excerpt_count (brief, 1);
+
+  /* A refused keystroke is no step of undo: redo still redoes (the italic, here). */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (facts), "section.undo", NULL));
+  g_assert_cmpuint (((CbRun *) g_ptr_array_index (cb_section_get_block (section, 0)->runs, 0))->flags, ==, CB_RUN_PLAIN);
+  iter_in_text (buffer, quoted, 4, &iter);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  type_text (view, "refused");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (facts), "section.redo", NULL));
+  g_assert_cmpuint (((CbRun *) g_ptr_array_index (cb_section_get_block (section, 0)->runs, 0))->flags, ==, CB_RUN_ITALIC);
+
+  /* Enter at its start opens a line above it, and typing goes there. */
+  iter_in_text (buffer, quoted, 0, &iter);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  g_assert_true (press_key (view, GDK_KEY_Return));
+  type_text (view, "Above it.");
+  {
+    guint n = cb_section_get_n_blocks (section);
+    guint at = 0;
+
+    while (at < n && cb_section_get_block (section, at)->kind != CB_BLOCK_EXCERPT)
+      at++;
+    g_assert_cmpuint (at, <, n);
+    g_assert_cmpuint (at, >, 0);
+    assert_block_text (section, at - 1, "Above it.");
   }
 
   cb_test_destroy_window (window);
