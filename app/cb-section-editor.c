@@ -57,6 +57,7 @@ struct _CbSectionEditor
   GtkScrolledWindow *scroller;
   int max_text_height;
   guint fit_id;
+  guint refresh_id;           /* pending redraw of the pin cites after a citation edit */
   GtkTextView *text_view;
   GtkTextBuffer *buffer;
   GtkTextTag *italic_tag;
@@ -358,6 +359,27 @@ refresh_quotations (CbSectionEditor *self)
     refresh_quotation (self, g_ptr_array_index (excerpts, i));
 }
 
+static gboolean
+refresh_quotations_cb (gpointer data)
+{
+  CbSectionEditor *self = data;
+
+  self->refresh_id = 0;
+  refresh_quotations (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The citation is typed a letter at a time: the pin cites follow once typing pauses,
+ * not at every letter, which in a brief of thousands of quotations would be felt. */
+#define CITATION_PAUSE_MSEC 150
+
+static void
+citation_changed_cb (CbSectionEditor *self)
+{
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  self->refresh_id = g_timeout_add (CITATION_PAUSE_MSEC, refresh_quotations_cb, self);
+}
+
 /* Reading the buffer back */
 
 static void
@@ -529,6 +551,7 @@ rebuild_buffer (CbSectionEditor *self)
   /* Before the text view lays out the new text, so that a long text is laid out for
    * the height it will have. */
   g_clear_handle_id (&self->fit_id, g_source_remove);
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
   fit_height (self);
 }
 
@@ -1374,7 +1397,12 @@ cb_section_editor_dispose (GObject *object)
   CbSectionEditor *self = CB_SECTION_EDITOR (object);
 
   g_clear_handle_id (&self->fit_id, g_source_remove);
-
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  /* The brief and section outlive the editor when another brief is opened. */
+  if (self->brief != NULL)
+    g_signal_handlers_disconnect_by_data (self->brief, self);
+  if (self->section != NULL)
+    g_signal_handlers_disconnect_by_data (self->section, self);
   g_clear_pointer (&self->pending, snapshot_free);
   g_clear_pointer (&self->undo_stack, g_ptr_array_unref);
   g_clear_pointer (&self->redo_stack, g_ptr_array_unref);
@@ -1587,7 +1615,7 @@ cb_section_editor_new (CbBrief   *brief,
                                   -1);
 
   g_signal_connect_object (section, "changed", G_CALLBACK (section_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (brief, "notify::citation", G_CALLBACK (refresh_quotations), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (brief, "notify::citation", G_CALLBACK (citation_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (brief, "notify::cite-style", G_CALLBACK (refresh_quotations), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (brief, "excerpt-changed", G_CALLBACK (excerpt_changed_cb), self, G_CONNECT_SWAPPED);
   rebuild_buffer (self);

@@ -82,6 +82,33 @@ shown_cite (CbSectionEditor *editor,
 #define assert_shown_cite(editor, id, expected) \
   G_STMT_START { g_autofree char *cite_ = shown_cite (editor, id); g_assert_cmpstr (cite_, ==, expected); } G_STMT_END
 
+typedef struct
+{
+  CbSectionEditor *editor;
+  const char *id;
+  const char *cite;
+} CiteWait;
+
+static gboolean
+shows_cite (gpointer data)
+{
+  CiteWait *wait = data;
+  g_autofree char *cite = shown_cite (wait->editor, wait->id);
+
+  return g_str_equal (cite, wait->cite);
+}
+
+/* The pin cites follow an edited citation once typing pauses. */
+static void
+wait_for_cite (CbSectionEditor *editor,
+               const char      *id,
+               const char      *cite)
+{
+  CiteWait wait = { editor, id, cite };
+
+  cb_test_wait_until (shows_cite, &wait);
+}
+
 static void
 test_add_excerpt_undo_redo (void)
 {
@@ -126,10 +153,11 @@ test_add_excerpt_undo_redo (void)
     assert_shown_cite (facts, id, "474 U.S. at 345");
   }
 
-  /* Editing the citation updates the pin cite shown. */
+  /* Editing the citation updates the pin cite shown, once typing pauses. */
   cb_brief_set_citation (brief, "106 S.Ct. 668");
-  assert_shown_cite (facts, id, "106 S. Ct. at 669");
+  wait_for_cite (facts, id, "106 S. Ct. at 669");
   cb_brief_set_citation (brief, "474 U.S. 344");
+  wait_for_cite (facts, id, "474 U.S. at 345");
 
   /* Undo takes it out of the brief and the opinion; redo puts it back, link and all. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (facts), "section.undo", NULL));
