@@ -655,8 +655,12 @@ cb_opinion_view_dispose (GObject *object)
   CbOpinionView *self = CB_OPINION_VIEW (object);
 
   g_clear_handle_id (&self->flash_id, g_source_remove);
+  /* The brief may outlive the view: nothing of it may reach the view's buffer after. */
   if (self->brief != NULL)
-    g_signal_handlers_disconnect_by_data (self->brief, self);
+    {
+      g_signal_handlers_disconnect_by_data (self->brief, self);
+      g_signal_handlers_disconnect_by_data (cb_brief_get_excerpts (self->brief), self);
+    }
   g_clear_object (&self->brief);
   g_clear_object (&self->opinion);
   g_clear_object (&self->search_context);
@@ -967,6 +971,8 @@ cb_opinion_view_show_range (CbOpinionView *self,
   gtk_text_buffer_place_cursor (GTK_TEXT_BUFFER (self->buffer), &s);
   gtk_text_view_scroll_to_iter (GTK_TEXT_VIEW (self->source_view), &s, 0.1, TRUE, 0.0, 0.25);
 
+  /* A flash still showing ends now, and its timeout with it. */
+  g_clear_handle_id (&self->flash_id, g_source_remove);
   flash_done_cb (self);
   gtk_text_buffer_apply_tag (GTK_TEXT_BUFFER (self->buffer), self->flash_tag, &s, &e);
   self->flash_id = g_timeout_add (FLASH_MSEC, flash_done_cb, self);

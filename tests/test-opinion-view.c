@@ -112,6 +112,30 @@ test_authorities (void)
   cb_test_destroy_window (window);
 }
 
+static gboolean
+past_flashes (gpointer data)
+{
+  return g_get_monotonic_time () >= *(gint64 *) data;
+}
+
+/* Showing a passage flashes it; showing another before the flash ends, then closing
+ * the window, leaves no flash to end on a view that is gone (a fatal warning here). */
+static void
+test_flash_outlived (void)
+{
+  CbWindow *window = cb_test_open_window ("data/opinions/davidson-v-cannon.txt");
+  CbOpinionView *view = cb_window_get_opinion_view (window);
+  gint64 later;
+
+  cb_opinion_view_show_range (view, 10, 40);
+  cb_opinion_view_show_range (view, 100, 140);
+  g_assert_cmpuint (cb_opinion_view_get_cursor (view), ==, 100);
+  cb_test_destroy_window (window);
+
+  later = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+  cb_test_wait_until (past_flashes, &later);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -121,6 +145,7 @@ main (int   argc,
   g_test_add_func ("/opinion-view/page-margin", test_page_margin);
   g_test_add_func ("/opinion-view/footnote-links", test_footnote_links);
   g_test_add_func ("/opinion-view/authorities", test_authorities);
+  g_test_add_func ("/opinion-view/flash-outlived", test_flash_outlived);
 
   return g_test_run ();
 }
