@@ -10,6 +10,7 @@
 #include "core/cb-opinion.h"
 #include "core/cb-template-store.h"
 #include "cb-assignment-dialog.h"
+#include "cb-file-filters.h"
 
 /* Create Assignment: a template, an opinion and the professor's details, saved as a
  * .brief for students, the same file `casebrief new` writes. */
@@ -95,16 +96,8 @@ choose_opinion_action (GtkWidget  *widget,
   GtkFileChooserNative *dialog =
     gtk_file_chooser_native_new (_("Choose the Opinion to Assign"), GTK_WINDOW (self),
                                  GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  GtkFileFilter *filter = gtk_file_filter_new ();
 
-  gtk_file_filter_set_name (filter, _("Opinions"));
-  gtk_file_filter_add_pattern (filter, "*.txt");
-  gtk_file_filter_add_pattern (filter, "*.html");
-  gtk_file_filter_add_pattern (filter, "*.htm");
-  gtk_file_filter_add_mime_type (filter, "text/plain");
-  gtk_file_filter_add_mime_type (filter, "text/html");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  g_object_unref (filter);
+  cb_file_filters_add (GTK_FILE_CHOOSER (dialog), CB_FILE_OPINIONS);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
   g_signal_connect_object (dialog, "response", G_CALLBACK (opinion_response_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
@@ -133,12 +126,10 @@ save_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  static const char *brief_patterns[] = { "*.brief", NULL };
   CbAssignmentDialog *self = CB_ASSIGNMENT_DIALOG (widget);
   GtkFileChooserNative *dialog =
     gtk_file_chooser_native_new (_("Save Assignment"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
                                  _("_Save"), _("_Cancel"));
-  GtkFileFilter *filter = gtk_file_filter_new ();
   g_autofree char *basename = g_file_get_basename (self->opinion_file);
   g_autofree char *stem = g_filename_display_name (basename);
   g_autofree char *name = NULL;
@@ -147,11 +138,7 @@ save_action (GtkWidget  *widget,
   if (dot != NULL && dot != stem)
     *dot = '\0';
   name = g_strconcat (stem, ".brief", NULL);
-  gtk_file_filter_set_name (filter, _("Briefs"));
-  for (guint i = 0; brief_patterns[i] != NULL; i++)
-    gtk_file_filter_add_pattern (filter, brief_patterns[i]);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  g_object_unref (filter);
+  cb_file_filters_add (GTK_FILE_CHOOSER (dialog), CB_FILE_BRIEFS);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
   g_signal_connect_object (dialog, "response", G_CALLBACK (save_response_cb), self, 0);

@@ -6,6 +6,7 @@
 
 #include "core/cb-template-store.h"
 #include "cb-assignment-dialog.h"
+#include "cb-file-filters.h"
 #include "cb-new-brief-dialog.h"
 
 /* The gallery a new brief starts from: every template of the store (built-in, the
@@ -138,21 +139,13 @@ choose_opinion_action (GtkWidget  *widget,
   CbTemplate *template = cb_new_brief_dialog_get_selected (self);
   g_autofree char *title = NULL;
   GtkFileChooserNative *dialog;
-  GtkFileFilter *filter = gtk_file_filter_new ();
 
   if (template == NULL)
     return;
   title = g_strdup_printf (_("Choose the Opinion to Brief with “%s”"), cb_template_get_title (template));
   dialog = gtk_file_chooser_native_new (title, GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
                                         _("_Open"), _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("Opinions"));
-  gtk_file_filter_add_pattern (filter, "*.txt");
-  gtk_file_filter_add_pattern (filter, "*.html");
-  gtk_file_filter_add_pattern (filter, "*.htm");
-  gtk_file_filter_add_mime_type (filter, "text/plain");
-  gtk_file_filter_add_mime_type (filter, "text/html");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  g_object_unref (filter);
+  cb_file_filters_add (GTK_FILE_CHOOSER (dialog), CB_FILE_OPINIONS);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
   g_signal_connect_object (dialog, "response", G_CALLBACK (opinion_response_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));

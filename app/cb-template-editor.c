@@ -6,6 +6,7 @@
 
 #include "core/cb-error.h"
 #include "core/cb-template-store.h"
+#include "cb-file-filters.h"
 #include "cb-template-editor.h"
 
 /* A window that edits one template, a professor's own: its title, author, the
@@ -515,13 +516,9 @@ save_as_action (GtkWidget  *widget,
   GtkFileChooserNative *dialog =
     gtk_file_chooser_native_new (_("Save Template"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
                                  _("_Save"), _("_Cancel"));
-  GtkFileFilter *filter = gtk_file_filter_new ();
   g_autofree char *name = g_strconcat (cb_template_get_id (self->template), ".brieftemplate", NULL);
 
-  gtk_file_filter_set_name (filter, _("Brief Templates"));
-  gtk_file_filter_add_pattern (filter, "*.brieftemplate");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  g_object_unref (filter);
+  cb_file_filters_add (GTK_FILE_CHOOSER (dialog), CB_FILE_TEMPLATES);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
   g_signal_connect (dialog, "response", G_CALLBACK (save_as_response_cb), self);

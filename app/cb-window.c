@@ -16,6 +16,7 @@
 #include "cb-opinion-view.h"
 #include "cb-print-operation.h"
 #include "cb-section-editor.h"
+#include "cb-file-filters.h"
 #include "cb-window.h"
 #include "cb-profile.h"
 
@@ -492,40 +493,6 @@ open_file (CbWindow *self,
 
 /* File choosers */
 
-static GtkFileFilter *
-filter_new (const char  *name,
-            const char **patterns,
-            const char **mime_types)
-{
-  GtkFileFilter *filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, name);
-  for (guint i = 0; patterns && patterns[i]; i++)
-    gtk_file_filter_add_pattern (filter, patterns[i]);
-  for (guint i = 0; mime_types && mime_types[i]; i++)
-    gtk_file_filter_add_mime_type (filter, mime_types[i]);
-  return filter;
-}
-
-static void
-add_open_filters (GtkFileChooser *chooser,
-                  gboolean        briefs)
-{
-  static const char *all_patterns[] = { "*.brief", "*.brieftemplate", "*.txt", "*.html", "*.htm", NULL };
-  static const char *brief_patterns[] = { "*.brief", NULL };
-  static const char *template_patterns[] = { "*.brieftemplate", NULL };
-  static const char *opinion_patterns[] = { "*.txt", "*.html", "*.htm", NULL };
-  static const char *opinion_types[] = { "text/plain", "text/html", NULL };
-
-  if (briefs)
-    {
-      gtk_file_chooser_add_filter (chooser, filter_new (_("All Supported Files"), all_patterns, opinion_types));
-      gtk_file_chooser_add_filter (chooser, filter_new (_("Briefs"), brief_patterns, NULL));
-      gtk_file_chooser_add_filter (chooser, filter_new (_("Brief Templates"), template_patterns, NULL));
-    }
-  gtk_file_chooser_add_filter (chooser, filter_new (_("Opinions"), opinion_patterns, opinion_types));
-}
-
 static void
 open_response_cb (GtkNativeDialog *dialog,
                   int              response,
@@ -549,7 +516,7 @@ open_action (GtkWidget  *widget,
     gtk_file_chooser_native_new (_("Open Brief or Opinion"), GTK_WINDOW (self),
                                  GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
 
-  add_open_filters (GTK_FILE_CHOOSER (dialog), TRUE);
+  cb_file_filters_add (GTK_FILE_CHOOSER (dialog), CB_FILE_ALL_SUPPORTED | CB_FILE_BRIEFS | CB_FILE_TEMPLATES | CB_FILE_OPINIONS);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
   g_signal_connect (dialog, "response", G_CALLBACK (open_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
@@ -580,7 +547,7 @@ choose_opinion_for_template (CbWindow   *self,
     gtk_file_chooser_native_new (title, GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
                                  _("_Open"), _("_Cancel"));
 
-  add_open_filters (GTK_FILE_CHOOSER (dialog), FALSE);
+  cb_file_filters_add (GTK_FILE_CHOOSER (dialog), CB_FILE_OPINIONS);
   g_object_set_data_full (G_OBJECT (dialog), "cb-template", g_object_ref (template), g_object_unref);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
   g_signal_connect (dialog, "response", G_CALLBACK (template_opinion_response_cb), self);
@@ -690,7 +657,6 @@ static void
 save_as (CbWindow             *self,
          CbWindowContinuation  then)
 {
-  static const char *brief_patterns[] = { "*.brief", NULL };
   GtkFileChooserNative *dialog =
     gtk_file_chooser_native_new (_("Save Brief"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
                                  _("_Save"), _("_Cancel"));
@@ -700,7 +666,7 @@ save_as (CbWindow             *self,
   name = g_strdup_printf ("%s.brief", case_name && *case_name ? case_name : _("Untitled Brief"));
   g_strdelimit (name, "/\\:", '-');
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter_new (_("Briefs"), brief_patterns, NULL));
+  cb_file_filters_add (GTK_FILE_CHOOSER (dialog), CB_FILE_BRIEFS);
   g_object_set_data (G_OBJECT (dialog), "cb-then", then);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
   g_signal_connect (dialog, "response", G_CALLBACK (save_as_response_cb), self);
@@ -986,7 +952,6 @@ export_pdf_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
-  static const char *pdf_patterns[] = { "*.pdf", NULL };
   CbWindow *self = CB_WINDOW (widget);
   GtkFileChooserNative *dialog =
     gtk_file_chooser_native_new (_("Export Brief as PDF"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
@@ -996,7 +961,7 @@ export_pdf_action (GtkWidget  *widget,
 
   g_strdelimit (name, "/\\:", '-');
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter_new (_("PDF Documents"), pdf_patterns, NULL));
+  cb_file_filters_add (GTK_FILE_CHOOSER (dialog), CB_FILE_PDF);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
   g_signal_connect (dialog, "response", G_CALLBACK (export_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));

@@ -1,0 +1,20 @@
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* The kinds of file Casebrief's file choosers offer, each a filter of its own. */
+typedef enum
+{
+  CB_FILE_ALL_SUPPORTED = 1 << 0,
+  CB_FILE_BRIEFS        = 1 << 1,
+  CB_FILE_TEMPLATES     = 1 << 2,
+  CB_FILE_OPINIONS      = 1 << 3,
+  CB_FILE_PDF           = 1 << 4,
+} CbFileKinds;
+
+void cb_file_filters_add (GtkFileChooser *chooser,
+                          CbFileKinds     kinds);
+
+G_END_DECLS
