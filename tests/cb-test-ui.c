@@ -37,13 +37,14 @@ cb_test_ui_init (int    *argc,
  * @data: its argument
  *
  * Runs the main loop until @done holds, and fails the test if it does not within
- * twenty seconds (machines under load are slow; a correct program is not that slow).
+ * thirty seconds (machines under load, and sanitized builds, are slow; a correct
+ * program is not that slow).
  */
 void
 cb_test_wait_until (gboolean (*done) (gpointer data),
                     gpointer   data)
 {
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
 
   while (!done (data) && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, FALSE);

@@ -11,6 +11,7 @@
 #include "core/cb-drafts.h"
 #include "cb-brief-view.h"
 #include "cb-section-editor.h"
+#include "cb-test-ui.h"
 #include "cb-window.h"
 
 /* Crash safety end to end. A separate process edits a brief in a real window and is
@@ -19,16 +20,6 @@
  * file as it was and the work in the window. */
 
 #define TYPED "Davidson’s note never reached the officer who could have acted on it."
-
-static void
-wait_until (gboolean (*done) (gpointer), gpointer data)
-{
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  while (!done (data) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE);
-  g_assert_true (done (data));
-}
 
 static gboolean
 has_brief (gpointer data)
@@ -103,7 +94,7 @@ open_brief (const char *path)
 
   cb_window_open_file (window, file);
   gtk_window_present (GTK_WINDOW (window));
-  wait_until (has_brief, window);
+  cb_test_wait_until (has_brief, window);
   return window;
 }
 
@@ -163,7 +154,7 @@ test_killed_after_autosave (void)
   g_assert_no_error (error);
 
   /* Killed as hard as a crash, once its draft is on disk. */
-  wait_until (has_draft, NULL);
+  cb_test_wait_until (has_draft, NULL);
   g_assert_cmpint (kill (pid, SIGKILL), ==, 0);
   g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
   g_assert_true (WIFSIGNALED (status));
@@ -252,7 +243,7 @@ test_failed_save_keeps_everything (void)
       return;
     }
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
-  wait_until (shows_save_error, window);
+  cb_test_wait_until (shows_save_error, window);
   g_assert_true (lock_dir (dir, FALSE));
 
   /* The previous file is byte for byte what it was, with nothing left beside it … */

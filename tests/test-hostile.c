@@ -16,6 +16,7 @@
 #include "cb-error.h"
 #include "cb-opinion.h"
 #include "cb-template.h"
+#include "cb-test-cli.h"
 
 #define SECRET "5d1e-SECRET-CONTENTS-a7b0"
 #define BRIEF_NS "https://casebrief.github.io/ns/brief/1"
@@ -101,26 +102,6 @@ assert_template_refused (const char *path,
   assert_error_names_file (error, path, code);
 }
 
-/* Runs casebrief with @args; returns its exit status and what it printed. */
-static int
-run_casebrief (const char * const *args,
-               char              **out,
-               char              **err)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  int status = -1;
-
-  g_ptr_array_add (argv, (gpointer) g_getenv ("CASEBRIEF"));
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (workdir, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, out, err, &status, &error);
-  g_assert_no_error (error);
-  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
-}
-
 /* The command failed with exit status 1 and one line on stderr that names the file. */
 static void
 assert_cli_message (int         status,
@@ -145,7 +126,7 @@ assert_inspect_refuses (const char *path)
   const char *args[] = { "inspect", path, NULL };
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
-  int status = run_casebrief (args, &out, &err);
+  int status = cb_test_run_casebrief (workdir, args, &out, &err);
 
   assert_cli_message (status, out, err, path);
 }
@@ -157,7 +138,7 @@ assert_export_refuses (const char *path)
   const char *args[] = { "export", "--pdf", pdf, path, NULL };
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
-  int status = run_casebrief (args, &out, &err);
+  int status = cb_test_run_casebrief (workdir, args, &out, &err);
 
   assert_cli_message (status, out, err, path);
   g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
@@ -614,7 +595,7 @@ test_excerpt_past_end (void)
     g_autofree char *out = NULL;
     g_autofree char *err = NULL;
 
-    g_assert_cmpint (run_casebrief (args, &out, &err), ==, 0);
+    g_assert_cmpint (cb_test_run_casebrief (workdir, args, &out, &err), ==, 0);
     g_assert_cmpstr (err, ==, "");
   }
   g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));

@@ -3,31 +3,12 @@
 #include <string.h>
 
 #include "cb-opinion.h"
+#include "cb-test-cli.h"
 
 static char *
 sample_path (void)
 {
   return g_build_filename (g_getenv ("CB_SOURCE_ROOT"), "data", "opinions", "davidson-v-cannon.txt", NULL);
-}
-
-/* Runs the casebrief executable; returns its exit status. */
-static int
-run (const char * const *args,
-     char              **out,
-     char              **err)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  int status = -1;
-
-  g_ptr_array_add (argv, (gpointer) g_getenv ("CASEBRIEF"));
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, out, err, &status, &error);
-  g_assert_no_error (error);
-  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
 }
 
 static void
@@ -46,7 +27,7 @@ test_json (void)
   g_autofree char *second = NULL;
   g_autofree char *note = NULL;
 
-  g_assert_cmpint (run (args, &out, &err), ==, 0);
+  g_assert_cmpint (cb_test_run_casebrief (NULL, args, &out, &err), ==, 0);
   g_assert_cmpstr (err, ==, "");
   g_assert_true (g_str_has_prefix (out, "{\n"));
   g_assert_true (g_str_has_suffix (out, "}\n"));
@@ -77,7 +58,7 @@ test_table (void)
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
 
-  g_assert_cmpint (run (args, &out, &err), ==, 0);
+  g_assert_cmpint (cb_test_run_casebrief (NULL, args, &out, &err), ==, 0);
   g_assert_nonnull (strstr (out, "  **670  "));
   g_assert_nonnull (strstr (out, "  *345  "));
 }
@@ -96,14 +77,14 @@ test_quote (void)
   g_autofree char *out_missing = NULL;
   g_autofree char *err_missing = NULL;
 
-  g_assert_cmpint (run (args, &out, &err), ==, 0);
+  g_assert_cmpint (cb_test_run_casebrief (NULL, args, &out, &err), ==, 0);
   g_assert_cmpstr (out, ==, "474 U.S. at 347, 106 S. Ct. at 670\n");
 
   /* One line per occurrence. */
-  g_assert_cmpint (run (all, &out_all, NULL), ==, 0);
+  g_assert_cmpint (cb_test_run_casebrief (NULL, all, &out_all, NULL), ==, 0);
   g_assert_cmpstr (out_all, ==, "474 U.S. at 345\n474 U.S. at 345\n474 U.S. at 345\n474 U.S. at 345\n474 U.S. at 348\n");
 
-  g_assert_cmpint (run (missing, &out_missing, &err_missing), !=, 0);
+  g_assert_cmpint (cb_test_run_casebrief (NULL, missing, &out_missing, &err_missing), !=, 0);
   g_assert_cmpstr (out_missing, ==, "");
   g_assert_true (g_str_has_prefix (err_missing, "casebrief: "));
 }
@@ -115,7 +96,7 @@ test_missing_file (void)
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
 
-  g_assert_cmpint (run (args, &out, &err), !=, 0);
+  g_assert_cmpint (cb_test_run_casebrief (NULL, args, &out, &err), !=, 0);
   g_assert_cmpstr (out, ==, "");
   g_assert_true (g_str_has_prefix (err, "casebrief: /nonexistent/opinion.txt: "));
   /* One line. */
@@ -130,9 +111,9 @@ test_usage (void)
   g_autofree char *err = NULL;
   g_autofree char *err_bad = NULL;
 
-  g_assert_cmpint (run (none, NULL, &err), ==, 2);
+  g_assert_cmpint (cb_test_run_casebrief (NULL, none, NULL, &err), ==, 2);
   g_assert_true (g_str_has_prefix (err, "casebrief: inspect: "));
-  g_assert_cmpint (run (bad, NULL, &err_bad), ==, 2);
+  g_assert_cmpint (cb_test_run_casebrief (NULL, bad, NULL, &err_bad), ==, 2);
 }
 
 int

@@ -25,16 +25,6 @@ spin (guint msec)
     g_main_context_iteration (NULL, FALSE);
 }
 
-static void
-wait_until (gboolean (*done) (gpointer), gpointer data)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!done (data) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE);
-  g_assert_true (done (data));
-}
-
 static gboolean
 has_brief (gpointer data)
 {
@@ -516,7 +506,7 @@ test_gallery_lists_builtins (void)
   g_assert_true (target == window);
   spin (20);
   g_assert_null (dialog);
-  wait_until (has_brief, window);
+  cb_test_wait_until (has_brief, window);
   brief = cb_window_get_brief (window);
   g_assert_cmpstr (cb_brief_get_template_id (brief), ==, "irac");
   g_assert_cmpuint (cb_brief_get_n_sections (brief), ==, 4);
@@ -619,7 +609,7 @@ test_assignment_create_and_student (void)
   window = g_object_new (CB_TYPE_WINDOW, NULL);
   cb_window_open_file (window, file);
   gtk_window_present (GTK_WINDOW (window));
-  wait_until (has_brief, window);
+  cb_test_wait_until (has_brief, window);
   brief = cb_window_get_brief (window);
   g_assert_true (cb_brief_get_locked (brief));
   assert_no_detail_actions (GTK_WIDGET (window));
@@ -636,7 +626,7 @@ test_assignment_create_and_student (void)
   cb_section_set_plain_text (cb_brief_get_section (brief, 0), "Whether the officials' negligence deprived Davidson of liberty.");
   cb_brief_set_student (brief, "Sam Student");
   cb_window_save_to (window, saved);
-  wait_until (is_file_written, saved);
+  cb_test_wait_until (is_file_written, saved);
   spin (100);
   {
     g_autoptr(CbBrief) handed_in = cb_brief_load_file (saved, NULL, &error);
