@@ -1,8 +1,8 @@
+/* Citations: the scanner, which finds them in an opinion's text byte by byte. */
 #define G_LOG_DOMAIN "cb-citation"
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "cb-citation.h"
@@ -24,26 +24,6 @@
 /* Bytes of text per citation in a densely cited opinion. */
 #define CITATION_SPACING 256
 
-/* A citation while the scan still works in bytes; @target and @primary point at other
- * items until the final order gives them indices. A barrier is a cited source that is no
- * case or statute ("App. 89", "Brief for Petitioner 17"): it is not reported, but an Id.
- * after it cannot mean a case before it. */
-typedef struct _Item Item;
-struct _Item
-{
-  CbCitation *citation;
-  CbCitationKind kind;      /* the citation's, kept here for the passes over all items */
-  gboolean named;           /* whether the citation has a case name */
-  gsize byte_start;
-  gsize byte_end;
-  int paragraph;
-  gssize primary_byte;      /* parallel citations: where the first of the group starts */
-  Item *primary;
-  Item *target;
-  char *names;              /* name short forms: the capitalized words before ", at" */
-  gboolean barrier;
-  gboolean dropped;
-};
 
 typedef struct
 {
@@ -120,14 +100,15 @@ ensure_regexes (void)
 }
 
 static void
-item_clear (Item *item)
+item_clear (CbCitationItem *item)
 {
   g_clear_pointer (&item->citation, cb_citation_free);
   g_clear_pointer (&item->names, g_free);
 }
 
-static CbCitation *
-citation_new (CbCitationKind kind)
+/* A citation of @kind that is no parallel and refers to nothing yet. */
+CbCitation *
+cb_citation_new (CbCitationKind kind)
 {
   CbCitation *citation = g_new0 (CbCitation, 1);
 
@@ -172,6 +153,14 @@ skip_spaces (const char *p,
   while (is_space_at (p, end))
     p = g_utf8_next_char (p);
   return p;
+}
+
+/* The first byte at or after @p that is not white space, for the resolver. */
+const char *
+cb_citation_skip_spaces (const char *p,
+                         const char *end)
+{
+  return skip_spaces (p, end);
 }
 
 /* Skips at most one line break, so nothing spans paragraphs. */
@@ -642,14 +631,14 @@ parse_parenthetical (const char  *p,
   return close + 1;
 }
 
-static Item *
+static CbCitationItem *
 add_item (GArray     *items,
           CbCitation *citation,
           const char *text,
           const char *start,
           const char *end)
 {
-  Item item = { 0 };
+  CbCitationItem item = { 0 };
 
   item.citation = citation;
   item.kind = citation != NULL ? citation->kind : CB_CITATION_CASE;
@@ -660,7 +649,7 @@ add_item (GArray     *items,
     citation->text = span_dup (start, end);
   g_array_append_val (items, item);
 
-  return &g_array_index (items, Item, items->len - 1);
+  return &g_array_index (items, CbCitationItem, items->len - 1);
 }
 
 /* "752 F.2d, at 826" at @p, which parse_reporter_citation() read into @parsed. */
@@ -670,7 +659,7 @@ add_reporter_short_form (const char   *text,
                          const Parsed *parsed,
                          GArray       *items)
 {
-  CbCitation *citation = citation_new (CB_CITATION_SHORT);
+  CbCitation *citation = cb_citation_new (CB_CITATION_SHORT);
 
   citation->volume = span_dup (p, parsed->volume_end);
   citation->reporter = g_strdup (parsed->reporter);
@@ -696,7 +685,7 @@ add_citation_group (const char *text,
 
   for (;;)
     {
-      CbCitation *citation = citation_new (CB_CITATION_CASE);
+      CbCitation *citation = cb_citation_new (CB_CITATION_CASE);
       const char *q;
       const char *pin_start = NULL;
       const char *pin_end = NULL;
@@ -735,8 +724,8 @@ add_citation_group (const char *text,
 
       add_item (items, citation, text, p, group_end);
       if (items->len - 1 > first)
-        g_array_index (items, Item, items->len - 1).primary_byte =
-          g_array_index (items, Item, first).byte_start;
+        g_array_index (items, CbCitationItem, items->len - 1).primary_byte =
+          g_array_index (items, CbCitationItem, first).byte_start;
 
       /* ", 101 S.Ct. 1908": a parallel citation follows. */
       q = group_end;
@@ -754,19 +743,19 @@ add_citation_group (const char *text,
     court = year = NULL;
 
   for (guint i = first; i < items->len; i++)
-    g_array_index (items, Item, i).named = case_name != NULL;
+    g_array_index (items, CbCitationItem, i).named = case_name != NULL;
 
   /* Each parallel citation gets a copy; the last takes the strings themselves. */
   for (guint i = first; i + 1 < items->len; i++)
     {
-      CbCitation *citation = g_array_index (items, Item, i).citation;
+      CbCitation *citation = g_array_index (items, CbCitationItem, i).citation;
 
       citation->case_name = g_strdup (case_name);
       citation->court = g_strdup (court);
       citation->year = g_strdup (year);
     }
   {
-    CbCitation *last = g_array_index (items, Item, items->len - 1).citation;
+    CbCitation *last = g_array_index (items, CbCitationItem, items->len - 1).citation;
 
     last->case_name = g_steal_pointer (&case_name);
     last->court = court;
@@ -932,7 +921,7 @@ scan_statutes (const char *text,
           continue;
         }
 
-      citation = citation_new (CB_CITATION_STATUTE);
+      citation = cb_citation_new (CB_CITATION_STATUTE);
       citation->reporter = g_strdup (code);
       citation->page = span_dup (section_start, section_end);
       if (some_tokens_before (text, start, tokens, 1) > 0 && token_is_page (&tokens[0]) &&
@@ -969,7 +958,7 @@ scan_name_short_forms (const char *text,
       Span tokens[MAX_NAME_TOKENS];
       guint n;
       guint words = 0;
-      Item *item;
+      CbCitationItem *item;
 
       p += 5;
       if (pin_end == NULL)
@@ -991,7 +980,7 @@ scan_name_short_forms (const char *text,
       if (words == 0)
         continue;
 
-      item = add_item (items, citation_new (CB_CITATION_SHORT), text,
+      item = add_item (items, cb_citation_new (CB_CITATION_SHORT), text,
                        tokens[words - 1].start, pin_end);
       item->names = span_dup (tokens[words - 1].start, tokens[0].end);
       item->citation->pin = span_dup (pin_start, pin_end);
@@ -1140,7 +1129,7 @@ scan_regex (const char    *text,
       int match_end;
       int pin_start;
       int pin_end;
-      Item *item;
+      CbCitationItem *item;
 
       p = next_start (p, end);
       if (p >= end)
@@ -1157,7 +1146,7 @@ scan_regex (const char    *text,
         }
       else
         {
-          item = add_item (items, citation_new (CB_CITATION_ID), text, text + start, text + match_end);
+          item = add_item (items, cb_citation_new (CB_CITATION_ID), text, text + start, text + match_end);
           if (pin_start >= 0)
             item->citation->pin = span_dup (text + pin_start, text + pin_end);
         }
@@ -1165,43 +1154,12 @@ scan_regex (const char    *text,
     }
 }
 
-/* Moves from @p to @to, counting in @paragraph the lines that start a paragraph: a
- * line break, then anything but white space. Inside a line, memchr() finds the next
- * break without looking at each byte. */
-static const char *
-count_paragraphs (const char *p,
-                  const char *to,
-                  gboolean   *new_line,
-                  int        *paragraph)
-{
-  while (p < to)
-    {
-      if (!*new_line)
-        {
-          const char *line_break = memchr (p, '\n', to - p);
-
-          if (line_break == NULL)
-            return to;
-          *new_line = TRUE;
-          p = line_break + 1;
-          continue;
-        }
-      if (!g_ascii_isspace (*p))
-        {
-          (*paragraph)++;
-          *new_line = FALSE;
-        }
-      p++;
-    }
-  return p;
-}
-
 static int
 compare_items (gconstpointer a,
                gconstpointer b)
 {
-  const Item *x = a;
-  const Item *y = b;
+  const CbCitationItem *x = a;
+  const CbCitationItem *y = b;
 
   if (x->byte_start != y->byte_start)
     return x->byte_start < y->byte_start ? -1 : 1;
@@ -1209,259 +1167,6 @@ compare_items (gconstpointer a,
   if (x->byte_end != y->byte_end)
     return x->byte_end > y->byte_end ? -1 : 1;
   return (int) x->barrier - (int) y->barrier;
-}
-
-/* The first word of each party: "Daniels" and "Williams" in "Daniels v. Williams". */
-static gboolean
-name_matches (const char *case_name,
-              const char *short_name)
-{
-  g_auto(GStrv) parties = NULL;
-
-  if (case_name == NULL)
-    return FALSE;
-
-  parties = g_strsplit (case_name, " v. ", 2);
-  for (guint i = 0; parties[i] != NULL; i++)
-    {
-      const char *space = strchr (parties[i], ' ');
-      gsize first_len = space != NULL ? (gsize) (space - parties[i]) : strlen (parties[i]);
-
-      if (g_str_equal (parties[i], short_name) ||
-          (strlen (short_name) == first_len && strncmp (parties[i], short_name, first_len) == 0))
-        return TRUE;
-    }
-  return FALSE;
-}
-
-/* The citation that starts at @byte_start among the first @n items, by bisection. */
-static Item *
-find_item (Item  *items,
-           guint  n,
-           gsize  byte_start)
-{
-  guint low = 0;
-  guint high = n;
-
-  while (low < high)
-    {
-      guint mid = low + (high - low) / 2;
-
-      if (items[mid].byte_start < byte_start)
-        low = mid + 1;
-      else
-        high = mid;
-    }
-  for (; low < n && items[low].byte_start == byte_start; low++)
-    if (!items[low].barrier && items[low].kind == CB_CITATION_CASE)
-      return &items[low];
-
-  return NULL;
-}
-
-static Item *
-root_of (Item *item)
-{
-  return item->primary != NULL ? item->primary : item;
-}
-
-/* Gives a short form the data of the citation it refers to. */
-static void
-point_at (Item *item,
-          Item *target)
-{
-  CbCitation *citation = item->citation;
-  CbCitation *meant = target->citation;
-
-  item->target = target;
-  citation->refers_to_kind = meant->kind;
-  g_free (citation->volume);
-  citation->volume = g_strdup (meant->volume);
-  g_free (citation->reporter);
-  citation->reporter = g_strdup (meant->reporter);
-  citation->page = g_strdup (meant->page);
-  citation->case_name = g_strdup (meant->case_name);
-  citation->court = g_strdup (meant->court);
-  citation->year = g_strdup (meant->year);
-}
-
-static char *
-first_word (const char *name)
-{
-  const char *space = strchr (name, ' ');
-
-  return space != NULL ? g_strndup (name, space - name) : g_strdup (name);
-}
-
-/* Bytes of a volume key kept on the stack: "752|F.2d" and every reporter's name fit. */
-#define KEY_BYTES 128
-
-/* What a case is filed under for short forms by volume: "752|F.2d". Both are always
- * set on a case and on a short form by volume. The key is written into @buffer when
- * it fits, else into *@spill, which the caller frees. */
-static const char *
-volume_key (const CbCitation  *citation,
-            char               buffer[KEY_BYTES],
-            char             **spill)
-{
-  gsize volume = strlen (citation->volume);
-  gsize reporter = strlen (citation->reporter);
-  char *key = buffer;
-
-  if (volume + reporter + 2 > KEY_BYTES)
-    key = *spill = g_malloc (volume + reporter + 2);
-  memcpy (key, citation->volume, volume);
-  key[volume] = '|';
-  memcpy (key + volume + 1, citation->reporter, reporter + 1);
-  return key;
-}
-
-/* The first word of @name, as first_word() gives it, in @buffer when it fits, else in
- * *@spill, which the caller frees. */
-static const char *
-first_word_key (const char  *name,
-                char         buffer[KEY_BYTES],
-                char       **spill)
-{
-  const char *space = strchr (name, ' ');
-  gsize len = space != NULL ? (gsize) (space - name) : strlen (name);
-  char *key = len < KEY_BYTES ? buffer : (*spill = g_malloc (len + 1));
-
-  memcpy (key, name, len);
-  key[len] = '\0';
-  return key;
-}
-
-/* Adds @item to the list under @key, copying the key only when it is new. */
-static void
-remember (GHashTable *seen,
-          const char *key,
-          Item       *item)
-{
-  GPtrArray *list = g_hash_table_lookup (seen, key);
-
-  if (list == NULL)
-    {
-      list = g_ptr_array_new ();
-      g_hash_table_insert (seen, g_strdup (key), list);
-    }
-  g_ptr_array_add (list, item);
-}
-
-/* Files a full case citation under its volume and reporter, and under the first word of
- * each party, so that short forms find it without a walk over the whole text. */
-static void
-remember_case (GHashTable *seen,
-               Item       *item,
-               gboolean    by_name)
-{
-  CbCitation *citation = item->citation;
-  const char *versus;
-  char buffer[KEY_BYTES];
-  g_autofree char *spill = NULL;
-
-  if (!by_name)
-    {
-      remember (seen, volume_key (citation, buffer, &spill), item);
-      return;
-    }
-  if (citation->case_name == NULL)
-    return;
-
-  /* The first word of the name is the first party's; the second's follows " v. ". */
-  versus = strstr (citation->case_name, " v. ");
-  remember (seen, first_word_key (citation->case_name, buffer, &spill), item);
-  if (versus != NULL)
-    {
-      g_clear_pointer (&spill, g_free);
-      remember (seen, first_word_key (versus + 4, buffer, &spill), item);
-    }
-}
-
-/* Points a short form at the latest earlier full citation it can mean: the same volume
- * and reporter with a first page at or before the pin, or a case one of whose parties
- * the short form names. A name short form that names no earlier case is dropped. */
-static void
-resolve_short (GHashTable *seen,
-               Item       *item)
-{
-  CbCitation *citation = item->citation;
-
-  if (item->names != NULL)
-    {
-      /* The longest tail of the capitalized words that names a case. */
-      for (const char *name = item->names; name != NULL; )
-        {
-          g_autofree char *word = first_word (name);
-          GPtrArray *list = g_hash_table_lookup (seen, word);
-
-          for (guint j = list != NULL ? list->len : 0; j-- > 0; )
-            {
-              Item *other = g_ptr_array_index (list, j);
-
-              if (other->byte_end <= item->byte_start &&
-                  name_matches (other->citation->case_name, name))
-                {
-                  /* The citation starts at the name meant, not at the words before it. */
-                  item->byte_start += name - item->names;
-                  memmove (citation->text, citation->text + (name - item->names),
-                           strlen (citation->text + (name - item->names)) + 1);
-                  point_at (item, root_of (other));
-                  return;
-                }
-            }
-          name = strchr (name, ' ');
-          if (name != NULL)
-            name = skip_spaces (name, name + strlen (name));
-        }
-      item->dropped = TRUE;
-    }
-  else
-    {
-      char buffer[KEY_BYTES];
-      g_autofree char *spill = NULL;
-      GPtrArray *list = g_hash_table_lookup (seen, volume_key (citation, buffer, &spill));
-      guint64 pin = g_ascii_strtoull (citation->pin, NULL, 10);
-
-      for (guint j = list != NULL ? list->len : 0; j-- > 0; )
-        {
-          Item *other = g_ptr_array_index (list, j);
-
-          if (g_ascii_strtoull (other->citation->page, NULL, 10) <= pin)
-            {
-              point_at (item, other);
-              return;
-            }
-        }
-    }
-}
-
-/* Id. means the citation just before it, in the same or the previous paragraph; when a
- * record or brief cite ("App. 89", "Brief for Petitioner 17") comes between, Id. means
- * that source, which is no case or statute, and stays unresolved. */
-static void
-resolve_id (Item *items,
-            guint i)
-{
-  Item *item = &items[i];
-
-  for (guint j = i; j-- > 0; )
-    {
-      Item *other = &items[j];
-
-      if (other->dropped)
-        continue;
-      if (other->barrier || item->paragraph - other->paragraph > 1)
-        return;
-      if (other->kind == CB_CITATION_SHORT || other->kind == CB_CITATION_ID)
-        {
-          if (other->target != NULL)
-            point_at (item, other->target);
-        }
-      else
-        point_at (item, root_of (other));
-      return;
-    }
 }
 
 /**
@@ -1538,16 +1243,12 @@ cb_citation_scan_valid (const char *text,
   g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func ((GDestroyNotify) cb_citation_free);
   /* Room for a citation every CITATION_SPACING bytes, so that a citation-dense text
    * does not copy its items from one larger array to the next. */
-  g_autoptr(GArray) items = g_array_sized_new (FALSE, TRUE, sizeof (Item), length / CITATION_SPACING);
+  g_autoptr(GArray) items = g_array_sized_new (FALSE, TRUE, sizeof (CbCitationItem), length / CITATION_SPACING);
   const char *end;
   const char *walk;
   gsize chars = 0;
-  int paragraph = 0;
-  gboolean new_line = FALSE;
-  gsize last_end = 0;
   int *index_of;
-  Item *data;
-  GHashTable *seen;
+  CbCitationItem *data;
 
   g_return_val_if_fail (text != NULL, NULL);
 
@@ -1562,69 +1263,16 @@ cb_citation_scan_valid (const char *text,
   scan_regex (text, length, barrier_regex, barrier_can_hold, next_barrier_start, barrier_could_start,
               items, TRUE);
   g_array_sort (items, compare_items);
-  data = (Item *) items->data;
+  data = (CbCitationItem *) items->data;
 
-  /* Parallel citations point at the first of their group, which sorts before them. */
-  for (guint i = 0; i < items->len; i++)
-    if (data[i].primary_byte >= 0)
-      data[i].primary = find_item (data, i, data[i].primary_byte);
-
-  /* "Daniels, at 331" is a citation only if an earlier case is named Daniels. Only the
-   * first citation of a group is filed: a short form found through a parallel one
-   * means the first anyway, which ends before it and has the same name. */
-  seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
-  for (guint i = 0; i < items->len; i++)
-    {
-      if (data[i].barrier)
-        continue;
-      if (data[i].names != NULL)
-        resolve_short (seen, &data[i]);
-      else if (data[i].kind == CB_CITATION_CASE && data[i].named && data[i].primary == NULL)
-        remember_case (seen, &data[i], TRUE);
-    }
-  g_clear_pointer (&seen, g_hash_table_unref);
-
-  /* Overlaps: the first, longest item wins. Then paragraphs. */
-  walk = text;
-  for (guint i = 0; i < items->len; i++)
-    {
-      Item *item = &data[i];
-
-      if (item->dropped)
-        continue;
-      if (item->byte_start < last_end)
-        {
-          item->dropped = TRUE;
-          continue;
-        }
-      last_end = item->byte_end;
-
-      walk = count_paragraphs (walk, text + item->byte_start, &new_line, &paragraph);
-      item->paragraph = paragraph;
-    }
-
-  seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
-  for (guint i = 0; i < items->len; i++)
-    {
-      Item *item = &data[i];
-
-      if (item->dropped || item->barrier || item->names != NULL)
-        continue;
-      if (item->kind == CB_CITATION_CASE)
-        remember_case (seen, item, FALSE);
-      else if (item->kind == CB_CITATION_SHORT)
-        resolve_short (seen, item);
-      else if (item->kind == CB_CITATION_ID)
-        resolve_id (data, i);
-    }
-  g_clear_pointer (&seen, g_hash_table_unref);
+  cb_citation_items_resolve (data, items->len, text);
 
   /* Indices in the result, and character offsets. */
   index_of = g_new (int, items->len);
   walk = text;
   for (guint i = 0; i < items->len; i++)
     {
-      Item *item = &data[i];
+      CbCitationItem *item = &data[i];
       CbCitation *citation = item->citation;
 
       index_of[i] = -1;
@@ -1645,215 +1293,6 @@ cb_citation_scan_valid (const char *text,
       g_ptr_array_add (result, g_steal_pointer (&item->citation));
     }
   g_free (index_of);
-
-  return g_steal_pointer (&result);
-}
-
-static void
-append_reference (GString          *out,
-                  const CbCitation *citation,
-                  const char       *at,
-                  gboolean          parenthetical)
-{
-  if (citation->case_name != NULL)
-    g_string_append_printf (out, "%s, ", citation->case_name);
-
-  if (citation->kind == CB_CITATION_STATUTE ||
-      (citation->kind != CB_CITATION_CASE && citation->refers_to_kind == CB_CITATION_STATUTE))
-    {
-      if (citation->volume != NULL)
-        g_string_append_printf (out, "%s ", citation->volume);
-      gboolean sections = citation->text != NULL && strstr (citation->text, "\u00a7\u00a7") != NULL;
-
-      g_string_append_printf (out, "%s %s %s", citation->reporter,
-                              sections ? "\u00a7\u00a7" : "\u00a7", citation->page);
-    }
-  else
-    {
-      g_string_append_printf (out, "%s %s %s", citation->volume, citation->reporter, citation->page);
-      if (citation->pin != NULL)
-        g_string_append_printf (out, ",%s %s", at, citation->pin);
-    }
-
-  if (!parenthetical)
-    return;
-  if (citation->court != NULL && citation->year != NULL)
-    g_string_append_printf (out, " (%s %s)", citation->court, citation->year);
-  else if (citation->court != NULL || citation->year != NULL)
-    g_string_append_printf (out, " (%s)", citation->court != NULL ? citation->court : citation->year);
-}
-
-/**
- * cb_citation_to_string:
- * @citation: a citation
- *
- * Writes @citation in its parsed, readable form for a tooltip, with canonical reporter
- * spellings: "Parratt v. Taylor, 451 U.S. 527, 536–537 (1981)", "42 U.S.C. § 1983", or
- * for a short form "Short form of 752 F.2d 817, at 826". A short form that could not be
- * resolved comes back as written.
- *
- * Returns: (transfer full): the citation in its parsed, readable form
- */
-char *
-cb_citation_to_string (const CbCitation *citation)
-{
-  g_autoptr(GString) out = g_string_new (NULL);
-
-  g_return_val_if_fail (citation != NULL, NULL);
-
-  switch (citation->kind)
-    {
-    case CB_CITATION_CASE:
-    case CB_CITATION_STATUTE:
-      append_reference (out, citation, "", TRUE);
-      return g_string_free (g_steal_pointer (&out), FALSE);
-
-    case CB_CITATION_SHORT:
-    case CB_CITATION_ID:
-    default:
-      if (citation->page == NULL)
-        return g_strdup (citation->text);
-      append_reference (out, citation, " at", FALSE);
-      /* TRANSLATORS: %s is a full citation, such as "752 F.2d 817, at 826" */
-      return g_strdup_printf (_("Short form of %s"), out->str);
-    }
-}
-
-/**
- * cb_authority_free:
- * @authority: (nullable): an authority
- *
- * Frees @authority.
- */
-void
-cb_authority_free (CbAuthority *authority)
-{
-  if (authority == NULL)
-    return;
-
-  g_free (authority->label);
-  g_free (authority);
-}
-
-static char *
-authority_key (const CbCitation *citation)
-{
-  return g_strdup_printf ("%d|%s|%s|%s", citation->kind, citation->volume ? citation->volume : "",
-                          citation->reporter, citation->page);
-}
-
-static int
-compare_authorities (gconstpointer a,
-                     gconstpointer b)
-{
-  const CbAuthority *x = *(CbAuthority **) a;
-  const CbAuthority *y = *(CbAuthority **) b;
-
-  if (x->kind != y->kind)
-    return x->kind == CB_CITATION_CASE ? -1 : 1;
-  return g_utf8_collate (x->label, y->label);
-}
-
-/**
- * cb_citation_authorities:
- * @citations: (element-type CbCitation): citations as cb_citation_scan() returns them
- *
- * Gathers the cases and statutes that @citations cite, for a table of authorities. A
- * case is counted once for each citation of it: its full citations, their parallel
- * citations, and the short forms and Id.s that refer to it. Two full citations that
- * share a volume, reporter and page are one case. Cases come first, then statutes, each
- * sorted by label.
- *
- * Returns: (transfer full) (element-type CbAuthority): the authorities
- */
-GPtrArray *
-cb_citation_authorities (GPtrArray *citations)
-{
-  g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func ((GDestroyNotify) cb_authority_free);
-  g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) named_by = g_hash_table_new (NULL, NULL);
-  g_autofree CbAuthority **authority_of = NULL;
-
-  g_return_val_if_fail (citations != NULL, NULL);
-
-  authority_of = g_new0 (CbAuthority *, citations->len);
-
-  /* Full citations: a group of parallels is one authority, and so is every later group
-   * that shares a citation with it. The first of a group comes before its parallels. */
-  for (guint i = 0; i < citations->len; i++)
-    {
-      const CbCitation *citation = g_ptr_array_index (citations, i);
-      g_autofree char *key = NULL;
-      CbAuthority *found;
-      guint root;
-
-      if (citation->kind != CB_CITATION_CASE && citation->kind != CB_CITATION_STATUTE)
-        continue;
-
-      root = citation->parallel_of >= 0 ? (guint) citation->parallel_of : i;
-      key = authority_key (citation);
-      found = g_hash_table_lookup (by_key, key);
-      if (authority_of[root] == NULL)
-        {
-          authority_of[root] = found;
-          if (found == NULL)
-            {
-              authority_of[root] = g_new0 (CbAuthority, 1);
-              authority_of[root]->kind = citation->kind;
-              g_ptr_array_add (result, authority_of[root]);
-            }
-        }
-      if (found == NULL)
-        g_hash_table_insert (by_key, g_steal_pointer (&key), authority_of[root]);
-      authority_of[i] = authority_of[root];
-
-      /* The label comes from the first full citation, or the first that names the case. */
-      if (citation->parallel_of < 0)
-        {
-          const CbCitation *named = g_hash_table_lookup (named_by, authority_of[i]);
-
-          if (named == NULL || (named->case_name == NULL && citation->case_name != NULL))
-            g_hash_table_insert (named_by, authority_of[i], (gpointer) citation);
-        }
-    }
-
-  for (guint i = 0; i < citations->len; i++)
-    {
-      const CbCitation *citation = g_ptr_array_index (citations, i);
-      CbAuthority *authority;
-      int meant = (int) i;
-
-      if (citation->kind == CB_CITATION_SHORT || citation->kind == CB_CITATION_ID)
-        meant = citation->refers_to;
-      if (meant < 0 || (authority = authority_of[meant]) == NULL)
-        continue;
-
-      if (authority->count++ == 0)
-        {
-          authority->first_start = citation->start;
-          authority->first_end = citation->end;
-        }
-    }
-
-  for (guint i = 0; i < result->len; i++)
-    {
-      CbAuthority *authority = g_ptr_array_index (result, i);
-      const CbCitation *named = g_hash_table_lookup (named_by, authority);
-      g_autoptr(CbCitation) bare = citation_new (named->kind);
-      g_autoptr(GString) label = g_string_new (NULL);
-
-      /* Without the pin: the label names the authority, not a page of it. */
-      bare->case_name = g_strdup (named->case_name);
-      bare->volume = g_strdup (named->volume);
-      bare->reporter = g_strdup (named->reporter);
-      bare->page = g_strdup (named->page);
-      bare->court = g_strdup (named->court);
-      bare->year = g_strdup (named->year);
-      append_reference (label, bare, "", TRUE);
-      authority->label = g_string_free (g_steal_pointer (&label), FALSE);
-    }
-
-  g_ptr_array_sort (result, compare_authorities);
 
   return g_steal_pointer (&result);
 }
