@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cb-brief-export.h"
 #include "cb-brief-renderer.h"
 #include "cb-brief.h"
 #include "cb-cli.h"

@@ -708,35 +708,6 @@ cb_template_editor_init (CbTemplateEditor *self)
                             G_CALLBACK (section_field_changed_cb), self);
 }
 
-static gboolean
-check_template (CbTemplate  *template,
-                GError     **error)
-{
-  g_autofree char *title = g_strstrip (g_strdup (cb_template_get_title (template)));
-
-  if (*title == '\0')
-    {
-      g_set_error_literal (error, CB_ERROR, CB_ERROR_INVALID, _("Give the template a title first"));
-      return FALSE;
-    }
-  if (cb_template_get_n_sections (template) == 0)
-    {
-      g_set_error_literal (error, CB_ERROR, CB_ERROR_INVALID, _("A template needs at least one section"));
-      return FALSE;
-    }
-  for (guint i = 0; i < cb_template_get_n_sections (template); i++)
-    {
-      g_autofree char *section_title = g_strstrip (g_strdup (cb_template_get_section (template, i)->title));
-
-      if (*section_title == '\0')
-        {
-          g_set_error (error, CB_ERROR, CB_ERROR_INVALID, _("Section %u has no title"), i + 1);
-          return FALSE;
-        }
-    }
-  return TRUE;
-}
-
 static void
 settle_id (CbTemplateEditor *self)
 {
@@ -935,7 +906,7 @@ cb_template_editor_save (CbTemplateEditor  *self,
   g_return_val_if_fail (CB_IS_TEMPLATE_EDITOR (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!check_template (self->template, error))
+  if (!cb_template_check (self->template, error))
     return FALSE;
   settle_id (self);
   file = cb_template_store_install (cb_template_store_get_default (), self->template, error);
@@ -965,7 +936,7 @@ cb_template_editor_save_to (CbTemplateEditor  *self,
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!check_template (self->template, error))
+  if (!cb_template_check (self->template, error))
     return FALSE;
   settle_id (self);
   if (!cb_template_save_file (self->template, file, NULL, error))

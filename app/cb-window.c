@@ -7,6 +7,7 @@
 #include <gtksourceview/gtksource.h>
 
 #include "core/cb-brief.h"
+#include "core/cb-brief-export.h"
 #include "core/cb-brief-renderer.h"
 #include "core/cb-drafts.h"
 #include "core/cb-error.h"

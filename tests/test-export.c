@@ -4,6 +4,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "cb-brief-export.h"
 #include "cb-brief-renderer.h"
 #include "cb-brief.h"
 #include "cb-error.h"

@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 #include <string.h>
 
+#include "cb-brief-export.h"
 #include "cb-brief-renderer.h"
 #include "cb-print-operation.h"
 

@@ -159,6 +159,38 @@ test_edit_and_save (void)
   g_rmdir (dir);
 }
 
+/* What the template editor refuses to keep, with the message it shows. */
+static void
+test_check (void)
+{
+  g_autoptr(CbTemplate) template = cb_template_new ("torts", "  ");
+  g_autoptr(CbTemplateSection) untitled = cb_template_section_new ("policy", " ", "", FALSE, 0);
+  g_autoptr(CbTemplateSection) facts = cb_template_section_new ("facts", "Facts", "", TRUE, 0);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (cb_template_check (template, &error));
+  g_assert_error (error, CB_ERROR, CB_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "Give the template a title first");
+  g_clear_error (&error);
+
+  cb_template_set_title (template, "Torts brief");
+  g_assert_false (cb_template_check (template, &error));
+  g_assert_error (error, CB_ERROR, CB_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "A template needs at least one section");
+  g_clear_error (&error);
+
+  cb_template_add_section (template, facts);
+  cb_template_add_section (template, untitled);
+  g_assert_false (cb_template_check (template, &error));
+  g_assert_error (error, CB_ERROR, CB_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "Section 2 has no title");
+  g_clear_error (&error);
+
+  cb_template_remove_section (template, 1);
+  g_assert_true (cb_template_check (template, &error));
+  g_assert_no_error (error);
+}
+
 static void
 test_invalid (void)
 {
@@ -346,6 +378,7 @@ main (int   argc,
   g_test_add_data_func ("/template/round-trip/irac", "irac.brieftemplate", test_round_trip);
   g_test_add_func ("/template/edit-and-save", test_edit_and_save);
   g_test_add_func ("/template/invalid", test_invalid);
+  g_test_add_func ("/template/check", test_check);
   g_test_add_func ("/template/duplicate-section", test_duplicate_section);
   g_test_add_func ("/template/future-versions", test_future_versions);
   g_test_add_func ("/template/store/user-dir", test_store);

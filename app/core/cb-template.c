@@ -657,6 +657,50 @@ cb_template_move_section (CbTemplate *self,
 }
 
 /**
+ * cb_template_check:
+ * @self: a template
+ * @error: return location for a %CB_ERROR_INVALID error
+ *
+ * Checks that @self can be kept and handed out: it has a title and at least one
+ * section, and every section has a title. The message says what to fix.
+ *
+ * Returns: %TRUE if the template is complete
+ */
+gboolean
+cb_template_check (CbTemplate  *self,
+                   GError     **error)
+{
+  g_autofree char *title = NULL;
+
+  g_return_val_if_fail (CB_IS_TEMPLATE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  title = g_strstrip (g_strdup (cb_template_get_title (self)));
+
+  if (*title == '\0')
+    {
+      g_set_error_literal (error, CB_ERROR, CB_ERROR_INVALID, _("Give the template a title first"));
+      return FALSE;
+    }
+  if (cb_template_get_n_sections (self) == 0)
+    {
+      g_set_error_literal (error, CB_ERROR, CB_ERROR_INVALID, _("A template needs at least one section"));
+      return FALSE;
+    }
+  for (guint i = 0; i < cb_template_get_n_sections (self); i++)
+    {
+      g_autofree char *section_title = g_strstrip (g_strdup (cb_template_get_section (self, i)->title));
+
+      if (*section_title == '\0')
+        {
+          g_set_error (error, CB_ERROR, CB_ERROR_INVALID, _("Section %u has no title"), i + 1);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/**
  * cb_template_load_bytes:
  * @bytes: the contents of a .brieftemplate file
  * @name: the file's name, for messages

@@ -73,6 +73,8 @@ void                     cb_template_remove_section   (CbTemplate   *self,
 void                     cb_template_move_section     (CbTemplate   *self,
                                                        guint         from,
                                                        guint         to);
+gboolean                 cb_template_check            (CbTemplate   *self,
+                                                       GError      **error);
 
 CbTemplate              *cb_template_load_bytes       (GBytes       *bytes,
                                                        const char   *name,

@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 
 #include "bench-common.h"
+#include "cb-brief-export.h"
 #include "cb-brief-renderer.h"
 
 #define RUNS 5
