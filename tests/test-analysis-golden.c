@@ -94,6 +94,7 @@ dump_opinion (CbOpinion *opinion)
   const CbPageMark *marks;
   const CbFootnote *notes;
   const CbHeadnote *headnotes;
+  const CbPart *parts;
   GPtrArray *citations = cb_opinion_get_citations (opinion);
   gsize n;
 
@@ -126,13 +127,10 @@ dump_opinion (CbOpinion *opinion)
   for (gsize i = 0; i < n; i++)
     g_string_append_printf (out, "headnote %u %" G_GSIZE_FORMAT "+%" G_GSIZE_FORMAT "\n",
                             headnotes[i].number, headnotes[i].offset, headnotes[i].length);
-  for (guint i = 0; i < opinion->parts->len; i++)
-    {
-      const Part *part = &g_array_index (opinion->parts, Part, i);
-
-      g_string_append_printf (out, "part %" G_GSIZE_FORMAT "-%" G_GSIZE_FORMAT " %s\n",
-                              part->start, part->end, part->parenthetical);
-    }
+  parts = cb_page_map_get_parts (cb_opinion_get_page_map (opinion), &n);
+  for (gsize i = 0; i < n; i++)
+    g_string_append_printf (out, "part %" G_GSIZE_FORMAT "-%" G_GSIZE_FORMAT " %s\n",
+                            parts[i].start, parts[i].end, parts[i].parenthetical);
   dump_hidden (out, opinion);
   for (guint i = 0; i < citations->len; i++)
     dump_citation (out, i, g_ptr_array_index (citations, i));

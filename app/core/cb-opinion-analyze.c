@@ -48,9 +48,10 @@ clear_footnote (gpointer data)
 static void
 clear_part (gpointer data)
 {
-  Part *part = data;
+  CbPart *part = data;
 
   g_free (part->parenthetical);
+  g_free (part->title);
 }
 
 static gboolean
@@ -210,7 +211,6 @@ find_page_marks (CbOpinion  *self,
           CbPageMark mark = { stars - 1, page, offset_of (t, i), j - i };
 
           g_array_append_val (self->marks, mark);
-          self->n_reporters = MAX (self->n_reporters, (guint) stars);
           hide_chars (self, mark.offset, mark.length);
         }
       i += stars - 1;
@@ -505,6 +505,7 @@ find_footnote_block (CbOpinion  *self,
 
 static void
 add_footnote (CbOpinion  *self,
+              GArray     *notes,
               const Text *t,
               char       *label,
               gsize       marker,
@@ -516,12 +517,13 @@ add_footnote (CbOpinion  *self,
 
   note.marker_length = offset_of (t, marker_end) - note.marker_offset;
   hide (self, t, marker, marker_end);
-  g_array_append_val (self->footnotes, note);
+  g_array_append_val (notes, note);
 }
 
 /* Returns the footnote block's start in bytes. */
 static gsize
 find_footnotes (CbOpinion  *self,
+                GArray     *notes,
                 const Text *t)
 {
   const char *s = t->s;
@@ -537,12 +539,11 @@ find_footnotes (CbOpinion  *self,
       gsize end = paragraph_end (t, p);
       gsize label_length = 0, off = 0, len = 0;
       g_autofree char *label = parse_label (t, p, &label_length);
-      CbFootnote *current = self->footnotes->len > 0 ?
-        &g_array_index (self->footnotes, CbFootnote, self->footnotes->len - 1) : NULL;
+      CbFootnote *current = notes->len > 0 ? &g_array_index (notes, CbFootnote, notes->len - 1) : NULL;
 
       if (label != NULL && find_marker (self, t, label, next_marker, block, &off, &len))
         {
-          add_footnote (self, t, g_steal_pointer (&label), off, off + len, p + label_length, end);
+          add_footnote (self, notes, t, g_steal_pointer (&label), off, off + len, p + label_length, end);
           hide (self, t, p, p + label_length);
           next_marker = off + len;
         }
@@ -552,7 +553,7 @@ find_footnotes (CbOpinion  *self,
 
           if (symbol != NULL)
             {
-              add_footnote (self, t, g_steal_pointer (&symbol), off, off + len, p, end);
+              add_footnote (self, notes, t, g_steal_pointer (&symbol), off, off + len, p, end);
               next_marker = off + len;
             }
         }
@@ -683,7 +684,8 @@ next_role_word (const char *p,
  * rest of the text's UTF-8 again at every match.
  */
 static void
-find_separate_opinions (CbOpinion *self)
+find_separate_opinions (CbOpinion *self,
+                        GArray    *parts)
 {
   static GOnce once = G_ONCE_INIT;
   GRegex *regex = g_once (&once, compile_separate_opinion_regex, NULL);
@@ -730,7 +732,7 @@ find_separate_opinions (CbOpinion *self)
             gboolean is_chief = (chief && *chief) || (chief_abbrev && *chief_abbrev);
             int end_pos;
             gsize offset;
-            Part part;
+            CbPart part = { 0, };
 
             g_match_info_fetch_pos (match, 0, NULL, &end_pos);
             offset = last_offset + g_utf8_pointer_to_offset (last, from);
@@ -741,13 +743,14 @@ find_separate_opinions (CbOpinion *self)
             if (offset >= self->footnote_block)
               return;
 
-            if (self->parts->len > 0)
-              g_array_index (self->parts, Part, self->parts->len - 1).end = offset;
+            if (parts->len > 0)
+              g_array_index (parts, CbPart, parts->len - 1).end = offset;
 
             part.start = offset;
             part.end = self->footnote_block;
+            part.kind = CB_PART_SEPARATE;
             part.parenthetical = g_strdup_printf ("(%s, %s, %s)", name, is_chief ? "C.J." : "J.", role);
-            g_array_append_val (self->parts, part);
+            g_array_append_val (parts, part);
           }
         }
       /* Other role words on this line give the same candidates. */
@@ -879,6 +882,81 @@ find_caption (CbOpinion *self)
     g_free (any_date);
 }
 
+/*
+ * fill_page_map:
+ * @self: the opinion being analyzed
+ * @notes: its footnotes
+ * @parts: its separate opinions
+ *
+ * The page map of star paging. A reporter has pages when a marker of it stands
+ * before the footnote block; text before its first marker is on that marker's page
+ * minus one. In the footnote block, each footnote's text is on the page of its
+ * reference, moved on by markers inside the footnote itself; text before the first
+ * footnote belongs to it, and text after a footnote's end to that footnote.
+ */
+static CbPageMap *
+fill_page_map (CbOpinion *self,
+               GArray    *notes,
+               GArray    *parts)
+{
+  CbPageMap *map = cb_page_map_new (CB_PAGE_NUMBERING_REPORTER);
+  guint n_reporters = 0;
+
+  for (guint i = 0; i < self->marks->len; i++)
+    n_reporters = MAX (n_reporters, g_array_index (self->marks, CbPageMark, i).reporter + 1);
+
+  for (guint r = 0; r < MAX_REPORTERS; r++)
+    {
+      g_autoptr(GArray) body = g_array_new (FALSE, FALSE, sizeof (CbPageMark));
+
+      for (guint i = 0; i < self->marks->len; i++)
+        {
+          const CbPageMark *mark = &g_array_index (self->marks, CbPageMark, i);
+
+          if (mark->reporter == r && mark->offset < self->footnote_block)
+            g_array_append_val (body, *mark);
+        }
+      if (body->len == 0)
+        continue;
+
+      cb_page_map_add_page (map, r, 0, g_array_index (body, CbPageMark, 0).page - 1);
+      for (guint i = 0; i < body->len; i++)
+        cb_page_map_add_page (map, r, g_array_index (body, CbPageMark, i).offset, g_array_index (body, CbPageMark, i).page);
+
+      for (guint n = 0; n < notes->len; n++)
+        {
+          const CbFootnote *note = &g_array_index (notes, CbFootnote, n);
+          gsize from = n == 0 ? self->footnote_block : MAX (note->body_start, self->footnote_block);
+
+          cb_page_map_add_page (map, r, from, cb_page_map_page_at (map, r, note->marker_offset));
+          for (guint i = 0; i < self->marks->len; i++)
+            {
+              const CbPageMark *mark = &g_array_index (self->marks, CbPageMark, i);
+
+              if (mark->reporter == r && mark->offset >= note->body_start && mark->offset < note->body_end &&
+                  mark->offset >= from)
+                cb_page_map_add_page (map, r, mark->offset, mark->page);
+            }
+        }
+    }
+  cb_page_map_set_n_reporters (map, n_reporters);
+
+  for (guint i = 0; i < notes->len; i++)
+    {
+      const CbFootnote *note = &g_array_index (notes, CbFootnote, i);
+
+      cb_page_map_add_footnote (map, note->label, note->marker_offset, note->marker_length,
+                                note->body_start, note->body_end);
+    }
+  for (guint i = 0; i < parts->len; i++)
+    {
+      const CbPart *part = &g_array_index (parts, CbPart, i);
+
+      cb_page_map_add_part (map, part->start, part->end, part->kind, part->parenthetical, part->title);
+    }
+  return map;
+}
+
 /**
  * cb_opinion_analyze:
  * @self: an opinion whose text is set
@@ -889,40 +967,43 @@ find_caption (CbOpinion *self)
 void
 cb_opinion_analyze (CbOpinion *self)
 {
+  g_autoptr(GArray) notes = g_array_new (FALSE, FALSE, sizeof (CbFootnote));
+  g_autoptr(GArray) parts = g_array_new (FALSE, FALSE, sizeof (CbPart));
   Text t;
   gsize block;
 
+  g_array_set_clear_func (notes, clear_footnote);
+  g_array_set_clear_func (parts, clear_part);
   text_init (&t, self->text);
   self->length = offset_of (&t, t.n);
   self->hidden_ranges = g_array_new (FALSE, FALSE, sizeof (CbRange));
   self->marks = g_array_new (FALSE, FALSE, sizeof (CbPageMark));
-  self->footnotes = g_array_new (FALSE, FALSE, sizeof (CbFootnote));
-  g_array_set_clear_func (self->footnotes, clear_footnote);
   self->headnotes = g_array_new (FALSE, FALSE, sizeof (CbHeadnote));
-  self->parts = g_array_new (FALSE, FALSE, sizeof (Part));
-  g_array_set_clear_func (self->parts, clear_part);
 
   find_page_marks (self, &t);
-  block = find_footnotes (self, &t);
-
-  for (guint r = 0; r < MAX_REPORTERS; r++)
-    self->body_marks[r] = g_array_new (FALSE, FALSE, sizeof (CbPageMark));
-  for (guint i = 0; i < self->marks->len; i++)
-    {
-      CbPageMark *mark = &g_array_index (self->marks, CbPageMark, i);
-
-      if (mark->offset < self->footnote_block)
-        g_array_append_val (self->body_marks[mark->reporter], *mark);
-    }
-
+  block = find_footnotes (self, notes, &t);
   find_headnotes (self, &t, block);
-  find_separate_opinions (self);
+  find_separate_opinions (self, parts);
+  self->page_map = fill_page_map (self, notes, parts);
   find_caption (self);
   /* The text was checked when it was decoded or made. */
   self->citations = cb_citation_scan_valid (self->text, t.n);
   /* Kept: quoting turns character offsets back into bytes with it. */
   self->char_blocks = t.blocks;
   self->n_bytes = t.n;
+}
+
+/**
+ * cb_opinion_get_page_map:
+ * @self: an opinion
+ *
+ * Returns: (transfer none): where its pages, footnotes and parts lie in its text
+ */
+CbPageMap *
+cb_opinion_get_page_map (CbOpinion *self)
+{
+  g_return_val_if_fail (CB_IS_OPINION (self), NULL);
+  return self->page_map;
 }
 
 /**
@@ -935,7 +1016,7 @@ guint
 cb_opinion_get_n_reporters (CbOpinion *self)
 {
   g_return_val_if_fail (CB_IS_OPINION (self), 0);
-  return self->n_reporters;
+  return cb_page_map_get_n_reporters (self->page_map);
 }
 
 /**
@@ -961,41 +1042,15 @@ cb_opinion_get_page_marks (CbOpinion *self,
  * @self: an opinion
  * @reporter: 0, 1 or 2
  *
- * Returns: the page the text starts on in @reporter (its first marker's page minus
- *   one), or 0 when the reporter has no markers
+ * Returns: the page the text starts on in @reporter (with star paging, its first
+ *   marker's page minus one), or 0 when the reporter has no pages
  */
 guint
 cb_opinion_get_first_page (CbOpinion *self,
                            guint      reporter)
 {
   g_return_val_if_fail (CB_IS_OPINION (self), 0);
-
-  if (reporter >= MAX_REPORTERS || self->body_marks[reporter]->len == 0)
-    return 0;
-  return g_array_index (self->body_marks[reporter], CbPageMark, 0).page - 1;
-}
-
-static guint
-body_page_at (CbOpinion *self,
-              guint      reporter,
-              gsize      offset)
-{
-  GArray *marks = self->body_marks[reporter];
-  gsize lo = 0, hi = marks->len;
-
-  /* The last marker at or before @offset: a page begins at its marker. */
-  while (lo < hi)
-    {
-      gsize mid = lo + (hi - lo) / 2;
-
-      if (g_array_index (marks, CbPageMark, mid).offset <= offset)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  if (lo == 0)
-    return cb_opinion_get_first_page (self, reporter);
-  return g_array_index (marks, CbPageMark, lo - 1).page;
+  return cb_page_map_get_first_page (self->page_map, reporter);
 }
 
 /**
@@ -1007,39 +1062,15 @@ body_page_at (CbOpinion *self,
  * The reporter page that holds @offset. Text in a footnote is on the page of its
  * reference, moved on by star markers inside the footnote itself.
  *
- * Returns: the page, or 0 when @reporter has no markers
+ * Returns: the page, or 0 when @reporter has no pages
  */
 guint
 cb_opinion_page_at (CbOpinion *self,
                     guint      reporter,
                     gsize      offset)
 {
-  const CbFootnote *note = NULL;
-  guint page;
-
   g_return_val_if_fail (CB_IS_OPINION (self), 0);
-
-  if (reporter >= MAX_REPORTERS || self->body_marks[reporter]->len == 0)
-    return 0;
-  if (offset < self->footnote_block || self->footnotes->len == 0)
-    return body_page_at (self, reporter, offset);
-
-  /* In the footnote block: the footnote that holds @offset, or the one before it. */
-  note = &g_array_index (self->footnotes, CbFootnote, 0);
-  for (guint i = 0; i < self->footnotes->len; i++)
-    if (g_array_index (self->footnotes, CbFootnote, i).body_start <= offset)
-      note = &g_array_index (self->footnotes, CbFootnote, i);
-
-  page = body_page_at (self, reporter, note->marker_offset);
-  for (guint i = 0; i < self->marks->len; i++)
-    {
-      const CbPageMark *mark = &g_array_index (self->marks, CbPageMark, i);
-
-      if (mark->reporter == reporter && mark->offset >= note->body_start &&
-          mark->offset <= offset && mark->offset < note->body_end)
-        page = mark->page;
-    }
-  return page;
+  return cb_page_map_page_at (self->page_map, reporter, offset);
 }
 
 /**
@@ -1054,10 +1085,7 @@ cb_opinion_get_footnotes (CbOpinion *self,
                           gsize     *n_footnotes)
 {
   g_return_val_if_fail (CB_IS_OPINION (self), NULL);
-  g_return_val_if_fail (n_footnotes != NULL, NULL);
-
-  *n_footnotes = self->footnotes->len;
-  return (const CbFootnote *) self->footnotes->data;
+  return cb_page_map_get_footnotes (self->page_map, n_footnotes);
 }
 
 /**
@@ -1072,15 +1100,7 @@ cb_opinion_footnote_at (CbOpinion *self,
                         gsize      offset)
 {
   g_return_val_if_fail (CB_IS_OPINION (self), NULL);
-
-  for (guint i = 0; i < self->footnotes->len; i++)
-    {
-      const CbFootnote *note = &g_array_index (self->footnotes, CbFootnote, i);
-
-      if (offset >= note->body_start && offset < note->body_end)
-        return note;
-    }
-  return NULL;
+  return cb_page_map_footnote_at (self->page_map, offset);
 }
 
 /**

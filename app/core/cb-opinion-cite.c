@@ -202,7 +202,7 @@ reporter_for (CbOpinion  *self,
     {
       const Cite *c = g_ptr_array_index (own, i);
 
-      if (same_reporter (c->reporter, cite->reporter) && self->body_marks[i]->len > 0)
+      if (same_reporter (c->reporter, cite->reporter) && cb_page_map_has_pages (self->page_map, i))
         return (int) i;
     }
 
@@ -211,7 +211,7 @@ reporter_for (CbOpinion  *self,
     {
       guint first;
 
-      if (self->body_marks[r]->len == 0 || taken[r])
+      if (!cb_page_map_has_pages (self->page_map, r) || taken[r])
         continue;
       first = cb_opinion_get_first_page (self, r);
       if (first >= cite->page && first - cite->page < best_distance)
@@ -254,18 +254,9 @@ static const char *
 part_at (CbOpinion *self,
          gsize      offset)
 {
-  const CbFootnote *note = cb_opinion_footnote_at (self, offset);
+  const CbPart *part = cb_page_map_part_at (self->page_map, offset);
 
-  if (note != NULL)
-    offset = note->marker_offset;
-  for (guint i = 0; i < self->parts->len; i++)
-    {
-      const Part *part = &g_array_index (self->parts, Part, i);
-
-      if (offset >= part->start && offset < part->end)
-        return part->parenthetical;
-    }
-  return NULL;
+  return part != NULL ? part->parenthetical : NULL;
 }
 
 /**
@@ -333,7 +324,7 @@ cb_opinion_pin_cite (CbOpinion   *self,
     {
       g_autofree char *range = NULL;
 
-      if (self->body_marks[0]->len == 0)
+      if (!cb_page_map_has_pages (self->page_map, 0))
         return (g_string_free (out, TRUE), NULL);
       range = format_range (cb_opinion_page_at (self, 0, start), cb_opinion_page_at (self, 0, end - 1), style);
       g_string_append_printf (out, "*%s", range);

@@ -1,22 +1,15 @@
 #pragma once
 
 #include "cb-opinion.h"
+#include "cb-page-map.h"
 #include "cb-quote-index.h"
 
 G_BEGIN_DECLS
 
-#define MAX_REPORTERS 3
+#define MAX_REPORTERS CB_PAGE_MAP_MAX_REPORTERS
 
 /* Bytes of text per entry of the table that turns byte positions into characters. */
 #define CHAR_BLOCK 64
-
-/* A concurrence or dissent: from its heading to the next one or the footnotes. */
-typedef struct
-{
-  gsize start;
-  gsize end;
-  char *parenthetical;
-} Part;
 
 struct _CbOpinion
 {
@@ -34,12 +27,9 @@ struct _CbOpinion
   guint8 *hidden;               /* made on first use: cb_opinion_get_hidden() */
   GArray *hidden_ranges;        /* CbRange: star, footnote and headnote markers */
   GArray *marks;                /* CbPageMark, in text order */
-  GArray *body_marks[MAX_REPORTERS];   /* CbPageMark before the footnote block, per reporter */
-  guint n_reporters;
-  GArray *footnotes;            /* CbFootnote */
+  CbPageMap *page_map;          /* pages, footnotes and parts */
   gsize footnote_block;         /* offset where the footnote block starts, or length */
   GArray *headnotes;            /* CbHeadnote */
-  GArray *parts;                /* Part */
   GPtrArray *citations;
   char *case_name;
   char *citation;

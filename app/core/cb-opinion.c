@@ -125,11 +125,8 @@ cb_opinion_finalize (GObject *object)
   g_free (self->hidden);
   g_clear_pointer (&self->hidden_ranges, g_array_unref);
   g_clear_pointer (&self->marks, g_array_unref);
-  for (guint i = 0; i < MAX_REPORTERS; i++)
-    g_clear_pointer (&self->body_marks[i], g_array_unref);
-  g_clear_pointer (&self->footnotes, g_array_unref);
+  g_clear_object (&self->page_map);
   g_clear_pointer (&self->headnotes, g_array_unref);
-  g_clear_pointer (&self->parts, g_array_unref);
   g_clear_pointer (&self->citations, g_ptr_array_unref);
   g_free (self->case_name);
   g_free (self->citation);

@@ -2,6 +2,8 @@
 
 #include <gio/gio.h>
 
+#include "cb-page-map.h"
+
 G_BEGIN_DECLS
 
 /**
@@ -33,25 +35,6 @@ typedef struct
   gsize offset;
   gsize length;
 } CbPageMark;
-
-/**
- * CbFootnote:
- * @label: the footnote's label ("*", "1", "†")
- * @marker_offset: offset in characters of the reference mark in the opinion
- * @marker_length: length in characters of the reference mark
- * @body_start: offset of the first character of the footnote's text
- * @body_end: offset just past its last character
- *
- * A footnote: its reference in the opinion and its body in the footnote block.
- */
-typedef struct
-{
-  char *label;
-  gsize marker_offset;
-  gsize marker_length;
-  gsize body_start;
-  gsize body_end;
-} CbFootnote;
 
 /**
  * CbHeadnote:
@@ -122,6 +105,7 @@ const char     *cb_opinion_get_source_name     (CbOpinion        *self);
 CbOpinionFormat cb_opinion_get_format          (CbOpinion        *self);
 const char     *cb_opinion_get_sha256          (CbOpinion        *self);
 
+CbPageMap        *cb_opinion_get_page_map       (CbOpinion   *self);
 guint             cb_opinion_get_n_reporters    (CbOpinion   *self);
 const CbPageMark *cb_opinion_get_page_marks     (CbOpinion   *self,
                                                  gsize       *n_marks);
