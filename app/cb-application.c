@@ -4,8 +4,8 @@
 
 #include <glib/gi18n.h>
 
-#include "core/cb-drafts.h"
-#include "core/cb-template-store.h"
+#include "cb-drafts.h"
+#include "cb-template-store.h"
 #include "cb-appearance.h"
 #include "cb-application.h"
 #include "cb-assignment-dialog.h"

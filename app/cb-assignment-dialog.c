@@ -5,10 +5,10 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
-#include "core/cb-assignment.h"
-#include "core/cb-error.h"
-#include "core/cb-opinion.h"
-#include "core/cb-template-store.h"
+#include "cb-assignment.h"
+#include "cb-error.h"
+#include "cb-opinion.h"
+#include "cb-template-store.h"
 #include "cb-assignment-dialog.h"
 #include "cb-file-filters.h"
 

@@ -2,7 +2,7 @@
 
 #include <adwaita.h>
 
-#include "core/cb-template.h"
+#include "cb-template.h"
 
 G_BEGIN_DECLS
 

@@ -4,7 +4,7 @@
 
 #include <glib/gi18n.h>
 
-#include "core/cb-template-store.h"
+#include "cb-template-store.h"
 #include "cb-assignment-dialog.h"
 #include "cb-file-filters.h"
 #include "cb-new-brief-dialog.h"

@@ -5,7 +5,7 @@
 #include <glib/gi18n.h>
 #include <gtksourceview/gtksource.h>
 
-#include "core/cb-citation.h"
+#include "cb-citation.h"
 #include "cb-opinion-view.h"
 #include "cb-page-gutter.h"
 #include "cb-section-colors.h"

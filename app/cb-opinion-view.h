@@ -2,8 +2,8 @@
 
 #include <adwaita.h>
 
-#include "core/cb-brief.h"
-#include "core/cb-opinion.h"
+#include "cb-brief.h"
+#include "cb-opinion.h"
 #include "cb-page-gutter.h"
 
 G_BEGIN_DECLS

@@ -2,7 +2,7 @@
 
 #include <gtksourceview/gtksource.h>
 
-#include "core/cb-opinion.h"
+#include "cb-opinion.h"
 
 G_BEGIN_DECLS
 

@@ -2,7 +2,7 @@
 
 #include <adwaita.h>
 
-#include "core/cb-brief.h"
+#include "cb-brief.h"
 
 G_BEGIN_DECLS
 

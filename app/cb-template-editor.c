@@ -4,8 +4,8 @@
 
 #include <glib/gi18n.h>
 
-#include "core/cb-error.h"
-#include "core/cb-template-store.h"
+#include "cb-error.h"
+#include "cb-template-store.h"
 #include "cb-file-filters.h"
 #include "cb-template-editor.h"
 

@@ -6,13 +6,13 @@
 #include <glib/gi18n.h>
 #include <gtksourceview/gtksource.h>
 
-#include "core/cb-brief.h"
-#include "core/cb-brief-export.h"
-#include "core/cb-brief-renderer.h"
-#include "core/cb-drafts.h"
-#include "core/cb-error.h"
-#include "core/cb-opinion.h"
-#include "core/cb-template-store.h"
+#include "cb-brief.h"
+#include "cb-brief-export.h"
+#include "cb-brief-renderer.h"
+#include "cb-drafts.h"
+#include "cb-error.h"
+#include "cb-opinion.h"
+#include "cb-template-store.h"
 #include "cb-brief-view.h"
 #include "cb-opinion-view.h"
 #include "cb-print-operation.h"

@@ -2,9 +2,9 @@
 
 #include <adwaita.h>
 
-#include "core/cb-brief.h"
-#include "core/cb-drafts.h"
-#include "core/cb-template.h"
+#include "cb-brief.h"
+#include "cb-drafts.h"
+#include "cb-template.h"
 #include "cb-application.h"
 
 G_BEGIN_DECLS

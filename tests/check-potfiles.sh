@@ -11,7 +11,7 @@ cd "$root"
 status=0
 echo "TAP version 13"
 n=0
-for f in $(grep -lE '\b(_|N_|C_|NC_|g_dngettext|ngettext)\s*\(' app/*.c app/core/*.c 2>/dev/null) \
+for f in $(grep -lE '\b(_|N_|C_|NC_|g_dngettext|ngettext)\s*\(' app/*.c app/cli/*.c app/core/*.c 2>/dev/null) \
          $(grep -l 'translatable="yes"' ui/*.ui 2>/dev/null) \
          $(ls data/*.desktop.in data/*.metainfo.xml.in data/*.mime.xml.in 2>/dev/null) \
          $(grep -l '<summary>' data/*.gschema.xml 2>/dev/null) \

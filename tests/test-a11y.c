@@ -4,7 +4,7 @@
 #include <glib/gstdio.h>
 #include <adwaita.h>
 
-#include "core/cb-brief.h"
+#include "cb-brief.h"
 #include "cb-brief-view.h"
 #include "cb-opinion-view.h"
 #include "cb-assignment-dialog.h"

@@ -8,7 +8,7 @@
 #include <glib/gstdio.h>
 #include <adwaita.h>
 
-#include "core/cb-drafts.h"
+#include "cb-drafts.h"
 #include "cb-brief-view.h"
 #include "cb-section-editor.h"
 #include "cb-test-ui.h"

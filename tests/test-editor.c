@@ -4,7 +4,7 @@
 #include <glib/gstdio.h>
 #include <adwaita.h>
 
-#include "core/cb-drafts.h"
+#include "cb-drafts.h"
 #include "cb-brief-view.h"
 #include "cb-opinion-view.h"
 #include "cb-section-editor.h"

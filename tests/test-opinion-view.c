@@ -3,7 +3,7 @@
 #include <string.h>
 #include <adwaita.h>
 
-#include "core/cb-citation.h"
+#include "cb-citation.h"
 #include "cb-opinion-view.h"
 #include "cb-page-gutter.h"
 #include "cb-window.h"

@@ -4,8 +4,8 @@
 #include <glib/gstdio.h>
 #include <adwaita.h>
 
-#include "core/cb-error.h"
-#include "core/cb-template-store.h"
+#include "cb-error.h"
+#include "cb-template-store.h"
 #include "cb-assignment-dialog.h"
 #include "cb-brief-view.h"
 #include "cb-new-brief-dialog.h"
