@@ -2,8 +2,8 @@
 
 #include "cb-test-ui.h"
 
-/* What every widget test needs: a home of its own, a way to wait for the main loop,
- * a window on a real file, and a check that a closed window is really gone. */
+/* What every widget test needs: a home of its own, a window on a real file, a check
+ * that a closed window is really gone, and ways to find the widgets a user sees. */
 
 /**
  * cb_test_ui_init:
@@ -29,26 +29,6 @@ cb_test_ui_init (int    *argc,
   g_setenv ("XDG_CACHE_HOME", cache, TRUE);
   gtk_test_init (argc, argv, NULL);
   adw_init ();
-}
-
-/**
- * cb_test_wait_until:
- * @done: the condition
- * @data: its argument
- *
- * Runs the main loop until @done holds, and fails the test if it does not within
- * thirty seconds (machines under load, and sanitized builds, are slow; a correct
- * program is not that slow).
- */
-void
-cb_test_wait_until (gboolean (*done) (gpointer data),
-                    gpointer   data)
-{
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  while (!done (data) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE);
-  g_assert_true (done (data));
 }
 
 static gboolean

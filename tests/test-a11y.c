@@ -19,15 +19,6 @@
  * Tab has a role and a name, and a brief can be written from opening to PDF without a
  * pointer. */
 
-static void
-spin (guint msec)
-{
-  gint64 until = g_get_monotonic_time () + msec * 1000;
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
-}
-
 static gboolean
 is_saved (gpointer data)
 {
@@ -247,7 +238,7 @@ test_every_focusable_control_is_named (void)
   expander = cb_test_find_type (GTK_WIDGET (cb_window_get_brief_view (window)), ADW_TYPE_EXPANDER_ROW);
   g_assert_nonnull (expander);
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
-  spin (600);
+  cb_test_spin (600);
   with_find_bar = walk_focus (GTK_WINDOW (window));
   g_assert_cmpuint (with_find_bar->len, >=, visited->len + 3 + 5);
   n_metadata = 0;
@@ -277,13 +268,13 @@ test_preferences_controls_are_named (void)
   g_autoptr(GPtrArray) visited = NULL;
 
   gtk_window_present (window);
-  spin (100);
+  cb_test_spin (100);
   visited = walk_focus (window);
   /* Style, typeface, size, spacing, student, course, paper, autosave. */
   g_assert_cmpuint (visited->len, >=, 8);
   assert_all_named (visited);
   gtk_window_destroy (window);
-  spin (50);
+  cb_test_spin (50);
 }
 
 /* The professors' windows: the template gallery, the template editor with a section
@@ -303,12 +294,12 @@ test_professor_windows_are_named (void)
       g_autoptr(GPtrArray) visited = NULL;
 
       gtk_window_present (dialogs[i]);
-      spin (200);
+      cb_test_spin (200);
       if (CB_IS_TEMPLATE_EDITOR (dialogs[i]))
         {
           /* A section selected, so its fields are in the chain too. */
           g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialogs[i]), "template.add-section", NULL));
-          spin (200);
+          cb_test_spin (200);
         }
       visited = walk_focus (dialogs[i]);
       g_assert_cmpuint (visited->len, >=, 3);

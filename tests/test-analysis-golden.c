@@ -262,6 +262,12 @@ test_shared (void)
 {
   g_autofree char *shared = g_build_filename (g_getenv ("CB_SHARED_DIR"), "opinions", NULL);
 
+  /* The shared opinions sit beside a checkout, not in it: a lone clone has none. */
+  if (!g_file_test (shared, G_FILE_TEST_IS_DIR))
+    {
+      g_test_skip_printf ("no shared opinions at %s", shared);
+      return;
+    }
   g_assert_cmpuint (check_dir (shared, "shared"), >=, 1);
 }
 

@@ -9,6 +9,7 @@
 #include "cb-brief.h"
 #include "cb-error.h"
 #include "cb-template-store.h"
+#include "cb-test.h"
 
 static char *
 sample_path (void)
@@ -792,6 +793,12 @@ async_done_cb (GObject      *object,
   *out = g_object_ref (result);
 }
 
+static gboolean
+is_set (gpointer data)
+{
+  return *(gpointer *) data != NULL;
+}
+
 static void
 test_async (void)
 {
@@ -808,15 +815,13 @@ test_async (void)
   g_autofree char *written = NULL;
 
   cb_brief_load_file_async (file, NULL, async_done_cb, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  cb_test_wait_until (is_set, &result);
   brief = cb_brief_load_file_finish (result, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (cb_brief_get_case_name (brief), ==, "Davidson v. Cannon");
 
   cb_brief_save_file_async (brief, out, NULL, async_done_cb, &save_result);
-  while (save_result == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  cb_test_wait_until (is_set, &save_result);
   g_assert_true (cb_brief_save_file_finish (brief, save_result, &error));
   g_assert_no_error (error);
   g_file_get_contents (out_path, &written, NULL, NULL);

@@ -5,10 +5,10 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 #include <string.h>
-#include <sys/wait.h>
 
 #include "cb-brief.h"
 #include "cb-check.h"
+#include "cb-test.h"
 
 typedef struct
 {
@@ -45,28 +45,10 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  remove_tree (fixture->dir);
+  cb_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->opinion_path);
 }
@@ -80,29 +62,18 @@ run_casebrief (Fixture    *fixture,
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autofree char *data_home = g_build_filename (fixture->dir, ".data", NULL);
-  g_auto(GStrv) envp = g_get_environ ();
-  g_autoptr(GError) error = NULL;
-  const char *binary = g_getenv ("CASEBRIEF");
+  g_autofree char *data_setting = g_strconcat ("XDG_DATA_HOME=", data_home, NULL);
+  const char *env[] = { data_setting, NULL };
   va_list args;
-  int wait_status;
 
-  g_assert_nonnull (binary);
-  g_ptr_array_add (argv, (char *) binary);
+  g_ptr_array_add (argv, (char *) g_getenv ("CASEBRIEF"));
   va_start (args, first_arg);
   for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
     g_ptr_array_add (argv, (char *) arg);
   va_end (args);
   g_ptr_array_add (argv, NULL);
 
-  envp = g_environ_unsetenv (envp, "DISPLAY");
-  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
-  envp = g_environ_setenv (envp, "XDG_DATA_HOME", data_home, TRUE);
-
-  g_spawn_sync (fixture->dir, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
+  run->status = cb_test_run (fixture->dir, env, (const char * const *) argv->pdata, &run->out, &run->err);
 }
 
 static char *
@@ -277,11 +248,10 @@ test_new_then_check (Fixture       *fixture,
   g_autoptr(GFile) opinion_file = NULL;
   g_autofree char *rng = g_build_filename (g_getenv ("CB_SOURCE_ROOT"), "data", "schema", "brief.rng", NULL);
   g_autofree char *out_path = fixture_path (fixture, "a.brief");
-  g_autofree char *xmllint = g_find_program_in_path ("xmllint");
   g_autofree char *validates = g_strconcat (out_path, " validates\n", NULL);
   const char *titles[] = { "Facts", "Issue", "Holding", "Reasoning" };
+  const char *lint_argv[] = { "xmllint", "--noout", "--relaxng", rng, out_path, NULL };
   g_autoptr(GError) error = NULL;
-  int wait_status;
 
   run_casebrief (fixture, &run, "new", "--template", "default", "--opinion", fixture->opinion_path,
                  "--course", "Constitutional Law I", "--due", "2026-12-01",
@@ -291,12 +261,8 @@ test_new_then_check (Fixture       *fixture,
   g_assert_cmpint (run.status, ==, 0);
 
   /* The file a student receives is valid against the published schema. */
-  g_assert_nonnull (xmllint);
-  g_spawn_sync (NULL, (char *[]) { xmllint, "--noout", "--relaxng", rng, out_path, NULL }, NULL,
-                G_SPAWN_DEFAULT, NULL, NULL, &lint.out, &lint.err, &wait_status, &error);
-  g_assert_no_error (error);
+  g_assert_cmpint (cb_test_run (NULL, NULL, lint_argv, &lint.out, &lint.err), ==, 0);
   g_assert_cmpstr (lint.err, ==, validates);
-  g_assert_true (g_spawn_check_wait_status (wait_status, NULL));
 
   /* It is an assignment: the opinion embedded, sections empty, the details locked. */
   brief = load_brief (fixture, "a.brief");

@@ -271,11 +271,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *home = NULL;
-  g_autofree char *data = NULL;
-  g_autofree char *config = NULL;
-  g_autofree char *cache = NULL;
-
   /* As the application sets them: GTK records opened files under these names, and
    * writes its list of recent files with them. */
   g_set_prgname ("casebrief");
@@ -285,16 +280,7 @@ main (int   argc,
   if (argc == 3 && g_str_equal (argv[1], "--edit"))
     return run_editor (argv[2]);
 
-  home = g_dir_make_tmp ("casebrief-test-XXXXXX", NULL);
-  data = g_build_filename (home, "data", NULL);
-  config = g_build_filename (home, "config", NULL);
-  cache = g_build_filename (home, "cache", NULL);
-  g_setenv ("HOME", home, TRUE);
-  g_setenv ("XDG_DATA_HOME", data, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
-  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  cb_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/crash/killed-after-autosave", test_killed_after_autosave);
   g_test_add_func ("/crash/failed-save-keeps-everything", test_failed_save_keeps_everything);

@@ -362,6 +362,12 @@ has_message (gpointer data)
   return cb_window_get_last_message (data) != NULL;
 }
 
+static gboolean
+names_broken_file (gpointer data)
+{
+  return strstr (cb_window_get_last_message (data), "broken.brief") != NULL;
+}
+
 /* Someone else's file that is not an opinion or not a brief: a message naming it, and
  * the window keeps the brief it had. */
 static void
@@ -393,12 +399,7 @@ test_bad_file_keeps_window (void)
 
   g_assert_true (g_file_set_contents (broken, "<?xml version=\"1.0\"?><brief xmlns=\"", -1, NULL));
   cb_window_open_file (window, broken_file);
-  {
-    gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-    while (strstr (cb_window_get_last_message (window), "broken.brief") == NULL &&
-           g_get_monotonic_time () < deadline)
-      g_main_context_iteration (NULL, FALSE);
-  }
+  cb_test_wait_until (names_broken_file, window);
   g_assert_nonnull (strstr (cb_window_get_last_message (window), "broken.brief"));
   g_assert_true (cb_window_get_brief (window) == brief);
   {

@@ -8,6 +8,7 @@
 #include "cb-brief-renderer.h"
 #include "cb-brief.h"
 #include "cb-error.h"
+#include "cb-test.h"
 
 /* What a student would check in the exported PDF, read back with poppler's tools. */
 
@@ -16,59 +17,6 @@ sample_path (void)
 {
   return g_build_filename (g_getenv ("CB_SOURCE_ROOT"), "data", "samples",
                            "davidson-v-cannon.brief", NULL);
-}
-
-/* The environment of a machine without a display. */
-static char **
-headless_environ (void)
-{
-  char **env = g_get_environ ();
-
-  env = g_environ_unsetenv (env, "DISPLAY");
-  env = g_environ_unsetenv (env, "WAYLAND_DISPLAY");
-  return env;
-}
-
-static int
-run_with_env (const char * const *argv,
-              char              **env,
-              char              **out,
-              char              **err)
-{
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                out, err, &status, &error);
-  g_assert_no_error (error);
-  if (WIFEXITED (status))
-    return WEXITSTATUS (status);
-  return 128 + WTERMSIG (status);
-}
-
-static int
-run (const char * const *argv,
-     char              **out,
-     char              **err)
-{
-  g_auto(GStrv) env = headless_environ ();
-
-  return run_with_env (argv, env, out, err);
-}
-
-static int
-run_casebrief (const char * const *args,
-               char              **err)
-{
-  const char *casebrief = g_getenv ("CASEBRIEF");
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-
-  g_assert_nonnull (casebrief);
-  g_ptr_array_add (argv, (char *) casebrief);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (char *) args[i]);
-  g_ptr_array_add (argv, NULL);
-  return run ((const char * const *) argv->pdata, NULL, err);
 }
 
 static char *
@@ -81,7 +29,7 @@ pdf_text (const char *pdf,
   const char *argv[] = { "pdftotext", "-layout", "-f", first, "-l", last, pdf, "-", NULL };
   char *out = NULL;
 
-  g_assert_cmpint (run (argv, &out, NULL), ==, 0);
+  g_assert_cmpint (cb_test_run (NULL, NULL, argv, &out, NULL), ==, 0);
   return out;
 }
 
@@ -94,7 +42,7 @@ pdf_info (const char *pdf,
   g_auto(GStrv) lines = NULL;
   g_autofree char *prefix = g_strconcat (key, ":", NULL);
 
-  g_assert_cmpint (run (argv, &out, NULL), ==, 0);
+  g_assert_cmpint (cb_test_run (NULL, NULL, argv, &out, NULL), ==, 0);
   lines = g_strsplit (out, "\n", -1);
   for (guint i = 0; lines[i] != NULL; i++)
     if (g_str_has_prefix (lines[i], prefix))
@@ -155,24 +103,6 @@ temp_dir (void)
   return dir;
 }
 
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        remove_dir (path);
-      else
-        g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
 static guint
 count_entries (const char *dir)
 {
@@ -206,7 +136,7 @@ test_export_sample (void)
   guint n_sections;
   const char *args[] = { "export", "--pdf", pdf, brief_path, "--paper", "letter", NULL };
 
-  g_assert_cmpint (run_casebrief (args, &err), ==, 0);
+  g_assert_cmpint (cb_test_run_casebrief (NULL, args, NULL, &err), ==, 0);
   g_assert_cmpstr (err, ==, "");
   g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
   /* Nothing but the PDF is left beside it. */
@@ -264,7 +194,7 @@ test_export_sample (void)
     g_autofree char *xml = NULL;
     CbPageGeometry geometry;
 
-    g_assert_cmpint (run (argv, &xml, NULL), ==, 0);
+    g_assert_cmpint (cb_test_run (NULL, NULL, argv, &xml, NULL), ==, 0);
     cb_page_geometry_init_paper (&geometry, CB_PAPER_LETTER);
     cb_brief_renderer_set_geometry (renderer, &geometry);
     g_assert_cmpuint (cb_brief_renderer_paginate (renderer, NULL), ==, 2);
@@ -289,7 +219,7 @@ test_export_sample (void)
   g_assert_cmpstr (author, ==, cb_brief_get_student (brief));
   g_assert_cmpstr (author, ==, "Jordan Avery");
 
-  remove_dir (dir);
+  cb_test_remove_tree (dir);
 }
 
 /* The Supreme Court's own style, chosen on the command line. */
@@ -304,13 +234,13 @@ test_export_style (void)
   const char *args[] = { "export", "--style", "supreme-court", "--pdf", pdf, sample, NULL };
   const char *bad[] = { "export", "--style", "chicago", "--pdf", pdf, sample, NULL };
 
-  g_assert_cmpint (run_casebrief (args, NULL), ==, 0);
+  g_assert_cmpint (cb_test_run_casebrief (NULL, args, NULL, NULL), ==, 0);
   text = pdf_text (pdf, 1, 2);
   g_assert_nonnull (strstr (text, "474 U.S., at 345"));
   g_assert_null (strstr (text, "474 U.S. at 345"));
   g_unlink (pdf);
 
-  g_assert_cmpint (run_casebrief (bad, &err), ==, 2);
+  g_assert_cmpint (cb_test_run_casebrief (NULL, bad, NULL, &err), ==, 2);
   g_assert_cmpstr (err, ==, "casebrief: export: --style must be bluebook or supreme-court\n");
   g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
   g_rmdir (dir);
@@ -330,8 +260,8 @@ test_export_paper (void)
   const char *args_default[] = { "export", "--pdf", plain, brief_path, NULL };
   const char *args_bad[] = { "export", "--paper", "legal", "--pdf", plain, brief_path, NULL };
 
-  g_assert_cmpint (run_casebrief (args_a4, NULL), ==, 0);
-  g_assert_cmpint (run_casebrief (args_letter, NULL), ==, 0);
+  g_assert_cmpint (cb_test_run_casebrief (NULL, args_a4, NULL, NULL), ==, 0);
+  g_assert_cmpint (cb_test_run_casebrief (NULL, args_letter, NULL, NULL), ==, 0);
   size = pdf_info (a4, "Page size");
   g_assert_true (g_str_has_prefix (size, "595.276 x 841.89 pts (A4)"));
   g_free (size);
@@ -341,15 +271,15 @@ test_export_paper (void)
 
   /* The tests run in the C locale, whose paper is A4. */
   g_assert_cmpstr (g_getenv ("LC_ALL"), ==, "C.UTF-8");
-  g_assert_cmpint (run_casebrief (args_default, NULL), ==, 0);
+  g_assert_cmpint (cb_test_run_casebrief (NULL, args_default, NULL, NULL), ==, 0);
   size = pdf_info (plain, "Page size");
   g_assert_true (g_str_has_prefix (size, "595.276 x 841.89 pts (A4)"));
   g_unlink (plain);
 
-  g_assert_cmpint (run_casebrief (args_bad, NULL), ==, 2);
+  g_assert_cmpint (cb_test_run_casebrief (NULL, args_bad, NULL, NULL), ==, 2);
   g_assert_false (g_file_test (plain, G_FILE_TEST_EXISTS));
 
-  remove_dir (dir);
+  cb_test_remove_tree (dir);
 }
 
 /* In the United States the paper is Letter: the locale says so through LC_PAPER. */
@@ -362,20 +292,18 @@ test_export_paper_from_locale (void)
   g_autofree char *pdf = g_build_filename (dir, "us.pdf", NULL);
   g_autofree char *brief_path = sample_path ();
   g_autofree char *size = NULL;
-  g_auto(GStrv) env = headless_environ ();
+  g_autofree char *locpath = g_strconcat ("LOCPATH=", locales, NULL);
+  const char *env[] = { locpath, "LC_ALL=en_US.UTF-8", NULL };
   const char *localedef[] = { "localedef", "-i", "en_US", "-f", "UTF-8", us_locale, NULL };
   const char *export[] = { g_getenv ("CASEBRIEF"), "export", "--pdf", pdf, brief_path, NULL };
 
   g_assert_cmpint (g_mkdir (locales, 0755), ==, 0);
-  g_assert_cmpint (run (localedef, NULL, NULL), ==, 0);
-  env = g_environ_setenv (env, "LOCPATH", locales, TRUE);
-  env = g_environ_setenv (env, "LC_ALL", "en_US.UTF-8", TRUE);
-
-  g_assert_cmpint (run_with_env (export, env, NULL, NULL), ==, 0);
+  g_assert_cmpint (cb_test_run (NULL, NULL, localedef, NULL, NULL), ==, 0);
+  g_assert_cmpint (cb_test_run (NULL, env, export, NULL, NULL), ==, 0);
   size = pdf_info (pdf, "Page size");
   g_assert_cmpstr (size, ==, "612 x 792 pts (letter)");
 
-  remove_dir (dir);
+  cb_test_remove_tree (dir);
 }
 
 static CbBrief *
@@ -474,7 +402,7 @@ test_export_long (void)
       g_assert_nonnull (strstr (text, "Palsgraf v. Long Island R.R. Co."));
     }
 
-  remove_dir (dir);
+  cb_test_remove_tree (dir);
 }
 
 /* A paragraph split over two pages never leaves a single line on either. */
@@ -610,7 +538,7 @@ test_heading_not_alone (void)
   g_assert_cmpint (heading_position (page1, "Conclusion"), ==, -1);
   g_assert_cmpint (heading_position (page2, "Conclusion"), >=, 0);
 
-  remove_dir (dir);
+  cb_test_remove_tree (dir);
 }
 
 static void
@@ -644,7 +572,7 @@ test_empty_and_orphan (void)
   g_assert_cmpint (facts, >=, 0);
   g_assert_cmpint (issue, >, facts);
 
-  remove_dir (dir);
+  cb_test_remove_tree (dir);
 }
 
 /* A failed or cancelled export leaves an older file as it was, and nothing beside it. */
@@ -670,7 +598,7 @@ test_export_cancelled (void)
   g_assert_cmpstr (contents, ==, "the older export");
   g_assert_cmpuint (count_entries (dir), ==, 1);
 
-  remove_dir (dir);
+  cb_test_remove_tree (dir);
 }
 
 static void
@@ -695,7 +623,7 @@ test_export_failures (void)
       g_autofree char *err = NULL;
       g_autofree char *expected_prefix = g_strdup_printf ("casebrief: %s: ", outputs[i]);
 
-      g_assert_cmpint (run_casebrief (args, &err), !=, 0);
+      g_assert_cmpint (cb_test_run_casebrief (NULL, args, NULL, &err), !=, 0);
       g_test_message ("%s", err);
       g_assert_true (g_str_has_prefix (err, expected_prefix));
       g_assert_true (g_str_has_suffix (err, "\n"));
@@ -712,7 +640,7 @@ test_export_failures (void)
     const char *args[] = { "export", "--pdf", bad_out, bad_brief, NULL };
     g_autofree char *err = NULL;
     g_assert_true (g_file_set_contents (bad_brief, "<brief>not quite", -1, NULL));
-    g_assert_cmpint (run_casebrief (args, &err), ==, 1);
+    g_assert_cmpint (cb_test_run_casebrief (NULL, args, NULL, &err), ==, 1);
     g_test_message ("%s", err);
     /* The loader's message names the file: "casebrief: bad.brief, line 1: …" */
     g_assert_true (g_str_has_prefix (err, "casebrief: bad.brief"));
@@ -725,10 +653,10 @@ test_export_failures (void)
   {
     const char *args[] = { "export", brief_path, NULL };
 
-    g_assert_cmpint (run_casebrief (args, NULL), ==, 2);
+    g_assert_cmpint (cb_test_run_casebrief (NULL, args, NULL, NULL), ==, 2);
   }
 
-  remove_dir (dir);
+  cb_test_remove_tree (dir);
 }
 
 int

@@ -16,7 +16,7 @@
 #include "cb-error.h"
 #include "cb-opinion.h"
 #include "cb-template.h"
-#include "cb-test-cli.h"
+#include "cb-test.h"
 
 #define SECRET "5d1e-SECRET-CONTENTS-a7b0"
 #define BRIEF_NS "https://casebrief.github.io/ns/brief/1"

@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "cb-opinion.h"
-#include "cb-test-cli.h"
+#include "cb-test.h"
 
 static char *
 sample_path (void)

@@ -6,6 +6,7 @@
 #include <gtksourceview/gtksource.h>
 
 #include "cb-source-data.h"
+#include "cb-test.h"
 
 #define SAMPLE_RESOURCE RESOURCE_PREFIX "/opinions/davidson-v-cannon.txt"
 
@@ -350,24 +351,6 @@ test_language_schemes (void)
                                                          "dark-variant"), ==, CB_SOURCE_SCHEME_DARK_ID);
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -393,6 +376,6 @@ main (int   argc,
   g_test_add_func ("/language/schemes", test_language_schemes);
 
   status = g_test_run ();
-  remove_tree (cache_dir);
+  cb_test_remove_tree (cache_dir);
   return status;
 }

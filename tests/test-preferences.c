@@ -14,15 +14,6 @@
 /* The preferences as a student uses them: each row changes its setting, and the
  * setting changes the opinion's text, the style and the paper of prints and PDFs. */
 
-static void
-spin (guint msec)
-{
-  gint64 until = g_get_monotonic_time () + msec * 1000;
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
-}
-
 static gboolean
 file_exists (gpointer data)
 {
@@ -189,14 +180,14 @@ test_opinion_text_follows_settings (void)
   g_autofree char *css = NULL;
   int normal_height, spaced_height;
 
-  spin (200);
+  cb_test_spin (200);
   serif = opinion_font (window);
   g_assert_true (g_str_has_prefix (pango_font_description_get_family (serif), "Liberation Serif"));
   normal_height = opinion_height (window);
 
   g_settings_set_string (settings, "opinion-font", "sans");
   g_settings_set_uint (settings, "opinion-font-size", 26);
-  spin (200);
+  cb_test_spin (200);
   sans = opinion_font (window);
   g_assert_true (g_str_has_prefix (pango_font_description_get_family (sans), "Liberation Sans"));
   /* 26 points is twice the default 13, whatever the screen's resolution (to a rounding
@@ -206,7 +197,7 @@ test_opinion_text_follows_settings (void)
   g_settings_set_string (settings, "opinion-font", "serif");
   g_settings_set_uint (settings, "opinion-font-size", 13);
   g_settings_set_double (settings, "opinion-line-spacing", 2.4);
-  spin (200);
+  cb_test_spin (200);
   spaced_height = opinion_height (window);
   /* Twice the line height; paragraphs' spacing does not grow, so less than twice. */
   g_assert_cmpint (spaced_height, >, normal_height * 3 / 2);
@@ -395,7 +386,7 @@ test_preferences_action (void)
 
   gtk_window_destroy (GTK_WINDOW (preferences));
   gtk_window_destroy (GTK_WINDOW (window));
-  spin (50);
+  cb_test_spin (50);
 }
 
 int

@@ -16,15 +16,6 @@
 /* What a professor does: write a template, find it in the New Brief gallery, hand out
  * an assignment; and what a student then cannot change. */
 
-static void
-spin (guint msec)
-{
-  gint64 until = g_get_monotonic_time () + msec * 1000;
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
-}
-
 static gboolean
 has_brief (gpointer data)
 {
@@ -63,7 +54,7 @@ destroy_and_check (GtkWindow *window)
 {
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   gtk_window_destroy (window);
-  spin (50);
+  cb_test_spin (50);
   g_assert_null (window);
 }
 
@@ -146,6 +137,21 @@ find_selected_row (GtkWidget *widget)
   return NULL;
 }
 
+typedef struct
+{
+  CbTemplate *template;
+  char *before;
+} OrderChange;
+
+static gboolean
+order_changed (gpointer data)
+{
+  OrderChange *change = data;
+  g_autofree char *now = section_order (change->template);
+
+  return !g_str_equal (now, change->before);
+}
+
 /* Drops the section at @from onto the row at @to, as dragging it there does. */
 static void
 drop_section (CbTemplateEditor *editor,
@@ -173,18 +179,11 @@ drop_section (CbTemplateEditor *editor,
   g_assert_true (dropped);
   /* The move follows the drop from the main loop. */
   {
-    CbTemplate *template = cb_template_editor_get_template (editor);
-    g_autofree char *before = section_order (template);
-    gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+    OrderChange change = { cb_template_editor_get_template (editor), NULL };
 
-    for (;;)
-      {
-        g_autofree char *now = section_order (template);
-
-        if (!g_str_equal (now, before) || g_get_monotonic_time () > deadline)
-          break;
-        g_main_context_iteration (NULL, FALSE);
-      }
+    change.before = section_order (change.template);
+    cb_test_wait_until (order_changed, &change);
+    g_free (change.before);
   }
 }
 
@@ -403,21 +402,21 @@ test_editor_close_asks (void)
   g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
 
   gtk_window_close (GTK_WINDOW (editor));
-  spin (50);
+  cb_test_spin (50);
   g_assert_nonnull (editor);
   dialog = find_message_dialog (GTK_WINDOW (editor));
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save Changes?");
 
   click_response (dialog, "_Cancel");
-  spin (50);
+  cb_test_spin (50);
   g_assert_nonnull (editor);
 
   gtk_window_close (GTK_WINDOW (editor));
-  spin (50);
+  cb_test_spin (50);
   dialog = find_message_dialog (GTK_WINDOW (editor));
   click_response (dialog, "_Discard");
-  spin (50);
+  cb_test_spin (50);
   g_assert_null (editor);
 }
 
@@ -504,7 +503,7 @@ test_gallery_lists_builtins (void)
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   target = cb_new_brief_dialog_start (dialog, opinion);
   g_assert_true (target == window);
-  spin (20);
+  cb_test_spin (20);
   g_assert_null (dialog);
   cb_test_wait_until (has_brief, window);
   brief = cb_window_get_brief (window);
@@ -627,7 +626,7 @@ test_assignment_create_and_student (void)
   cb_brief_set_student (brief, "Sam Student");
   cb_window_save_to (window, saved);
   cb_test_wait_until (is_file_written, saved);
-  spin (100);
+  cb_test_spin (100);
   {
     g_autoptr(CbBrief) handed_in = cb_brief_load_file (saved, NULL, &error);
 
@@ -661,7 +660,7 @@ cancel_file_chooser (void)
           G_GNUC_BEGIN_IGNORE_DEPRECATIONS
           gtk_dialog_response (GTK_DIALOG (window), GTK_RESPONSE_CANCEL);
           G_GNUC_END_IGNORE_DEPRECATIONS
-          spin (50);
+          cb_test_spin (50);
           return TRUE;
         }
     }
@@ -689,23 +688,23 @@ test_open_template_offers_install (void)
 
   /* Used once: nothing is kept. */
   cb_window_open_file (window, file);
-  spin (50);
+  cb_test_spin (50);
   dialog = find_message_dialog (GTK_WINDOW (window));
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Keep This Template?");
   click_response (dialog, "_Use Once");
-  spin (50);
+  cb_test_spin (50);
   g_assert_true (cancel_file_chooser ());
   g_assert_null (cb_template_store_lookup (store, "moot-court"));
   g_assert_false (g_file_query_exists (installed, NULL));
 
   /* Kept: it is one of the user's templates from now on. */
   cb_window_open_file (window, file);
-  spin (50);
+  cb_test_spin (50);
   dialog = find_message_dialog (GTK_WINDOW (window));
   g_assert_nonnull (dialog);
   click_response (dialog, "_Keep Template");
-  spin (50);
+  cb_test_spin (50);
   g_assert_true (cancel_file_chooser ());
   g_assert_nonnull (cb_template_store_lookup (store, "moot-court"));
   g_assert_cmpint (cb_template_store_get_origin (store, cb_template_store_lookup (store, "moot-court")),
@@ -715,7 +714,7 @@ test_open_template_offers_install (void)
 
   /* The kept file itself opens straight to the opinion chooser. */
   cb_window_open_file (window, installed);
-  spin (50);
+  cb_test_spin (50);
   g_assert_null (find_message_dialog (GTK_WINDOW (window)));
   g_assert_true (cancel_file_chooser ());
 
@@ -728,19 +727,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* Templates, drafts and recent files go to a home of the test's own, never the
-   * user's. The system data dirs stay, for GtkSourceView's own language definitions. */
-  g_autofree char *home = g_dir_make_tmp ("casebrief-test-XXXXXX", NULL);
-  g_autofree char *data = g_build_filename (home, "data", NULL);
-  g_autofree char *config = g_build_filename (home, "config", NULL);
-  g_autofree char *cache = g_build_filename (home, "cache", NULL);
-
-  g_setenv ("HOME", home, TRUE);
-  g_setenv ("XDG_DATA_HOME", data, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
-  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  /* Templates, drafts and recent files go to a home of the test's own, never the user's. */
+  cb_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/professors/editor/build-reorder-save", test_editor_build_reorder_save);
   g_test_add_func ("/professors/editor/builtin-copy", test_editor_builtin_copy);

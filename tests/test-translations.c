@@ -62,17 +62,11 @@ static void
 test_command_line_in_french (void)
 {
   const char *argv[] = { g_getenv ("CASEBRIEF"), "new", "--help", NULL };
-  g_auto(GStrv) envp = g_get_environ ();
+  const char *env[] = { "LANGUAGE=fr", "LC_ALL=C.UTF-8", NULL };
   g_autofree char *out = NULL;
-  g_autoptr(GError) error = NULL;
-  int status;
+  g_autofree char *err = NULL;
 
-  envp = g_environ_setenv (envp, "LANGUAGE", "fr", TRUE);
-  envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
-  g_spawn_sync (NULL, (char **) argv, envp, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL,
-                &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_cmpint (cb_test_run (NULL, env, argv, &out, &err), ==, 0);
   g_assert_nonnull (strstr (out, "créer un devoir de fiche d’arrêt pour les étudiants"));
   g_assert_nonnull (strstr (out, "Le cours auquel le devoir est destiné"));
 }

@@ -9,14 +9,18 @@
 #include "cb-window.h"
 #include "cb-test-ui.h"
 
-static void
-wait_for_opinion (CbOpinionView *view)
+static gboolean
+shows_opinion (gpointer data)
 {
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  return cb_opinion_view_get_opinion (data) != NULL;
+}
 
-  while (cb_opinion_view_get_opinion (view) == NULL && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_nonnull (cb_opinion_view_get_opinion (view));
+static gboolean
+counted_first_of_six (gpointer data)
+{
+  g_autofree char *label = cb_opinion_view_dup_match_label (data);
+
+  return g_strcmp0 (label, "1 of 6") == 0;
 }
 
 static char *
@@ -42,7 +46,7 @@ test_window_shows_sample (void)
 
   cb_window_open_file (window, sample);
   gtk_window_present (GTK_WINDOW (window));
-  wait_for_opinion (opinion_view);
+  cb_test_wait_until (shows_opinion, opinion_view);
 
   text = buffer_text (text_view);
   g_assert_nonnull (strstr (text, "James received the note at about 2 p.m. on December 19"));
@@ -72,24 +76,17 @@ test_find_in_opinion (void)
   GtkTextIter start, end;
   g_autofree char *selected = NULL;
   g_autofree char *label = NULL;
-  gint64 deadline;
 
   cb_window_open_file (window, sample);
   gtk_window_present (GTK_WINDOW (window));
-  wait_for_opinion (opinion_view);
+  cb_test_wait_until (shows_opinion, opinion_view);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (opinion_view), "opinion.find", NULL));
   gtk_editable_set_text (cb_opinion_view_get_search_entry (opinion_view), "McMillian");
 
   /* The search entry reports changes after a short delay and counting runs in idle time. */
-  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-  do
-    {
-      g_clear_pointer (&label, g_free);
-      g_main_context_iteration (NULL, FALSE);
-      label = cb_opinion_view_dup_match_label (opinion_view);
-    }
-  while (g_strcmp0 (label, "1 of 6") != 0 && g_get_monotonic_time () < deadline);
+  cb_test_wait_until (counted_first_of_six, opinion_view);
+  label = cb_opinion_view_dup_match_label (opinion_view);
   g_assert_cmpstr (label, ==, "1 of 6");
 
   g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));

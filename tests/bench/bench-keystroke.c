@@ -9,6 +9,7 @@
 #include "bench-common.h"
 #include "cb-brief-view.h"
 #include "cb-section-editor.h"
+#include "cb-test.h"
 #include "cb-window.h"
 
 #define KEYSTROKES 60
@@ -18,15 +19,6 @@ static gboolean
 has_brief (CbWindow *window)
 {
   return cb_window_get_brief (window) != NULL;
-}
-
-static void
-spin (guint msec)
-{
-  gint64 until = g_get_monotonic_time () + msec * 1000;
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
 }
 
 /* Runs everything already queued, without waiting for timers or the next frame. */
@@ -76,7 +68,7 @@ main (int   argc,
     g_main_context_iteration (NULL, TRUE);
   if (!has_brief (window))
     g_error ("the big brief did not open");
-  spin (500);
+  cb_test_spin (500);
 
   /* The middle of the third section: 400 excerpts and 10,000 words around the cursor. */
   editor = CB_SECTION_EDITOR (cb_brief_view_get_section_editor (cb_window_get_brief_view (window), 2));
@@ -86,7 +78,7 @@ main (int   argc,
   gtk_text_iter_forward_word_end (&middle);
   gtk_text_buffer_place_cursor (buffer, &middle);
   gtk_widget_grab_focus (GTK_WIDGET (view));
-  spin (200);
+  cb_test_spin (200);
 
   for (int i = -WARMUP; i < KEYSTROKES; i++)
     {
