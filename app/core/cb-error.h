@@ -19,6 +19,10 @@ G_BEGIN_DECLS
  * @CB_ERROR_NOT_FOUND: a requested item (quote, template, citation) does not exist
  * @CB_ERROR_SAVE: writing a file failed; the previous file is untouched
  * @CB_ERROR_USAGE: a command-line call was malformed
+ * @CB_ERROR_ENCRYPTED: the PDF is encrypted and cannot be read without its password
+ * @CB_ERROR_NO_TEXT: the PDF has no text layer (a scan)
+ * @CB_ERROR_CRASHED: the separate process that reads a PDF stopped, hung or went
+ *   over its memory
  *
  * Error codes in the %CB_ERROR domain, stable so that tests and scripts can match them.
  */
@@ -35,6 +39,9 @@ typedef enum
   CB_ERROR_NOT_FOUND,
   CB_ERROR_SAVE,
   CB_ERROR_USAGE,
+  CB_ERROR_ENCRYPTED,
+  CB_ERROR_NO_TEXT,
+  CB_ERROR_CRASHED,
 } CbError;
 
 GQuark cb_error_quark (void);

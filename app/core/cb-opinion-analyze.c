@@ -994,6 +994,69 @@ cb_opinion_analyze (CbOpinion *self)
 }
 
 /**
+ * cb_opinion_analyze_printed:
+ * @self: an opinion whose text is set
+ * @map: (transfer full): the pages, footnotes and parts of its print
+ *
+ * Derives what the print does not give from the normalized text: headnotes,
+ * separate opinions when the print names no parts, caption metadata and
+ * citations. The footnotes' marks and labels are hidden as star markers are.
+ * @map must have passed cb_page_map_check() against the text.
+ */
+void
+cb_opinion_analyze_printed (CbOpinion *self,
+                            CbPageMap *map)
+{
+  g_autoptr(GArray) parts = g_array_new (FALSE, FALSE, sizeof (CbPart));
+  const CbFootnote *notes;
+  gsize n_notes, n_parts;
+  Text t;
+
+  g_array_set_clear_func (parts, clear_part);
+  text_init (&t, self->text);
+  self->length = offset_of (&t, t.n);
+  self->char_blocks = t.blocks;
+  self->n_bytes = t.n;
+  self->hidden_ranges = g_array_new (FALSE, FALSE, sizeof (CbRange));
+  self->marks = g_array_new (FALSE, FALSE, sizeof (CbPageMark));
+  self->headnotes = g_array_new (FALSE, FALSE, sizeof (CbHeadnote));
+  self->page_map = map;
+  self->footnote_block = self->length;
+
+  notes = cb_page_map_get_footnotes (map, &n_notes);
+  for (gsize i = 0; i < n_notes; i++)
+    {
+      const char *body = cb_opinion_char_at (self, notes[i].body_start);
+      const char *line = body;
+      gsize label_start;
+
+      /* The label and the space after it, from the start of the footnote's line. */
+      while (line > self->text && line[-1] != '\n')
+        line--;
+      label_start = notes[i].body_start - (gsize) g_utf8_strlen (line, body - line);
+      hide_chars (self, label_start, notes[i].body_start - label_start);
+      if (notes[i].marker_offset < label_start || notes[i].marker_offset >= notes[i].body_start)
+        hide_chars (self, notes[i].marker_offset, notes[i].marker_length);
+      self->footnote_block = MIN (self->footnote_block, label_start);
+    }
+
+  find_headnotes (self, &t, t.n);
+  cb_page_map_get_parts (map, &n_parts);
+  if (n_parts == 0)
+    {
+      find_separate_opinions (self, parts);
+      for (guint i = 0; i < parts->len; i++)
+        {
+          const CbPart *part = &g_array_index (parts, CbPart, i);
+
+          cb_page_map_add_part (map, part->start, part->end, part->kind, part->parenthetical, part->title);
+        }
+    }
+  find_caption (self);
+  self->citations = cb_citation_scan_valid (self->text, t.n);
+}
+
+/**
  * cb_opinion_get_page_map:
  * @self: an opinion
  *

@@ -276,6 +276,38 @@ cb_opinion_separate_opinion_at (CbOpinion *self,
   return part_at (self, offset);
 }
 
+/* A slip opinion's pin cite: "slip op. at 5", the Court's "(slip op., at 5)", with
+ * the footnote and the part's parenthetical ("(syllabus)", "(Thomas, J., dissenting)").
+ * A range ends within the part it starts in: the next part numbers its pages anew. */
+static char *
+slip_pin_cite (CbOpinion   *self,
+               gsize        start,
+               gsize        end,
+               CbCiteStyle  style)
+{
+  const CbPart *part = cb_page_map_part_at (self->page_map, start);
+  const CbFootnote *note = cb_page_map_footnote_at (self->page_map, start);
+  gsize last = end - 1;
+  g_autofree char *range = NULL;
+  GString *out;
+
+  if (!cb_page_map_has_pages (self->page_map, 0))
+    return NULL;
+  if (part != NULL && cb_page_map_part_at (self->page_map, last) != part && note == NULL && part->end > start)
+    last = MIN (last, part->end - 1);
+  range = format_range (cb_page_map_page_at (self->page_map, 0, start),
+                        cb_page_map_page_at (self->page_map, 0, last), style);
+  out = g_string_new (style == CB_CITE_STYLE_SUPREME_COURT ? "(slip op., at " : "slip op. at ");
+  g_string_append (out, range);
+  if (note != NULL)
+    g_string_append_printf (out, " n.%s", note->label);
+  if (style == CB_CITE_STYLE_SUPREME_COURT)
+    g_string_append_c (out, ')');
+  if (part != NULL && part->parenthetical != NULL)
+    g_string_append_printf (out, " %s", part->parenthetical);
+  return g_string_free (out, FALSE);
+}
+
 /**
  * cb_opinion_pin_cite:
  * @self: an opinion
@@ -289,8 +321,9 @@ cb_opinion_separate_opinion_at (CbOpinion *self,
  * passage is in a footnote, every cited reporter present in the opinion in the
  * order given ("474 U.S. at 347, 106 S. Ct. at 670"), and the parenthetical of a
  * concurrence or dissent. Without a citation the bare page of the first reporter
- * is given ("*345"). White space and markers at the ends of the passage do not
- * count.
+ * is given ("*345"). A slip opinion cites its own pages with any citation or none
+ * ("slip op. at 5", "(slip op., at 5)"), and a quote from its syllabus says so.
+ * White space and markers at the ends of the passage do not count.
  *
  * Returns: (transfer full) (nullable): the pin cite, or %NULL when the opinion has
  *   no pages for any cited reporter
@@ -316,6 +349,11 @@ cb_opinion_pin_cite (CbOpinion   *self,
   trim_range (self, &start, &end);
   if (end <= start)
     end = start + 1;
+  /* A slip opinion has no reporter's pages, whatever the citation: its own pages
+   * are cited, even for a citation with blanks ("607 U.S. ___") or a docket number. */
+  if (cb_page_map_get_numbering (self->page_map) == CB_PAGE_NUMBERING_SLIP)
+    return slip_pin_cite (self, start, end, style);
+
   note = cb_opinion_footnote_at (self, start);
   parenthetical = part_at (self, start);
   out = g_string_new (NULL);

@@ -2,6 +2,7 @@
 
 #include "cb-opinion.h"
 #include "cb-page-map.h"
+#include "cb-pdf-layout.h"
 #include "cb-quote-index.h"
 
 G_BEGIN_DECLS
@@ -42,10 +43,16 @@ struct _CbOpinion
 };
 
 void            cb_opinion_analyze        (CbOpinion *self);
+void            cb_opinion_analyze_printed (CbOpinion *self,
+                                            CbPageMap *map);
 const gunichar *cb_opinion_get_chars      (CbOpinion *self);
 const guint8   *cb_opinion_get_hidden     (CbOpinion *self);
 guint8         *cb_opinion_lay_out_hidden (CbOpinion *self);
 const char     *cb_opinion_char_at        (CbOpinion *self,
                                            gsize      offset);
+
+CbOpinion      *cb_opinion_new_from_layout (const CbPdfLayout *layout,
+                                            const char        *source_name,
+                                            GError           **error);
 
 G_END_DECLS

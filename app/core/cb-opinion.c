@@ -10,6 +10,7 @@
 #include "cb-error.h"
 #include "cb-html-import.h"
 #include "cb-opinion.h"
+#include "cb-pdf-import.h"
 #include "cb-quote-index.h"
 #include "cb-text-decode.h"
 
@@ -199,6 +200,85 @@ new_from_valid_text (char            *text,
   return self;
 }
 
+static void
+take_metadata (char       **field,
+               const char  *printed)
+{
+  if (printed != NULL)
+    {
+      g_free (*field);
+      *field = g_strdup (printed);
+    }
+}
+
+/**
+ * cb_opinion_new_from_layout:
+ * @layout: a PDF's text and what its print says of its pages
+ * @source_name: (nullable): the name of the file it came from
+ * @error: return location for a %CB_ERROR_INVALID
+ *
+ * Creates an opinion from what cb_pdf_layout_read() gave, or the same read back
+ * from a file: with star paging in the text, the pages come from it as for any
+ * text and the PDF's pages are added; otherwise the print's page map is checked
+ * against the text and used. The text must be normalized already, since every
+ * offset of the map counts its characters.
+ *
+ * Returns: (transfer full): the opinion, or %NULL with @error set
+ */
+CbOpinion *
+cb_opinion_new_from_layout (const CbPdfLayout  *layout,
+                            const char         *source_name,
+                            GError            **error)
+{
+  g_autoptr(CbOpinion) self = NULL;
+  g_autofree char *normal = NULL;
+  gsize length;
+
+  g_return_val_if_fail (layout != NULL && layout->text != NULL && CB_IS_PAGE_MAP (layout->page_map), NULL);
+
+  length = strlen (layout->text);
+  if (!cb_text_validate (layout->text, length) || (normal = normalize_text (g_strdup (layout->text))) == NULL ||
+      strcmp (normal, layout->text) != 0)
+    {
+      g_set_error (error, CB_ERROR, CB_ERROR_INVALID, _("%s: the text of the PDF is not normalized"),
+                   source_name ? source_name : _("The file"));
+      return NULL;
+    }
+  if (!cb_page_map_check (layout->page_map, g_utf8_strlen (layout->text, length), error))
+    {
+      g_prefix_error (error, "%s: ", source_name ? source_name : _("The file"));
+      return NULL;
+    }
+
+  self = g_object_new (CB_TYPE_OPINION, NULL);
+  self->text = g_steal_pointer (&normal);
+  self->source_name = g_strdup (source_name);
+  self->format = CB_OPINION_FORMAT_PDF;
+  if (layout->star_paging)
+    {
+      cb_opinion_analyze (self);
+      for (guint p = 1; p <= cb_page_map_get_n_pdf_pages (layout->page_map); p++)
+        cb_page_map_add_label (self->page_map, cb_page_map_get_label (layout->page_map, p));
+      for (gsize i = 0; i < cb_page_map_get_n_pdf_page_starts (layout->page_map); i++)
+        {
+          gsize offset;
+          guint page;
+
+          cb_page_map_get_pdf_page_start (layout->page_map, i, &offset, &page);
+          cb_page_map_add_pdf_page (self->page_map, offset, page);
+        }
+    }
+  else
+    cb_opinion_analyze_printed (self, g_object_ref (layout->page_map));
+
+  take_metadata (&self->case_name, layout->case_name);
+  take_metadata (&self->citation, layout->citation);
+  take_metadata (&self->court, layout->court);
+  take_metadata (&self->date, layout->date);
+  take_metadata (&self->docket, layout->docket);
+  return g_steal_pointer (&self);
+}
+
 /**
  * cb_opinion_new_from_text:
  * @text: UTF-8 opinion text
@@ -255,6 +335,9 @@ cb_opinion_import_bytes (GBytes      *bytes,
                    (guint) (CB_OPINION_MAX_BYTES / (1024 * 1024)));
       return NULL;
     }
+
+  if (data != NULL && cb_pdf_looks_pdf (data, len))
+    return cb_pdf_read_bytes (bytes, source_name, NULL, NULL, NULL, error);
 
   text = cb_text_decode (data ? data : "", len, source_name, error);
   if (text == NULL)

@@ -10,6 +10,7 @@ G_BEGIN_DECLS
  * CbOpinionFormat:
  * @CB_OPINION_FORMAT_TEXT: plain text as copied from a reporter service
  * @CB_OPINION_FORMAT_HTML: HTML (CourtListener, Caselaw Access Project, generic)
+ * @CB_OPINION_FORMAT_PDF: PDF (slip opinions, preliminary prints, research services)
  *
  * The format an opinion was imported from.
  */
@@ -17,6 +18,7 @@ typedef enum
 {
   CB_OPINION_FORMAT_TEXT,
   CB_OPINION_FORMAT_HTML,
+  CB_OPINION_FORMAT_PDF,
 } CbOpinionFormat;
 
 /**

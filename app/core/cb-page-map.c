@@ -79,6 +79,9 @@ append_run (GArray *runs,
   Run run = { offset, page };
 
   g_return_if_fail (runs->len == 0 || g_array_index (runs, Run, runs->len - 1).start <= offset);
+  /* The same page again changes nothing. */
+  if (runs->len > 0 && g_array_index (runs, Run, runs->len - 1).page == page)
+    return;
   g_array_append_val (runs, run);
 }
 
