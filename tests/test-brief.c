@@ -490,7 +490,7 @@ static void
 test_future_major_version (void)
 {
   g_autofree char *original = sample_text ();
-  g_autofree char *edited = replace_once (original, "version=\"1.0\">", "version=\"2.0\">");
+  g_autofree char *edited = replace_once (original, "version=\"1.1\">", "version=\"2.0\">");
   g_autoptr(GError) error = NULL;
   g_autoptr(CbBrief) brief = load_string (edited, &error);
 
@@ -503,7 +503,7 @@ static void
 test_future_minor_version_kept (void)
 {
   g_autofree char *original = sample_text ();
-  g_autofree char *step1 = replace_once (original, "version=\"1.0\">", "version=\"1.3\">");
+  g_autofree char *step1 = replace_once (original, "version=\"1.1\">", "version=\"1.3\">");
   g_autofree char *step2 = replace_once (step1, "    <modified>2026-09-15T21:47:30Z</modified>\n",
                                          "    <modified>2026-09-15T21:47:30Z</modified>\n"
                                          "    <tags><tag>torts</tag></tags>\n");

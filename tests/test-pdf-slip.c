@@ -6,10 +6,13 @@
 
 #include <string.h>
 
+#include "cb-brief.h"
 #include "cb-error.h"
+#include "cb-excerpt.h"
 #include "cb-opinion.h"
 #include "cb-page-map.h"
 #include "cb-pdf-import.h"
+#include "cb-template-store.h"
 
 static CbOpinion *slip;
 
@@ -212,6 +215,93 @@ test_structure (void)
   g_assert_cmpstr (cb_opinion_get_date (slip), ==, "January 20, 2026");
 }
 
+/* A brief of the slip opinion saved and opened again: the same pin cites, the schema
+ * kept, the embedded text its checksum's. */
+static void
+test_brief_round_trip (void)
+{
+  const char *quotes[] = {
+    "As part of these efforts, the trustee sent a demand letter",
+    "attempted to enforce that judgment against Coney Island",
+    "view regarding the limits applicable to obtaining relief",
+    "The Court today rightly holds that a Rule 60(b)(4) motion",
+    "Vista-Pro Automotive, LLC, entered bankruptcy in 2014",
+  };
+  const char *expected[] = {
+    "slip op. at 2", "slip op. at 1–2", "slip op. at 6 n.5",
+    "slip op. at 1 (Sotomayor, J., concurring in judgment)", "slip op. at 1 (syllabus)",
+  };
+  CbTemplate *template;
+  g_autoptr(CbBrief) brief = NULL;
+  g_autoptr(CbBrief) again = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) bytes_again = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *excerpts;
+
+  if (!have_slip ())
+    return;
+  template = cb_template_store_get_default_template (cb_template_store_get_default ());
+  brief = cb_brief_new (template, slip);
+  g_assert_cmpstr (cb_brief_get_citation (brief), ==, "607 U. S. ____ (2026)");
+  for (guint i = 0; i < G_N_ELEMENTS (quotes); i++)
+    {
+      gsize start, end;
+
+      g_assert_true (cb_opinion_find_quote (slip, quotes[i], 0, &start, &end));
+      cb_brief_add_excerpt (brief, "facts", start, end);
+    }
+
+  bytes = cb_brief_to_bytes (brief);
+  g_assert_nonnull (strstr (g_bytes_get_data (bytes, NULL), "<page-map paging=\"print\" numbering=\"slip\""));
+  /* Reading validates against data/schema/brief.rng. */
+  again = cb_brief_load_bytes (bytes, "coney.brief", &error);
+  g_assert_no_error (error);
+  g_assert_false (cb_brief_get_opinion_checksum_mismatch (again));
+  g_assert_cmpint (cb_opinion_get_format (cb_brief_get_opinion (again)), ==, CB_OPINION_FORMAT_PDF);
+  excerpts = cb_brief_get_excerpts (again);
+  g_assert_cmpuint (g_list_model_get_n_items (excerpts), ==, G_N_ELEMENTS (quotes));
+  for (guint i = 0; i < G_N_ELEMENTS (quotes); i++)
+    {
+      g_autoptr(CbExcerpt) excerpt = g_list_model_get_item (excerpts, i);
+      g_autofree char *pin = cb_brief_dup_pin_cite (again, excerpt);
+
+      g_assert_cmpint (cb_excerpt_get_status (excerpt), ==, CB_ANCHOR_OK);
+      g_assert_cmpstr (pin, ==, expected[i]);
+    }
+  /* Written again, the file is the same. */
+  bytes_again = cb_brief_to_bytes (again);
+  g_assert_true (g_bytes_equal (bytes, bytes_again));
+}
+
+/* A brief whose page map was edited to point outside the text: refused, named. */
+static void
+test_brief_hostile_map (void)
+{
+  CbTemplate *template;
+  g_autoptr(CbBrief) brief = NULL;
+  g_autoptr(CbBrief) again = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) edited = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GRegex) regex = g_regex_new ("<pdf-run start=\"[0-9]+\" page=\"4\"/>", 0, 0, NULL);
+  g_autofree char *text = NULL;
+
+  if (!have_slip ())
+    return;
+  template = cb_template_store_get_default_template (cb_template_store_get_default ());
+  brief = cb_brief_new (template, slip);
+  bytes = cb_brief_to_bytes (brief);
+  text = g_regex_replace_literal (regex, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), 0,
+                                  "<pdf-run start=\"99999999\" page=\"4\"/>", 0, NULL);
+  edited = g_bytes_new_take (text, strlen (text));
+  text = NULL;
+  again = cb_brief_load_bytes (edited, "edited.brief", &error);
+  g_assert_null (again);
+  g_assert_error (error, CB_ERROR, CB_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, "edited.brief, line "));
+}
+
 /* The file cut short: refused, with the file's name. */
 static void
 test_truncated (void)
@@ -248,6 +338,8 @@ main (int   argc,
   g_test_add_func ("/pdf/slip/page-text", test_page_text);
   g_test_add_func ("/pdf/slip/structure", test_structure);
   g_test_add_func ("/pdf/slip/truncated", test_truncated);
+  g_test_add_func ("/pdf/slip/brief-round-trip", test_brief_round_trip);
+  g_test_add_func ("/pdf/slip/brief-hostile-map", test_brief_hostile_map);
 
   status = g_test_run ();
   g_clear_object (&slip);

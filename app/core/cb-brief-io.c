@@ -7,13 +7,14 @@
 
 #include "cb-brief-private.h"
 #include "cb-error.h"
+#include "cb-page-map-xml.h"
 #include "cb-xml-private.h"
 
 #define BRIEF_SCHEMA "/io/github/casebrief/Casebrief/core/data/schema/brief.rng"
 #define NS CB_BRIEF_NAMESPACE
 
 static const char * const brief_children[] = {
-  "metadata", "assignment", "template", "opinion", "sections", "excerpts", NULL
+  "metadata", "assignment", "template", "opinion", "sections", "excerpts", "page-map", NULL
 };
 static const char * const metadata_children[] = {
   "case-name", "citation", "court", "date-decided", "opinion-author",
@@ -376,9 +377,12 @@ cb_brief_load_bytes (GBytes      *bytes,
   source = cb_xml_dup_attribute (opinion, "source");
   format = cb_xml_dup_attribute (opinion, "format");
   sha256 = cb_xml_dup_attribute (opinion, "sha256");
-  self->opinion = cb_opinion_new_from_text (text, source,
-                                            g_strcmp0 (format, "html") == 0
-                                            ? CB_OPINION_FORMAT_HTML : CB_OPINION_FORMAT_TEXT);
+  self->opinion = cb_page_map_read_opinion (text, source, format, cb_xml_child (root, NS, "page-map"), name, error);
+  if (self->opinion == NULL)
+    {
+      xmlFreeDoc (doc);
+      return NULL;
+    }
   /* A mismatch means the text was edited by hand: it is kept (refusing would lose the
    * student's brief over a change they may have wanted), and re-anchoring below checks
    * every excerpt against the text as it now is. */
@@ -557,6 +561,8 @@ cb_brief_to_bytes (CbBrief *self)
         }
       g_string_append (out, "  </excerpts>\n");
     }
+  if (cb_opinion_get_format (self->opinion) == CB_OPINION_FORMAT_PDF)
+    cb_page_map_write_xml (out, 2, self->opinion);
   write_extensions (self, out, 1, "brief");
   g_string_append (out, "</brief>\n");
   return g_string_free_to_bytes (out);

@@ -20,6 +20,7 @@ struct _CbOpinion
   gsize length;
   char *source_name;
   CbOpinionFormat format;
+  gboolean star_paging;         /* a PDF whose pages come from star paging in its text */
   char *sha256;
 
   gsize n_bytes;

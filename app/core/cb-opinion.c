@@ -254,6 +254,7 @@ cb_opinion_new_from_layout (const CbPdfLayout  *layout,
   self->text = g_steal_pointer (&normal);
   self->source_name = g_strdup (source_name);
   self->format = CB_OPINION_FORMAT_PDF;
+  self->star_paging = layout->star_paging;
   if (layout->star_paging)
     {
       cb_opinion_analyze (self);
@@ -514,6 +515,20 @@ cb_opinion_get_format (CbOpinion *self)
 {
   g_return_val_if_fail (CB_IS_OPINION (self), CB_OPINION_FORMAT_TEXT);
   return self->format;
+}
+
+/**
+ * cb_opinion_get_star_paging:
+ * @self: an opinion
+ *
+ * Returns: whether the opinion's pages come from star paging in its text (always,
+ *   but for a PDF whose print gives its pages)
+ */
+gboolean
+cb_opinion_get_star_paging (CbOpinion *self)
+{
+  g_return_val_if_fail (CB_IS_OPINION (self), TRUE);
+  return self->format != CB_OPINION_FORMAT_PDF || self->star_paging;
 }
 
 /* Widens a run of ASCII; a plain loop the compiler turns into vector code. */

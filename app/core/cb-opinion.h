@@ -105,6 +105,7 @@ const char     *cb_opinion_get_text            (CbOpinion        *self);
 gsize           cb_opinion_get_length          (CbOpinion        *self);
 const char     *cb_opinion_get_source_name     (CbOpinion        *self);
 CbOpinionFormat cb_opinion_get_format          (CbOpinion        *self);
+gboolean        cb_opinion_get_star_paging     (CbOpinion        *self);
 const char     *cb_opinion_get_sha256          (CbOpinion        *self);
 
 CbPageMap        *cb_opinion_get_page_map       (CbOpinion   *self);
