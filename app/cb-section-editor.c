@@ -1,45 +1,20 @@
+/* Sections: the widget that edits one section of a brief, its title, prompt and word
+ * count, and the text view on its CbSectionBuffer with the pointer, keys, drops and
+ * actions that work on quotations. */
 #define G_LOG_DOMAIN "cb-section-editor"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 #include <math.h>
-#include <string.h>
 
+#include "cb-section-buffer.h"
 #include "cb-section-colors.h"
 #include "cb-section-editor.h"
 
-/* Edits one section of a brief: the student's prose, with italic and bold, and the
- * excerpts placed in it, each shown as a quotation on a line of its own.
- *
- * A quotation is text in the section's buffer, not a widget: a brief may quote the
- * opinion thousands of times, and text costs a text view little where widgets cost
- * it dearly. Its characters carry the section's quotation tag, which draws them in
- * the section's colour, and a tag of their own that names the excerpt. The buffer's
- * signal handlers keep each quotation whole and alone on its line: nothing is typed
- * into it, and it goes only all at once.
- *
- * The section (CbSection) is the truth; the text buffer is a view of it. Every user
- * edit is read back into blocks; every change made elsewhere (undo, removal of an
- * excerpt, a loaded file) rebuilds the buffer. Undo keeps snapshots of the section's
- * blocks and of the excerpts they quote, so that undoing the removal of an excerpt
- * brings it back with its link to the opinion. */
-
-#define TYPING_GROUP_USEC (G_USEC_PER_SEC)
-#define MAX_UNDO 200
-#define EXCERPT_ID_KEY "cb-excerpt-id"
 #define MIN_TEXT_HEIGHT 96
 /* The most a section's text takes of the window, unless the window is smaller. */
 #define DEFAULT_MAX_TEXT_HEIGHT 480
-/* A line separator, not a new line of the buffer: the pin cite goes under the quotation
- * in the same paragraph. */
-#define LINE_SEPARATOR "\xe2\x80\xa8"
-
-typedef struct
-{
-  GPtrArray *blocks;    /* CbBlock */
-  GPtrArray *excerpts;  /* CbExcerpt quoted by the blocks */
-} Snapshot;
 
 struct _CbSectionEditor
 {
@@ -48,6 +23,7 @@ struct _CbSectionEditor
   CbBrief *brief;
   CbSection *section;
   guint color_index;
+  CbSectionBuffer *buffer;    /* the text model: quotations, sync, undo */
 
   GtkLabel *title_label;
   GtkLabel *required_label;
@@ -57,401 +33,29 @@ struct _CbSectionEditor
   GtkScrolledWindow *scroller;
   int max_text_height;
   guint fit_id;
-  guint refresh_id;           /* pending redraw of the pin cites after a citation edit */
   GtkTextView *text_view;
-  GtkTextBuffer *buffer;
-  GtkTextTag *italic_tag;
-  GtkTextTag *bold_tag;
-  GtkTextTag *quote_tag;      /* every character of every quotation */
-  GtkTextTag *cite_tag;       /* the pin cite under a quotation */
-  GHashTable *excerpt_tags;   /* excerpt id → the tag on its quotation */
   gboolean over_quotation;    /* the pointer is, and so the pointer cursor shows */
-
-  GPtrArray *undo_stack;  /* Snapshot */
-  GPtrArray *redo_stack;  /* Snapshot */
-  Snapshot *pending;      /* taken as a user action begins, kept if it changes something */
-  gint64 last_typing;
-  CbRunFlags typing_flags;
-  gboolean typing_flags_set;
-
-  /* Typing in one paragraph is read back into that paragraph alone. line_blocks maps
-   * each line of the buffer to the paragraph block on it, or -1 for a line that is
-   * empty or holds a quotation; it is NULL while unknown. */
-  GArray *line_blocks;
-  int edited_line;        /* the line the current user action changed, or -1 */
-  int lines_before;       /* the buffer's lines when the user action began */
-  guint in_user_action : 1;
-  guint structural : 1;   /* the user action added or removed lines or quotations */
-
-  guint rebuilding : 1;
-  guint syncing : 1;
 };
 
 G_DEFINE_FINAL_TYPE (CbSectionEditor, cb_section_editor, ADW_TYPE_BIN)
 
-static gboolean fit_height (gpointer data);
+enum {
+  PROP_0,
+  PROP_BRIEF,
+  PROP_SECTION,
+  PROP_COLOR_INDEX,
+  N_PROPS
+};
 
-static void
-snapshot_free (Snapshot *snapshot)
-{
-  g_ptr_array_unref (snapshot->blocks);
-  g_ptr_array_unref (snapshot->excerpts);
-  g_free (snapshot);
-}
-
-static Snapshot *
-take_snapshot (CbSectionEditor *self)
-{
-  Snapshot *snapshot = g_new0 (Snapshot, 1);
-
-  snapshot->blocks = cb_section_dup_blocks (self->section);
-  snapshot->excerpts = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < snapshot->blocks->len; i++)
-    {
-      const CbBlock *block = g_ptr_array_index (snapshot->blocks, i);
-      CbExcerpt *excerpt;
-
-      if (block->kind != CB_BLOCK_EXCERPT)
-        continue;
-      excerpt = cb_brief_lookup_excerpt (self->brief, block->excerpt_id);
-      if (excerpt != NULL)
-        g_ptr_array_add (snapshot->excerpts, g_object_ref (excerpt));
-    }
-  return snapshot;
-}
+static GParamSpec *properties[N_PROPS];
 
 static void
 update_undo_actions (CbSectionEditor *self)
 {
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "section.undo", self->undo_stack->len > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "section.redo", self->redo_stack->len > 0);
-}
-
-static void
-push_snapshot (CbSectionEditor *self,
-               Snapshot        *snapshot)
-{
-  if (self->undo_stack->len >= MAX_UNDO)
-    g_ptr_array_remove_index (self->undo_stack, 0);
-  g_ptr_array_add (self->undo_stack, snapshot);
-  g_ptr_array_set_size (self->redo_stack, 0);
-  update_undo_actions (self);
-}
-
-static void
-push_undo (CbSectionEditor *self)
-{
-  push_snapshot (self, take_snapshot (self));
-}
-
-static CbRunFlags
-flags_at (CbSectionEditor   *self,
-          const GtkTextIter *iter)
-{
-  CbRunFlags flags = CB_RUN_PLAIN;
-
-  if (gtk_text_iter_has_tag (iter, self->italic_tag))
-    flags |= CB_RUN_ITALIC;
-  if (gtk_text_iter_has_tag (iter, self->bold_tag))
-    flags |= CB_RUN_BOLD;
-  return flags;
-}
-
-/* Quotations */
-
-/* Whether the character at @iter belongs to a quotation: @iter is inside one or at its start. */
-static gboolean
-in_quotation (CbSectionEditor   *self,
-              const GtkTextIter *iter)
-{
-  return gtk_text_iter_has_tag (iter, self->quote_tag);
-}
-
-/* Whether the character before @iter belongs to a quotation: @iter is inside one or at its end. */
-static gboolean
-after_quotation (CbSectionEditor   *self,
-                 const GtkTextIter *iter)
-{
-  GtkTextIter before = *iter;
-
-  return gtk_text_iter_backward_char (&before) && gtk_text_iter_has_tag (&before, self->quote_tag);
-}
-
-/* The excerpt tag among the tags of the character at @iter, or NULL. */
-static GtkTextTag *
-excerpt_tag_at (CbSectionEditor   *self,
-                const GtkTextIter *iter)
-{
-  g_autoptr(GSList) tags = NULL;
-
-  if (!in_quotation (self, iter))
-    return NULL;
-  tags = gtk_text_iter_get_tags (iter);
-  for (GSList *l = tags; l != NULL; l = l->next)
-    if (g_object_get_data (l->data, EXCERPT_ID_KEY) != NULL)
-      return l->data;
-  return NULL;
-}
-
-/*
- * Finds the quotation that @iter is in, at the start of, or at the end of, and its
- * bounds. Returns its excerpt's id, or NULL.
- */
-static const char *
-quotation_around (CbSectionEditor   *self,
-                  const GtkTextIter *iter,
-                  GtkTextIter       *start,
-                  GtkTextIter       *end)
-{
-  GtkTextIter at = *iter;
-  GtkTextTag *tag;
-
-  if (!in_quotation (self, &at) && !(after_quotation (self, &at) && gtk_text_iter_backward_char (&at)))
-    return NULL;
-  tag = excerpt_tag_at (self, &at);
-  if (tag == NULL)
-    return NULL;
-
-  *start = at;
-  if (!gtk_text_iter_starts_tag (start, tag))
-    gtk_text_iter_backward_to_tag_toggle (start, tag);
-  *end = at;
-  gtk_text_iter_forward_to_tag_toggle (end, tag);
-  return g_object_get_data (G_OBJECT (tag), EXCERPT_ID_KEY);
-}
-
-static gboolean
-find_quotation (CbSectionEditor *self,
-                const char      *excerpt_id,
-                GtkTextIter     *start,
-                GtkTextIter     *end)
-{
-  GtkTextTag *tag = g_hash_table_lookup (self->excerpt_tags, excerpt_id);
-
-  if (tag == NULL)
-    return FALSE;
-  gtk_text_buffer_get_start_iter (self->buffer, start);
-  if (!gtk_text_iter_has_tag (start, tag) && !gtk_text_iter_forward_to_tag_toggle (start, tag))
-    return FALSE;
-  *end = *start;
-  gtk_text_iter_forward_to_tag_toggle (end, tag);
-  return TRUE;
-}
-
-static void
-forget_quotation (CbSectionEditor *self,
-                  const char      *excerpt_id)
-{
-  GtkTextTag *tag = g_hash_table_lookup (self->excerpt_tags, excerpt_id);
-
-  if (tag == NULL)
-    return;
-  gtk_text_tag_table_remove (gtk_text_buffer_get_tag_table (self->buffer), tag);
-  g_hash_table_remove (self->excerpt_tags, excerpt_id);
-}
-
-static void
-forget_quotations (CbSectionEditor *self)
-{
-  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (self->buffer);
-  GHashTableIter iter;
-  gpointer tag;
-
-  g_hash_table_iter_init (&iter, self->excerpt_tags);
-  while (g_hash_table_iter_next (&iter, NULL, &tag))
-    gtk_text_tag_table_remove (table, tag);
-  g_hash_table_remove_all (self->excerpt_tags);
-}
-
-/* The text of a quotation as shown: the passage in typographic quotes, a warning
- * before a passage the opinion lost or changed, and the pin cite under it. */
-static char *
-dup_quotation_text (CbSectionEditor *self,
-                    CbExcerpt       *excerpt,
-                    gsize           *cite_at)
-{
-  g_autofree char *quote = cb_brief_dup_quotation (self->brief, excerpt);
-  g_autofree char *cite = cb_brief_dup_pin_cite (self->brief, excerpt);
-  CbAnchorStatus status = cb_excerpt_get_status (excerpt);
-  GString *text = g_string_new (NULL);
-
-  if (status == CB_ANCHOR_ORPHAN || status == CB_ANCHOR_NEEDS_REVIEW)
-    g_string_append (text, "⚠ ");
-  g_string_append (text, quote);
-  *cite_at = text->len;
-  if (cite != NULL)
-    g_string_append_printf (text, LINE_SEPARATOR "%s", cite);
-  return g_string_free (text, FALSE);
-}
-
-/* Inserts the quotation of @excerpt at @iter, which is moved past it. */
-static void
-insert_quotation (CbSectionEditor *self,
-                  GtkTextIter     *iter,
-                  CbExcerpt       *excerpt)
-{
-  const char *id = cb_excerpt_get_id (excerpt);
-  gsize cite_at;
-  g_autofree char *text = dup_quotation_text (self, excerpt, &cite_at);
-  GtkTextTag *tag = g_hash_table_lookup (self->excerpt_tags, id);
-
-  if (tag == NULL)
-    {
-      tag = gtk_text_buffer_create_tag (self->buffer, NULL, NULL);
-      g_object_set_data_full (G_OBJECT (tag), EXCERPT_ID_KEY, g_strdup (id), g_free);
-      g_hash_table_insert (self->excerpt_tags, g_strdup (id), tag);
-    }
-  gtk_text_buffer_insert_with_tags (self->buffer, iter, text, cite_at, self->quote_tag, tag, NULL);
-  if (text[cite_at] != '\0')
-    gtk_text_buffer_insert_with_tags (self->buffer, iter, text + cite_at, -1,
-                                      self->quote_tag, tag, self->cite_tag, NULL);
-}
-
-static void
-refresh_quotation (CbSectionEditor *self,
-                   CbExcerpt       *excerpt)
-{
-  GtkTextIter start, end;
-  gsize cite_at;
-  g_autofree char *shown = NULL;
-  g_autofree char *text = NULL;
-
-  if (!find_quotation (self, cb_excerpt_get_id (excerpt), &start, &end))
-    return;
-  /* A note, or a citation typed a letter at a time, often leaves it as it was. */
-  shown = gtk_text_iter_get_text (&start, &end);
-  text = dup_quotation_text (self, excerpt, &cite_at);
-  if (g_str_equal (shown, text))
-    return;
-  self->rebuilding = TRUE;
-  gtk_text_buffer_delete (self->buffer, &start, &end);
-  insert_quotation (self, &start, excerpt);
-  self->rebuilding = FALSE;
-}
-/* An excerpt re-anchored, or its status changed: its quotation, if here, shows it. */
-static void
-excerpt_changed_cb (CbSectionEditor *self,
-                    CbExcerpt       *excerpt,
-                    GParamSpec      *pspec)
-{
-  if (g_hash_table_contains (self->excerpt_tags, cb_excerpt_get_id (excerpt)))
-    refresh_quotation (self, excerpt);
-}
-
-/* The brief's citation or cite style changed: every pin cite shown does. */
-static void
-refresh_quotations (CbSectionEditor *self)
-{
-  g_autoptr(GPtrArray) excerpts = g_ptr_array_new_with_free_func (g_object_unref);
-  GHashTableIter iter;
-  gpointer id;
-
-  /* Refreshing makes new tags: the excerpts are listed first. */
-  g_hash_table_iter_init (&iter, self->excerpt_tags);
-  while (g_hash_table_iter_next (&iter, &id, NULL))
-    {
-      CbExcerpt *excerpt = cb_brief_lookup_excerpt (self->brief, id);
-
-      if (excerpt != NULL)
-        g_ptr_array_add (excerpts, g_object_ref (excerpt));
-    }
-  for (guint i = 0; i < excerpts->len; i++)
-    refresh_quotation (self, g_ptr_array_index (excerpts, i));
-}
-
-static gboolean
-refresh_quotations_cb (gpointer data)
-{
-  CbSectionEditor *self = data;
-
-  self->refresh_id = 0;
-  refresh_quotations (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* The citation is typed a letter at a time: the pin cites follow once typing pauses,
- * not at every letter, which in a brief of thousands of quotations would be felt. */
-#define CITATION_PAUSE_MSEC 150
-
-static void
-citation_changed_cb (CbSectionEditor *self)
-{
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
-  self->refresh_id = g_timeout_add (CITATION_PAUSE_MSEC, refresh_quotations_cb, self);
-}
-
-/* Reading the buffer back */
-
-static void
-flush_paragraph (GPtrArray  *blocks,
-                 CbBlock   **paragraph)
-{
-  if (*paragraph == NULL)
-    return;
-  if ((*paragraph)->runs->len > 0)
-    g_ptr_array_add (blocks, g_steal_pointer (paragraph));
-  else
-    g_clear_pointer (paragraph, cb_block_free);
-}
-
-/*
- * Reads the prose of one line, from @iter at its start to its end, into runs of one
- * emphasis each. It steps from tag toggle to tag toggle, not character by character.
- */
-static CbBlock *
-read_paragraph (CbSectionEditor *self,
-                GtkTextIter     *iter)
-{
-  CbBlock *paragraph = cb_block_new_paragraph ();
-  GtkTextIter line_end = *iter;
-
-  if (!gtk_text_iter_ends_line (&line_end))
-    gtk_text_iter_forward_to_line_end (&line_end);
-
-  while (gtk_text_iter_compare (iter, &line_end) < 0)
-    {
-      GtkTextIter next = *iter;
-      g_autofree char *text = NULL;
-
-      if (!gtk_text_iter_forward_to_tag_toggle (&next, NULL) || gtk_text_iter_compare (&next, &line_end) > 0)
-        next = line_end;
-      text = gtk_text_iter_get_text (iter, &next);
-      if (*text != '\0')
-        cb_block_add_run (paragraph, text, flags_at (self, iter));
-      *iter = next;
-    }
-  return paragraph;
-}
-
-static GPtrArray *
-blocks_from_buffer (CbSectionEditor *self,
-                    GArray          *line_blocks)
-{
-  GPtrArray *blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) cb_block_free);
-  int n_lines = gtk_text_buffer_get_line_count (self->buffer);
-
-  for (int line = 0; line < n_lines; line++)
-    {
-      GtkTextIter iter;
-      GtkTextTag *tag;
-      int block = -1;
-
-      gtk_text_buffer_get_iter_at_line (self->buffer, &iter, line);
-      tag = excerpt_tag_at (self, &iter);
-      if (tag != NULL)
-        g_ptr_array_add (blocks, cb_block_new_excerpt (g_object_get_data (G_OBJECT (tag), EXCERPT_ID_KEY)));
-      else
-        {
-          CbBlock *paragraph = read_paragraph (self, &iter);
-
-          if (paragraph->runs->len > 0)
-            block = blocks->len;
-          flush_paragraph (blocks, &paragraph);
-        }
-      g_array_append_val (line_blocks, block);
-    }
-
-  return blocks;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "section.undo",
+                                 self->buffer != NULL && cb_section_buffer_get_undo_depth (self->buffer) > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "section.redo",
+                                 self->buffer != NULL && cb_section_buffer_get_redo_depth (self->buffer) > 0);
 }
 
 static void
@@ -494,425 +98,14 @@ update_word_count (CbSectionEditor *self)
 }
 
 static void
-rebuild_buffer (CbSectionEditor *self)
-{
-  GtkTextIter end;
-  guint n = cb_section_get_n_blocks (self->section);
-  int cursor;
-
-  gtk_text_buffer_get_iter_at_mark (self->buffer, &end, gtk_text_buffer_get_insert (self->buffer));
-  cursor = gtk_text_iter_get_offset (&end);
-
-  self->rebuilding = TRUE;
-  g_clear_pointer (&self->line_blocks, g_array_unref);
-  gtk_text_buffer_set_text (self->buffer, "", 0);
-  forget_quotations (self);
-
-  gtk_text_buffer_get_end_iter (self->buffer, &end);
-  for (guint i = 0; i < n; i++)
-    {
-      const CbBlock *block = cb_section_get_block (self->section, i);
-
-      if (i > 0)
-        gtk_text_buffer_insert (self->buffer, &end, "\n", 1);
-
-      if (block->kind == CB_BLOCK_EXCERPT)
-        {
-          CbExcerpt *excerpt = cb_brief_lookup_excerpt (self->brief, block->excerpt_id);
-
-          if (excerpt != NULL)
-            insert_quotation (self, &end, excerpt);
-          continue;
-        }
-
-      for (guint r = 0; r < block->runs->len; r++)
-        {
-          const CbRun *run = g_ptr_array_index (block->runs, r);
-
-          gtk_text_buffer_insert_with_tags (self->buffer, &end, run->text, -1,
-                                            (run->flags & CB_RUN_ITALIC) ? self->italic_tag : NULL,
-                                            (run->flags & CB_RUN_BOLD) ? self->bold_tag : NULL,
-                                            NULL);
-        }
-    }
-
-  /* A quotation at the end leaves a line to go on writing in. */
-  if (n > 0 && cb_section_get_block (self->section, n - 1)->kind == CB_BLOCK_EXCERPT)
-    gtk_text_buffer_insert (self->buffer, &end, "\n", 1);
-
-  /* The cursor stays about where it was, outside any quotation. */
-  gtk_text_buffer_get_iter_at_offset (self->buffer, &end, cursor);
-  if (in_quotation (self, &end) && after_quotation (self, &end))
-    gtk_text_iter_forward_to_tag_toggle (&end, self->quote_tag);
-  gtk_text_buffer_place_cursor (self->buffer, &end);
-
-  self->rebuilding = FALSE;
-  update_word_count (self);
-  /* Before the text view lays out the new text, so that a long text is laid out for
-   * the height it will have. */
-  g_clear_handle_id (&self->fit_id, g_source_remove);
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
-  fit_height (self);
-}
-
-/*
- * Reads one line back into the paragraph it holds, when the last user action changed
- * nothing but that line's text: the cost is that of the line, not of the section.
- * Returns %FALSE when the change needs a full sync_from_buffer().
- */
-static gboolean
-sync_line_from_buffer (CbSectionEditor *self,
-                       int              line)
-{
-  g_autoptr(CbBlock) paragraph = NULL;
-  GtkTextIter iter;
-  int index;
-
-  if (self->line_blocks == NULL || line < 0 || (guint) line >= self->line_blocks->len)
-    return FALSE;
-  index = g_array_index (self->line_blocks, int, line);
-  if (index < 0 || (guint) index >= cb_section_get_n_blocks (self->section) ||
-      cb_section_get_block (self->section, index)->kind != CB_BLOCK_PARAGRAPH)
-    return FALSE;
-
-  gtk_text_buffer_get_iter_at_line (self->buffer, &iter, line);
-  /* A line emptied by the edit is no longer a paragraph. */
-  if (gtk_text_iter_ends_line (&iter) || in_quotation (self, &iter))
-    return FALSE;
-
-  paragraph = read_paragraph (self, &iter);
-  self->syncing = TRUE;
-  cb_section_replace_block (self->section, index, g_steal_pointer (&paragraph));
-  self->syncing = FALSE;
-  update_word_count (self);
-  return TRUE;
-}
-
-static void
-sync_from_buffer (CbSectionEditor *self)
-{
-  g_autoptr(GPtrArray) before = cb_section_dup_blocks (self->section);
-  g_autoptr(GPtrArray) after = NULL;
-  g_autoptr(GHashTable) kept = NULL;
-  gboolean same;
-
-  g_clear_pointer (&self->line_blocks, g_array_unref);
-  self->line_blocks = g_array_new (FALSE, FALSE, sizeof (int));
-  after = blocks_from_buffer (self, self->line_blocks);
-  kept = g_hash_table_new (g_str_hash, g_str_equal);
-  same = before->len == after->len;
-
-  for (guint i = 0; same && i < before->len; i++)
-    same = cb_block_equal (g_ptr_array_index (before, i), g_ptr_array_index (after, i));
-  if (same)
-    return;
-
-  for (guint i = 0; i < after->len; i++)
-    {
-      const CbBlock *block = g_ptr_array_index (after, i);
-      if (block->kind == CB_BLOCK_EXCERPT)
-        g_hash_table_add (kept, block->excerpt_id);
-    }
-
-  self->syncing = TRUE;
-  cb_section_set_blocks (self->section, after);
-
-  /* An excerpt whose quotation was deleted with the text around it leaves the brief;
-   * undo brings it back. */
-  for (guint i = 0; i < before->len; i++)
-    {
-      const CbBlock *block = g_ptr_array_index (before, i);
-      CbExcerpt *excerpt;
-
-      if (block->kind != CB_BLOCK_EXCERPT || g_hash_table_contains (kept, block->excerpt_id))
-        continue;
-      excerpt = cb_brief_lookup_excerpt (self->brief, block->excerpt_id);
-      forget_quotation (self, block->excerpt_id);
-      if (excerpt != NULL)
-        {
-          cb_brief_remove_excerpt (self->brief, excerpt);
-        }
-    }
-  self->syncing = FALSE;
-
-  update_word_count (self);
-}
-
-static void
-restore_snapshot (CbSectionEditor *self,
-                  Snapshot        *snapshot)
-{
-  g_autoptr(GPtrArray) current = cb_section_dup_blocks (self->section);
-  g_autoptr(GHashTable) wanted = g_hash_table_new (g_str_hash, g_str_equal);
-
-  for (guint i = 0; i < snapshot->excerpts->len; i++)
-    {
-      CbExcerpt *excerpt = g_ptr_array_index (snapshot->excerpts, i);
-
-      g_hash_table_add (wanted, (gpointer) cb_excerpt_get_id (excerpt));
-      if (cb_brief_lookup_excerpt (self->brief, cb_excerpt_get_id (excerpt)) == NULL)
-        cb_brief_restore_excerpt (self->brief, excerpt);
-    }
-
-  self->syncing = TRUE;
-  cb_section_set_blocks (self->section, snapshot->blocks);
-  for (guint i = 0; i < current->len; i++)
-    {
-      const CbBlock *block = g_ptr_array_index (current, i);
-      CbExcerpt *excerpt;
-
-      if (block->kind != CB_BLOCK_EXCERPT || g_hash_table_contains (wanted, block->excerpt_id))
-        continue;
-      excerpt = cb_brief_lookup_excerpt (self->brief, block->excerpt_id);
-      if (excerpt != NULL)
-        cb_brief_remove_excerpt (self->brief, excerpt);
-    }
-  self->syncing = FALSE;
-
-  rebuild_buffer (self);
-}
-
-static void
-section_changed_cb (CbSectionEditor *self)
-{
-  if (self->syncing)
-    return;
-
-  /* Changed elsewhere: an excerpt removed, a file loaded, a test filling it in. */
-  rebuild_buffer (self);
-}
-
-/* Editing */
-
-static void
-begin_user_action_cb (CbSectionEditor *self)
-{
-  if (self->rebuilding)
-    return;
-
-  self->in_user_action = TRUE;
-  self->edited_line = -1;
-  self->structural = FALSE;
-  self->lines_before = gtk_text_buffer_get_line_count (self->buffer);
-
-  /* Typing within a second of the last keystroke belongs to the same undo step. The
-   * state before is taken now and kept only if the action changes something: a
-   * keystroke refused at a quotation leaves undo and redo as they were. */
-  g_clear_pointer (&self->pending, snapshot_free);
-  if (g_get_monotonic_time () - self->last_typing > TYPING_GROUP_USEC)
-    self->pending = take_snapshot (self);
-}
-
-static void
-end_user_action_cb (CbSectionEditor *self)
-{
-  gboolean one_line;
-
-  if (self->rebuilding || !self->in_user_action)
-    return;
-  self->in_user_action = FALSE;
-  if (!self->structural && self->edited_line < 0)
-    {
-      /* Refused at a quotation: nothing to read back. */
-      g_clear_pointer (&self->pending, snapshot_free);
-      return;
-    }
-
-  if (self->pending != NULL)
-    push_snapshot (self, g_steal_pointer (&self->pending));
-  self->last_typing = g_get_monotonic_time ();
-
-  /* A line break of any kind ("\r", U+2029 too) makes or joins lines. */
-  if (gtk_text_buffer_get_line_count (self->buffer) != self->lines_before)
-    self->structural = TRUE;
-  one_line = !self->structural && self->edited_line >= 0;
-  if (!one_line || !sync_line_from_buffer (self, self->edited_line))
-    sync_from_buffer (self);
-}
-
-/* Notes the line an edit is on, before it is made; an edit that adds or removes a
- * line or a quotation, or that is made outside a user action, needs a full sync. */
-static void
-note_edit (CbSectionEditor *self,
-           int              line,
-           gboolean         structural)
-{
-  if (!self->in_user_action)
-    {
-      g_clear_pointer (&self->line_blocks, g_array_unref);
-      return;
-    }
-  if (structural || (self->edited_line >= 0 && self->edited_line != line))
-    self->structural = TRUE;
-  self->edited_line = line;
-}
-
-/*
- * Whether text inserted at @location leaves every quotation whole and alone on its
- * line: nothing goes inside one, and what goes at its start or end must begin a
- * line of its own there.
- */
-static gboolean
-insertion_allowed (CbSectionEditor   *self,
-                   const GtkTextIter *location,
-                   const char        *text,
-                   int                len)
-{
-  gboolean in = in_quotation (self, location);
-  gboolean after = after_quotation (self, location);
-  int delimiter, next;
-
-  if (len <= 0)
-    return TRUE;
-  if (in && after)
-    return FALSE;
-  /* "\n", "\r\n", "\r" and U+2029 all end a line of the buffer. */
-  pango_find_paragraph_boundary (text, len, &delimiter, &next);
-  if (in)
-    {
-      const char *last = g_utf8_find_prev_char (text, text + len);
-
-      return last != NULL && (*last == '\n' || *last == '\r' || g_str_has_prefix (last, "\xe2\x80\xa9"));
-    }
-  if (after)
-    return delimiter == 0 && next > 0;
-  return TRUE;
-}
-
-/*
- * Whether deleting from @start to @end leaves every quotation whole and alone on its
- * line: a quotation is deleted all at once or not at all, and no line is joined to one.
- */
-static gboolean
-deletion_allowed (CbSectionEditor   *self,
-                  const GtkTextIter *start,
-                  const GtkTextIter *end)
-{
-  if (in_quotation (self, start) && after_quotation (self, start))
-    return FALSE;
-  if (in_quotation (self, end) && after_quotation (self, end))
-    return FALSE;
-  if (after_quotation (self, start) && !gtk_text_iter_ends_line (end))
-    return FALSE;
-  if (in_quotation (self, end) && !gtk_text_iter_starts_line (start))
-    return FALSE;
-  /* Text typed or pasted over a selected quotation does not replace it. */
-  if (in_quotation (self, start) && after_quotation (self, end) &&
-      gtk_text_iter_get_line (start) == gtk_text_iter_get_line (end))
-    return FALSE;
-  return TRUE;
-}
-
-static void
-refuse_edit (CbSectionEditor *self,
-             const char      *signal)
-{
-  g_signal_stop_emission_by_name (self->buffer, signal);
-  gtk_widget_error_bell (GTK_WIDGET (self->text_view));
-}
-
-static void
-insert_text_before_cb (CbSectionEditor *self,
-                       GtkTextIter     *location,
-                       const char      *text,
-                       int              len)
-{
-  if (self->rebuilding)
-    return;
-  if (len < 0)
-    len = strlen (text);
-  if (!insertion_allowed (self, location, text, len))
-    {
-      refuse_edit (self, "insert-text");
-      return;
-    }
-  {
-    int delimiter, next;
-
-    pango_find_paragraph_boundary (text, len, &delimiter, &next);
-    note_edit (self, gtk_text_iter_get_line (location), delimiter < len);
-  }
-}
-
-static void
-delete_range_before_cb (CbSectionEditor *self,
-                        GtkTextIter     *start,
-                        GtkTextIter     *end)
-{
-  GtkTextIter quotation = *start;
-  gboolean structural;
-
-  if (self->rebuilding)
-    return;
-  if (!deletion_allowed (self, start, end))
-    {
-      refuse_edit (self, "delete-range");
-      return;
-    }
-
-  /* Deleting a line end, or a whole quotation, changes the blocks. */
-  structural = gtk_text_iter_get_line (start) != gtk_text_iter_get_line (end) ||
-               in_quotation (self, &quotation) ||
-               (gtk_text_iter_forward_to_tag_toggle (&quotation, self->quote_tag) &&
-                gtk_text_iter_compare (&quotation, end) < 0);
-  note_edit (self, gtk_text_iter_get_line (start), structural);
-}
-
-/* Only this editor puts a quotation's tags on text: a quotation copied and pasted
- * within the section comes back as plain text. */
-static void
-apply_tag_before_cb (CbSectionEditor *self,
-                     GtkTextTag      *tag,
-                     GtkTextIter     *start,
-                     GtkTextIter     *end)
-{
-  if (self->rebuilding)
-    return;
-  if (tag == self->quote_tag || tag == self->cite_tag || g_object_get_data (G_OBJECT (tag), EXCERPT_ID_KEY) != NULL)
-    g_signal_stop_emission_by_name (self->buffer, "apply-tag");
-}
-
-static void
-insert_text_after_cb (CbSectionEditor *self,
-                      GtkTextIter     *location,
-                      const char      *text,
-                      int              len)
-{
-  GtkTextIter start = *location;
-  CbRunFlags flags;
-
-  if (self->rebuilding)
-    return;
-
-  gtk_text_iter_backward_chars (&start, g_utf8_strlen (text, len));
-
-  /* Typed text takes the emphasis chosen with Ctrl+I/Ctrl+B, or that of the text before it. */
-  if (self->typing_flags_set)
-    flags = self->typing_flags;
-  else
-    {
-      GtkTextIter before = start;
-      flags = gtk_text_iter_backward_char (&before) && gtk_text_iter_get_char (&before) != '\n' &&
-              !in_quotation (self, &before)
-              ? flags_at (self, &before) : CB_RUN_PLAIN;
-    }
-
-  gtk_text_buffer_remove_tag (self->buffer, self->italic_tag, &start, location);
-  gtk_text_buffer_remove_tag (self->buffer, self->bold_tag, &start, location);
-  if (flags & CB_RUN_ITALIC)
-    gtk_text_buffer_apply_tag (self->buffer, self->italic_tag, &start, location);
-  if (flags & CB_RUN_BOLD)
-    gtk_text_buffer_apply_tag (self->buffer, self->bold_tag, &start, location);
-}
-
-static void
 update_quotation_actions (CbSectionEditor *self)
 {
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
   GtkTextIter cursor, start, end;
   gboolean on_quotation;
 
-  gtk_text_buffer_get_iter_at_mark (self->buffer, &cursor, gtk_text_buffer_get_insert (self->buffer));
-  on_quotation = quotation_around (self, &cursor, &start, &end) != NULL;
+  gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+  on_quotation = cb_section_buffer_quotation_around (self->buffer, &cursor, &start, &end) != NULL;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "section.show-quotation", on_quotation);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "section.remove-quotation", on_quotation);
 }
@@ -922,70 +115,9 @@ mark_set_cb (CbSectionEditor *self,
              GtkTextIter     *location,
              GtkTextMark     *mark)
 {
-  if (mark != gtk_text_buffer_get_insert (self->buffer))
+  if (mark != gtk_text_buffer_get_insert (GTK_TEXT_BUFFER (self->buffer)))
     return;
-  self->typing_flags_set = FALSE;
   update_quotation_actions (self);
-}
-
-/* Emphasis is the student's: a quotation keeps the opinion's words as they are. */
-static void
-strip_emphasis_from_quotations (CbSectionEditor   *self,
-                                const GtkTextIter *start,
-                                const GtkTextIter *end)
-{
-  GtkTextIter from = *start;
-
-  if (!in_quotation (self, &from))
-    gtk_text_iter_forward_to_tag_toggle (&from, self->quote_tag);
-  while (gtk_text_iter_compare (&from, end) < 0)
-    {
-      GtkTextIter to = from;
-
-      gtk_text_iter_forward_to_tag_toggle (&to, self->quote_tag);
-      gtk_text_buffer_remove_tag (self->buffer, self->italic_tag, &from, &to);
-      gtk_text_buffer_remove_tag (self->buffer, self->bold_tag, &from, &to);
-      from = to;
-      if (!gtk_text_iter_forward_to_tag_toggle (&from, self->quote_tag))
-        break;
-    }
-}
-
-static void
-toggle_emphasis (CbSectionEditor *self,
-                 CbRunFlags       flag)
-{
-  GtkTextTag *tag = flag == CB_RUN_ITALIC ? self->italic_tag : self->bold_tag;
-  GtkTextIter start, end, iter;
-  gboolean all_tagged = TRUE;
-
-  if (!gtk_text_buffer_get_selection_bounds (self->buffer, &start, &end))
-    {
-      CbRunFlags current = self->typing_flags_set ? self->typing_flags : flags_at (self, &start);
-
-      self->typing_flags = current ^ flag;
-      self->typing_flags_set = TRUE;
-      return;
-    }
-
-  for (iter = start; gtk_text_iter_compare (&iter, &end) < 0; gtk_text_iter_forward_char (&iter))
-    if (gtk_text_iter_get_char (&iter) != '\n' && !in_quotation (self, &iter) &&
-        !gtk_text_iter_has_tag (&iter, tag))
-      {
-        all_tagged = FALSE;
-        break;
-      }
-
-  push_undo (self);
-  self->last_typing = 0;
-  if (all_tagged)
-    gtk_text_buffer_remove_tag (self->buffer, tag, &start, &end);
-  else
-    {
-      gtk_text_buffer_apply_tag (self->buffer, tag, &start, &end);
-      strip_emphasis_from_quotations (self, &start, &end);
-    }
-  sync_from_buffer (self);
 }
 
 static void
@@ -993,7 +125,7 @@ italic_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  toggle_emphasis (CB_SECTION_EDITOR (widget), CB_RUN_ITALIC);
+  cb_section_buffer_toggle_emphasis (CB_SECTION_EDITOR (widget)->buffer, CB_RUN_ITALIC);
 }
 
 static void
@@ -1001,7 +133,7 @@ bold_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  toggle_emphasis (CB_SECTION_EDITOR (widget), CB_RUN_BOLD);
+  cb_section_buffer_toggle_emphasis (CB_SECTION_EDITOR (widget)->buffer, CB_RUN_BOLD);
 }
 
 static void
@@ -1009,18 +141,7 @@ undo_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  CbSectionEditor *self = CB_SECTION_EDITOR (widget);
-  Snapshot *snapshot;
-
-  if (self->undo_stack->len == 0)
-    return;
-
-  g_ptr_array_add (self->redo_stack, take_snapshot (self));
-  snapshot = g_ptr_array_steal_index (self->undo_stack, self->undo_stack->len - 1);
-  restore_snapshot (self, snapshot);
-  snapshot_free (snapshot);
-  self->last_typing = 0;
-  update_undo_actions (self);
+  cb_section_buffer_undo (CB_SECTION_EDITOR (widget)->buffer);
 }
 
 static void
@@ -1028,33 +149,7 @@ redo_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  CbSectionEditor *self = CB_SECTION_EDITOR (widget);
-  Snapshot *snapshot;
-
-  if (self->redo_stack->len == 0)
-    return;
-
-  g_ptr_array_add (self->undo_stack, take_snapshot (self));
-  snapshot = g_ptr_array_steal_index (self->redo_stack, self->redo_stack->len - 1);
-  restore_snapshot (self, snapshot);
-  snapshot_free (snapshot);
-  self->last_typing = 0;
-  update_undo_actions (self);
-}
-
-static void
-remove_excerpt (CbSectionEditor *self,
-                const char      *excerpt_id)
-{
-  CbExcerpt *excerpt = cb_brief_lookup_excerpt (self->brief, excerpt_id);
-
-  if (excerpt == NULL)
-    return;
-
-  push_undo (self);
-  self->last_typing = 0;
-  /* The section drops its quotation of it and tells this editor to rebuild. */
-  cb_brief_remove_excerpt (self->brief, excerpt);
+  cb_section_buffer_redo (CB_SECTION_EDITOR (widget)->buffer);
 }
 
 static void
@@ -1062,16 +157,17 @@ remove_excerpt_action (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
 {
-  remove_excerpt (CB_SECTION_EDITOR (widget), g_variant_get_string (parameter, NULL));
+  cb_section_buffer_remove_excerpt (CB_SECTION_EDITOR (widget)->buffer, g_variant_get_string (parameter, NULL));
 }
 
 static const char *
 quotation_at_cursor (CbSectionEditor *self)
 {
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
   GtkTextIter cursor, start, end;
 
-  gtk_text_buffer_get_iter_at_mark (self->buffer, &cursor, gtk_text_buffer_get_insert (self->buffer));
-  return quotation_around (self, &cursor, &start, &end);
+  gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+  return cb_section_buffer_quotation_around (self->buffer, &cursor, &start, &end);
 }
 
 static void
@@ -1102,7 +198,7 @@ remove_quotation_action (GtkWidget  *widget,
   g_autofree char *id = g_strdup (quotation_at_cursor (self));
 
   if (id != NULL)
-    remove_excerpt (self, id);
+    cb_section_buffer_remove_excerpt (self->buffer, id);
 }
 
 /* Selects the quotation on the line next to the cursor's, above or below. */
@@ -1115,9 +211,9 @@ select_neighbour_quotation (CbSectionEditor *self,
 
   if (above ? !gtk_text_iter_backward_char (&near) : !gtk_text_iter_forward_char (&near))
     return FALSE;
-  if (quotation_around (self, &near, &start, &end) == NULL)
+  if (cb_section_buffer_quotation_around (self->buffer, &near, &start, &end) == NULL)
     return FALSE;
-  gtk_text_buffer_select_range (self->buffer, &start, &end);
+  gtk_text_buffer_select_range (GTK_TEXT_BUFFER (self->buffer), &start, &end);
   return TRUE;
 }
 
@@ -1129,23 +225,24 @@ select_neighbour_quotation (CbSectionEditor *self,
 static gboolean
 enter_at_quotation (CbSectionEditor *self)
 {
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
   GtkTextIter cursor, bound, start, end;
   const char *id;
 
-  gtk_text_buffer_get_iter_at_mark (self->buffer, &cursor, gtk_text_buffer_get_insert (self->buffer));
-  gtk_text_buffer_get_iter_at_mark (self->buffer, &bound, gtk_text_buffer_get_selection_bound (self->buffer));
-  id = quotation_around (self, &cursor, &start, &end);
+  gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+  gtk_text_buffer_get_iter_at_mark (buffer, &bound, gtk_text_buffer_get_selection_bound (buffer));
+  id = cb_section_buffer_quotation_around (self->buffer, &cursor, &start, &end);
   if (id == NULL)
     return FALSE;
 
   if (gtk_text_iter_equal (&cursor, &bound) && gtk_text_iter_equal (&cursor, &start))
     {
-      gtk_text_buffer_begin_user_action (self->buffer);
-      gtk_text_buffer_insert_interactive (self->buffer, &cursor, "\n", 1, TRUE);
-      gtk_text_buffer_end_user_action (self->buffer);
-      gtk_text_buffer_get_iter_at_mark (self->buffer, &cursor, gtk_text_buffer_get_insert (self->buffer));
+      gtk_text_buffer_begin_user_action (buffer);
+      gtk_text_buffer_insert_interactive (buffer, &cursor, "\n", 1, TRUE);
+      gtk_text_buffer_end_user_action (buffer);
+      gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
       gtk_text_iter_backward_line (&cursor);
-      gtk_text_buffer_place_cursor (self->buffer, &cursor);
+      gtk_text_buffer_place_cursor (buffer, &cursor);
       return TRUE;
     }
   if (gtk_text_iter_equal (&cursor, &bound) && gtk_text_iter_equal (&cursor, &end))
@@ -1162,14 +259,11 @@ static void
 cut_clipboard_cb (GtkTextView     *view,
                   CbSectionEditor *self)
 {
-  GtkTextIter start, end, quotation;
+  GtkTextIter start, end;
 
-  if (!gtk_text_buffer_get_selection_bounds (self->buffer, &start, &end))
+  if (!gtk_text_buffer_get_selection_bounds (GTK_TEXT_BUFFER (self->buffer), &start, &end))
     return;
-  quotation = start;
-  if (in_quotation (self, &quotation) ||
-      (gtk_text_iter_forward_to_tag_toggle (&quotation, self->quote_tag) &&
-       gtk_text_iter_compare (&quotation, &end) < 0))
+  if (cb_section_buffer_range_has_quotation (self->buffer, &start, &end))
     {
       g_signal_stop_emission_by_name (view, "cut-clipboard");
       gtk_widget_error_bell (GTK_WIDGET (view));
@@ -1185,16 +279,17 @@ secondary_pressed_cb (GtkGestureClick *gesture,
                       double           y,
                       CbSectionEditor *self)
 {
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
   GtkTextIter iter, start, end;
   int bx, by;
 
   gtk_text_view_window_to_buffer_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET, x, y, &bx, &by);
-  if (!gtk_text_view_get_iter_at_location (self->text_view, &iter, bx, by) || !in_quotation (self, &iter))
+  if (!gtk_text_view_get_iter_at_location (self->text_view, &iter, bx, by) || !cb_section_buffer_in_quotation (self->buffer, &iter))
     return;
-  if (gtk_text_buffer_get_selection_bounds (self->buffer, &start, &end) &&
+  if (gtk_text_buffer_get_selection_bounds (buffer, &start, &end) &&
       gtk_text_iter_in_range (&iter, &start, &end))
     return;
-  gtk_text_buffer_place_cursor (self->buffer, &iter);
+  gtk_text_buffer_place_cursor (buffer, &iter);
 }
 
 /*
@@ -1209,6 +304,7 @@ key_pressed_cb (GtkEventControllerKey *controller,
                 GdkModifierType        state,
                 CbSectionEditor       *self)
 {
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
   gboolean backward = keyval == GDK_KEY_BackSpace;
   GtkTextIter cursor, bound, start, end;
   const char *id;
@@ -1222,18 +318,18 @@ key_pressed_cb (GtkEventControllerKey *controller,
   if (!backward && keyval != GDK_KEY_Delete && keyval != GDK_KEY_KP_Delete)
     return FALSE;
 
-  gtk_text_buffer_get_iter_at_mark (self->buffer, &cursor, gtk_text_buffer_get_insert (self->buffer));
-  gtk_text_buffer_get_iter_at_mark (self->buffer, &bound, gtk_text_buffer_get_selection_bound (self->buffer));
+  gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+  gtk_text_buffer_get_iter_at_mark (buffer, &bound, gtk_text_buffer_get_selection_bound (buffer));
 
   if (!gtk_text_iter_equal (&cursor, &bound))
     {
       /* A selection within one quotation stands for all of it. */
-      id = quotation_around (self, &cursor, &start, &end);
+      id = cb_section_buffer_quotation_around (self->buffer, &cursor, &start, &end);
       if (id == NULL || (!gtk_text_iter_in_range (&bound, &start, &end) && !gtk_text_iter_equal (&bound, &end)))
         return FALSE;
     }
-  else if ((backward ? after_quotation (self, &cursor) : in_quotation (self, &cursor)))
-    id = quotation_around (self, &cursor, &start, &end);
+  else if ((backward ? cb_section_buffer_after_quotation (self->buffer, &cursor) : cb_section_buffer_in_quotation (self->buffer, &cursor)))
+    id = cb_section_buffer_quotation_around (self->buffer, &cursor, &start, &end);
   else if (backward && gtk_text_iter_starts_line (&cursor) && !gtk_text_iter_ends_line (&cursor))
     return select_neighbour_quotation (self, &cursor, TRUE);
   else if (!backward && gtk_text_iter_ends_line (&cursor) && !gtk_text_iter_starts_line (&cursor))
@@ -1245,7 +341,7 @@ key_pressed_cb (GtkEventControllerKey *controller,
     return FALSE;
   {
     g_autofree char *owned = g_strdup (id);
-    remove_excerpt (self, owned);
+    cb_section_buffer_remove_excerpt (self->buffer, owned);
   }
   return TRUE;
 }
@@ -1260,9 +356,9 @@ quotation_at_point (CbSectionEditor *self,
   int bx, by;
 
   gtk_text_view_window_to_buffer_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET, x, y, &bx, &by);
-  if (!gtk_text_view_get_iter_at_location (self->text_view, &iter, bx, by) || !in_quotation (self, &iter))
+  if (!gtk_text_view_get_iter_at_location (self->text_view, &iter, bx, by) || !cb_section_buffer_in_quotation (self->buffer, &iter))
     return NULL;
-  return quotation_around (self, &iter, &start, &end);
+  return cb_section_buffer_quotation_around (self->buffer, &iter, &start, &end);
 }
 
 /* A click on a quotation, not a drag over it, shows its source, like a link. */
@@ -1275,7 +371,7 @@ released_cb (GtkGestureClick *gesture,
 {
   const char *id;
 
-  if (n_press != 1 || gtk_text_buffer_get_has_selection (self->buffer))
+  if (n_press != 1 || gtk_text_buffer_get_has_selection (GTK_TEXT_BUFFER (self->buffer)))
     return;
   id = quotation_at_point (self, x, y);
   if (id != NULL)
@@ -1343,7 +439,7 @@ drop_cb (GtkDropTarget   *target,
   gtk_text_view_window_to_buffer_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET, tx, ty, &bx, &by);
   gtk_text_view_get_iter_at_location (self->text_view, &iter, bx, by);
   gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
-  gtk_text_buffer_place_cursor (self->buffer, &iter);
+  gtk_text_buffer_place_cursor (GTK_TEXT_BUFFER (self->buffer), &iter);
 
   /* Only the opinion's own selection becomes an excerpt; anything else is refused, so
    * that a drag that moves text does not delete it at its source. */
@@ -1374,7 +470,7 @@ fit_height (gpointer data)
   int height;
 
   self->fit_id = 0;
-  if (gtk_text_buffer_get_char_count (self->buffer) >= most * LONG_TEXT_CHARS_PER_PIXEL)
+  if (gtk_text_buffer_get_char_count (GTK_TEXT_BUFFER (self->buffer)) >= most * LONG_TEXT_CHARS_PER_PIXEL)
     height = most;
   else
     height = CLAMP ((int) ceil (gtk_adjustment_get_upper (adjustment)), MIN_TEXT_HEIGHT, most);
@@ -1392,27 +488,132 @@ queue_fit_height (CbSectionEditor *self)
 }
 
 static void
+buffer_reloaded_cb (CbSectionEditor *self)
+{
+  /* Before the text view lays out the new text, so that a long text is laid out for
+   * the height it will have. */
+  g_clear_handle_id (&self->fit_id, g_source_remove);
+  fit_height (self);
+}
+
+static void
+edit_refused_cb (CbSectionEditor *self)
+{
+  gtk_widget_error_bell (GTK_WIDGET (self->text_view));
+}
+
+static void
+cb_section_editor_constructed (GObject *object)
+{
+  CbSectionEditor *self = CB_SECTION_EDITOR (object);
+  g_autofree char *css_class = g_strdup_printf ("section-color-%u", self->color_index % CB_N_SECTION_COLORS);
+  const char *title;
+  const char *prompt;
+
+  G_OBJECT_CLASS (cb_section_editor_parent_class)->constructed (object);
+
+  g_return_if_fail (CB_IS_BRIEF (self->brief));
+  g_return_if_fail (CB_IS_SECTION (self->section));
+
+  self->buffer = cb_section_buffer_new (self->brief, self->section);
+  g_object_set (cb_section_buffer_get_quotation_tag (self->buffer),
+                "paragraph-background", cb_section_color_tint (self->color_index), NULL);
+  gtk_text_view_set_buffer (self->text_view, GTK_TEXT_BUFFER (self->buffer));
+  g_signal_connect_object (self->buffer, "mark-set", G_CALLBACK (mark_set_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->buffer, "edit-refused", G_CALLBACK (edit_refused_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->buffer, "reloaded", G_CALLBACK (buffer_reloaded_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->buffer, "notify::undo-depth", G_CALLBACK (update_undo_actions), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->buffer, "notify::redo-depth", G_CALLBACK (update_undo_actions), self, G_CONNECT_SWAPPED);
+
+  title = cb_section_get_title (self->section);
+  prompt = cb_section_get_prompt (self->section);
+  gtk_label_set_label (self->title_label, title);
+  gtk_label_set_label (self->prompt_label, prompt ? prompt : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->required_label), cb_section_get_required (self->section));
+  gtk_widget_add_css_class (self->color_swatch, css_class);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, prompt ? prompt : "",
+                                  -1);
+
+  /* After the buffer's own handler, which reads the change into the text first. */
+  g_signal_connect_object (self->section, "changed", G_CALLBACK (update_word_count), self, G_CONNECT_SWAPPED);
+  update_word_count (self);
+  buffer_reloaded_cb (self);
+  update_undo_actions (self);
+  update_quotation_actions (self);
+}
+
+static void
 cb_section_editor_dispose (GObject *object)
 {
   CbSectionEditor *self = CB_SECTION_EDITOR (object);
 
   g_clear_handle_id (&self->fit_id, g_source_remove);
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
-  /* The brief and section outlive the editor when another brief is opened. */
-  if (self->brief != NULL)
-    g_signal_handlers_disconnect_by_data (self->brief, self);
+  /* The brief, the section and the buffer outlive the editor when another brief is opened. */
   if (self->section != NULL)
     g_signal_handlers_disconnect_by_data (self->section, self);
-  g_clear_pointer (&self->pending, snapshot_free);
-  g_clear_pointer (&self->undo_stack, g_ptr_array_unref);
-  g_clear_pointer (&self->redo_stack, g_ptr_array_unref);
-  g_clear_pointer (&self->line_blocks, g_array_unref);
-  g_clear_pointer (&self->excerpt_tags, g_hash_table_unref);
+  if (self->buffer != NULL)
+    g_signal_handlers_disconnect_by_data (self->buffer, self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CB_TYPE_SECTION_EDITOR);
+  /* GTK 4.8's text buffer keeps a reference to itself once text in it was selected
+   * (its selection's content provider never lets go), so the buffer may outlive the
+   * editor: disposed, it lets go of the brief and the section now. */
+  if (self->buffer != NULL)
+    g_object_run_dispose (G_OBJECT (self->buffer));
+  g_clear_object (&self->buffer);
   g_clear_object (&self->section);
   g_clear_object (&self->brief);
-  gtk_widget_dispose_template (GTK_WIDGET (self), CB_TYPE_SECTION_EDITOR);
 
   G_OBJECT_CLASS (cb_section_editor_parent_class)->dispose (object);
+}
+
+static void
+cb_section_editor_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  CbSectionEditor *self = CB_SECTION_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_BRIEF:
+      g_value_set_object (value, self->brief);
+      break;
+    case PROP_SECTION:
+      g_value_set_object (value, self->section);
+      break;
+    case PROP_COLOR_INDEX:
+      g_value_set_uint (value, self->color_index);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cb_section_editor_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  CbSectionEditor *self = CB_SECTION_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_BRIEF:
+      self->brief = g_value_dup_object (value);
+      break;
+    case PROP_SECTION:
+      self->section = g_value_dup_object (value);
+      break;
+    case PROP_COLOR_INDEX:
+      self->color_index = g_value_get_uint (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -1420,9 +621,17 @@ cb_section_editor_class_init (CbSectionEditorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GParamFlags construct = G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS;
 
+  object_class->constructed = cb_section_editor_constructed;
   object_class->dispose = cb_section_editor_dispose;
+  object_class->get_property = cb_section_editor_get_property;
+  object_class->set_property = cb_section_editor_set_property;
 
+  properties[PROP_BRIEF] = g_param_spec_object ("brief", NULL, NULL, CB_TYPE_BRIEF, construct);
+  properties[PROP_SECTION] = g_param_spec_object ("section", NULL, NULL, CB_TYPE_SECTION, construct);
+  properties[PROP_COLOR_INDEX] = g_param_spec_uint ("color-index", NULL, NULL, 0, G_MAXUINT, 0, construct);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/cb-section-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, CbSectionEditor, title_label);
   gtk_widget_class_bind_template_child (widget_class, CbSectionEditor, required_label);
@@ -1449,24 +658,6 @@ add_capture_shortcut (GtkShortcutController *controller,
   gtk_shortcut_controller_add_shortcut (controller,
                                         gtk_shortcut_new (gtk_shortcut_trigger_parse_string (trigger),
                                                           gtk_named_action_new (action)));
-}
-
-static void
-connect_buffer (CbSectionEditor *self)
-{
-  struct { const char *signal; GCallback callback; GConnectFlags flags; } handlers[] = {
-    { "begin-user-action", G_CALLBACK (begin_user_action_cb), 0 },
-    { "end-user-action", G_CALLBACK (end_user_action_cb), 0 },
-    { "insert-text", G_CALLBACK (insert_text_before_cb), 0 },
-    { "delete-range", G_CALLBACK (delete_range_before_cb), 0 },
-    { "apply-tag", G_CALLBACK (apply_tag_before_cb), 0 },
-    { "insert-text", G_CALLBACK (insert_text_after_cb), G_CONNECT_AFTER },
-    { "mark-set", G_CALLBACK (mark_set_cb), 0 },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (handlers); i++)
-    g_signal_connect_object (self->buffer, handlers[i].signal, handlers[i].callback,
-                             self, G_CONNECT_SWAPPED | handlers[i].flags);
 }
 
 static void
@@ -1517,35 +708,6 @@ cb_section_editor_init (CbSectionEditor *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->undo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify) snapshot_free);
-  self->redo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify) snapshot_free);
-  self->excerpt_tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-  self->buffer = gtk_text_view_get_buffer (self->text_view);
-  gtk_text_buffer_set_enable_undo (self->buffer, FALSE);
-  self->italic_tag = gtk_text_buffer_create_tag (self->buffer, "italic", "style", PANGO_STYLE_ITALIC, NULL);
-  self->bold_tag = gtk_text_buffer_create_tag (self->buffer, "bold", "weight", PANGO_WEIGHT_BOLD, NULL);
-  self->cite_tag = gtk_text_buffer_create_tag (self->buffer, "pin-cite",
-                                               "style", PANGO_STYLE_ITALIC,
-                                               "scale", PANGO_SCALE_SMALL,
-                                               NULL);
-
-  /* A quotation stands apart from the prose, indented, on the section's colour (set
-   * with the section), in the opinion's typeface; under the student's emphasis and the
-   * pin cite's style. */
-  self->quote_tag = gtk_text_buffer_create_tag (self->buffer, "quotation",
-                                                "family", "Liberation Serif, DejaVu Serif, serif",
-                                                /* A serif face looks smaller than the
-                                                 * prose's at the same size. */
-                                                "scale", 1.1,
-                                                "left-margin", 28,
-                                                "right-margin", 28,
-                                                "pixels-above-lines", 6,
-                                                "pixels-below-lines", 10,
-                                                NULL);
-  gtk_text_tag_set_priority (self->quote_tag, 0);
-
-  connect_buffer (self);
   add_quotation_controllers (self);
   self->max_text_height = DEFAULT_MAX_TEXT_HEIGHT;
   gtk_scrolled_window_set_min_content_height (self->scroller, MIN_TEXT_HEIGHT);
@@ -1572,7 +734,6 @@ cb_section_editor_init (CbSectionEditor *self)
   }
 
   update_undo_actions (self);
-  update_quotation_actions (self);
 }
 
 /**
@@ -1588,39 +749,14 @@ cb_section_editor_new (CbBrief   *brief,
                        CbSection *section,
                        guint      color_index)
 {
-  CbSectionEditor *self;
-  g_autofree char *css_class = g_strdup_printf ("section-color-%u", color_index % CB_N_SECTION_COLORS);
-  const char *title;
-  const char *prompt;
-
   g_return_val_if_fail (CB_IS_BRIEF (brief), NULL);
   g_return_val_if_fail (CB_IS_SECTION (section), NULL);
 
-  self = g_object_new (CB_TYPE_SECTION_EDITOR, NULL);
-  self->brief = g_object_ref (brief);
-  self->section = g_object_ref (section);
-  self->color_index = color_index;
-
-  g_object_set (self->quote_tag, "paragraph-background", cb_section_color_tint (color_index), NULL);
-
-  title = cb_section_get_title (section);
-  prompt = cb_section_get_prompt (section);
-  gtk_label_set_label (self->title_label, title);
-  gtk_label_set_label (self->prompt_label, prompt ? prompt : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->required_label), cb_section_get_required (section));
-  gtk_widget_add_css_class (self->color_swatch, css_class);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_view),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, prompt ? prompt : "",
-                                  -1);
-
-  g_signal_connect_object (section, "changed", G_CALLBACK (section_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (brief, "notify::citation", G_CALLBACK (citation_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (brief, "notify::cite-style", G_CALLBACK (refresh_quotations), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (brief, "excerpt-changed", G_CALLBACK (excerpt_changed_cb), self, G_CONNECT_SWAPPED);
-  rebuild_buffer (self);
-
-  return self;
+  return g_object_new (CB_TYPE_SECTION_EDITOR,
+                       "brief", brief,
+                       "section", section,
+                       "color-index", color_index,
+                       NULL);
 }
 
 /**
@@ -1688,51 +824,19 @@ void
 cb_section_editor_insert_excerpt (CbSectionEditor *self,
                                   CbExcerpt       *excerpt)
 {
-  GtkTextIter iter, start, end;
+  GtkTextBuffer *buffer;
+  GtkTextIter iter;
 
   g_return_if_fail (CB_IS_SECTION_EDITOR (self));
   g_return_if_fail (CB_IS_EXCERPT (excerpt));
 
-  push_undo (self);
-  self->last_typing = 0;
+  buffer = GTK_TEXT_BUFFER (self->buffer);
 
-  /* The excerpt came from outside this section: the snapshot must not count it. */
-  {
-    Snapshot *top = g_ptr_array_index (self->undo_stack, self->undo_stack->len - 1);
-    g_ptr_array_remove (top->excerpts, excerpt);
-  }
-
-  gtk_text_buffer_get_iter_at_mark (self->buffer, &iter, gtk_text_buffer_get_insert (self->buffer));
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
   if (!gtk_widget_has_focus (GTK_WIDGET (self->text_view)) &&
       gtk_text_iter_is_start (&iter) && cb_section_get_n_blocks (self->section) > 0)
-    gtk_text_buffer_get_end_iter (self->buffer, &iter);
-  /* Never inside another quotation: after it. */
-  if (quotation_around (self, &iter, &start, &end) != NULL)
-    iter = end;
-
-  self->rebuilding = TRUE;
-  if (!gtk_text_iter_starts_line (&iter))
-    {
-      if (!gtk_text_iter_ends_line (&iter))
-        gtk_text_iter_forward_to_line_end (&iter);
-      gtk_text_buffer_insert (self->buffer, &iter, "\n", 1);
-    }
-  if (!gtk_text_iter_ends_line (&iter) || gtk_text_iter_is_end (&iter))
-    {
-      /* A line of its own: the text that was on this line goes below it. */
-      GtkTextMark *mark = gtk_text_buffer_create_mark (self->buffer, NULL, &iter, TRUE);
-
-      gtk_text_buffer_insert (self->buffer, &iter, "\n", 1);
-      gtk_text_buffer_get_iter_at_mark (self->buffer, &iter, mark);
-      gtk_text_buffer_delete_mark (self->buffer, mark);
-    }
-  insert_quotation (self, &iter, excerpt);
-  self->rebuilding = FALSE;
-
-  /* Go on writing below the quotation. */
-  gtk_text_iter_forward_line (&iter);
-  gtk_text_buffer_place_cursor (self->buffer, &iter);
-  sync_from_buffer (self);
+    gtk_text_buffer_get_end_iter (buffer, &iter);
+  cb_section_buffer_insert_excerpt (self->buffer, &iter, excerpt);
 }
 
 /**
@@ -1752,24 +856,10 @@ cb_section_editor_get_quotation (CbSectionEditor  *self,
                                  char            **quote,
                                  char            **pin_cite)
 {
-  GtkTextIter start, end;
-  g_autofree char *text = NULL;
-  char *separator;
-
   g_return_val_if_fail (CB_IS_SECTION_EDITOR (self), FALSE);
   g_return_val_if_fail (excerpt_id != NULL, FALSE);
 
-  if (!find_quotation (self, excerpt_id, &start, &end))
-    return FALSE;
-  text = gtk_text_iter_get_text (&start, &end);
-  separator = strstr (text, LINE_SEPARATOR);
-  if (pin_cite != NULL)
-    *pin_cite = g_strdup (separator ? separator + strlen (LINE_SEPARATOR) : "");
-  if (separator != NULL)
-    *separator = '\0';
-  if (quote != NULL)
-    *quote = g_steal_pointer (&text);
-  return TRUE;
+  return cb_section_buffer_get_quotation (self->buffer, excerpt_id, quote, pin_cite);
 }
 
 /**
@@ -1788,18 +878,19 @@ cb_section_editor_reveal_excerpt (CbSectionEditor *self,
                                   const char      *excerpt_id,
                                   GdkRectangle    *area)
 {
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
   GtkTextIter start, end;
   graphene_rect_t bounds;
 
   g_return_val_if_fail (CB_IS_SECTION_EDITOR (self), FALSE);
   g_return_val_if_fail (excerpt_id != NULL, FALSE);
 
-  if (!find_quotation (self, excerpt_id, &start, &end))
+  if (!cb_section_buffer_find_quotation (self->buffer, excerpt_id, &start, &end))
     return FALSE;
 
   gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
-  gtk_text_buffer_select_range (self->buffer, &start, &end);
-  gtk_text_view_scroll_to_mark (self->text_view, gtk_text_buffer_get_insert (self->buffer), 0.0, TRUE, 0.0, 0.3);
+  gtk_text_buffer_select_range (buffer, &start, &end);
+  gtk_text_view_scroll_to_mark (self->text_view, gtk_text_buffer_get_insert (buffer), 0.0, TRUE, 0.0, 0.3);
 
   if (area == NULL)
     return TRUE;
