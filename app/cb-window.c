@@ -1,3 +1,5 @@
+/* Windows: one brief beside its opinion; its file, modified state, drafts, saving,
+ * closing and export. */
 #define G_LOG_DOMAIN "cb-window"
 
 #include "config.h"
@@ -18,33 +20,8 @@
 #include "cb-print-operation.h"
 #include "cb-section-editor.h"
 #include "cb-file-filters.h"
-#include "cb-window.h"
 #include "cb-profile.h"
-
-/* A window edits one brief: the opinion on the left, the brief on the right. It owns
- * the brief's file, its modified state and its draft. */
-struct _CbWindow
-{
-  AdwApplicationWindow parent_instance;
-
-  GSettings *settings;
-  GCancellable *cancellable;
-
-  CbBrief *brief;
-  GFile *file;
-  char *draft_id;
-  char *last_message;
-  guint autosave_id;
-  gboolean modified;
-  gboolean closing;
-
-  AdwWindowTitle *window_title;
-  AdwToastOverlay *toast_overlay;
-  GtkPaned *paned;
-  CbOpinionView *opinion_view;
-  CbBriefView *brief_view;
-  GtkStack *stack;
-};
+#include "cb-window-private.h"
 
 G_DEFINE_FINAL_TYPE (CbWindow, cb_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -58,13 +35,10 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-typedef void (*CbWindowContinuation) (CbWindow *self);
-
-static void save_to_file (CbWindow *self, GFile *file, CbWindowContinuation then);
-
-static void
-show_error (CbWindow     *self,
-            const GError *error)
+/* A toast that stays until dismissed; the message is kept for cb_window_get_last_message(). */
+void
+_cb_window_show_error (CbWindow     *self,
+                       const GError *error)
 {
   AdwToast *toast = adw_toast_new (error->message);
 
@@ -75,9 +49,10 @@ show_error (CbWindow     *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-static void
-show_message (CbWindow   *self,
-              const char *message)
+/* A toast that goes by itself; the message is kept for cb_window_get_last_message(). */
+void
+_cb_window_show_message (CbWindow   *self,
+                         const char *message)
 {
   g_free (self->last_message);
   self->last_message = g_strdup (message);
@@ -132,19 +107,6 @@ set_file (CbWindow *self,
       update_title (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
     }
-}
-
-static void
-update_actions (CbWindow *self)
-{
-  gboolean has_brief = self->brief != NULL;
-  guint n_sections = has_brief ? cb_brief_get_n_sections (self->brief) : 0;
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", has_brief);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", has_brief);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", has_brief);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", has_brief);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-to-section", n_sections > 0);
 }
 
 /* Drafts: the brief as it is now, written beside the user's files, never over them. */
@@ -237,7 +199,7 @@ set_brief (CbWindow *self,
 
   self->modified = TRUE;
   set_modified (self, FALSE);
-  update_actions (self);
+  _cb_window_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BRIEF]);
 }
 
@@ -249,8 +211,9 @@ is_pristine (CbWindow *self)
   return self->brief == NULL || (!self->modified && self->file == NULL);
 }
 
-static CbWindow *
-window_for_new_document (CbWindow *self)
+/* This window when it holds nothing worth keeping, else a new one. */
+CbWindow *
+_cb_window_for_new_document (CbWindow *self)
 {
   CbWindow *window;
 
@@ -309,7 +272,7 @@ opinion_imported_cb (GObject      *source,
   if (opinion == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_error (self, error);
+        _cb_window_show_error (self, error);
       return;
     }
 
@@ -325,7 +288,7 @@ opinion_imported_cb (GObject      *source,
     if (*course != '\0')
       cb_brief_set_course (brief, course);
   }
-  set_brief (window_for_new_document (self), brief, NULL);
+  set_brief (_cb_window_for_new_document (self), brief, NULL);
 }
 
 static void
@@ -344,7 +307,7 @@ brief_loaded_cb (GObject      *source,
   if (brief == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_error (self, error);
+        _cb_window_show_error (self, error);
       return;
     }
 
@@ -353,7 +316,7 @@ brief_loaded_cb (GObject      *source,
    * would keep: give it back before the window is built. */
   malloc_trim (0);
 #endif
-  self = window_for_new_document (self);
+  self = _cb_window_for_new_document (self);
   set_brief (self, brief, file);
   {
     g_autofree char *uri = g_file_get_uri (file);
@@ -377,7 +340,7 @@ brief_loaded_cb (GObject      *source,
                                       "%u excerpt is no longer in the opinion; it is kept and marked",
                                       "%u excerpts are no longer in the opinion; they are kept and marked",
                                       n_orphans), n_orphans);
-      show_message (self, message);
+      _cb_window_show_message (self, message);
     }
   if (n_review > 0)
     {
@@ -386,7 +349,7 @@ brief_loaded_cb (GObject      *source,
                                       "%u excerpt changed in the opinion and needs review",
                                       "%u excerpts changed in the opinion and need review",
                                       n_review), n_review);
-      show_message (self, message);
+      _cb_window_show_message (self, message);
     }
 }
 
@@ -404,8 +367,6 @@ is_template_file (GFile *file)
   return g_str_has_suffix (name, ".brieftemplate");
 }
 
-static void choose_opinion_for_template (CbWindow *self, CbTemplate *template);
-
 static void
 install_response_cb (AdwMessageDialog *dialog,
                      const char       *response,
@@ -419,11 +380,11 @@ install_response_cb (AdwMessageDialog *dialog,
       g_autoptr(GFile) installed = cb_template_store_install (cb_template_store_get_default (), template, &error);
 
       if (installed == NULL)
-        show_error (self, error);
+        _cb_window_show_error (self, error);
       else
-        show_message (self, _("Template added to your templates"));
+        _cb_window_show_message (self, _("Template added to your templates"));
     }
-  choose_opinion_for_template (self, template);
+  _cb_window_choose_opinion_for_template (self, template);
 }
 
 /* A template opened from outside (a professor's mail, the file manager) may be wanted
@@ -443,7 +404,7 @@ offer_template_install (CbWindow   *self,
   if ((known_file != NULL && g_file_equal (known_file, file)) ||
       (known != NULL && cb_template_store_get_origin (store, known) == CB_TEMPLATE_ORIGIN_BUILTIN))
     {
-      choose_opinion_for_template (self, template);
+      _cb_window_choose_opinion_for_template (self, template);
       return;
     }
 
@@ -467,9 +428,10 @@ offer_template_install (CbWindow   *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void
-open_file (CbWindow *self,
-           GFile    *file)
+/* Opens a brief, a template or an opinion, whichever @file is. */
+void
+_cb_window_open_file (CbWindow *self,
+                      GFile    *file)
 {
   /* The file is read first; only a file that loaded takes a window, so a bad file
    * leaves this one as it was, with a message naming the file and the problem. */
@@ -484,44 +446,15 @@ open_file (CbWindow *self,
       g_autoptr(CbTemplate) template = cb_template_load_file (file, NULL, &error);
 
       if (template == NULL)
-        show_error (self, error);
+        _cb_window_show_error (self, error);
       else
-        offer_template_install (window_for_new_document (self), template, file);
+        offer_template_install (_cb_window_for_new_document (self), template, file);
     }
   else
     cb_window_import_opinion (self, file, NULL);
 }
 
 /* File choosers */
-
-static void
-open_response_cb (GtkNativeDialog *dialog,
-                  int              response,
-                  CbWindow        *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      open_file (self, file);
-    }
-  g_object_unref (dialog);
-}
-
-static void
-open_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  CbWindow *self = CB_WINDOW (widget);
-  GtkFileChooserNative *dialog =
-    gtk_file_chooser_native_new (_("Open Brief or Opinion"), GTK_WINDOW (self),
-                                 GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-
-  cb_file_filters_add (GTK_FILE_CHOOSER (dialog), CB_FILE_ALL_SUPPORTED | CB_FILE_BRIEFS | CB_FILE_TEMPLATES | CB_FILE_OPINIONS);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_signal_connect (dialog, "response", G_CALLBACK (open_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
-}
 
 static void
 template_opinion_response_cb (GtkNativeDialog *dialog,
@@ -538,9 +471,10 @@ template_opinion_response_cb (GtkNativeDialog *dialog,
   g_object_unref (dialog);
 }
 
-static void
-choose_opinion_for_template (CbWindow   *self,
-                             CbTemplate *template)
+/* Asks for the opinion to start a brief from @template with. */
+void
+_cb_window_choose_opinion_for_template (CbWindow   *self,
+                                        CbTemplate *template)
 {
   g_autofree char *title = g_strdup_printf (_("Choose the Opinion to Brief with “%s”"),
                                             cb_template_get_title (template));
@@ -553,20 +487,6 @@ choose_opinion_for_template (CbWindow   *self,
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
   g_signal_connect (dialog, "response", G_CALLBACK (template_opinion_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
-}
-
-static void
-new_action (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *parameter)
-{
-  CbWindow *self = CB_WINDOW (widget);
-  const char *id = parameter ? g_variant_get_string (parameter, NULL) : "default";
-  CbTemplate *template = cb_template_store_lookup (cb_template_store_get_default (), id);
-
-  if (template == NULL)
-    template = cb_template_store_get_default_template (cb_template_store_get_default ());
-  choose_opinion_for_template (window_for_new_document (self), template);
 }
 
 /* Saving */
@@ -598,7 +518,7 @@ saved_cb (GObject      *source,
   if (!cb_brief_save_file_finish (CB_BRIEF (source), result, &error))
     {
       /* The brief stays as it is in the window, still marked unsaved. */
-      show_error (self, error);
+      _cb_window_show_error (self, error);
       self->closing = FALSE;
       save_data_free (data);
       return;
@@ -617,10 +537,11 @@ saved_cb (GObject      *source,
   save_data_free (data);
 }
 
-static void
-save_to_file (CbWindow             *self,
-              GFile                *file,
-              CbWindowContinuation  then)
+/* Saves the brief to @file in a worker thread, then runs @then unless the save failed. */
+void
+_cb_window_save_to_file (CbWindow             *self,
+                         GFile                *file,
+                         CbWindowContinuation  then)
 {
   SaveData *data = g_new0 (SaveData, 1);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
@@ -647,16 +568,17 @@ save_as_response_cb (GtkNativeDialog *dialog,
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      save_to_file (self, file, then);
+      _cb_window_save_to_file (self, file, then);
     }
   else
     self->closing = FALSE;
   g_object_unref (dialog);
 }
 
-static void
-save_as (CbWindow             *self,
-         CbWindowContinuation  then)
+/* Asks where to save the brief, then saves it there as _cb_window_save_to_file() does. */
+void
+_cb_window_save_as (CbWindow             *self,
+                    CbWindowContinuation  then)
 {
   GtkFileChooserNative *dialog =
     gtk_file_chooser_native_new (_("Save Brief"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
@@ -672,27 +594,6 @@ save_as (CbWindow             *self,
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
   g_signal_connect (dialog, "response", G_CALLBACK (save_as_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
-}
-
-static void
-save_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  CbWindow *self = CB_WINDOW (widget);
-
-  if (self->file != NULL)
-    save_to_file (self, self->file, NULL);
-  else
-    save_as (self, NULL);
-}
-
-static void
-save_as_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  save_as (CB_WINDOW (widget), NULL);
 }
 
 /* Closing */
@@ -716,9 +617,9 @@ close_response_cb (AdwMessageDialog *dialog,
     {
       self->closing = TRUE;
       if (self->file != NULL)
-        save_to_file (self, self->file, close_now);
+        _cb_window_save_to_file (self, self->file, close_now);
       else
-        save_as (self, close_now);
+        _cb_window_save_as (self, close_now);
     }
 }
 
@@ -756,113 +657,7 @@ cb_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (cb_window_parent_class)->close_request (window);
 }
 
-static void
-close_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  gtk_window_close (GTK_WINDOW (widget));
-}
-
-/* Excerpts */
-
-static void
-add_to_section_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  CbWindow *self = CB_WINDOW (widget);
-  guint index = g_variant_get_uint32 (parameter);
-  gsize start, end;
-  CbSection *section;
-  CbExcerpt *excerpt;
-  GtkWidget *editor;
-
-  if (self->brief == NULL || index >= cb_brief_get_n_sections (self->brief))
-    return;
-
-  if (!cb_opinion_view_get_selection (self->opinion_view, &start, &end))
-    {
-      show_message (self, _("Select a passage in the opinion first"));
-      return;
-    }
-
-  section = cb_brief_get_section (self->brief, index);
-  excerpt = cb_brief_add_excerpt (self->brief, cb_section_get_id (section), start, end);
-  editor = cb_brief_view_find_section_editor (self->brief_view, cb_section_get_id (section));
-  cb_section_editor_insert_excerpt (CB_SECTION_EDITOR (editor), excerpt);
-}
-
-static void
-add_dropped_text_action (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
-{
-  CbWindow *self = CB_WINDOW (widget);
-  GtkTextView *view = cb_opinion_view_get_text_view (self->opinion_view);
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-  GtkTextIter start, end;
-  g_autofree char *selected = NULL;
-  const char *text;
-  guint index;
-
-  g_variant_get (parameter, "(u&s)", &index, &text);
-  if (!gtk_text_buffer_get_selection_bounds (buffer, &start, &end))
-    return;
-
-  /* Only the opinion's own selection becomes an excerpt; anything else dropped here
-   * is not a passage of this opinion. */
-  selected = gtk_text_iter_get_text (&start, &end);
-  if (g_strcmp0 (selected, text) != 0)
-    return;
-
-  gtk_widget_activate_action (widget, "win.add-to-section", "u", index);
-}
-
-static void
-show_excerpt_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  CbWindow *self = CB_WINDOW (widget);
-  CbExcerpt *excerpt;
-
-  if (self->brief == NULL)
-    return;
-  excerpt = cb_brief_lookup_excerpt (self->brief, g_variant_get_string (parameter, NULL));
-  if (excerpt == NULL)
-    return;
-
-  if (cb_excerpt_get_status (excerpt) == CB_ANCHOR_ORPHAN)
-    {
-      show_message (self, _("This passage is no longer in the opinion"));
-      return;
-    }
-  cb_opinion_view_show_range (self->opinion_view, cb_excerpt_get_start (excerpt), cb_excerpt_get_end (excerpt));
-}
-
-static void
-reveal_excerpt_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  CbWindow *self = CB_WINDOW (widget);
-
-  cb_brief_view_reveal_excerpt (self->brief_view, g_variant_get_string (parameter, NULL));
-}
-
 /* Print and PDF */
-
-static void
-print_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  CbWindow *self = CB_WINDOW (widget);
-
-  if (self->brief != NULL)
-    cb_print_brief (GTK_WINDOW (self), self->brief);
-}
 
 static void
 export_thread (GTask        *task,
@@ -893,10 +688,10 @@ exported_cb (GObject      *source,
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_error (self, error);
+        _cb_window_show_error (self, error);
     }
   else
-    show_message (self, _("Exported to PDF"));
+    _cb_window_show_message (self, _("Exported to PDF"));
 }
 
 /**
@@ -921,11 +716,11 @@ cb_window_export_pdf (CbWindow *self,
   cb_page_geometry_init_paper (geometry, cb_paper_get_preferred (self->settings));
   if (snapshot == NULL)
     {
-      show_error (self, error);
+      _cb_window_show_error (self, error);
       return;
     }
 
-  show_message (self, _("Exporting to PDF…"));
+  _cb_window_show_message (self, _("Exporting to PDF…"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", FALSE);
   task = g_task_new (NULL, self->cancellable, exported_cb, g_object_ref (self));
   g_task_set_source_tag (task, cb_window_export_pdf);
@@ -933,39 +728,6 @@ cb_window_export_pdf (CbWindow *self,
   g_object_set_data_full (G_OBJECT (task), "cb-file", g_object_ref (file), g_object_unref);
   g_object_set_data_full (G_OBJECT (task), "cb-geometry", g_steal_pointer (&geometry), g_free);
   g_task_run_in_thread (task, export_thread);
-}
-
-static void
-export_response_cb (GtkNativeDialog *dialog,
-                    int              response,
-                    CbWindow        *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      cb_window_export_pdf (self, file);
-    }
-  g_object_unref (dialog);
-}
-
-static void
-export_pdf_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  CbWindow *self = CB_WINDOW (widget);
-  GtkFileChooserNative *dialog =
-    gtk_file_chooser_native_new (_("Export Brief as PDF"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                 _("_Export"), _("_Cancel"));
-  const char *case_name = cb_brief_get_case_name (self->brief);
-  g_autofree char *name = g_strdup_printf ("%s.pdf", case_name && *case_name ? case_name : _("Brief"));
-
-  g_strdelimit (name, "/\\:", '-');
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
-  cb_file_filters_add (GTK_FILE_CHOOSER (dialog), CB_FILE_PDF);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_signal_connect (dialog, "response", G_CALLBACK (export_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
 /* Drag a file onto the window to open it. */
@@ -982,7 +744,7 @@ drop_cb (GtkDropTarget *target,
     return FALSE;
   files = gdk_file_list_get_files (g_value_get_boxed (value));
   for (GSList *l = files; l != NULL; l = l->next)
-    open_file (self, l->data);
+    _cb_window_open_file (self, l->data);
   g_slist_free (files);
   return files != NULL;
 }
@@ -1064,28 +826,7 @@ cb_window_class_init (CbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CbWindow, brief_view);
   gtk_widget_class_bind_template_child (widget_class, CbWindow, stack);
 
-  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
-  gtk_widget_class_install_action (widget_class, "win.new", "s", new_action);
-  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
-  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
-  gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
-  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
-  gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_action);
-  gtk_widget_class_install_action (widget_class, "win.add-to-section", "u", add_to_section_action);
-  gtk_widget_class_install_action (widget_class, "win.add-dropped-text", "(us)", add_dropped_text_action);
-  gtk_widget_class_install_action (widget_class, "win.show-excerpt", "s", show_excerpt_action);
-  gtk_widget_class_install_action (widget_class, "win.reveal-excerpt", "s", reveal_excerpt_action);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new", "s", "default");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-as", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "win.close", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export-pdf", NULL);
-  for (guint i = 0; i < 9; i++)
-    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_CONTROL_MASK,
-                                         "win.add-to-section", "u", i);
+  _cb_window_class_actions_init (klass);
 }
 
 static void
@@ -1112,7 +853,7 @@ cb_window_init (CbWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
   update_title (self);
-  update_actions (self);
+  _cb_window_update_actions (self);
   cb_profile_watch_window (GTK_WINDOW (self));
 }
 
@@ -1146,7 +887,7 @@ cb_window_open_file (CbWindow *self,
   g_return_if_fail (CB_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  open_file (self, file);
+  _cb_window_open_file (self, file);
 }
 
 /**
@@ -1243,7 +984,7 @@ cb_window_save_to (CbWindow *self,
   g_return_if_fail (CB_IS_WINDOW (self));
   g_return_if_fail (self->brief != NULL);
 
-  save_to_file (self, file, NULL);
+  _cb_window_save_to_file (self, file, NULL);
 }
 
 /**

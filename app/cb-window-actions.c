@@ -1,0 +1,262 @@
+/* Windows: the window's actions (open, new, save, close, print, export, quote a passage,
+ * show an excerpt) and the keyboard shortcuts that start them. */
+#define G_LOG_DOMAIN "cb-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cb-brief-view.h"
+#include "cb-file-filters.h"
+#include "cb-opinion-view.h"
+#include "cb-print-operation.h"
+#include "cb-section-editor.h"
+#include "cb-template-store.h"
+#include "cb-window-private.h"
+
+static void
+open_response_cb (GtkNativeDialog *dialog,
+                  int              response,
+                  CbWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      _cb_window_open_file (self, file);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  CbWindow *self = CB_WINDOW (widget);
+  GtkFileChooserNative *dialog =
+    gtk_file_chooser_native_new (_("Open Brief or Opinion"), GTK_WINDOW (self),
+                                 GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+
+  cb_file_filters_add (GTK_FILE_CHOOSER (dialog), CB_FILE_ALL_SUPPORTED | CB_FILE_BRIEFS | CB_FILE_TEMPLATES | CB_FILE_OPINIONS);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (open_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+new_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  CbWindow *self = CB_WINDOW (widget);
+  const char *id = parameter ? g_variant_get_string (parameter, NULL) : "default";
+  CbTemplate *template = cb_template_store_lookup (cb_template_store_get_default (), id);
+
+  if (template == NULL)
+    template = cb_template_store_get_default_template (cb_template_store_get_default ());
+  _cb_window_choose_opinion_for_template (_cb_window_for_new_document (self), template);
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  CbWindow *self = CB_WINDOW (widget);
+
+  if (self->file != NULL)
+    _cb_window_save_to_file (self, self->file, NULL);
+  else
+    _cb_window_save_as (self, NULL);
+}
+
+static void
+save_as_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  _cb_window_save_as (CB_WINDOW (widget), NULL);
+}
+
+static void
+close_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  gtk_window_close (GTK_WINDOW (widget));
+}
+
+/* Excerpts */
+
+static void
+add_to_section_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  CbWindow *self = CB_WINDOW (widget);
+  guint index = g_variant_get_uint32 (parameter);
+  gsize start, end;
+  CbSection *section;
+  CbExcerpt *excerpt;
+  GtkWidget *editor;
+
+  if (self->brief == NULL || index >= cb_brief_get_n_sections (self->brief))
+    return;
+
+  if (!cb_opinion_view_get_selection (self->opinion_view, &start, &end))
+    {
+      _cb_window_show_message (self, _("Select a passage in the opinion first"));
+      return;
+    }
+
+  section = cb_brief_get_section (self->brief, index);
+  excerpt = cb_brief_add_excerpt (self->brief, cb_section_get_id (section), start, end);
+  editor = cb_brief_view_find_section_editor (self->brief_view, cb_section_get_id (section));
+  cb_section_editor_insert_excerpt (CB_SECTION_EDITOR (editor), excerpt);
+}
+
+static void
+add_dropped_text_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  CbWindow *self = CB_WINDOW (widget);
+  GtkTextView *view = cb_opinion_view_get_text_view (self->opinion_view);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+  g_autofree char *selected = NULL;
+  const char *text;
+  guint index;
+
+  g_variant_get (parameter, "(u&s)", &index, &text);
+  if (!gtk_text_buffer_get_selection_bounds (buffer, &start, &end))
+    return;
+
+  /* Only the opinion's own selection becomes an excerpt; anything else dropped here
+   * is not a passage of this opinion. */
+  selected = gtk_text_iter_get_text (&start, &end);
+  if (g_strcmp0 (selected, text) != 0)
+    return;
+
+  gtk_widget_activate_action (widget, "win.add-to-section", "u", index);
+}
+
+static void
+show_excerpt_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  CbWindow *self = CB_WINDOW (widget);
+  CbExcerpt *excerpt;
+
+  if (self->brief == NULL)
+    return;
+  excerpt = cb_brief_lookup_excerpt (self->brief, g_variant_get_string (parameter, NULL));
+  if (excerpt == NULL)
+    return;
+
+  if (cb_excerpt_get_status (excerpt) == CB_ANCHOR_ORPHAN)
+    {
+      _cb_window_show_message (self, _("This passage is no longer in the opinion"));
+      return;
+    }
+  cb_opinion_view_show_range (self->opinion_view, cb_excerpt_get_start (excerpt), cb_excerpt_get_end (excerpt));
+}
+
+static void
+reveal_excerpt_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  CbWindow *self = CB_WINDOW (widget);
+
+  cb_brief_view_reveal_excerpt (self->brief_view, g_variant_get_string (parameter, NULL));
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  CbWindow *self = CB_WINDOW (widget);
+
+  if (self->brief != NULL)
+    cb_print_brief (GTK_WINDOW (self), self->brief);
+}
+
+static void
+export_response_cb (GtkNativeDialog *dialog,
+                    int              response,
+                    CbWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      cb_window_export_pdf (self, file);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+export_pdf_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  CbWindow *self = CB_WINDOW (widget);
+  GtkFileChooserNative *dialog =
+    gtk_file_chooser_native_new (_("Export Brief as PDF"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                 _("_Export"), _("_Cancel"));
+  const char *case_name = cb_brief_get_case_name (self->brief);
+  g_autofree char *name = g_strdup_printf ("%s.pdf", case_name && *case_name ? case_name : _("Brief"));
+
+  g_strdelimit (name, "/\\:", '-');
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  cb_file_filters_add (GTK_FILE_CHOOSER (dialog), CB_FILE_PDF);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (export_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* Enables what the window can do with the brief it has. */
+void
+_cb_window_update_actions (CbWindow *self)
+{
+  gboolean has_brief = self->brief != NULL;
+  guint n_sections = has_brief ? cb_brief_get_n_sections (self->brief) : 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", has_brief);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", has_brief);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", has_brief);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", has_brief);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-to-section", n_sections > 0);
+}
+
+/* Installs the window's actions and their keyboard shortcuts. */
+void
+_cb_window_class_actions_init (CbWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.new", "s", new_action);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
+  gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_action);
+  gtk_widget_class_install_action (widget_class, "win.add-to-section", "u", add_to_section_action);
+  gtk_widget_class_install_action (widget_class, "win.add-dropped-text", "(us)", add_dropped_text_action);
+  gtk_widget_class_install_action (widget_class, "win.show-excerpt", "s", show_excerpt_action);
+  gtk_widget_class_install_action (widget_class, "win.reveal-excerpt", "s", reveal_excerpt_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new", "s", "default");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-as", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "win.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export-pdf", NULL);
+  for (guint i = 0; i < 9; i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_CONTROL_MASK,
+                                         "win.add-to-section", "u", i);
+}

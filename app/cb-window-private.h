@@ -1,0 +1,58 @@
+/* What the files of CbWindow share: its struct and the steps one file asks of another. */
+#pragma once
+
+#include "cb-brief-view.h"
+#include "cb-opinion-view.h"
+#include "cb-window.h"
+
+G_BEGIN_DECLS
+
+/* A window edits one brief: the opinion on the left, the brief on the right. It owns
+ * the brief's file, its modified state and its draft. */
+struct _CbWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  GSettings *settings;
+  GCancellable *cancellable;
+
+  CbBrief *brief;
+  GFile *file;
+  char *draft_id;
+  char *last_message;
+  guint autosave_id;
+  gboolean modified;
+  gboolean closing;
+
+  AdwWindowTitle *window_title;
+  AdwToastOverlay *toast_overlay;
+  GtkPaned *paned;
+  CbOpinionView *opinion_view;
+  CbBriefView *brief_view;
+  GtkStack *stack;
+};
+
+/* What a save does once the file is written, such as closing the window. */
+typedef void (*CbWindowContinuation) (CbWindow *self);
+
+/* cb-window.c */
+void      _cb_window_show_error                  (CbWindow             *self,
+                                                  const GError         *error);
+void      _cb_window_show_message                (CbWindow             *self,
+                                                  const char           *message);
+void      _cb_window_open_file                   (CbWindow             *self,
+                                                  GFile                *file);
+CbWindow *_cb_window_for_new_document            (CbWindow             *self);
+void      _cb_window_choose_opinion_for_template (CbWindow             *self,
+                                                  CbTemplate           *template);
+void      _cb_window_save_to_file                (CbWindow             *self,
+                                                  GFile                *file,
+                                                  CbWindowContinuation  then);
+void      _cb_window_save_as                     (CbWindow             *self,
+                                                  CbWindowContinuation  then);
+
+/* cb-window-actions.c */
+void      _cb_window_class_actions_init          (CbWindowClass        *klass);
+void      _cb_window_update_actions              (CbWindow             *self);
+
+G_END_DECLS
