@@ -8,6 +8,7 @@
 #include "cb-citation.h"
 #include "cb-opinion-view.h"
 #include "cb-page-gutter.h"
+#include "cb-search-bar.h"
 #include "cb-section-colors.h"
 #include "cb-source-data.h"
 
@@ -30,12 +31,9 @@ struct _CbOpinionView
   GtkMenuButton *authorities_button;
   GtkListBox *authorities_list;
   GPtrArray *authorities;
-  GtkSearchBar *search_bar;
-  GtkSearchEntry *search_entry;
-  GtkLabel *match_label;
+  CbSearchBar *search_bar;
   GtkSourceView *source_view;
   GtkSourceBuffer *buffer;
-  GtkSourceSearchContext *search_context;
 };
 
 G_DEFINE_FINAL_TYPE (CbOpinionView, cb_opinion_view, ADW_TYPE_BIN)
@@ -47,7 +45,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
 
 static const CbCitation *citation_at        (CbOpinionView *self,
                                              gsize          offset);
@@ -496,141 +493,11 @@ footnote_reference_action (GtkWidget  *widget,
 }
 
 static void
-update_match_label (CbOpinionView *self)
-{
-  GtkSourceSearchSettings *settings = gtk_source_search_context_get_settings (self->search_context);
-  int count = gtk_source_search_context_get_occurrences_count (self->search_context);
-  GtkTextIter start, end;
-  g_autofree char *label = NULL;
-  int position = -1;
-
-  if (gtk_source_search_settings_get_search_text (settings) == NULL || count < 0)
-    {
-      gtk_label_set_label (self->match_label, "");
-      return;
-    }
-
-  if (gtk_text_buffer_get_selection_bounds (GTK_TEXT_BUFFER (self->buffer), &start, &end))
-    position = gtk_source_search_context_get_occurrence_position (self->search_context, &start, &end);
-
-  if (count == 0)
-    label = g_strdup (_("No matches"));
-  else if (position > 0)
-    /* Translators: the position of the current match among all matches, e.g. "3 of 12" */
-    label = g_strdup_printf (_("%d of %d"), position, count);
-  else
-    label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d match", "%d matches", count), count);
-
-  gtk_label_set_label (self->match_label, label);
-}
-
-static void
-select_match (CbOpinionView     *self,
-              const GtkTextIter *start,
-              const GtkTextIter *end)
-{
-  gtk_text_buffer_select_range (GTK_TEXT_BUFFER (self->buffer), start, end);
-  gtk_text_view_scroll_to_iter (GTK_TEXT_VIEW (self->source_view), (GtkTextIter *) start,
-                                0.1, TRUE, 0.0, 0.3);
-  update_match_label (self);
-}
-
-static void
-find_next (CbOpinionView *self,
-           gboolean       backward)
-{
-  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
-  GtkTextIter sel_start, sel_end, match_start, match_end;
-  gboolean found;
-
-  gtk_text_buffer_get_selection_bounds (buffer, &sel_start, &sel_end);
-  if (backward)
-    found = gtk_source_search_context_backward (self->search_context, &sel_start,
-                                                &match_start, &match_end, NULL);
-  else
-    found = gtk_source_search_context_forward (self->search_context, &sel_end,
-                                               &match_start, &match_end, NULL);
-  if (found)
-    select_match (self, &match_start, &match_end);
-}
-
-static void
-search_changed_cb (CbOpinionView  *self,
-                   GtkSearchEntry *entry)
-{
-  GtkSourceSearchSettings *settings = gtk_source_search_context_get_settings (self->search_context);
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
-  GtkTextIter start, match_start, match_end;
-
-  gtk_source_search_settings_set_search_text (settings, text[0] ? text : NULL);
-  if (text[0] == '\0')
-    {
-      update_match_label (self);
-      return;
-    }
-
-  /* Search as the student types, from where the selection starts. */
-  gtk_text_buffer_get_selection_bounds (GTK_TEXT_BUFFER (self->buffer), &start, NULL);
-  if (gtk_source_search_context_forward (self->search_context, &start, &match_start, &match_end, NULL))
-    select_match (self, &match_start, &match_end);
-  else
-    update_match_label (self);
-}
-
-static void
-search_activate_cb (CbOpinionView  *self,
-                    GtkSearchEntry *entry)
-{
-  find_next (self, FALSE);
-}
-
-static void
-search_next_cb (CbOpinionView  *self,
-                GtkSearchEntry *entry)
-{
-  find_next (self, FALSE);
-}
-
-static void
-search_previous_cb (CbOpinionView  *self,
-                    GtkSearchEntry *entry)
-{
-  find_next (self, TRUE);
-}
-
-static void
-search_stop_cb (CbOpinionView  *self,
-                GtkSearchEntry *entry)
-{
-  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->source_view));
-}
-
-static void
-occurrences_count_changed_cb (CbOpinionView *self)
-{
-  update_match_label (self);
-}
-
-static void
 find_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  CbOpinionView *self = CB_OPINION_VIEW (widget);
-  GtkTextIter start, end;
-
-  /* Start with the selected words, as other GNOME editors do. */
-  if (gtk_text_buffer_get_selection_bounds (GTK_TEXT_BUFFER (self->buffer), &start, &end) &&
-      gtk_text_iter_get_line (&start) == gtk_text_iter_get_line (&end))
-    {
-      g_autofree char *selected = gtk_text_iter_get_text (&start, &end);
-      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), selected);
-    }
-
-  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-  gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
+  cb_search_bar_begin (CB_OPINION_VIEW (widget)->search_bar);
 }
 
 static void
@@ -638,7 +505,7 @@ find_next_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  find_next (CB_OPINION_VIEW (widget), FALSE);
+  cb_search_bar_find_next (CB_OPINION_VIEW (widget)->search_bar, FALSE);
 }
 
 static void
@@ -646,7 +513,7 @@ find_previous_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
-  find_next (CB_OPINION_VIEW (widget), TRUE);
+  cb_search_bar_find_next (CB_OPINION_VIEW (widget)->search_bar, TRUE);
 }
 
 static void
@@ -663,7 +530,6 @@ cb_opinion_view_dispose (GObject *object)
     }
   g_clear_object (&self->brief);
   g_clear_object (&self->opinion);
-  g_clear_object (&self->search_context);
   g_clear_object (&self->add_menu);
   g_clear_pointer (&self->authorities, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), CB_TYPE_OPINION_VIEW);
@@ -723,6 +589,7 @@ cb_opinion_view_class_init (CbOpinionViewClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (GTK_SOURCE_TYPE_VIEW);
+  g_type_ensure (CB_TYPE_SEARCH_BAR);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/cb-opinion-view.ui");
   gtk_widget_class_bind_template_child (widget_class, CbOpinionView, reporter_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CbOpinionView, pages_label);
@@ -730,14 +597,7 @@ cb_opinion_view_class_init (CbOpinionViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CbOpinionView, authorities_list);
   gtk_widget_class_bind_template_callback (widget_class, authority_activated_cb);
   gtk_widget_class_bind_template_child (widget_class, CbOpinionView, search_bar);
-  gtk_widget_class_bind_template_child (widget_class, CbOpinionView, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, CbOpinionView, match_label);
   gtk_widget_class_bind_template_child (widget_class, CbOpinionView, source_view);
-  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, search_next_cb);
-  gtk_widget_class_bind_template_callback (widget_class, search_previous_cb);
-  gtk_widget_class_bind_template_callback (widget_class, search_stop_cb);
 
   gtk_widget_class_install_action (widget_class, "opinion.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "opinion.find-next", NULL, find_next_action);
@@ -810,11 +670,6 @@ cb_opinion_view_init (CbOpinionView *self)
   }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "opinion.show-in-brief", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "opinion.footnote-reference", FALSE);
-  self->search_context = gtk_source_search_context_new (self->buffer, NULL);
-  gtk_source_search_settings_set_wrap_around (gtk_source_search_context_get_settings (self->search_context), TRUE);
-  g_signal_connect_object (self->search_context, "notify::occurrences-count",
-                           G_CALLBACK (occurrences_count_changed_cb), self, G_CONNECT_SWAPPED);
-  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
 }
 
 /**
@@ -1061,7 +916,7 @@ GtkEditable *
 cb_opinion_view_get_search_entry (CbOpinionView *self)
 {
   g_return_val_if_fail (CB_IS_OPINION_VIEW (self), NULL);
-  return GTK_EDITABLE (self->search_entry);
+  return cb_search_bar_get_entry (self->search_bar);
 }
 
 /**
@@ -1074,7 +929,7 @@ char *
 cb_opinion_view_dup_match_label (CbOpinionView *self)
 {
   g_return_val_if_fail (CB_IS_OPINION_VIEW (self), NULL);
-  return g_strdup (gtk_label_get_label (self->match_label));
+  return cb_search_bar_dup_match_label (self->search_bar);
 }
 
 /**
