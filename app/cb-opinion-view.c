@@ -41,6 +41,7 @@ G_DEFINE_FINAL_TYPE (CbOpinionView, cb_opinion_view, ADW_TYPE_BIN)
 enum {
   PROP_0,
   PROP_OPINION,
+  PROP_BRIEF,
   N_PROPS
 };
 
@@ -550,6 +551,9 @@ cb_opinion_view_get_property (GObject    *object,
     case PROP_OPINION:
       g_value_set_object (value, self->opinion);
       break;
+    case PROP_BRIEF:
+      g_value_set_object (value, self->brief);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -568,6 +572,9 @@ cb_opinion_view_set_property (GObject      *object,
     case PROP_OPINION:
       cb_opinion_view_set_opinion (self, g_value_get_object (value));
       break;
+    case PROP_BRIEF:
+      cb_opinion_view_set_brief (self, g_value_get_object (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -585,6 +592,9 @@ cb_opinion_view_class_init (CbOpinionViewClass *klass)
 
   properties[PROP_OPINION] =
     g_param_spec_object ("opinion", NULL, NULL, CB_TYPE_OPINION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_BRIEF] =
+    g_param_spec_object ("brief", NULL, NULL, CB_TYPE_BRIEF,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -714,6 +724,19 @@ cb_opinion_view_set_opinion (CbOpinionView *self,
 }
 
 /**
+ * cb_opinion_view_get_brief:
+ * @self: the view
+ *
+ * Returns: (transfer none) (nullable): the brief whose excerpts the view highlights
+ */
+CbBrief *
+cb_opinion_view_get_brief (CbOpinionView *self)
+{
+  g_return_val_if_fail (CB_IS_OPINION_VIEW (self), NULL);
+  return self->brief;
+}
+
+/**
  * cb_opinion_view_set_brief:
  * @self: the view
  * @brief: (nullable): the brief quoting the opinion
@@ -754,6 +777,7 @@ cb_opinion_view_set_brief (CbOpinionView *self,
   update_add_menu (self);
   update_reporters (self);
   update_highlights (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BRIEF]);
 }
 
 /**

@@ -14,6 +14,7 @@ G_DECLARE_FINAL_TYPE (CbOpinionView, cb_opinion_view, CB, OPINION_VIEW, AdwBin)
 CbOpinion   *cb_opinion_view_get_opinion (CbOpinionView *self);
 void         cb_opinion_view_set_opinion (CbOpinionView *self,
                                           CbOpinion     *opinion);
+CbBrief     *cb_opinion_view_get_brief   (CbOpinionView *self);
 void         cb_opinion_view_set_brief   (CbOpinionView *self,
                                           CbBrief       *brief);
 gboolean     cb_opinion_view_get_selection (CbOpinionView *self,

@@ -3,6 +3,7 @@
 #include <string.h>
 #include <adwaita.h>
 
+#include "cb-brief-view.h"
 #include "cb-citation.h"
 #include "cb-opinion-view.h"
 #include "cb-page-gutter.h"
@@ -136,6 +137,33 @@ test_flash_outlived (void)
   cb_test_wait_until (past_flashes, &later);
 }
 
+/* The views hold their models as properties: the opinion view the window's brief and
+ * its opinion, each section editor its section of that brief. */
+static void
+test_models_as_properties (void)
+{
+  CbWindow *window = cb_test_open_window ("data/opinions/davidson-v-cannon.txt");
+  CbOpinionView *view = cb_window_get_opinion_view (window);
+  CbBrief *brief = cb_window_get_brief (window);
+  g_autoptr(CbBrief) shown_brief = NULL;
+  g_autoptr(CbOpinion) shown_opinion = NULL;
+  g_autoptr(CbSection) section = NULL;
+  g_autoptr(CbBrief) section_brief = NULL;
+  GtkWidget *editor;
+
+  g_object_get (view, "brief", &shown_brief, "opinion", &shown_opinion, NULL);
+  g_assert_true (shown_brief == brief);
+  g_assert_true (shown_opinion == cb_brief_get_opinion (brief));
+  g_assert_true (cb_opinion_view_get_brief (view) == brief);
+
+  editor = cb_brief_view_get_section_editor (cb_window_get_brief_view (window), 1);
+  g_object_get (editor, "section", &section, "brief", &section_brief, NULL);
+  g_assert_true (section == cb_brief_get_section (brief, 1));
+  g_assert_true (section_brief == brief);
+
+  cb_test_destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -146,6 +174,7 @@ main (int   argc,
   g_test_add_func ("/opinion-view/footnote-links", test_footnote_links);
   g_test_add_func ("/opinion-view/authorities", test_authorities);
   g_test_add_func ("/opinion-view/flash-outlived", test_flash_outlived);
+  g_test_add_func ("/opinion-view/models-as-properties", test_models_as_properties);
 
   return g_test_run ();
 }
