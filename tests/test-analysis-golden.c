@@ -18,6 +18,7 @@
 #include "cb-opinion-private.h"
 
 static const char * const kinds[] = { "case", "statute", "short", "id" };
+static const char * const forms[] = { "reporter", "neutral", "database" };
 
 static void
 dump_string (GString    *out,
@@ -32,16 +33,18 @@ dump_citation (GString          *out,
                guint             index,
                const CbCitation *c)
 {
-  g_string_append_printf (out, "citation %u %s %" G_GSIZE_FORMAT "-%" G_GSIZE_FORMAT,
-                          index, kinds[c->kind], c->start, c->end);
+  g_string_append_printf (out, "citation %u %s %s %" G_GSIZE_FORMAT "-%" G_GSIZE_FORMAT,
+                          index, kinds[c->kind], forms[c->form], c->start, c->end);
   dump_string (out, "text", c->text);
   dump_string (out, "name", c->case_name);
   dump_string (out, "volume", c->volume);
   dump_string (out, "reporter", c->reporter);
+  dump_string (out, "written", c->reporter_written);
   dump_string (out, "page", c->page);
   dump_string (out, "pin", c->pin);
   dump_string (out, "court", c->court);
   dump_string (out, "year", c->year);
+  dump_string (out, "date", c->date);
   g_string_append_printf (out, " parallel_of=%d refers_to=%d refers_to_kind=%s\n",
                           c->parallel_of, c->refers_to, kinds[c->refers_to_kind]);
 }
@@ -252,7 +255,7 @@ test_fixtures (void)
                                                     "fuzz-regressions", "opinion-text-literal-star.txt",
                                                     NULL);
 
-  g_assert_cmpuint (check_dir (opinions, "opinions"), ==, 11);
+  g_assert_cmpuint (check_dir (opinions, "opinions"), ==, 12);
   g_assert_cmpuint (check_dir (analysis, "analysis"), ==, 3);
   check_file (literal_star, "fuzz-opinion-text-literal-star.txt.expected");
 }

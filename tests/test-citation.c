@@ -118,6 +118,29 @@ test_reporters_lookup (void)
   g_assert_false (cb_reporters_get_years ("Xyz.", &first, &last));
 }
 
+/* The forms each reporter takes come from reporters-db's regexes for it. */
+static void
+test_reporters_forms (void)
+{
+  CbReporterForms forms = 0;
+
+  g_assert_cmpstr (cb_reporters_lookup_forms ("Ohio", &forms), ==, "Ohio");
+  g_assert_cmpint (forms, ==, CB_REPORTER_NEUTRAL | CB_REPORTER_HYPHENATED);
+  g_assert_cmpstr (cb_reporters_lookup_forms ("NMSC", &forms), ==, "NMSC");
+  g_assert_cmpint (forms, ==, CB_REPORTER_NEUTRAL | CB_REPORTER_HYPHENATED);
+  g_assert_cmpstr (cb_reporters_lookup_forms ("IL App (2d)", &forms), ==, "IL App (2d)");
+  g_assert_cmpint (forms, ==, CB_REPORTER_NEUTRAL | CB_REPORTER_PAGE_DASH_LETTER);
+  g_assert_cmpstr (cb_reporters_lookup_forms ("La. App. 4 Cir.", &forms), ==, "La.App. 4 Cir.");
+  g_assert_cmpint (forms, ==, CB_REPORTER_NEUTRAL | CB_REPORTER_LOUISIANA);
+  g_assert_cmpstr (cb_reporters_lookup_forms ("WL", &forms), ==, "WL");
+  g_assert_cmpint (forms, ==, CB_REPORTER_DATABASE);
+  g_assert_cmpint (cb_reporters_get_forms ("U.S. Dist. LEXIS"), ==, CB_REPORTER_DATABASE);
+  g_assert_cmpint (cb_reporters_get_forms ("Conn. Super. Ct."), ==, CB_REPORTER_NEUTRAL | CB_REPORTER_PAGE_DASH_LETTER);
+  g_assert_cmpint (cb_reporters_get_forms ("F.2d"), ==, 0);
+  g_assert_cmpstr (cb_reporters_lookup_forms ("Xyz.", &forms), ==, NULL);
+  g_assert_cmpint (forms, ==, 0);
+}
+
 static void
 test_sample_cases (void)
 {
@@ -399,6 +422,204 @@ test_other_forms (void)
   g_assert_cmpint (at (citations, find (citations, text, "Id. at 3"))->refers_to, ==, -1);
 }
 
+static const char * const kind_names[] = { "case", "statute", "short", "id" };
+static const char * const form_names[] = { "reporter", "neutral", "database" };
+
+/* Every field of a citation on one line, each checked against the text it claims. */
+static char *
+describe (GPtrArray  *citations,
+          const char *text,
+          guint       i)
+{
+  CbCitation *c = at (citations, i);
+  g_autofree char *selected = g_utf8_substring (text, c->start, c->end);
+
+  g_assert_cmpstr (selected, ==, c->text);
+  return g_strdup_printf ("%s %s [%s] name=%s volume=%s reporter=%s written=%s page=%s pin=%s "
+                          "court=%s year=%s date=%s parallel_of=%d refers_to=%d",
+                          kind_names[c->kind], form_names[c->form], c->text, c->case_name, c->volume,
+                          c->reporter, c->reporter_written, c->page, c->pin, c->court, c->year, c->date,
+                          c->parallel_of, c->refers_to);
+}
+
+static void
+check_forms (const char         *text,
+             const char * const *expected)
+{
+  g_autoptr(GPtrArray) citations = cb_citation_scan (text);
+  guint n = g_strv_length ((char **) expected);
+
+  for (guint i = 0; i < MAX (n, citations->len); i++)
+    {
+      g_autofree char *got = i < citations->len ? describe (citations, text, i) : NULL;
+
+      g_assert_cmpstr (got, ==, i < n ? expected[i] : NULL);
+    }
+}
+
+/* Public-domain citations in the forms the states give them, with paragraph pins. */
+static void
+test_neutral (void)
+{
+  static const char * const expected[] = {
+    "case neutral [2012-Ohio-4567, ¶ 12] name=State v. Smith volume=2012 reporter=Ohio written=Ohio "
+      "page=4567 pin=¶ 12 court=(null) year=2012 date=(null) parallel_of=-1 refers_to=-1",
+    "case neutral [2015-NMSC-011, ¶¶ 3–4] name=State v. Ortiz volume=2015 reporter=NMSC written=NMSC "
+      "page=011 pin=¶¶ 3–4 court=(null) year=2015 date=(null) parallel_of=-1 refers_to=-1",
+    "case neutral [2019 IL App (2d) 180123-U, ¶ 15] name=People v. Jones volume=2019 "
+      "reporter=IL App (2d) written=IL App (2d) page=180123-U pin=¶ 15 court=(null) year=2019 "
+      "date=(null) parallel_of=-1 refers_to=-1",
+    "case neutral [2010-0123 (La. App. 4 Cir. 3/3/11)] name=State v. Dupre volume=2010 "
+      "reporter=La.App. 4 Cir. written=La. App. 4 Cir. page=0123 pin=(null) court=La. App. 4 Cir. "
+      "year=2011 date=3/3/11 parallel_of=-1 refers_to=-1",
+    "case reporter [60 So. 3d 123, 126] name=State v. Dupre volume=60 reporter=So. 3d written=So. 3d "
+      "page=123 pin=126 court=La. App. 4 Cir. year=2011 date=3/3/11 parallel_of=3 refers_to=-1",
+    "case neutral [2009-1359, p. 4 (La.App. 1 Cir. 05/10/10)] name=(null) volume=2009 "
+      "reporter=La.App. 1 Cir. written=La.App. 1 Cir. page=1359 pin=p. 4 court=La.App. 1 Cir. "
+      "year=2010 date=05/10/10 parallel_of=-1 refers_to=-1",
+    "case neutral [2017 -Ohio- 2951] name=(null) volume=2017 reporter=Ohio written=Ohio page=2951 "
+      "pin=(null) court=(null) year=2017 date=(null) parallel_of=-1 refers_to=-1",
+    "case neutral [2022 CO 7] name=(null) volume=2022 reporter=CO written=CO page=7 pin=(null) "
+      "court=(null) year=2022 date=(null) parallel_of=-1 refers_to=-1",
+    "case neutral [2016 CO 47M] name=(null) volume=2016 reporter=CO written=CO page=47M pin=(null) "
+      "court=(null) year=2016 date=(null) parallel_of=-1 refers_to=-1",
+    "case neutral [2019 WI App 12, ¶ 7] name=Lee v. Wisconsin volume=2019 reporter=WI App "
+      "written=WI App page=12 pin=¶ 7 court=(null) year=2019 date=(null) parallel_of=-1 refers_to=-1",
+    "case reporter [388 Wis. 2d 1] name=Lee v. Wisconsin volume=388 reporter=Wis. 2d written=Wis. 2d "
+      "page=1 pin=(null) court=(null) year=2019 date=(null) parallel_of=9 refers_to=-1",
+    "id neutral [Id. ¶ 9] name=Lee v. Wisconsin volume=2019 reporter=WI App written=(null) page=12 "
+      "pin=¶ 9 court=(null) year=2019 date=(null) parallel_of=-1 refers_to=9",
+    /* An old Ohio Reports volume is no neutral citation. */
+    "case reporter [5 Ohio 200] name=(null) volume=5 reporter=Ohio written=Ohio page=200 pin=(null) "
+      "court=(null) year=(null) date=(null) parallel_of=-1 refers_to=-1",
+    NULL,
+  };
+
+  check_forms ("See State v. Smith, 2012-Ohio-4567, ¶ 12; State v. Ortiz, 2015-NMSC-011, ¶¶ 3–4; "
+               "People v. Jones, 2019 IL App (2d) 180123-U, ¶ 15; State v. Dupre, 2010-0123 (La. App. "
+               "4 Cir. 3/3/11), 60 So. 3d 123, 126. Also 2009-1359, p. 4 (La.App. 1 Cir. 05/10/10), "
+               "and 2017 -Ohio- 2951; 2022 CO 7; 2016 CO 47M. Lee v. Wisconsin, 2019 WI App 12, ¶ 7, "
+               "388 Wis. 2d 1. Id. ¶ 9. Compare 5 Ohio 200.", expected);
+}
+
+/* Westlaw and Lexis citations with star pins and the date of decision. */
+static void
+test_database (void)
+{
+  static const char * const expected[] = {
+    "case database [2014 WL 1234567, at *3] name=Doe v. Roe volume=2014 reporter=WL written=WL "
+      "page=1234567 pin=*3 court=S.D.N.Y. year=2014 date=Mar. 3, 2014 parallel_of=-1 refers_to=-1",
+    "id database [Id. at *4–5] name=Doe v. Roe volume=2014 reporter=WL written=(null) page=1234567 "
+      "pin=*4–5 court=S.D.N.Y. year=2014 date=Mar. 3, 2014 parallel_of=-1 refers_to=0",
+    "case database [2013 U.S. Dist. LEXIS 98765, at *7] name=Acme Corp. v. Widget Co. volume=2013 "
+      "reporter=U.S. Dist. LEXIS written=U.S. Dist. LEXIS page=98765 pin=*7 court=N.D. Ill. year=2013 "
+      "date=July 1, 2013 parallel_of=-1 refers_to=-1",
+    "case database [2002 U.S. App. LEXIS 1234, *5] name=(null) volume=2002 reporter=U.S. App. LEXIS "
+      "written=U.S. App. LEXIS page=1234 pin=*5 court=2d Cir. year=2002 date=Jan. 2002 parallel_of=-1 "
+      "refers_to=-1",
+    "short database [Doe, at *9] name=Doe v. Roe volume=2014 reporter=WL written=(null) page=1234567 "
+      "pin=*9 court=S.D.N.Y. year=2014 date=Mar. 3, 2014 parallel_of=-1 refers_to=0",
+    NULL,
+  };
+
+  check_forms ("Doe v. Roe, 2014 WL 1234567, at *3 (S.D.N.Y. Mar. 3, 2014). Id. at *4–5. Acme Corp. v. "
+               "Widget Co., 2013 U.S. Dist. LEXIS 98765, at *7 (N.D. Ill. July 1, 2013); 2002 U.S. App. "
+               "LEXIS 1234, *5 (2d Cir. Jan. 2002). Doe, at *9.", expected);
+}
+
+/* Pages in roman numerals and with letters, California's brackets and year before the
+ * volume, the Supreme Court's comma before the page, and the names of proceedings. */
+static void
+test_pages_and_names (void)
+{
+  static const char * const expected[] = {
+    "case reporter [5 Neb. App. xxii] name=(null) volume=5 reporter=Neb. Ct. App. written=Neb. App. "
+      "page=xxii pin=(null) court=(null) year=(null) date=(null) parallel_of=-1 refers_to=-1",
+    "case neutral [1995 Conn. Super. Ct. 1234-B] name=Kelly v. Kelly volume=1995 "
+      "reporter=Conn. Super. Ct. written=Conn. Super. Ct. page=1234-B pin=(null) court=(null) year=1995 "
+      "date=(null) parallel_of=-1 refers_to=-1",
+    "case reporter [52 Cal.4th 1, 5] name=People v. Smith volume=52 reporter=Cal. 4th written=Cal.4th "
+      "page=1 pin=5 court=(null) year=2011 date=(null) parallel_of=-1 refers_to=-1",
+    "case reporter [126 Cal.Rptr.3d 712] name=People v. Smith volume=126 reporter=Cal. Rptr. 3d "
+      "written=Cal.Rptr.3d page=712 pin=(null) court=(null) year=2011 date=(null) parallel_of=2 refers_to=-1",
+    "short reporter [52 Cal.4th at p. 9] name=People v. Smith volume=52 reporter=Cal. 4th "
+      "written=Cal.4th page=1 pin=p. 9 court=(null) year=2011 date=(null) parallel_of=-1 refers_to=2",
+    "case reporter [387 U.S. 1, 13] name=In re Gault volume=387 reporter=U.S. written=U.S. page=1 "
+      "pin=13 court=(null) year=1967 date=(null) parallel_of=-1 refers_to=-1",
+    "case reporter [209 U.S. 123] name=Ex parte Young volume=209 reporter=U.S. written=U.S. page=123 "
+      "pin=(null) court=(null) year=1908 date=(null) parallel_of=-1 refers_to=-1",
+    "case reporter [410 U.S., 113] name=Roe v. Wade volume=410 reporter=U.S. written=U.S. page=113 "
+      "pin=(null) court=(null) year=1973 date=(null) parallel_of=-1 refers_to=-1",
+    "case reporter [93 S.Ct. 705] name=Roe v. Wade volume=93 reporter=S. Ct. written=S.Ct. page=705 "
+      "pin=(null) court=(null) year=1973 date=(null) parallel_of=7 refers_to=-1",
+    "short reporter [Gault, at 20] name=In re Gault volume=387 reporter=U.S. written=(null) page=1 "
+      "pin=20 court=(null) year=1967 date=(null) parallel_of=-1 refers_to=5",
+    "case reporter [3 F.3d 45] name=In the Matter of Estate of Rowe volume=3 reporter=F.3d written=F.3d "
+      "page=45 pin=(null) court=(null) year=(null) date=(null) parallel_of=-1 refers_to=-1",
+    NULL,
+  };
+
+  check_forms ("The memorial in 5 Neb. App. xxii. Kelly v. Kelly, 1995 Conn. Super. Ct. 1234-B (1995). "
+               "People v. Smith (2011) 52 Cal.4th 1, 5 [126 Cal.Rptr.3d 712]. Smith, 52 Cal.4th at p. 9. "
+               "In re Gault, 387 U.S. 1, 13 (1967). See Ex parte Young, 209 U.S. 123 (1908). Roe v. Wade, "
+               "410 U.S., 113, 93 S.Ct. 705 (1973). Gault, at 20. In the Matter of Estate of Rowe, "
+               "3 F.3d 45.", expected);
+}
+
+/* What looks like the new forms in prose is no citation. */
+static void
+test_forms_in_prose (void)
+{
+  struct { const char *text; const char *found; } cases[] = {
+    { "In 1980 Ohio v. Roberts was decided.", NULL },
+    { "In 1999 civil filings rose, and 2012-2013 was a hard year for 2014-era cases.", NULL },
+    { "The 2010-0123 docket (filed 3/3/11) was sealed.", NULL },
+    { "He was 5 F.2d tall.", NULL },
+    /* The number after the comma is the next citation's volume, not a page. */
+    { "As 410 U.S., 113 S. Ct. 705 shows.", "113 S. Ct. 705" },
+    /* A star page of the opinion after a citation is not its pin. */
+    { "See 474 U.S. 327, *348 and then.", "474 U.S. 327" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GPtrArray) citations = cb_citation_scan (cases[i].text);
+
+      for (guint j = 0; j < citations->len; j++)
+        g_test_message ("%s: %s", cases[i].text, at (citations, j)->text);
+      g_assert_cmpuint (citations->len, ==, cases[i].found != NULL ? 1 : 0);
+      if (cases[i].found != NULL)
+        g_assert_cmpstr (at (citations, 0)->text, ==, cases[i].found);
+    }
+}
+
+static void
+test_forms_to_string (void)
+{
+  const char *text =
+    "State v. Smith, 2012-Ohio-4567, ¶ 12. State v. Dupre, 2010-0123 (La. App. 4 Cir. 3/3/11). "
+    "Doe v. Roe, 2014 WL 1234567, at *3 (S.D.N.Y. Mar. 3, 2014). Id. at *4. In re Gault, 387 U.S. 1 (1967).";
+  g_autoptr(GPtrArray) citations = cb_citation_scan (text);
+  g_autoptr(GPtrArray) authorities = cb_citation_authorities (citations);
+  struct { const char *cited; const char *readable; } cases[] = {
+    { "2012-Ohio-4567, ¶ 12", "State v. Smith, 2012-Ohio-4567, ¶ 12" },
+    { "2010-0123 (La. App. 4 Cir. 3/3/11)", "State v. Dupre, 2010-0123 (La.App. 4 Cir. 3/3/11)" },
+    { "2014 WL 1234567, at *3", "Doe v. Roe, 2014 WL 1234567, at *3 (S.D.N.Y. Mar. 3, 2014)" },
+    { "Id. at *4", "Short form of Doe v. Roe, 2014 WL 1234567, at *4" },
+    { "387 U.S. 1", "In re Gault, 387 U.S. 1 (1967)" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *readable = cb_citation_to_string (at (citations, find (citations, text, cases[i].cited)));
+
+      g_assert_cmpstr (readable, ==, cases[i].readable);
+    }
+  g_assert_cmpuint (find_authority (authorities, "Doe v. Roe, 2014 WL 1234567 (S.D.N.Y. Mar. 3, 2014)")->count, ==, 2);
+  g_assert_cmpuint (find_authority (authorities, "State v. Smith, 2012-Ohio-4567")->count, ==, 1);
+  g_assert_cmpuint (find_authority (authorities, "In re Gault, 387 U.S. 1 (1967)")->count, ==, 1);
+}
+
 static void
 test_no_citations (void)
 {
@@ -425,6 +646,9 @@ test_pathological (void)
   const char *pieces[] = {
     "1.", "1 ", "1.1 ", "1 U.S. 1, ", "Id. ", "\u00a7 1 ", "A, at 1 ", "A v. B, ",
     "1 F.2d, at 1 ", "(", "App. 1 ", "X v. Y, 1 U.S. 1, 1 U.S. 1, ",
+    "2012-Ohio-1, ", "2012-Ohio-", "2014 WL 1234567, at *1, ", "(2011) 1 Cal.4th 1 [", "1 U.S., ",
+    "2010-0123 (La. App. 4 Cir. 1/1/", "2010-0123 (La. App. 4 Cir. 1/1/11), ", "5 Neb. App. xxii, ",
+    "In re A, 1 U.S. 1; ", "Id. at *", "\u00b6 1 ", "1 U.S. 1 (S.D.N.Y. Mar. 3, ",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (pieces); i++)
@@ -471,6 +695,7 @@ main (int   argc,
 
   g_test_add_func ("/reporters/lookup", test_reporters_lookup);
   g_test_add_func ("/reporters/could-begin", test_reporters_could_begin);
+  g_test_add_func ("/reporters/forms", test_reporters_forms);
   g_test_add_func ("/citation/sample/cases", test_sample_cases);
   g_test_add_func ("/citation/sample/statutes", test_sample_statutes);
   g_test_add_func ("/citation/sample/short-forms", test_sample_short_forms);
@@ -478,6 +703,11 @@ main (int   argc,
   g_test_add_func ("/citation/authorities", test_authorities);
   g_test_add_func ("/citation/other-forms", test_other_forms);
   g_test_add_func ("/citation/no-citations", test_no_citations);
+  g_test_add_func ("/citation/forms/neutral", test_neutral);
+  g_test_add_func ("/citation/forms/database", test_database);
+  g_test_add_func ("/citation/forms/pages-and-names", test_pages_and_names);
+  g_test_add_func ("/citation/forms/in-prose", test_forms_in_prose);
+  g_test_add_func ("/citation/forms/to-string", test_forms_to_string);
   g_test_add_func ("/citation/pathological", test_pathological);
 
   return g_test_run ();

@@ -2,6 +2,7 @@
 
 #include <string.h>
 
+#include "cb-citation.h"
 #include "cb-opinion.h"
 #include "cb-test.h"
 
@@ -48,6 +49,86 @@ test_json (void)
                           notes[0].marker_offset, notes[0].body_start, notes[0].body_end);
   g_assert_nonnull (strstr (out, note));
   g_assert_nonnull (strstr (out, "{\"number\": 4, \"offset\": "));
+}
+
+/* The index of the citation whose text is @cited. */
+static guint
+citation_index (CbOpinion  *opinion,
+                const char *cited)
+{
+  GPtrArray *citations = cb_opinion_get_citations (opinion);
+
+  for (guint i = 0; i < citations->len; i++)
+    if (g_str_equal (((CbCitation *) g_ptr_array_index (citations, i))->text, cited))
+      return i;
+  g_error ("no citation %s", cited);
+  return 0;
+}
+
+/* Every field of a citation: kind and form, the reporter as written and normalized,
+ * parenthetical, parallels, what a short form refers to, and the character range. */
+static void
+test_json_citations (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("CB_SOURCE_ROOT"), "tests", "fixtures", "opinions",
+                                            "neutral-citations.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(CbOpinion) opinion = cb_opinion_import_file (file, NULL, NULL);
+  GPtrArray *citations = cb_opinion_get_citations (opinion);
+  const char *args[] = { "inspect", path, "--json", NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  guint dupre = citation_index (opinion, "2010-0123, p. 6 (La. App. 4 Cir. 3/3/11)");
+  guint garcia = citation_index (opinion, "2014 WL 1234567, at *3");
+  guint terry = citation_index (opinion, "392 U.S. 1, 21");
+  guint sct = citation_index (opinion, "88 S.Ct. 1868");
+  guint short_garcia = citation_index (opinion, "Garcia, at *4");
+  const CbCitation *c;
+  g_autofree char *expected_dupre = NULL;
+  g_autofree char *expected_garcia = NULL;
+  g_autofree char *expected_sct = NULL;
+  g_autofree char *expected_short = NULL;
+
+  g_assert_cmpint (cb_test_run_casebrief (NULL, args, &out, &err), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_nonnull (strstr (out, "\"case_name\": \"State v. Holloway\""));
+  g_assert_nonnull (strstr (out, "\"citation\": \"2013-Ohio-2290\""));
+
+  c = g_ptr_array_index (citations, dupre);
+  expected_dupre = g_strdup_printf (
+    "{\"start\": %" G_GSIZE_FORMAT ", \"end\": %" G_GSIZE_FORMAT ", \"text\": \"2010-0123, p. 6 (La. App. 4 Cir. "
+    "3/3/11)\", \"kind\": \"case\", \"form\": \"neutral\", \"case_name\": \"State v. Dupre\", \"volume\": \"2010\", "
+    "\"reporter\": \"La.App. 4 Cir.\", \"reporter_as_written\": \"La. App. 4 Cir.\", \"page\": \"0123\", "
+    "\"pin\": \"p. 6\", \"court\": \"La. App. 4 Cir.\", \"year\": \"2011\", \"date\": \"3/3/11\", "
+    "\"parallel_of\": -1, \"parallels\": [%u], \"refers_to\": -1}", c->start, c->end, dupre + 1);
+  g_assert_nonnull (strstr (out, expected_dupre));
+
+  c = g_ptr_array_index (citations, garcia);
+  expected_garcia = g_strdup_printf (
+    "{\"start\": %" G_GSIZE_FORMAT ", \"end\": %" G_GSIZE_FORMAT ", \"text\": \"2014 WL 1234567, at *3\", "
+    "\"kind\": \"case\", \"form\": \"database\", \"case_name\": \"United States v. Garcia\", \"volume\": \"2014\", "
+    "\"reporter\": \"WL\", \"reporter_as_written\": \"WL\", \"page\": \"1234567\", \"pin\": \"*3\", "
+    "\"court\": \"S.D. Ohio\", \"year\": \"2014\", \"date\": \"Mar. 3, 2014\", \"parallel_of\": -1, "
+    "\"parallels\": [], \"refers_to\": -1}", c->start, c->end);
+  g_assert_nonnull (strstr (out, expected_garcia));
+
+  c = g_ptr_array_index (citations, sct);
+  expected_sct = g_strdup_printf (
+    "{\"start\": %" G_GSIZE_FORMAT ", \"end\": %" G_GSIZE_FORMAT ", \"text\": \"88 S.Ct. 1868\", "
+    "\"kind\": \"case\", \"form\": \"reporter\", \"case_name\": \"Terry v. Ohio\", \"volume\": \"88\", "
+    "\"reporter\": \"S. Ct.\", \"reporter_as_written\": \"S.Ct.\", \"page\": \"1868\", \"pin\": null, "
+    "\"court\": null, \"year\": \"1968\", \"date\": null, \"parallel_of\": %u, \"parallels\": [%u, %u], "
+    "\"refers_to\": -1}", c->start, c->end, terry, terry, sct + 1);
+  g_assert_nonnull (strstr (out, expected_sct));
+
+  c = g_ptr_array_index (citations, short_garcia);
+  expected_short = g_strdup_printf (
+    "{\"start\": %" G_GSIZE_FORMAT ", \"end\": %" G_GSIZE_FORMAT ", \"text\": \"Garcia, at *4\", "
+    "\"kind\": \"short\", \"form\": \"database\", \"case_name\": \"United States v. Garcia\", \"volume\": \"2014\", "
+    "\"reporter\": \"WL\", \"reporter_as_written\": null, \"page\": \"1234567\", \"pin\": \"*4\", "
+    "\"court\": \"S.D. Ohio\", \"year\": \"2014\", \"date\": \"Mar. 3, 2014\", \"parallel_of\": -1, "
+    "\"parallels\": [], \"refers_to\": %u}", c->start, c->end, garcia);
+  g_assert_nonnull (strstr (out, expected_short));
 }
 
 static void
@@ -123,6 +204,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/inspect/json", test_json);
+  g_test_add_func ("/inspect/json-citations", test_json_citations);
   g_test_add_func ("/inspect/table", test_table);
   g_test_add_func ("/inspect/quote", test_quote);
   g_test_add_func ("/inspect/missing-file", test_missing_file);

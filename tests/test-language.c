@@ -283,6 +283,28 @@ test_language_other_reporters (void)
   assert_class_nowhere_in (buffer, "He paid 3 U.S. dollars on 4 May 2000, in 5 P.M. traffic.", 0, "citation");
 }
 
+/* A star page that splits a word, as CourtListener's HTML leaves it, and public-domain
+ * and database citations. */
+static void
+test_language_glued_marker_and_year_citations (void)
+{
+  const char *text =
+    "A divided in*102 formation word, and 3*4 is no page.\n"
+    "See 2012-Ohio-4567, ¶ 12; 2015-NMSC-011; 2019 IL App (2d) 180123-U; 2014 WL 1234567, at *3; "
+    "2013 U.S. Dist. LEXIS 98765. In 2012-2013 and 1999 they rose.\n";
+  g_autoptr(GtkSourceBuffer) buffer = highlighted (text, -1);
+  const char *citations[] = {
+    "2012-Ohio-4567", "2015-NMSC-011", "2019 IL App (2d) 180123-U", "2014 WL 1234567",
+    "2013 U.S. Dist. LEXIS 98765",
+  };
+
+  assert_class_exactly (buffer, "*102", 0, "star-page");
+  assert_class_nowhere_in (buffer, "3*4", 0, "star-page");
+  for (guint i = 0; i < G_N_ELEMENTS (citations); i++)
+    assert_class_exactly (buffer, citations[i], 0, "citation");
+  assert_class_nowhere_in (buffer, "In 2012-2013 and 1999 they rose.", 0, "citation");
+}
+
 static void
 test_language_case_names_and_quotations (void)
 {
@@ -372,6 +394,7 @@ main (int   argc,
   g_test_add_func ("/language/headnotes", test_language_headnotes);
   g_test_add_func ("/language/citations", test_language_citations);
   g_test_add_func ("/language/other-reporters", test_language_other_reporters);
+  g_test_add_func ("/language/glued-marker-and-year-citations", test_language_glued_marker_and_year_citations);
   g_test_add_func ("/language/case-names-and-quotations", test_language_case_names_and_quotations);
   g_test_add_func ("/language/schemes", test_language_schemes);
 

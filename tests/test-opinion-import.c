@@ -234,7 +234,7 @@ test_cap (void)
   g_assert_cmpuint (marks[1].page, ==, 201);
   g_assert_true (g_str_has_prefix (text_at (opinion, marks[1].offset), "**201 and"));
 
-  g_assert_cmpstr (cb_opinion_get_case_name (opinion), ==, "SMITH v. JONES");
+  g_assert_cmpstr (cb_opinion_get_case_name (opinion), ==, "Smith v. Jones");
   g_assert_cmpstr (cb_opinion_get_citation (opinion), ==, "10 Ill. 2d 50, 150 N.E.2d 200");
 
   notes = cb_opinion_get_footnotes (opinion, &n_notes);
@@ -295,7 +295,7 @@ test_caption_and_separate_opinions (void)
   g_autoptr(CbOpinion) opinion = load_fixture ("dissent.txt");
   gsize start, end;
 
-  g_assert_cmpstr (cb_opinion_get_case_name (opinion), ==, "DAVIDSON v. CANNON");
+  g_assert_cmpstr (cb_opinion_get_case_name (opinion), ==, "Davidson v. Cannon");
   g_assert_cmpstr (cb_opinion_get_court (opinion), ==, "Supreme Court of the United States");
   g_assert_cmpstr (cb_opinion_get_citation (opinion), ==, "474 U.S. 344, 106 S. Ct. 668");
   g_assert_cmpstr (cb_opinion_get_docket (opinion), ==, "No. 84-6470");

@@ -51,6 +51,43 @@ test_reporter_canonical (void)
     }
 }
 
+static char *
+cite_quote (CbOpinion  *opinion,
+            const char *quote,
+            const char *citation)
+{
+  gsize start, end;
+
+  g_assert_true (cb_opinion_find_quote (opinion, quote, 0, &start, &end));
+  return cb_opinion_pin_cite (opinion, start, end, citation, CB_CITE_STYLE_BLUEBOOK);
+}
+
+/* A Westlaw document's star pages are its pages, cited "at *3"; a neutral citation has
+ * no pages, so its parallel reporter is cited; the star pins of the cases the opinion
+ * cites are not its pages. */
+static void
+test_database_and_neutral (void)
+{
+  g_autoptr(CbOpinion) unreported = cb_opinion_new_from_text (
+    "Slip opinion text on the first page. *2 The second page cites Doe v. Roe, 2010 WL 55555, at *7 "
+    "(D. Mass. 2010). *3 The third page.\n", "wl.txt", CB_OPINION_FORMAT_TEXT);
+  g_autoptr(CbOpinion) ohio = cb_opinion_new_from_text (
+    "State v. Holloway\n\n2013-Ohio-2290, 990 N.E.2d 10\n\nFirst page *11 second page.\n",
+    "ohio.txt", CB_OPINION_FORMAT_TEXT);
+  g_autofree char *first = cite_quote (unreported, "Slip opinion text", "2014 WL 1234567");
+  g_autofree char *range = cite_quote (unreported, "The second page cites Doe v. Roe, 2010 WL 55555, at *7 "
+                                       "(D. Mass. 2010). The third", "2014 WL 1234567");
+  g_autofree char *parallel = cite_quote (ohio, "second page", cb_opinion_get_citation (ohio));
+  gsize n_marks;
+
+  cb_opinion_get_page_marks (unreported, &n_marks);
+  g_assert_cmpuint (n_marks, ==, 2);
+  g_assert_cmpstr (first, ==, "2014 WL 1234567, at *1");
+  g_assert_cmpstr (range, ==, "2014 WL 1234567, at *2–3");
+  g_assert_cmpstr (cb_opinion_get_citation (ohio), ==, "2013-Ohio-2290, 990 N.E.2d 10");
+  g_assert_cmpstr (parallel, ==, "990 N.E.2d at 11");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -59,6 +96,7 @@ main (int   argc,
 
   g_test_add_func ("/pin-cite/format-range", test_format_range);
   g_test_add_func ("/pin-cite/reporter-canonical", test_reporter_canonical);
+  g_test_add_func ("/pin-cite/database-and-neutral", test_database_and_neutral);
 
   return g_test_run ();
 }

@@ -56,6 +56,61 @@ append_json_member (GString    *out,
   g_string_append (out, last ? "\n" : ",\n");
 }
 
+static const char * const kind_names[] = { "case", "statute", "short", "id" };
+static const char * const form_names[] = { "reporter", "neutral", "database" };
+
+static void
+append_json_field (GString    *out,
+                   const char *name,
+                   const char *value)
+{
+  g_string_append_printf (out, ", \"%s\": ", name);
+  append_json_string (out, value);
+}
+
+/* Every field of citation @i: what it cites and how, its parts as written and
+ * normalized, the parenthetical's court and year, its parallels and what it refers to. */
+static void
+append_citation_json (GString   *out,
+                      GPtrArray *citations,
+                      guint      i)
+{
+  const CbCitation *c = g_ptr_array_index (citations, i);
+  guint root = c->parallel_of >= 0 ? (guint) c->parallel_of : i;
+  gboolean any = FALSE;
+
+  g_string_append_printf (out, "%s\n    {\"start\": %" G_GSIZE_FORMAT ", \"end\": %" G_GSIZE_FORMAT,
+                          i ? "," : "", c->start, c->end);
+  append_json_field (out, "text", c->text);
+  append_json_field (out, "kind", kind_names[c->kind]);
+  append_json_field (out, "form", c->kind == CB_CITATION_STATUTE ? NULL : form_names[c->form]);
+  append_json_field (out, "case_name", c->case_name);
+  append_json_field (out, "volume", c->volume);
+  append_json_field (out, "reporter", c->reporter);
+  append_json_field (out, "reporter_as_written", c->reporter_written);
+  append_json_field (out, "page", c->page);
+  append_json_field (out, "pin", c->pin);
+  append_json_field (out, "court", c->court);
+  append_json_field (out, "year", c->year);
+  append_json_field (out, "date", c->date);
+  g_string_append_printf (out, ", \"parallel_of\": %d, \"parallels\": [", c->parallel_of);
+  /* The first of a group lists the others; each other lists the first and the rest. */
+  for (guint j = root; j < citations->len; j++)
+    {
+      const CbCitation *other = g_ptr_array_index (citations, j);
+
+      /* Parallels follow their first citation directly. */
+      if (j > root && other->parallel_of != (int) root)
+        break;
+      if (j != i)
+        {
+          g_string_append_printf (out, "%s%u", any ? ", " : "", j);
+          any = TRUE;
+        }
+    }
+  g_string_append_printf (out, "], \"refers_to\": %d}", c->refers_to);
+}
+
 static char *
 to_json (CbOpinion *opinion)
 {
@@ -111,20 +166,7 @@ to_json (CbOpinion *opinion)
   g_string_append (out, n_headnotes ? "\n  ],\n  \"citations\": [" : "],\n  \"citations\": [");
 
   for (guint i = 0; i < citations->len; i++)
-    {
-      const CbCitation *c = g_ptr_array_index (citations, i);
-
-      g_string_append_printf (out, "%s\n    {\"start\": %" G_GSIZE_FORMAT ", \"end\": %" G_GSIZE_FORMAT ", \"text\": ",
-                              i ? "," : "", c->start, c->end);
-      append_json_string (out, c->text);
-      g_string_append (out, ", \"volume\": ");
-      append_json_string (out, c->volume);
-      g_string_append (out, ", \"reporter\": ");
-      append_json_string (out, c->reporter);
-      g_string_append (out, ", \"page\": ");
-      append_json_string (out, c->page);
-      g_string_append_c (out, '}');
-    }
+    append_citation_json (out, citations, i);
   g_string_append (out, citations->len ? "\n  ]\n}\n" : "]\n}\n");
   return g_string_free (out, FALSE);
 }

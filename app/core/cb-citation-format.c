@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cb-citation-private.h"
+#include "cb-reporters.h"
 
 static void
 append_reference (GString          *out,
@@ -14,6 +15,9 @@ append_reference (GString          *out,
                   const char       *at,
                   gboolean          parenthetical)
 {
+  CbReporterForms forms = citation->reporter != NULL ? cb_reporters_get_forms (citation->reporter) : 0;
+  gboolean louisiana = citation->form == CB_CITATION_FORM_NEUTRAL && (forms & CB_REPORTER_LOUISIANA);
+
   if (citation->case_name != NULL)
     g_string_append_printf (out, "%s, ", citation->case_name);
 
@@ -29,17 +33,35 @@ append_reference (GString          *out,
     }
   else
     {
-      g_string_append_printf (out, "%s %s %s", citation->volume, citation->reporter, citation->page);
+      if (louisiana)
+        /* "2010-0123 (La.App. 4 Cir. 3/3/11)": the court and date are the reporter. */
+        g_string_append_printf (out, "%s-%s (%s %s)", citation->volume, citation->page, citation->reporter,
+                                citation->date != NULL ? citation->date : citation->year);
+      else if (citation->form == CB_CITATION_FORM_NEUTRAL && (forms & CB_REPORTER_HYPHENATED))
+        g_string_append_printf (out, "%s-%s-%s", citation->volume, citation->reporter, citation->page);
+      else
+        g_string_append_printf (out, "%s %s %s", citation->volume, citation->reporter, citation->page);
+      /* A database's star page always follows "at": "2014 WL 1234567, at *3". */
       if (citation->pin != NULL)
-        g_string_append_printf (out, ",%s %s", at, citation->pin);
+        g_string_append_printf (out, ",%s %s",
+                                citation->form == CB_CITATION_FORM_DATABASE ? " at" : at, citation->pin);
     }
 
-  if (!parenthetical)
+  if (!parenthetical || louisiana)
     return;
-  if (citation->court != NULL && citation->year != NULL)
-    g_string_append_printf (out, " (%s %s)", citation->court, citation->year);
-  else if (citation->court != NULL || citation->year != NULL)
-    g_string_append_printf (out, " (%s)", citation->court != NULL ? citation->court : citation->year);
+  /* The date of a database citation stands for its year: "(S.D.N.Y. Mar. 3, 2014)". */
+  {
+    const char *when = citation->date != NULL ? citation->date : citation->year;
+
+    /* A neutral or database citation's year is its volume, written once. */
+    if (citation->court == NULL && citation->date == NULL && citation->form != CB_CITATION_FORM_REPORTER &&
+        g_strcmp0 (citation->year, citation->volume) == 0)
+      when = NULL;
+    if (citation->court != NULL && when != NULL)
+      g_string_append_printf (out, " (%s %s)", citation->court, when);
+    else if (citation->court != NULL || when != NULL)
+      g_string_append_printf (out, " (%s)", citation->court != NULL ? citation->court : when);
+  }
 }
 
 /**
@@ -206,8 +228,10 @@ cb_citation_authorities (GPtrArray *citations)
       bare->volume = g_strdup (named->volume);
       bare->reporter = g_strdup (named->reporter);
       bare->page = g_strdup (named->page);
+      bare->form = named->form;
       bare->court = g_strdup (named->court);
       bare->year = g_strdup (named->year);
+      bare->date = g_strdup (named->date);
       append_reference (label, bare, "", TRUE);
       authority->label = g_string_free (g_steal_pointer (&label), FALSE);
     }

@@ -38,7 +38,23 @@ count_paragraphs (const char *p,
   return p;
 }
 
-/* The first word of each party: "Daniels" and "Williams" in "Daniels v. Williams". */
+/* A name past the words of a proceeding: "Gault" in "In re Gault", "Young" in "Ex parte
+ * Young", which a short form names it by. */
+static const char *
+skip_proceeding (const char *name)
+{
+  static const char * const openings[] = {
+    "In re ", "Ex parte ", "ex parte ", "In the Matter of ", "Matter of ", NULL,
+  };
+
+  for (guint i = 0; openings[i] != NULL; i++)
+    if (g_str_has_prefix (name, openings[i]) && name[strlen (openings[i])] != '\0')
+      return name + strlen (openings[i]);
+  return name;
+}
+
+/* The first word of each party: "Daniels" and "Williams" in "Daniels v. Williams",
+ * "Gault" in "In re Gault". */
 static gboolean
 name_matches (const char *case_name,
               const char *short_name)
@@ -48,7 +64,7 @@ name_matches (const char *case_name,
   if (case_name == NULL)
     return FALSE;
 
-  parties = g_strsplit (case_name, " v. ", 2);
+  parties = g_strsplit (skip_proceeding (case_name), " v. ", 2);
   for (guint i = 0; parties[i] != NULL; i++)
     {
       const char *space = strchr (parties[i], ' ');
@@ -102,6 +118,7 @@ point_at (CbCitationItem *item,
 
   item->target = target;
   citation->refers_to_kind = meant->kind;
+  citation->form = meant->form;
   g_free (citation->volume);
   citation->volume = g_strdup (meant->volume);
   g_free (citation->reporter);
@@ -110,6 +127,16 @@ point_at (CbCitationItem *item,
   citation->case_name = g_strdup (meant->case_name);
   citation->court = g_strdup (meant->court);
   citation->year = g_strdup (meant->year);
+  citation->date = g_strdup (meant->date);
+}
+
+/* The page a pin starts on, past a star or a "p.": "826" in "826 n. 3", 3 in "*3". */
+static guint64
+pin_page (const char *pin)
+{
+  while (*pin != '\0' && !g_ascii_isdigit (*pin))
+    pin++;
+  return g_ascii_strtoull (pin, NULL, 10);
 }
 
 static char *
@@ -197,7 +224,7 @@ remember_case (GHashTable *seen,
 
   /* The first word of the name is the first party's; the second's follows " v. ". */
   versus = strstr (citation->case_name, " v. ");
-  remember (seen, first_word_key (citation->case_name, buffer, &spill), item);
+  remember (seen, first_word_key (skip_proceeding (citation->case_name), buffer, &spill), item);
   if (versus != NULL)
     {
       g_clear_pointer (&spill, g_free);
@@ -248,7 +275,7 @@ resolve_short (GHashTable *seen,
       char buffer[KEY_BYTES];
       g_autofree char *spill = NULL;
       GPtrArray *list = g_hash_table_lookup (seen, volume_key (citation, buffer, &spill));
-      guint64 pin = g_ascii_strtoull (citation->pin, NULL, 10);
+      guint64 pin = pin_page (citation->pin);
 
       for (guint j = list != NULL ? list->len : 0; j-- > 0; )
         {

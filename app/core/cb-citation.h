@@ -22,18 +22,40 @@ typedef enum
 } CbCitationKind;
 
 /**
+ * CbCitationForm:
+ * @CB_CITATION_FORM_REPORTER: volume, reporter and page ("474 U.S. 344", "5 Neb. App. xxii")
+ * @CB_CITATION_FORM_NEUTRAL: a public-domain citation, whose volume is a year and whose
+ *   pins are paragraphs ("2012-Ohio-4567, ¶ 12", "2019 IL App (2d) 180123-U")
+ * @CB_CITATION_FORM_DATABASE: a Westlaw or Lexis document, whose pins are star pages
+ *   ("2014 WL 1234567, at *3")
+ *
+ * How a case citation names its case.
+ */
+typedef enum
+{
+  CB_CITATION_FORM_REPORTER,
+  CB_CITATION_FORM_NEUTRAL,
+  CB_CITATION_FORM_DATABASE,
+} CbCitationForm;
+
+/**
  * CbCitation:
  * @kind: what it cites
+ * @form: how it names a case; for a statute %CB_CITATION_FORM_REPORTER
  * @start: offset in characters of its first character in the scanned text
  * @end: offset in characters just past its last character
  * @text: the exact text cited
  * @case_name: (nullable): "Parratt v. Taylor", when the text names the case
  * @volume: (nullable): reporter volume ("451") or statute title ("42")
  * @reporter: (nullable): canonical reporter ("U.S.", "S. Ct.") or code ("U.S.C.")
+ * @reporter_written: (nullable): the reporter as the text spells it ("S.Ct.")
  * @page: (nullable): first page, or the section of a statute ("1983")
- * @pin: (nullable): pin page or range as written ("536–537")
+ * @pin: (nullable): pin page or range as written ("536–537", "*3", "¶ 12", "p. 5")
  * @court: (nullable): court from the parenthetical ("CA3")
- * @year: (nullable): year from the parenthetical ("1981")
+ * @year: (nullable): year from the parenthetical ("1981"), or of a neutral or
+ *   database citation its volume
+ * @date: (nullable): the date of decision when the parenthetical gives one
+ *   ("Mar. 3, 2014", "3/3/11")
  * @parallel_of: index of the citation this one is parallel to, or -1
  * @refers_to: for short forms and Id., the index of the full citation meant, or -1
  * @refers_to_kind: when @refers_to is set, the kind of the citation meant
@@ -46,16 +68,19 @@ typedef enum
 typedef struct
 {
   CbCitationKind kind;
+  CbCitationForm form;
   gsize start;
   gsize end;
   char *text;
   char *case_name;
   char *volume;
   char *reporter;
+  char *reporter_written;
   char *page;
   char *pin;
   char *court;
   char *year;
+  char *date;
   int parallel_of;
   int refers_to;
   CbCitationKind refers_to_kind;

@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "cb-caption.h"
 #include "cb-citation.h"
 #include "cb-citation-private.h"
 #include "cb-opinion-private.h"
@@ -181,12 +182,32 @@ hide (CbOpinion  *self,
   hide_chars (self, offset, offset_of (t, end) - offset);
 }
 
+/* Whether the character at @offset is in the star pin of a citation ("2014 WL 1234567,
+ * at *3", "Id. at *4"), which cites another document's page, not this one's. @next is
+ * the first citation that may still hold it; offsets only grow from call to call. */
+static gboolean
+in_star_pin (GPtrArray *citations,
+             guint     *next,
+             gsize      offset)
+{
+  for (; *next < citations->len; (*next)++)
+    {
+      const CbCitation *citation = g_ptr_array_index (citations, *next);
+
+      if (citation->end <= offset)
+        continue;
+      return citation->start <= offset && citation->pin != NULL && citation->pin[0] == '*';
+    }
+  return FALSE;
+}
+
 static void
 find_page_marks (CbOpinion  *self,
                  const Text *t)
 {
   const char *s = t->s;
   gsize n = t->n;
+  guint next_citation = 0;
 
   for (gsize i = 0; i < n; i++)
     {
@@ -210,8 +231,11 @@ find_page_marks (CbOpinion  *self,
           /* The marker is ASCII: as many characters as bytes. */
           CbPageMark mark = { stars - 1, page, offset_of (t, i), j - i };
 
-          g_array_append_val (self->marks, mark);
-          hide_chars (self, mark.offset, mark.length);
+          if (!in_star_pin (self->citations, &next_citation, mark.offset))
+            {
+              g_array_append_val (self->marks, mark);
+              hide_chars (self, mark.offset, mark.length);
+            }
         }
       i += stars - 1;
     }
@@ -777,6 +801,7 @@ typedef struct
   GRegex *docket;
   GRegex *date;
   GRegex *court;
+  GRegex *proceeding;
 } CaptionRegexes;
 
 static gpointer
@@ -788,11 +813,17 @@ compile_caption_regexes (gpointer data)
   r->citation = g_regex_new ("^(\\d+\\s+[A-Z][A-Za-z0-9.\\s]*?\\s+\\d+"
                              "(?:\\s*,\\s*\\d+\\s+[A-Z][A-Za-z0-9.\\s]*?\\s+\\d+)*)"
                              "(?:\\s*\\([^)]*\\))?\\.?$", 0, 0, NULL);
-  r->docket = g_regex_new ("\\b(Nos?\\.\\s*\\d[\\w–-]*(?:\\s*(?:,|and)\\s*\\d[\\w–-]*)*)", 0, 0, NULL);
+  /* "No. 84-6470", "Nos. 84–6470 and 85-1", and a court's prefix: "No. S-06-1155". */
+  r->docket = g_regex_new ("\\b(Nos?\\.\\s*(?:[A-Z]{1,3}-)?\\d[\\w–-]*(?:\\s*(?:,|and)\\s*\\d[\\w–-]*)*)", 0, 0, NULL);
+  /* Westlaw abbreviates the months: "Decided Jan. 21, 1986." */
   r->date = g_regex_new ("((?:January|February|March|April|May|June|July|August|September|"
-                         "October|November|December)\\s+\\d{1,2},\\s+\\d{4})", 0, 0, NULL);
+                         "October|November|December|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Aug\\.|Sept?\\.|"
+                         "Oct\\.|Nov\\.|Dec\\.)\\s+\\d{1,2},\\s+\\d{4})", 0, 0, NULL);
   r->court = g_regex_new ("^(?:[A-Z][A-Za-z.]*\\s+)*(?:Court|COURT|Circuit|CIRCUIT)\\b.*$", 0, 0, NULL);
-  g_assert (r->case_name && r->citation && r->docket && r->date && r->court);
+  /* "IN RE GAULT.", "Ex parte Young", up to a comma before the role. */
+  r->proceeding = g_regex_new ("^((?:In re|IN RE|Ex parte|EX PARTE|In the Matter of|IN THE MATTER OF)"
+                               "\\s+[^,;:]{1,120}?)(?:,.{0,60})?\\.?$", 0, 0, NULL);
+  g_assert (r->case_name && r->citation && r->docket && r->date && r->court && r->proceeding);
   return r;
 }
 
@@ -822,6 +853,30 @@ caption_lines (const char *text)
   return (GStrv) g_ptr_array_free (lines, FALSE);
 }
 
+static gboolean
+cites_a_case (const char *line)
+{
+  g_autoptr(GPtrArray) citations = cb_citation_scan (line);
+
+  return citations->len > 0;
+}
+
+/* The next line after @i that is not blank, or -1. */
+static int
+next_filled_line (GStrv lines,
+                  guint i)
+{
+  for (guint j = i + 1; lines[j] != NULL && j < CAPTION_LINES_MAX; j++)
+    if (*lines[j] != '\0')
+      return j;
+  return -1;
+}
+
+/* The case name, court, citation, docket and date of the caption: the lines before the
+ * first star page, headnote or footnote. The case name is written as a citation names
+ * it ("State v. Vela" for "STATE of Nebraska, appellee, v. Erick Fernando VELA,
+ * appellant."), also from Westlaw's caption, which puts "v." on a line of its own
+ * between the parties. The citation is the opinion's own, never one it cites. */
 static void
 find_caption (CbOpinion *self)
 {
@@ -836,12 +891,14 @@ find_caption (CbOpinion *self)
   gsize offset = 0;
   gsize first_mark = self->marks->len > 0 ? g_array_index (self->marks, CbPageMark, 0).offset : self->length;
   char *any_date = NULL;
+  int previous = -1;
 
   for (guint i = 0; lines[i] != NULL && i < CAPTION_LINES_MAX; i++)
     {
       const char *line = lines[i];
       glong chars = g_utf8_strlen (line, -1);
       char *value;
+      int before = previous;
 
       if (chars > CAPTION_LINE_MAX || offset >= first_mark || offset >= self->footnote_block ||
           (self->headnotes->len > 0 && offset >= g_array_index (self->headnotes, CbHeadnote, 0).offset))
@@ -849,16 +906,36 @@ find_caption (CbOpinion *self)
       offset += chars + 1;
       if (*line == '\0')
         continue;
+      previous = i;
 
-      if (self->citation == NULL && (value = match_line (citation, line, 1)) != NULL)
+      if (self->citation == NULL &&
+          ((value = match_line (citation, line, 1)) != NULL || (value = cb_caption_citation_line (line)) != NULL))
         {
           self->citation = value;
           continue;
         }
-      if (self->case_name == NULL && (value = match_line (case_name, line, 1)) != NULL)
+      if (self->case_name == NULL)
         {
-          self->case_name = value;
-          continue;
+          int after = next_filled_line (lines, i);
+
+          /* "Robert DAVIDSON, Petitioner,\nv.\nKenneth CANNON et al." */
+          if (strcmp (line, "v.") == 0 && before >= 0 && after >= 0 && g_utf8_strlen (lines[after], -1) <= CAPTION_LINE_MAX)
+            {
+              g_autofree char *parties = g_strdup_printf ("%s v. %s", lines[before], lines[after]);
+
+              self->case_name = cb_caption_case_name (parties);
+              continue;
+            }
+          /* A line that cites a case is a sentence of the opinion, not its caption. */
+          if (((value = match_line (case_name, line, 1)) != NULL ||
+               (value = match_line (regexes->proceeding, line, 1)) != NULL) &&
+              !cites_a_case (value))
+            {
+              self->case_name = cb_caption_case_name (value);
+              g_free (value);
+              continue;
+            }
+          g_clear_pointer (&value, g_free);
         }
       if (self->docket == NULL && (value = match_line (docket, line, 1)) != NULL)
         self->docket = value;
@@ -873,7 +950,10 @@ find_caption (CbOpinion *self)
           continue;
         }
       if (self->court == NULL && (value = match_line (court, line, 0)) != NULL)
-        self->court = value;
+        {
+          self->court = cb_caption_court (value);
+          g_free (value);
+        }
     }
 
   if (self->date == NULL)
@@ -980,14 +1060,15 @@ cb_opinion_analyze (CbOpinion *self)
   self->marks = g_array_new (FALSE, FALSE, sizeof (CbPageMark));
   self->headnotes = g_array_new (FALSE, FALSE, sizeof (CbHeadnote));
 
+  /* The text was checked when it was decoded or made. The citations come first: the
+   * star pins of database citations are no page markers. */
+  self->citations = cb_citation_scan_valid (self->text, t.n);
   find_page_marks (self, &t);
   block = find_footnotes (self, notes, &t);
   find_headnotes (self, &t, block);
   find_separate_opinions (self, parts);
   self->page_map = fill_page_map (self, notes, parts);
   find_caption (self);
-  /* The text was checked when it was decoded or made. */
-  self->citations = cb_citation_scan_valid (self->text, t.n);
   /* Kept: quoting turns character offsets back into bytes with it. */
   self->char_blocks = t.blocks;
   self->n_bytes = t.n;

@@ -23,7 +23,29 @@ cite_free (Cite *cite)
   g_free (cite);
 }
 
-/* The citations in "474 U.S. 344, 106 S. Ct. 668 (1986)"; pieces that are no citation are skipped. */
+/* Whether a citation's volume and reporter make it a neutral one ("2019 IL App (2d)"),
+ * which numbers paragraphs and has no pages to cite. */
+static gboolean
+is_neutral (const char *volume,
+            const char *reporter)
+{
+  const char *canonical = cb_reporters_lookup (reporter);
+
+  return canonical != NULL && (cb_reporters_get_forms (canonical) & CB_REPORTER_NEUTRAL) &&
+         strlen (volume) == 4;
+}
+
+/* Whether a reporter is a Westlaw or Lexis database ("WL"), whose pages are star pages. */
+static gboolean
+is_database (const char *reporter)
+{
+  const char *canonical = cb_reporters_lookup (reporter);
+
+  return canonical != NULL && (cb_reporters_get_forms (canonical) & CB_REPORTER_DATABASE);
+}
+
+/* The citations in "474 U.S. 344, 106 S. Ct. 668 (1986)"; pieces that are no citation,
+ * and neutral citations, which have no pages, are skipped. */
 static GPtrArray *
 parse_citations (const char *citation)
 {
@@ -46,6 +68,11 @@ parse_citations (const char *citation)
       cite = g_new0 (Cite, 1);
       cite->volume = g_match_info_fetch (match, 1);
       cite->reporter = g_match_info_fetch (match, 2);
+      if (is_neutral (cite->volume, cite->reporter))
+        {
+          cite_free (cite);
+          continue;
+        }
       page = g_match_info_fetch (match, 3);
       cite->page = (guint) g_ascii_strtoull (page, NULL, 10);
       g_ptr_array_add (cites, cite);
@@ -205,6 +232,10 @@ reporter_for (CbOpinion  *self,
       if (same_reporter (c->reporter, cite->reporter) && cb_page_map_has_pages (self->page_map, i))
         return (int) i;
     }
+
+  /* A Westlaw or Lexis document numbers its own pages from *1: the first star paging. */
+  if (is_database (cite->reporter))
+    return cb_page_map_has_pages (self->page_map, 0) && !taken[0] ? 0 : -1;
 
   /* Otherwise the reporter whose first page in the text is the cited page or just after it. */
   for (guint r = 0; r < MAX_REPORTERS; r++)
@@ -386,8 +417,13 @@ cb_opinion_pin_cite (CbOpinion   *self,
           reporter = cb_reporter_canonical (cite->reporter);
           if (out->len > 0)
             g_string_append (out, ", ");
-          g_string_append_printf (out, style == CB_CITE_STYLE_SUPREME_COURT ? "%s %s, at %s" : "%s %s at %s",
-                                  cite->volume, reporter, range);
+          /* A Westlaw or Lexis document's pages are its star pages, cited with its
+           * number: "2014 WL 1234567, at *3". */
+          if (is_database (reporter))
+            g_string_append_printf (out, "%s %s %u, at *%s", cite->volume, reporter, cite->page, range);
+          else
+            g_string_append_printf (out, style == CB_CITE_STYLE_SUPREME_COURT ? "%s %s, at %s" : "%s %s at %s",
+                                    cite->volume, reporter, range);
           if (note != NULL)
             g_string_append_printf (out, " n.%s", note->label);
         }

@@ -11,10 +11,18 @@
 /* Longer than any abbreviation in the table once white space is removed. */
 #define KEY_MAX 128
 
+/* A reporter edition as the table names it. */
+typedef struct
+{
+  const char *canonical;
+  CbReporterForms forms;
+} Reporter;
+
 typedef struct
 {
   GStringChunk *strings;
-  GHashTable *reporters;    /* normalized spelling → canonical reporter edition */
+  GHashTable *reporters;    /* normalized spelling → Reporter */
+  GHashTable *editions;     /* canonical reporter → Reporter */
   GHashTable *codes;        /* normalized spelling → canonical statute code */
   GHashTable *years;        /* canonical reporter → "first\tlast" */
   guint8 reporter_starts[256];  /* the first bytes of the reporters' keys */
@@ -68,17 +76,37 @@ normalize (const char *abbreviation,
   return TRUE;
 }
 
+/* The form letters of the table ("nh", "d"), as build-aux/derive-reporters.py writes them. */
+static CbReporterForms
+parse_forms (const char *letters)
+{
+  CbReporterForms forms = 0;
+
+  for (const char *p = letters; *p; p++)
+    switch (*p)
+      {
+      case 'n': forms |= CB_REPORTER_NEUTRAL; break;
+      case 'h': forms |= CB_REPORTER_HYPHENATED; break;
+      case 'L': forms |= CB_REPORTER_LOUISIANA; break;
+      case '-': forms |= CB_REPORTER_PAGE_DASH_LETTER; break;
+      case 'a': forms |= CB_REPORTER_PAGE_LETTER; break;
+      case 'd': forms |= CB_REPORTER_DATABASE; break;
+      default: break;
+      }
+  return forms;
+}
+
 static void
 add_spelling (Table      *table,
               GHashTable *map,
               const char *spelling,
-              const char *canonical)
+              gpointer    value)
 {
   char key[KEY_MAX];
 
   if (normalize (spelling, key))
     {
-      g_hash_table_insert (map, g_string_chunk_insert_const (table->strings, key), (gpointer) canonical);
+      g_hash_table_insert (map, g_string_chunk_insert_const (table->strings, key), value);
       if (map == table->reporters)
         table->reporter_starts[(guchar) key[0]] = 1;
       else
@@ -96,6 +124,7 @@ load_table (gpointer data)
 
   table->strings = g_string_chunk_new (64 * 1024);
   table->reporters = g_hash_table_new (g_str_hash, g_str_equal);
+  table->editions = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   table->codes = g_hash_table_new (g_str_hash, g_str_equal);
   table->years = g_hash_table_new (g_str_hash, g_str_equal);
 
@@ -114,20 +143,31 @@ load_table (gpointer data)
       g_auto(GStrv) fields = NULL;
       GHashTable *map;
       const char *canonical;
+      gpointer value;
 
       if (lines[i][0] == '#' || lines[i][0] == '\0')
         continue;
 
       fields = g_strsplit (lines[i], "\t", -1);
-      if (g_strv_length (fields) < 4)
+      if (g_strv_length (fields) < 5)
         continue;
 
       map = g_str_equal (fields[0], "L") ? table->codes : table->reporters;
       canonical = g_string_chunk_insert_const (table->strings, fields[1]);
-      for (guint f = 4; fields[f] != NULL; f++)
-        add_spelling (table, map, fields[f], canonical);
+      value = (gpointer) canonical;
+      if (map == table->reporters)
+        {
+          Reporter *reporter = g_new (Reporter, 1);
+
+          reporter->canonical = canonical;
+          reporter->forms = parse_forms (fields[4]);
+          g_hash_table_insert (table->editions, (gpointer) canonical, reporter);
+          value = reporter;
+        }
+      for (guint f = 5; fields[f] != NULL; f++)
+        add_spelling (table, map, fields[f], value);
       /* The canonical spelling goes in last so that it always wins its own key. */
-      add_spelling (table, map, canonical, canonical);
+      add_spelling (table, map, canonical, value);
 
       if (map == table->reporters)
         {
@@ -205,14 +245,55 @@ cb_reporters_code_could_begin (char c)
 const char *
 cb_reporters_lookup (const char *abbreviation)
 {
+  return cb_reporters_lookup_forms (abbreviation, NULL);
+}
+
+/**
+ * cb_reporters_lookup_forms:
+ * @abbreviation: a reporter abbreviation as written ("S.Ct.", "IL App (2d)")
+ * @forms: (out) (optional): the citation forms the reporter takes
+ *
+ * cb_reporters_lookup(), also giving the citation forms of the reporter found.
+ *
+ * Returns: (nullable): the canonical abbreviation, or %NULL if unknown
+ */
+const char *
+cb_reporters_lookup_forms (const char      *abbreviation,
+                           CbReporterForms *forms)
+{
   char key[KEY_MAX];
+  const Reporter *reporter;
 
   g_return_val_if_fail (abbreviation != NULL, NULL);
 
+  if (forms != NULL)
+    *forms = 0;
   if (!normalize (abbreviation, key))
     return NULL;
 
-  return g_hash_table_lookup (get_table ()->reporters, key);
+  reporter = g_hash_table_lookup (get_table ()->reporters, key);
+  if (reporter == NULL)
+    return NULL;
+  if (forms != NULL)
+    *forms = reporter->forms;
+  return reporter->canonical;
+}
+
+/**
+ * cb_reporters_get_forms:
+ * @canonical: a canonical reporter abbreviation, as cb_reporters_lookup() returns it
+ *
+ * Returns: the citation forms the reporter takes, or 0 for an unknown reporter
+ */
+CbReporterForms
+cb_reporters_get_forms (const char *canonical)
+{
+  const Reporter *reporter;
+
+  g_return_val_if_fail (canonical != NULL, 0);
+
+  reporter = g_hash_table_lookup (get_table ()->editions, canonical);
+  return reporter != NULL ? reporter->forms : 0;
 }
 
 /**
