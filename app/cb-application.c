@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "cb-drafts.h"
+#include "cb-file-writer.h"
 #include "cb-template-store.h"
 #include "cb-appearance.h"
 #include "cb-application.h"
@@ -264,6 +265,15 @@ cb_application_startup (GApplication *app)
   static const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (cb_application_parent_class)->startup (app);
+
+  /* What saves that a crash cut short left in the folders the app keeps. */
+  {
+    g_autoptr(GFile) drafts = cb_drafts_get_dir ();
+    g_autoptr(GFile) templates = cb_template_store_get_user_dir (cb_template_store_get_default ());
+
+    cb_file_remove_stale_temporaries (drafts);
+    cb_file_remove_stale_temporaries (templates);
+  }
 
   self->appearance = cb_appearance_new (self->settings, gdk_display_get_default ());
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_entries,

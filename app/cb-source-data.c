@@ -6,6 +6,7 @@
 #include <string.h>
 #include <gtksourceview/gtksource.h>
 
+#include "cb-file-io.h"
 #include "cb-source-data.h"
 
 /* Relative to a data directory and to RESOURCE_PREFIX alike. */
@@ -84,8 +85,7 @@ extract_resources (GError **error)
       g_autofree char *filename = g_build_filename (dir, data_files[i], NULL);
       g_autofree char *parent = g_path_get_dirname (filename);
       g_autoptr(GBytes) bytes = lookup_resource (data_files[i]);
-      const char *data;
-      gsize length;
+      g_autoptr(GFile) file = NULL;
 
       if (bytes == NULL)
         {
@@ -105,8 +105,8 @@ extract_resources (GError **error)
                        "Cannot create %s: %s", parent, g_strerror (saved_errno));
           return NULL;
         }
-      data = g_bytes_get_data (bytes, &length);
-      if (!g_file_set_contents (filename, data, length, error))
+      file = g_file_new_for_path (filename);
+      if (!cb_file_save (file, bytes, NULL, CB_FILE_SAVE_NONE, NULL, NULL, error))
         return NULL;
     }
 

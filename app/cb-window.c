@@ -299,7 +299,7 @@ brief_loaded_cb (GObject      *source,
   g_autoptr(ImportData) data = user_data;
   CbWindow *self = data->self;
   g_autoptr(GError) error = NULL;
-  g_autoptr(CbBrief) brief = cb_brief_load_file_finish (result, &error);
+  g_autoptr(CbBrief) brief = cb_brief_load_file_finish (result, NULL, &error);
   GFile *file = data->file;
   guint n_orphans = 0, n_review = 0;
   GListModel *excerpts;
@@ -515,7 +515,7 @@ saved_cb (GObject      *source,
   CbWindow *self = data->self;
   g_autoptr(GError) error = NULL;
 
-  if (!cb_brief_save_file_finish (CB_BRIEF (source), result, &error))
+  if (!cb_brief_save_file_finish (CB_BRIEF (source), result, NULL, &error))
     {
       /* The brief stays as it is in the window, still marked unsaved. */
       _cb_window_show_error (self, error);
@@ -555,7 +555,7 @@ _cb_window_save_to_file (CbWindow             *self,
   cb_brief_set_modified (self->brief, stamp);
   g_signal_handlers_unblock_by_func (self->brief, brief_changed_cb, self);
 
-  cb_brief_save_file_async (self->brief, file, self->cancellable, saved_cb, data);
+  cb_brief_save_file_async (self->brief, file, NULL, self->cancellable, saved_cb, data);
 }
 
 static void

@@ -816,13 +816,13 @@ test_async (void)
 
   cb_brief_load_file_async (file, NULL, async_done_cb, &result);
   cb_test_wait_until (is_set, &result);
-  brief = cb_brief_load_file_finish (result, &error);
+  brief = cb_brief_load_file_finish (result, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (cb_brief_get_case_name (brief), ==, "Davidson v. Cannon");
 
-  cb_brief_save_file_async (brief, out, NULL, async_done_cb, &save_result);
+  cb_brief_save_file_async (brief, out, NULL, NULL, async_done_cb, &save_result);
   cb_test_wait_until (is_set, &save_result);
-  g_assert_true (cb_brief_save_file_finish (brief, save_result, &error));
+  g_assert_true (cb_brief_save_file_finish (brief, save_result, NULL, &error));
   g_assert_no_error (error);
   g_file_get_contents (out_path, &written, NULL, NULL);
   g_assert_cmpstr (written, ==, original);

@@ -197,10 +197,11 @@ find_label (GtkWidget  *widget,
   return FALSE;
 }
 
+/* The toast of the failed save (the title names the file too). */
 static gboolean
 shows_save_error (gpointer data)
 {
-  return find_label (data, "davidson.brief");
+  return find_label (data, "Could not save ") && find_label (data, "davidson.brief: ");
 }
 
 /* Makes @dir refuse new files: read-only for a user, immutable for root (whom

@@ -591,8 +591,12 @@ test_export_cancelled (void)
   g_assert_true (g_file_set_contents (pdf, "the older export", -1, NULL));
   g_cancellable_cancel (cancellable);
   g_assert_false (cb_brief_export_pdf (brief, file, NULL, cancellable, &error));
-  g_assert_error (error, CB_ERROR, CB_ERROR_SAVE);
-  g_assert_true (g_str_has_prefix (error->message, pdf));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  {
+    g_autofree char *expected = g_strdup_printf ("Could not save %s: the save was cancelled", pdf);
+
+    g_assert_cmpstr (error->message, ==, expected);
+  }
 
   g_assert_true (g_file_get_contents (pdf, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, "the older export");
@@ -621,7 +625,7 @@ test_export_failures (void)
     {
       const char *args[] = { "export", "--pdf", outputs[i], brief_path, NULL };
       g_autofree char *err = NULL;
-      g_autofree char *expected_prefix = g_strdup_printf ("casebrief: %s: ", outputs[i]);
+      g_autofree char *expected_prefix = g_strdup_printf ("casebrief: Could not save %s: ", outputs[i]);
 
       g_assert_cmpint (cb_test_run_casebrief (NULL, args, NULL, &err), !=, 0);
       g_test_message ("%s", err);

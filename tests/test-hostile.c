@@ -184,7 +184,7 @@ test_opinion_too_large (void)
 
   g_assert_null (opinion);
   g_assert_error (error, CB_ERROR, CB_ERROR_TOO_LARGE);
-  g_assert_cmpstr (error->message, ==, "huge.txt: the file is too large to be an opinion (over 64 MB)");
+  g_assert_cmpstr (error->message, ==, "huge.txt is too large to open (over 64 MB)");
   assert_opinion_refused (html, CB_ERROR_TOO_LARGE);
   assert_inspect_refuses (txt);
   assert_workdir_holds (2);
@@ -235,9 +235,15 @@ static void
 test_opinion_folder (void)
 {
   g_autofree char *path = g_build_filename (workdir, "folder.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CbOpinion) opinion = NULL;
 
   g_assert_cmpint (g_mkdir (path, 0755), ==, 0);
-  assert_opinion_refused (path, CB_ERROR_NOT_TEXT);
+  opinion = cb_opinion_import_file (file, NULL, &error);
+  g_assert_null (opinion);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY);
+  g_assert_cmpstr (error->message, ==, "folder.txt is a folder, not a file");
   g_assert_cmpint (g_rmdir (path), ==, 0);
 }
 

@@ -284,9 +284,9 @@ cb_cli_inspect (int    argc,
   opinion = cb_opinion_import_file (file, NULL, &error);
   if (opinion == NULL)
     {
-      /* CbError messages already name the file; I/O errors are given their name here. */
-      if (error->domain == G_IO_ERROR)
-        return fail (files[0], error->message);
+      /* A missing file is named as it was typed; every other message names it. */
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        return fail (files[0], _("no such file"));
       g_printerr ("casebrief: %s\n", error->message);
       return 1;
     }

@@ -8,6 +8,7 @@
 #include "cb-brief.h"
 #include "cb-cli.h"
 #include "cb-error.h"
+#include "cb-file-io.h"
 #include "cb-opinion.h"
 #include "cb-template-store.h"
 
@@ -102,6 +103,7 @@ cb_cli_new (int    argc,
   g_autoptr(CbBrief) brief = NULL;
   g_autoptr(GFile) opinion_file = NULL;
   g_autoptr(GFile) output = NULL;
+  g_autoptr(GBytes) bytes = NULL;
 
   context = g_option_context_new (_("— make an assignment for students to brief"));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
@@ -139,7 +141,7 @@ cb_cli_new (int    argc,
     }
 
   output = g_file_new_for_commandline_arg (output_path);
-  /* Refused before any work; the exclusive create below makes it hold. */
+  /* Refused before any work; the save below makes it hold. */
   if (!force && g_file_query_exists (output, NULL))
     {
       fail_exists (output_path);
@@ -181,28 +183,16 @@ cb_cli_new (int    argc,
   if (student != NULL)
     cb_brief_set_student (brief, student);
 
-  /* Claiming the name with an exclusive create closes the gap between the check above
-   * and the save: a file that appeared meanwhile is still not replaced. */
-  if (!force)
+  /* Without --force the save claims the name only if it is still free: a file that
+   * appeared since the check above is not replaced either. */
+  bytes = cb_brief_to_bytes (brief);
+  if (!cb_file_save (output, bytes, NULL, force ? CB_FILE_SAVE_NONE : CB_FILE_SAVE_NO_REPLACE,
+                     NULL, NULL, &error))
     {
-      g_autoptr(GFileOutputStream) claim = g_file_create (output, G_FILE_CREATE_NONE, NULL, &error);
-
-      if (claim == NULL)
-        {
-          if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS))
-            fail_exists (output_path);
-          else
-            fail (error->message);
-          return 1;
-        }
-      g_output_stream_close (G_OUTPUT_STREAM (claim), NULL, NULL);
-    }
-
-  if (!cb_brief_save_file (brief, output, NULL, &error))
-    {
-      if (!force)
-        g_file_delete (output, NULL, NULL);
-      fail (error->message);
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+        fail_exists (output_path);
+      else
+        fail (error->message);
       return 1;
     }
   return 0;

@@ -9,10 +9,12 @@
 #include "cb-brief-export.h"
 #include "cb-brief-renderer.h"
 #include "cb-error.h"
+#include "cb-file-private.h"
+#include "cb-file-writer.h"
 
 typedef struct
 {
-  GOutputStream *stream;
+  CbFileWriter *file;
   GCancellable *cancellable;
   GError *error;
 } PdfWriter;
@@ -26,8 +28,7 @@ pdf_write_cb (void                *closure,
 
   if (writer->error != NULL)
     return CAIRO_STATUS_WRITE_ERROR;
-  if (!g_output_stream_write_all (writer->stream, data, length, NULL, writer->cancellable,
-                                  &writer->error))
+  if (!cb_file_writer_write (writer->file, data, length, writer->cancellable, &writer->error))
     return CAIRO_STATUS_WRITE_ERROR;
   return CAIRO_STATUS_SUCCESS;
 }
@@ -108,71 +109,6 @@ render_pdf (CbBrief              *brief,
   return TRUE;
 }
 
-/* A new, empty file beside @file, so that the final rename stays on one file system. */
-static GFileOutputStream *
-create_temporary_sibling (GFile   *file,
-                          GFile  **out_temp,
-                          GError **error)
-{
-  g_autoptr(GFile) parent = g_file_get_parent (file);
-  g_autofree char *basename = g_file_get_basename (file);
-
-  if (parent == NULL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME,
-                           _("Not a file name"));
-      return NULL;
-    }
-
-  for (guint attempt = 0; attempt < 100; attempt++)
-    {
-      g_autofree char *name = g_strdup_printf (".%s.%08x.part", basename, g_random_int ());
-      g_autoptr(GFile) temp = g_file_get_child (parent, name);
-      g_autoptr(GError) local_error = NULL;
-      GFileOutputStream *stream;
-
-      stream = g_file_create (temp, G_FILE_CREATE_NONE, NULL, &local_error);
-      if (stream != NULL)
-        {
-          *out_temp = g_steal_pointer (&temp);
-          return stream;
-        }
-      if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return NULL;
-        }
-    }
-  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_EXISTS, _("No temporary file name is free"));
-  return NULL;
-}
-
-/* GIO's own messages name the temporary file, which the user never asked for. */
-static const char *
-describe_save_error (const GError *error)
-{
-  if (error->domain == G_IO_ERROR)
-    switch (error->code)
-      {
-      case G_IO_ERROR_NOT_FOUND:
-        return _("The folder does not exist");
-      case G_IO_ERROR_NOT_DIRECTORY:
-        return _("The folder is not a folder");
-      case G_IO_ERROR_PERMISSION_DENIED:
-        return _("Permission denied");
-      case G_IO_ERROR_IS_DIRECTORY:
-      case G_IO_ERROR_WOULD_MERGE:
-        return _("A folder of that name is in the way");
-      case G_IO_ERROR_NO_SPACE:
-        return _("The disk is full");
-      case G_IO_ERROR_READ_ONLY:
-        return _("The disk is read-only");
-      default:
-        break;
-      }
-  return error->message;
-}
-
 /**
  * cb_brief_export_pdf:
  * @brief: the brief
@@ -183,11 +119,12 @@ describe_save_error (const GError *error)
  *
  * Typesets @brief exactly as it prints and writes it as a PDF with the case name as
  * title, the student as author, and an outline entry per section. The PDF is written
- * to a temporary file beside @file, then renamed over it, so a failure leaves no
- * partial file and an older @file untouched.
+ * as every file is saved (cb_file_writer_new()): to a temporary file beside @file,
+ * then moved over it, so a failure leaves no partial file and an older @file
+ * untouched.
  *
- * Returns: %TRUE on success; on failure %FALSE with a %CB_ERROR_SAVE error whose message
- *   is the file's name and the reason
+ * Returns: %TRUE on success; on failure %FALSE with a %CB_ERROR_SAVE error ("Could not
+ *   save NAME: reason"), or %G_IO_ERROR_CANCELLED
  */
 gboolean
 cb_brief_export_pdf (CbBrief              *brief,
@@ -196,13 +133,10 @@ cb_brief_export_pdf (CbBrief              *brief,
                      GCancellable         *cancellable,
                      GError              **error)
 {
-  g_autoptr(GFile) temp = NULL;
-  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(CbFileWriter) output = NULL;
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *name = NULL;
   CbPageGeometry paper;
   PdfWriter writer = { NULL, cancellable, NULL };
-  gboolean ok;
 
   g_return_val_if_fail (CB_IS_BRIEF (brief), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
@@ -215,26 +149,21 @@ cb_brief_export_pdf (CbBrief              *brief,
       geometry = &paper;
     }
 
-  stream = create_temporary_sibling (file, &temp, &local_error);
-  if (stream != NULL)
+  output = cb_file_writer_new (file, NULL, CB_FILE_SAVE_NONE, cancellable, error);
+  if (output == NULL)
+    return FALSE;
+  writer.file = output;
+  if (!render_pdf (brief, geometry, &writer, &local_error))
     {
-      writer.stream = G_OUTPUT_STREAM (stream);
-      ok = render_pdf (brief, geometry, &writer, &local_error);
-      if (!g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable,
-                                  ok ? &local_error : NULL))
-        ok = FALSE;
-      if (ok)
-        ok = g_file_move (temp, file, G_FILE_COPY_OVERWRITE | G_FILE_COPY_NO_FALLBACK_FOR_MOVE,
-                          cancellable, NULL, NULL, &local_error);
-      if (!ok)
-        g_file_delete (temp, NULL, NULL);
-      if (ok)
-        return TRUE;
+      cb_file_writer_abort (output);
+      /* The writer's own errors name the file already; cairo's and a cancel do not. */
+      if (local_error->domain == CB_ERROR)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        cb_file_set_save_error (error, file, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("the save was cancelled"));
+      else
+        cb_file_set_save_error (error, file, CB_ERROR, CB_ERROR_SAVE, local_error->message);
+      return FALSE;
     }
-
-  name = g_file_get_parse_name (file);
-  g_set_error (error, CB_ERROR, CB_ERROR_SAVE,
-               /* Translators: %s is a file name, then the reason it could not be written */
-               _("%s: %s"), name, describe_save_error (local_error));
-  return FALSE;
+  return cb_file_writer_commit (output, NULL, cancellable, error);
 }

@@ -7,6 +7,7 @@
 
 #include "cb-brief-private.h"
 #include "cb-error.h"
+#include "cb-file-io.h"
 #include "cb-page-map-xml.h"
 #include "cb-xml-private.h"
 
@@ -282,14 +283,51 @@ write_excerpt (CbBrief   *self,
   g_string_append (out, "    </excerpt>\n");
 }
 
+typedef struct
+{
+  GFile *file;
+  GBytes *bytes;
+  CbFileStamp *expected;
+  CbFileStamp *stamp;
+} FileTaskData;
+
+static void
+file_task_data_free (FileTaskData *data)
+{
+  g_clear_object (&data->file);
+  g_clear_pointer (&data->bytes, g_bytes_unref);
+  g_clear_pointer (&data->expected, cb_file_stamp_unref);
+  g_clear_pointer (&data->stamp, cb_file_stamp_unref);
+  g_free (data);
+}
+
+static CbBrief *
+load_file (GFile         *file,
+           CbFileStamp  **out_stamp,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *basename = NULL;
+
+  bytes = cb_file_load (file, CB_BRIEF_MAX_BYTES, out_stamp, cancellable, error);
+  if (bytes == NULL)
+    return NULL;
+  basename = g_file_get_basename (file);
+  name = g_filename_display_name (basename);
+  return cb_brief_load_bytes (bytes, name, error);
+}
+
 static void
 load_file_thread (GTask        *task,
                   gpointer      source_object,
                   gpointer      task_data,
                   GCancellable *cancellable)
 {
+  FileTaskData *data = task_data;
   GError *error = NULL;
-  CbBrief *brief = cb_brief_load_file (task_data, cancellable, &error);
+  CbBrief *brief = load_file (data->file, &data->stamp, cancellable, &error);
 
   if (brief == NULL)
     g_task_return_error (task, error);
@@ -303,11 +341,11 @@ save_file_thread (GTask        *task,
                   gpointer      task_data,
                   GCancellable *cancellable)
 {
-  GBytes *bytes = task_data;
-  GFile *file = g_object_get_data (G_OBJECT (task), "file");
+  FileTaskData *data = task_data;
   GError *error = NULL;
 
-  if (cb_xml_save (bytes, file, cancellable, &error))
+  if (cb_file_save (data->file, data->bytes, data->expected, CB_FILE_SAVE_NONE, &data->stamp,
+                    cancellable, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -346,7 +384,7 @@ cb_brief_load_bytes (GBytes      *bytes,
   name = name ? name : _("The brief");
   if (g_bytes_get_size (bytes) > CB_BRIEF_MAX_BYTES)
     {
-      g_set_error (error, CB_ERROR, CB_ERROR_TOO_LARGE, _("%s is too large to be a brief"), name);
+      cb_file_set_too_large_error (error, name, CB_BRIEF_MAX_BYTES);
       return NULL;
     }
   doc = cb_xml_read (bytes, name, BRIEF_SCHEMA, "brief", CB_BRIEF_FORMAT_MAJOR, error);
@@ -411,7 +449,8 @@ cb_brief_load_bytes (GBytes      *bytes,
  * @cancellable: (nullable): a #GCancellable
  * @error: return location for an error
  *
- * Reads a brief file; see cb_brief_load_bytes().
+ * Reads a brief file through cb_file_load() (regular files only, at most
+ * %CB_BRIEF_MAX_BYTES); see cb_brief_load_bytes().
  *
  * Returns: (transfer full): the brief, or %NULL with @error set
  */
@@ -420,27 +459,10 @@ cb_brief_load_file (GFile         *file,
                     GCancellable  *cancellable,
                     GError       **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GFileInfo) info = NULL;
-  g_autofree char *name = NULL;
-
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  name = g_file_get_basename (file);
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
-                            cancellable, error);
-  if (info == NULL)
-    return NULL;
-  if (g_file_info_get_size (info) > CB_BRIEF_MAX_BYTES)
-    {
-      g_set_error (error, CB_ERROR, CB_ERROR_TOO_LARGE, _("%s is too large to be a brief"), name);
-      return NULL;
-    }
-  bytes = g_file_load_bytes (file, cancellable, NULL, error);
-  if (bytes == NULL)
-    return NULL;
-  return cb_brief_load_bytes (bytes, name, error);
+  return load_file (file, NULL, cancellable, error);
 }
 
 /**
@@ -450,7 +472,7 @@ cb_brief_load_file (GFile         *file,
  * @callback: called when the brief is read
  * @user_data: data for @callback
  *
- * Reads a brief file in a worker thread; see cb_brief_load_bytes().
+ * Reads a brief file in a worker thread; see cb_brief_load_file().
  */
 void
 cb_brief_load_file_async (GFile               *file,
@@ -459,18 +481,23 @@ cb_brief_load_file_async (GFile               *file,
                           gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
+  FileTaskData *data;
 
   g_return_if_fail (G_IS_FILE (file));
 
+  data = g_new0 (FileTaskData, 1);
+  data->file = g_object_ref (file);
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, cb_brief_load_file_async);
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_set_task_data (task, data, (GDestroyNotify) file_task_data_free);
   g_task_run_in_thread (task, load_file_thread);
 }
 
 /**
  * cb_brief_load_file_finish:
  * @result: the result passed to the callback
+ * @out_stamp: (out) (optional) (transfer full): the file as it was read; give it to
+ *   cb_brief_save_file_async() so that a save never overwrites a change made since
  * @error: return location for an error
  *
  * Finishes cb_brief_load_file_async().
@@ -479,10 +506,21 @@ cb_brief_load_file_async (GFile               *file,
  */
 CbBrief *
 cb_brief_load_file_finish (GAsyncResult  *result,
+                           CbFileStamp  **out_stamp,
                            GError       **error)
 {
+  CbBrief *brief;
+
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+
+  brief = g_task_propagate_pointer (G_TASK (result), error);
+  if (brief != NULL && out_stamp != NULL)
+    {
+      FileTaskData *data = g_task_get_task_data (G_TASK (result));
+
+      *out_stamp = g_steal_pointer (&data->stamp);
+    }
+  return brief;
 }
 
 /**
@@ -575,8 +613,8 @@ cb_brief_to_bytes (CbBrief *self)
  * @cancellable: (nullable): a #GCancellable
  * @error: return location for a %CB_ERROR_SAVE error
  *
- * Saves the brief atomically: the new file is written beside @file and renamed over
- * it, so a failed save leaves the old file as it was.
+ * Saves the brief atomically through cb_file_save(): a failed save leaves the old
+ * file as it was.
  *
  * Returns: %TRUE on success
  */
@@ -593,13 +631,16 @@ cb_brief_save_file (CbBrief       *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   bytes = cb_brief_to_bytes (self);
-  return cb_xml_save (bytes, file, cancellable, error);
+  return cb_file_save (file, bytes, NULL, CB_FILE_SAVE_NONE, NULL, cancellable, error);
 }
 
 /**
  * cb_brief_save_file_async:
  * @self: a brief
  * @file: where to save
+ * @expected: (nullable): the stamp of @file when it was last loaded or saved; the save
+ *   is refused with %CB_ERROR_CHANGED if the file on disk changed since. %NULL
+ *   overwrites whatever is there.
  * @cancellable: (nullable): a #GCancellable
  * @callback: called when the file is written
  * @user_data: data for @callback
@@ -610,19 +651,24 @@ cb_brief_save_file (CbBrief       *self,
 void
 cb_brief_save_file_async (CbBrief             *self,
                           GFile               *file,
+                          const CbFileStamp   *expected,
                           GCancellable        *cancellable,
                           GAsyncReadyCallback  callback,
                           gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
+  FileTaskData *data;
 
   g_return_if_fail (CB_IS_BRIEF (self));
   g_return_if_fail (G_IS_FILE (file));
 
+  data = g_new0 (FileTaskData, 1);
+  data->file = g_object_ref (file);
+  data->bytes = cb_brief_to_bytes (self);
+  data->expected = expected ? cb_file_stamp_ref ((CbFileStamp *) expected) : NULL;
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, cb_brief_save_file_async);
-  g_task_set_task_data (task, cb_brief_to_bytes (self), (GDestroyNotify) g_bytes_unref);
-  g_object_set_data_full (G_OBJECT (task), "file", g_object_ref (file), g_object_unref);
+  g_task_set_task_data (task, data, (GDestroyNotify) file_task_data_free);
   g_task_run_in_thread (task, save_file_thread);
 }
 
@@ -630,7 +676,8 @@ cb_brief_save_file_async (CbBrief             *self,
  * cb_brief_save_file_finish:
  * @self: a brief
  * @result: the result passed to the callback
- * @error: return location for a %CB_ERROR_SAVE error
+ * @out_stamp: (out) (optional) (transfer full): the file as written, for the next save
+ * @error: return location for a %CB_ERROR_SAVE or %CB_ERROR_CHANGED error
  *
  * Finishes cb_brief_save_file_async().
  *
@@ -639,8 +686,19 @@ cb_brief_save_file_async (CbBrief             *self,
 gboolean
 cb_brief_save_file_finish (CbBrief       *self,
                            GAsyncResult  *result,
+                           CbFileStamp  **out_stamp,
                            GError       **error)
 {
+  gboolean ok;
+
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  return g_task_propagate_boolean (G_TASK (result), error);
+
+  ok = g_task_propagate_boolean (G_TASK (result), error);
+  if (ok && out_stamp != NULL)
+    {
+      FileTaskData *data = g_task_get_task_data (G_TASK (result));
+
+      *out_stamp = g_steal_pointer (&data->stamp);
+    }
+  return ok;
 }

@@ -3,6 +3,7 @@
 #include <gio/gio.h>
 
 #include "cb-excerpt.h"
+#include "cb-file-stamp.h"
 #include "cb-opinion.h"
 #include "cb-section.h"
 #include "cb-template.h"
@@ -121,6 +122,7 @@ void         cb_brief_load_file_async           (GFile        *file,
                                                  GAsyncReadyCallback callback,
                                                  gpointer      user_data);
 CbBrief     *cb_brief_load_file_finish          (GAsyncResult *result,
+                                                 CbFileStamp **out_stamp,
                                                  GError      **error);
 GBytes      *cb_brief_to_bytes                  (CbBrief      *self);
 gboolean     cb_brief_save_file                 (CbBrief      *self,
@@ -129,11 +131,13 @@ gboolean     cb_brief_save_file                 (CbBrief      *self,
                                                  GError      **error);
 void         cb_brief_save_file_async           (CbBrief      *self,
                                                  GFile        *file,
+                                                 const CbFileStamp *expected,
                                                  GCancellable *cancellable,
                                                  GAsyncReadyCallback callback,
                                                  gpointer      user_data);
 gboolean     cb_brief_save_file_finish          (CbBrief      *self,
                                                  GAsyncResult *result,
+                                                 CbFileStamp **out_stamp,
                                                  GError      **error);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 
 #include "cb-drafts.h"
 #include "cb-error.h"
+#include "cb-file-io.h"
 
 /* Drafts keep unsaved work safe: each open brief with changes is written, a few
  * seconds after the last edit, to DATADIR/casebrief/drafts/ID.brief, with
@@ -88,33 +89,23 @@ cb_drafts_get_dir (void)
   return g_file_new_build_filename (g_get_user_data_dir (), "casebrief", "drafts", NULL);
 }
 
-/**
- * cb_drafts_save:
- * @id: the draft's id (letters, digits and dashes)
- * @bytes: the brief as a .brief file
- * @original_uri: (nullable): the file the brief was opened from or saved to
- * @error: return location for an error
- *
- * Writes a draft atomically, replacing the previous draft of the same id.
- *
- * Returns: whether the draft was written
- */
-gboolean
-cb_drafts_save (const char  *id,
-                GBytes      *bytes,
-                const char  *original_uri,
-                GError     **error)
+static gboolean
+save_draft (const char  *id,
+            GBytes      *bytes,
+            const char  *original_uri,
+            gint64       saved,
+            GError     **error)
 {
   g_autoptr(GFile) dir = cb_drafts_get_dir ();
   g_autoptr(GKeyFile) info = g_key_file_new ();
+  g_autoptr(GFile) brief_file = NULL;
+  g_autoptr(GFile) info_file = NULL;
+  g_autoptr(GBytes) info_bytes = NULL;
+  g_autofree char *dir_path = g_file_get_path (dir);
   g_autofree char *brief_path = NULL;
   g_autofree char *info_path = NULL;
-  g_autofree char *dir_path = g_file_get_path (dir);
-  gsize len;
-  const char *data;
-
-  g_return_val_if_fail (valid_id (id), FALSE);
-  g_return_val_if_fail (bytes != NULL, FALSE);
+  g_autofree char *info_data = NULL;
+  gsize info_len;
 
   if (g_mkdir_with_parents (dir_path, 0700) != 0)
     {
@@ -126,16 +117,131 @@ cb_drafts_save (const char  *id,
 
   brief_path = draft_path (id, ".brief");
   info_path = draft_path (id, ".draft");
-  data = g_bytes_get_data (bytes, &len);
-  if (!g_file_set_contents_full (brief_path, data, len,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_ONLY_EXISTING,
-                                 0600, error))
+  brief_file = g_file_new_for_path (brief_path);
+  info_file = g_file_new_for_path (info_path);
+  if (!cb_file_save (brief_file, bytes, NULL, CB_FILE_SAVE_PRIVATE, NULL, NULL, error))
     return FALSE;
 
   if (original_uri != NULL)
     g_key_file_set_string (info, DRAFT_GROUP, "Original", original_uri);
-  g_key_file_set_int64 (info, DRAFT_GROUP, "Saved", g_get_real_time () / G_USEC_PER_SEC);
-  return g_key_file_save_to_file (info, info_path, error);
+  g_key_file_set_int64 (info, DRAFT_GROUP, "Saved", saved);
+  info_data = g_key_file_to_data (info, &info_len, NULL);
+  info_bytes = g_bytes_new_take (g_steal_pointer (&info_data), info_len);
+  return cb_file_save (info_file, info_bytes, NULL, CB_FILE_SAVE_PRIVATE, NULL, NULL, error);
+}
+
+/**
+ * cb_drafts_save:
+ * @id: the draft's id (letters, digits and dashes)
+ * @bytes: the brief as a .brief file
+ * @original_uri: (nullable): the file the brief was opened from or saved to
+ * @error: return location for an error
+ *
+ * Writes a draft atomically (through cb_file_save(), readable by the user only),
+ * replacing the previous draft of the same id.
+ *
+ * Returns: whether the draft was written
+ */
+gboolean
+cb_drafts_save (const char  *id,
+                GBytes      *bytes,
+                const char  *original_uri,
+                GError     **error)
+{
+  g_return_val_if_fail (valid_id (id), FALSE);
+  g_return_val_if_fail (bytes != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return save_draft (id, bytes, original_uri, g_get_real_time () / G_USEC_PER_SEC, error);
+}
+
+typedef struct
+{
+  char *id;
+  GBytes *bytes;
+  char *original_uri;
+  gint64 saved;
+} SaveData;
+
+static void
+save_data_free (SaveData *data)
+{
+  g_free (data->id);
+  g_bytes_unref (data->bytes);
+  g_free (data->original_uri);
+  g_free (data);
+}
+
+static void
+save_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  SaveData *data = task_data;
+  GError *error = NULL;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  if (save_draft (data->id, data->bytes, data->original_uri, data->saved, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * cb_drafts_save_async:
+ * @id: the draft's id (letters, digits and dashes)
+ * @bytes: the brief as a .brief file (serialize it on the main thread, then hand it over)
+ * @original_uri: (nullable): the file the brief was opened from or saved to
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the draft is written
+ * @user_data: data for @callback
+ *
+ * Writes a draft as cb_drafts_save() does, in a worker thread, so that the window
+ * does not wait on the disk. Drafts of one id written one after the other land in the
+ * order they were started only if each is started after the previous one finished.
+ */
+void
+cb_drafts_save_async (const char          *id,
+                      GBytes              *bytes,
+                      const char          *original_uri,
+                      GCancellable        *cancellable,
+                      GAsyncReadyCallback  callback,
+                      gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  SaveData *data;
+
+  g_return_if_fail (valid_id (id));
+  g_return_if_fail (bytes != NULL);
+
+  data = g_new0 (SaveData, 1);
+  data->id = g_strdup (id);
+  data->bytes = g_bytes_ref (bytes);
+  data->original_uri = g_strdup (original_uri);
+  data->saved = g_get_real_time () / G_USEC_PER_SEC;
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, cb_drafts_save_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) save_data_free);
+  g_task_run_in_thread (task, save_thread);
+}
+
+/**
+ * cb_drafts_save_finish:
+ * @result: the result given to the callback
+ * @error: return location for an error
+ *
+ * Finishes cb_drafts_save_async().
+ *
+ * Returns: whether the draft was written
+ */
+gboolean
+cb_drafts_save_finish (GAsyncResult  *result,
+                       GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 /**

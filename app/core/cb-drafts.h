@@ -21,6 +21,14 @@ gboolean    cb_drafts_save            (const char   *id,
                                        GBytes       *bytes,
                                        const char   *original_uri,
                                        GError      **error);
+void        cb_drafts_save_async      (const char   *id,
+                                       GBytes       *bytes,
+                                       const char   *original_uri,
+                                       GCancellable *cancellable,
+                                       GAsyncReadyCallback callback,
+                                       gpointer      user_data);
+gboolean    cb_drafts_save_finish     (GAsyncResult *result,
+                                       GError      **error);
 void        cb_drafts_discard         (const char   *id);
 GPtrArray  *cb_drafts_list            (void);
 

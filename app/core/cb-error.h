@@ -23,6 +23,9 @@ G_BEGIN_DECLS
  * @CB_ERROR_NO_TEXT: the PDF has no text layer (a scan)
  * @CB_ERROR_CRASHED: the separate process that reads a PDF stopped, hung or went
  *   over its memory
+ * @CB_ERROR_NOT_REGULAR: the file is a FIFO, a device or a socket, not a regular file
+ * @CB_ERROR_CHANGED: a save was refused because the file on disk changed (or was
+ *   deleted) since it was read or last saved; the file is untouched
  *
  * Error codes in the %CB_ERROR domain, stable so that tests and scripts can match them.
  */
@@ -42,6 +45,8 @@ typedef enum
   CB_ERROR_ENCRYPTED,
   CB_ERROR_NO_TEXT,
   CB_ERROR_CRASHED,
+  CB_ERROR_NOT_REGULAR,
+  CB_ERROR_CHANGED,
 } CbError;
 
 GQuark cb_error_quark (void);

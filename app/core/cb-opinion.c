@@ -8,6 +8,7 @@
 
 #include "cb-citation.h"
 #include "cb-error.h"
+#include "cb-file-io.h"
 #include "cb-html-import.h"
 #include "cb-opinion.h"
 #include "cb-pdf-import.h"
@@ -330,10 +331,7 @@ cb_opinion_import_bytes (GBytes      *bytes,
   data = g_bytes_get_data (bytes, &len);
   if (len > CB_OPINION_MAX_BYTES)
     {
-      g_set_error (error, CB_ERROR, CB_ERROR_TOO_LARGE,
-                   _("%s: the file is too large to be an opinion (over %u MB)"),
-                   source_name ? source_name : _("The file"),
-                   (guint) (CB_OPINION_MAX_BYTES / (1024 * 1024)));
+      cb_file_set_too_large_error (error, source_name ? source_name : _("The file"), CB_OPINION_MAX_BYTES);
       return NULL;
     }
 
@@ -363,8 +361,8 @@ cb_opinion_import_bytes (GBytes      *bytes,
  * @cancellable: (nullable): a #GCancellable
  * @error: return location for an error
  *
- * Reads and imports @file synchronously. A file larger than
- * %CB_OPINION_MAX_BYTES is refused before it is read.
+ * Reads and imports @file synchronously, through cb_file_load(): regular files only,
+ * and one larger than %CB_OPINION_MAX_BYTES is refused before it is read.
  *
  * Returns: (transfer full): the opinion, or %NULL with @error set
  */
@@ -374,36 +372,17 @@ cb_opinion_import_file (GFile         *file,
                         GError       **error)
 {
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GFileInfo) info = NULL;
+  g_autofree char *basename = NULL;
   g_autofree char *name = NULL;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  name = g_file_get_basename (file);
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                            G_FILE_QUERY_INFO_NONE, cancellable, error);
-  if (info == NULL)
-    return NULL;
-
-  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-    {
-      g_set_error (error, CB_ERROR, CB_ERROR_NOT_TEXT, _("%s: this is a folder, not an opinion"), name);
-      return NULL;
-    }
-
-  if (g_file_info_get_size (info) > CB_OPINION_MAX_BYTES)
-    {
-      g_set_error (error, CB_ERROR, CB_ERROR_TOO_LARGE,
-                   _("%s: the file is too large to be an opinion (over %u MB)"),
-                   name, (guint) (CB_OPINION_MAX_BYTES / (1024 * 1024)));
-      return NULL;
-    }
-
-  bytes = g_file_load_bytes (file, cancellable, NULL, error);
+  bytes = cb_file_load (file, CB_OPINION_MAX_BYTES, NULL, cancellable, error);
   if (bytes == NULL)
     return NULL;
-
+  basename = g_file_get_basename (file);
+  name = g_filename_display_name (basename);
   return cb_opinion_import_bytes (bytes, name, error);
 }
 

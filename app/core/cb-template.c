@@ -5,6 +5,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "cb-error.h"
+#include "cb-file-io.h"
 #include "cb-template-private.h"
 #include "cb-xml-private.h"
 
@@ -726,7 +727,7 @@ cb_template_load_bytes (GBytes      *bytes,
   name = name ? name : _("The template");
   if (g_bytes_get_size (bytes) > TEMPLATE_MAX_BYTES)
     {
-      g_set_error (error, CB_ERROR, CB_ERROR_TOO_LARGE, _("%s is too large to be a template"), name);
+      cb_file_set_too_large_error (error, name, TEMPLATE_MAX_BYTES);
       return NULL;
     }
   doc = cb_xml_read (bytes, name, TEMPLATE_SCHEMA, "brieftemplate", TEMPLATE_FORMAT_MAJOR, error);
@@ -782,8 +783,8 @@ cb_template_load_bytes (GBytes      *bytes,
  * @cancellable: (nullable): a #GCancellable
  * @error: return location for an error
  *
- * Reads a template file; see cb_template_load_bytes(). A file larger than a
- * template can be is refused before it is read.
+ * Reads a template file through cb_file_load() (regular files only, refused by their
+ * size before they are read); see cb_template_load_bytes().
  *
  * Returns: (transfer full): the template, or %NULL with @error set
  */
@@ -793,26 +794,17 @@ cb_template_load_file (GFile         *file,
                        GError       **error)
 {
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GFileInfo) info = NULL;
+  g_autofree char *basename = NULL;
   g_autofree char *name = NULL;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  name = g_file_get_basename (file);
-  /* Refused by its size before it is read, so a huge file costs no memory. */
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
-                            cancellable, error);
-  if (info == NULL)
-    return NULL;
-  if (g_file_info_get_size (info) > TEMPLATE_MAX_BYTES)
-    {
-      g_set_error (error, CB_ERROR, CB_ERROR_TOO_LARGE, _("%s is too large to be a template"), name);
-      return NULL;
-    }
-  bytes = g_file_load_bytes (file, cancellable, NULL, error);
+  bytes = cb_file_load (file, TEMPLATE_MAX_BYTES, NULL, cancellable, error);
   if (bytes == NULL)
     return NULL;
+  basename = g_file_get_basename (file);
+  name = g_filename_display_name (basename);
   return cb_template_load_bytes (bytes, name, error);
 }
 
@@ -868,7 +860,8 @@ cb_template_to_bytes (CbTemplate *self)
  * @cancellable: (nullable): a #GCancellable
  * @error: return location for a %CB_ERROR_SAVE error
  *
- * Saves the template atomically: a failed save leaves the old file as it was.
+ * Saves the template atomically through cb_file_save(): a failed save leaves the old
+ * file as it was.
  *
  * Returns: %TRUE on success
  */
@@ -885,5 +878,5 @@ cb_template_save_file (CbTemplate    *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   bytes = cb_template_to_bytes (self);
-  return cb_xml_save (bytes, file, cancellable, error);
+  return cb_file_save (file, bytes, NULL, CB_FILE_SAVE_NONE, NULL, cancellable, error);
 }

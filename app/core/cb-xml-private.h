@@ -39,11 +39,5 @@ void      cb_xml_write_element       (GString     *out,
 void      cb_xml_write_extensions    (GString     *out,
                                       guint        indent,
                                       GPtrArray   *extensions);
-gboolean  cb_xml_save                (GBytes       *bytes,
-                                      GFile        *file,
-                                      GCancellable *cancellable,
-                                      GError      **error);
-GError   *cb_xml_save_error          (GFile       *file,
-                                      const GError *cause);
 
 G_END_DECLS

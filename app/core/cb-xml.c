@@ -1,13 +1,10 @@
+/* Casebrief's own XML files: a reader that refuses anything reaching outside the
+ * file, and the helpers that write them. */
 #define G_LOG_DOMAIN "cb-xml"
 
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
-#include <glib/gstdio.h>
 #include <glib/gi18n-lib.h>
 #include <libxml/parser.h>
 #include <libxml/relaxng.h>
@@ -516,121 +513,4 @@ cb_xml_write_extensions (GString   *out,
       g_string_append (out, g_ptr_array_index (extensions, i));
       g_string_append_c (out, '\n');
     }
-}
-
-GError *
-cb_xml_save_error (GFile        *file,
-                   const GError *cause)
-{
-  g_autofree char *name = g_file_get_parse_name (file);
-
-  return g_error_new (CB_ERROR, CB_ERROR_SAVE, _("Could not save %s: %s"), name, cause->message);
-}
-
-static gboolean
-write_all (int          fd,
-           const char  *data,
-           gsize        len)
-{
-  while (len > 0)
-    {
-      gssize written = write (fd, data, len);
-
-      if (written < 0 && errno == EINTR)
-        continue;
-      if (written <= 0)
-        return FALSE;
-      data += written;
-      len -= written;
-    }
-  return TRUE;
-}
-
-static gboolean
-save_local (const char    *path,
-            const char    *data,
-            gsize          len,
-            GError       **error)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *hidden = g_strdup_printf (".%s.XXXXXX", base);
-  g_autofree char *temp = g_build_filename (dir, hidden, NULL);
-  GStatBuf old;
-  int fd;
-  int saved_errno;
-
-  fd = g_mkstemp_full (temp, O_WRONLY | O_CLOEXEC, 0666);
-  if (fd < 0)
-    {
-      g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (errno), g_strerror (errno));
-      return FALSE;
-    }
-  /* A replaced file keeps its permissions; a new one gets the usual ones. */
-  if (g_stat (path, &old) == 0)
-    fchmod (fd, old.st_mode & 07777);
-  else
-    {
-      mode_t mask = umask (0);
-      umask (mask);
-      fchmod (fd, 0666 & ~mask);
-    }
-
-  if (!write_all (fd, data, len) || fsync (fd) != 0)
-    {
-      saved_errno = errno;
-      close (fd);
-      g_unlink (temp);
-      g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved_errno), g_strerror (saved_errno));
-      return FALSE;
-    }
-  if (close (fd) != 0 || g_rename (temp, path) != 0)
-    {
-      saved_errno = errno;
-      g_unlink (temp);
-      g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved_errno), g_strerror (saved_errno));
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/**
- * cb_xml_save:
- * @bytes: the file's new contents
- * @file: where to save
- * @cancellable: (nullable): a #GCancellable
- * @error: return location for a %CB_ERROR_SAVE error
- *
- * Writes @bytes to a new file beside @file, flushes it to disk and renames it over
- * @file, so that a failed save, even one that fails half-way through writing, leaves
- * the old file as it was. (g_file_replace_contents() renames the partly written file
- * into place when a write fails, so it is used only for files that are not local.)
- *
- * Returns: %TRUE on success
- */
-gboolean
-cb_xml_save (GBytes        *bytes,
-             GFile         *file,
-             GCancellable  *cancellable,
-             GError       **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *path = g_file_get_path (file);
-  gsize len;
-  const char *data = g_bytes_get_data (bytes, &len);
-  gboolean ok;
-
-  if (g_cancellable_set_error_if_cancelled (cancellable, &local_error))
-    ok = FALSE;
-  else if (path != NULL)
-    ok = save_local (path, data, len, &local_error);
-  else
-    ok = g_file_replace_contents (file, data, len, NULL, FALSE, G_FILE_CREATE_NONE,
-                                  NULL, cancellable, &local_error);
-  if (!ok)
-    {
-      g_propagate_error (error, cb_xml_save_error (file, local_error));
-      return FALSE;
-    }
-  return TRUE;
 }
