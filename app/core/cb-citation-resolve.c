@@ -79,9 +79,9 @@ name_matches (const char *case_name,
 
 /* The citation that starts at @byte_start among the first @n items, by bisection. */
 static CbCitationItem *
-find_item (CbCitationItem  *items,
-           guint  n,
-           gsize  byte_start)
+find_item (CbCitationItem *items,
+           guint           n,
+           gsize           byte_start)
 {
   guint low = 0;
   guint high = n;
@@ -188,9 +188,9 @@ first_word_key (const char  *name,
 
 /* Adds @item to the list under @key, copying the key only when it is new. */
 static void
-remember (GHashTable *seen,
-          const char *key,
-          CbCitationItem       *item)
+remember (GHashTable     *seen,
+          const char     *key,
+          CbCitationItem *item)
 {
   GPtrArray *list = g_hash_table_lookup (seen, key);
 
@@ -205,9 +205,9 @@ remember (GHashTable *seen,
 /* Files a full case citation under its volume and reporter, and under the first word of
  * each party, so that short forms find it without a walk over the whole text. */
 static void
-remember_case (GHashTable *seen,
-               CbCitationItem       *item,
-               gboolean    by_name)
+remember_case (GHashTable     *seen,
+               CbCitationItem *item,
+               gboolean        by_name)
 {
   CbCitation *citation = item->citation;
   const char *versus;
@@ -236,8 +236,8 @@ remember_case (GHashTable *seen,
  * and reporter with a first page at or before the pin, or a case one of whose parties
  * the short form names. A name short form that names no earlier case is dropped. */
 static void
-resolve_short (GHashTable *seen,
-               CbCitationItem       *item)
+resolve_short (GHashTable     *seen,
+               CbCitationItem *item)
 {
   CbCitation *citation = item->citation;
 
@@ -266,7 +266,7 @@ resolve_short (GHashTable *seen,
             }
           name = strchr (name, ' ');
           if (name != NULL)
-            name = cb_citation_skip_spaces (name, name + strlen (name));
+            name = skip_spaces (name, name + strlen (name));
         }
       item->dropped = TRUE;
     }
@@ -295,7 +295,7 @@ resolve_short (GHashTable *seen,
  * that source, which is no case or statute, and stays unresolved. */
 static void
 resolve_id (CbCitationItem *items,
-            guint i)
+            guint           i)
 {
   CbCitationItem *item = &items[i];
 
