@@ -645,3 +645,223 @@ cb_opinion_get_sha256 (CbOpinion *self)
                        g_compute_checksum_for_string (G_CHECKSUM_SHA256, self->text, -1));
   return self->sha256;
 }
+
+/**
+ * cb_opinion_get_page_map:
+ * @self: an opinion
+ *
+ * Returns: (transfer none): where its pages, footnotes and parts lie in its text
+ */
+CbPageMap *
+cb_opinion_get_page_map (CbOpinion *self)
+{
+  g_return_val_if_fail (CB_IS_OPINION (self), NULL);
+  return self->page_map;
+}
+
+/**
+ * cb_opinion_get_n_reporters:
+ * @self: an opinion
+ *
+ * Returns: how many reporters the star paging names (0 to 3)
+ */
+guint
+cb_opinion_get_n_reporters (CbOpinion *self)
+{
+  g_return_val_if_fail (CB_IS_OPINION (self), 0);
+  return cb_page_map_get_n_reporters (self->page_map);
+}
+
+/**
+ * cb_opinion_get_page_marks:
+ * @self: an opinion
+ * @n_marks: (out): the number of marks
+ *
+ * Returns: (transfer none) (array length=n_marks): the star-page markers in text order
+ */
+const CbPageMark *
+cb_opinion_get_page_marks (CbOpinion *self,
+                           gsize     *n_marks)
+{
+  g_return_val_if_fail (CB_IS_OPINION (self), NULL);
+  g_return_val_if_fail (n_marks != NULL, NULL);
+
+  *n_marks = self->marks->len;
+  return (const CbPageMark *) self->marks->data;
+}
+
+/**
+ * cb_opinion_get_first_page:
+ * @self: an opinion
+ * @reporter: 0, 1 or 2
+ *
+ * Returns: the page the text starts on in @reporter (with star paging, its first
+ *   marker's page minus one), or 0 when the reporter has no pages
+ */
+guint
+cb_opinion_get_first_page (CbOpinion *self,
+                           guint      reporter)
+{
+  g_return_val_if_fail (CB_IS_OPINION (self), 0);
+  return cb_page_map_get_first_page (self->page_map, reporter);
+}
+
+/**
+ * cb_opinion_page_at:
+ * @self: an opinion
+ * @reporter: 0 for `*N` pages, 1 for `**N`, 2 for `***N`
+ * @offset: offset in characters
+ *
+ * The reporter page that holds @offset. Text in a footnote is on the page of its
+ * reference, moved on by star markers inside the footnote itself.
+ *
+ * Returns: the page, or 0 when @reporter has no pages
+ */
+guint
+cb_opinion_page_at (CbOpinion *self,
+                    guint      reporter,
+                    gsize      offset)
+{
+  g_return_val_if_fail (CB_IS_OPINION (self), 0);
+  return cb_page_map_page_at (self->page_map, reporter, offset);
+}
+
+/**
+ * cb_opinion_get_footnotes:
+ * @self: an opinion
+ * @n_footnotes: (out): the number of footnotes
+ *
+ * Returns: (transfer none) (array length=n_footnotes): the footnotes in order
+ */
+const CbFootnote *
+cb_opinion_get_footnotes (CbOpinion *self,
+                          gsize     *n_footnotes)
+{
+  g_return_val_if_fail (CB_IS_OPINION (self), NULL);
+  return cb_page_map_get_footnotes (self->page_map, n_footnotes);
+}
+
+/**
+ * cb_opinion_footnote_at:
+ * @self: an opinion
+ * @offset: offset in characters
+ *
+ * Returns: (nullable) (transfer none): the footnote whose body holds @offset
+ */
+const CbFootnote *
+cb_opinion_footnote_at (CbOpinion *self,
+                        gsize      offset)
+{
+  g_return_val_if_fail (CB_IS_OPINION (self), NULL);
+  return cb_page_map_footnote_at (self->page_map, offset);
+}
+
+/**
+ * cb_opinion_get_footnote_block:
+ * @self: an opinion
+ *
+ * Returns: the offset where the footnotes after the opinion start, or the
+ *   text's length when there are none
+ */
+gsize
+cb_opinion_get_footnote_block (CbOpinion *self)
+{
+  g_return_val_if_fail (CB_IS_OPINION (self), 0);
+  return self->footnote_block;
+}
+
+/**
+ * cb_opinion_get_headnotes:
+ * @self: an opinion
+ * @n_headnotes: (out): the number of headnote markers
+ *
+ * Returns: (transfer none) (array length=n_headnotes): the headnote markers in order
+ */
+const CbHeadnote *
+cb_opinion_get_headnotes (CbOpinion *self,
+                          gsize     *n_headnotes)
+{
+  g_return_val_if_fail (CB_IS_OPINION (self), NULL);
+  g_return_val_if_fail (n_headnotes != NULL, NULL);
+
+  *n_headnotes = self->headnotes->len;
+  return (const CbHeadnote *) self->headnotes->data;
+}
+
+/**
+ * cb_opinion_get_citations:
+ * @self: an opinion
+ *
+ * Returns: (transfer none) (element-type CbCitation): the citations found in the text
+ */
+GPtrArray *
+cb_opinion_get_citations (CbOpinion *self)
+{
+  g_return_val_if_fail (CB_IS_OPINION (self), NULL);
+  return self->citations;
+}
+
+/**
+ * cb_opinion_get_case_name:
+ * @self: an opinion
+ *
+ * Returns: (nullable): the case name from the caption ("Davidson v. Cannon")
+ */
+const char *
+cb_opinion_get_case_name (CbOpinion *self)
+{
+  g_return_val_if_fail (CB_IS_OPINION (self), NULL);
+  return self->case_name;
+}
+
+/**
+ * cb_opinion_get_citation:
+ * @self: an opinion
+ *
+ * Returns: (nullable): the citation line of the caption ("474 U.S. 344, 106 S. Ct. 668")
+ */
+const char *
+cb_opinion_get_citation (CbOpinion *self)
+{
+  g_return_val_if_fail (CB_IS_OPINION (self), NULL);
+  return self->citation;
+}
+
+/**
+ * cb_opinion_get_court:
+ * @self: an opinion
+ *
+ * Returns: (nullable): the court named in the caption
+ */
+const char *
+cb_opinion_get_court (CbOpinion *self)
+{
+  g_return_val_if_fail (CB_IS_OPINION (self), NULL);
+  return self->court;
+}
+
+/**
+ * cb_opinion_get_date:
+ * @self: an opinion
+ *
+ * Returns: (nullable): the date of decision in the caption ("January 21, 1986")
+ */
+const char *
+cb_opinion_get_date (CbOpinion *self)
+{
+  g_return_val_if_fail (CB_IS_OPINION (self), NULL);
+  return self->date;
+}
+
+/**
+ * cb_opinion_get_docket:
+ * @self: an opinion
+ *
+ * Returns: (nullable): the docket number in the caption ("No. 84-6470")
+ */
+const char *
+cb_opinion_get_docket (CbOpinion *self)
+{
+  g_return_val_if_fail (CB_IS_OPINION (self), NULL);
+  return self->docket;
+}
