@@ -16,6 +16,8 @@ static const struct {
   { "check", cb_cli_check },
   { "new", cb_cli_new },
   { "export", cb_cli_export },
+  /* Run by the window and the other commands, never by people: see cb-pdf-helper.c. */
+  { "read-pdf", cb_cli_read_pdf },
   { NULL, NULL },
 };
 

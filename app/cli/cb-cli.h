@@ -21,5 +21,7 @@ int      cb_cli_check      (int         argc,
                             char      **argv);
 int      cb_cli_new        (int         argc,
                             char      **argv);
+int      cb_cli_read_pdf   (int         argc,
+                            char      **argv);
 
 G_END_DECLS

@@ -11,7 +11,7 @@
 #include "cb-file-io.h"
 #include "cb-html-import.h"
 #include "cb-opinion.h"
-#include "cb-pdf-import.h"
+#include "cb-pdf-helper.h"
 #include "cb-quote-index.h"
 #include "cb-text-decode.h"
 
@@ -310,9 +310,10 @@ cb_opinion_new_from_text (const char      *text,
  * @error: return location for a #CbError
  *
  * Imports an opinion from the raw bytes of a file. The encoding (UTF-8, UTF-16
- * with a byte-order mark, Windows-1252) and the format (HTML or plain text) are
- * recognized from the content; binary files and files over
- * %CB_OPINION_MAX_BYTES are refused.
+ * with a byte-order mark, Windows-1252) and the format (PDF, HTML or plain text)
+ * are recognized from the content; binary files and files over
+ * %CB_OPINION_MAX_BYTES are refused. A PDF is read in a separate process and
+ * waited for (see cb_pdf_helper_read()).
  *
  * Returns: (transfer full): the opinion, or %NULL with @error set
  */
@@ -335,8 +336,9 @@ cb_opinion_import_bytes (GBytes      *bytes,
       return NULL;
     }
 
+  /* A PDF is read in a process of its own, which poppler may crash or hang. */
   if (data != NULL && cb_pdf_looks_pdf (data, len))
-    return cb_pdf_read_bytes (bytes, source_name, NULL, NULL, NULL, error);
+    return cb_pdf_helper_read (bytes, source_name, NULL, error);
 
   text = cb_text_decode (data ? data : "", len, source_name, error);
   if (text == NULL)

@@ -1,0 +1,281 @@
+/* A PDF read in the separate process: the same opinion as read in this one, progress
+ * page by page, cancellation, and a reader that aborts, hangs or answers nonsense
+ * leaves a clear error naming the file, never a crash. */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "cb-error.h"
+#include "cb-opinion.h"
+#include "cb-pdf-helper.h"
+
+static GBytes *
+slip_bytes (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("CB_SHARED_DIR"), "pdfs", "coney-island-24-808-slip.pdf", NULL);
+  g_autofree char *data = NULL;
+  gsize length;
+
+  if (!g_file_get_contents (path, &data, &length, NULL))
+    return NULL;
+  return g_bytes_new_take (g_steal_pointer (&data), length);
+}
+
+/* A reader of our own making, a shell script, for what poppler might do. */
+static char *
+write_reader (const char *name,
+              const char *script)
+{
+  g_autofree char *dir = g_dir_make_tmp ("cb-reader-XXXXXX", NULL);
+  char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *text = g_strdup_printf ("#!/bin/sh\n%s\n", script);
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  g_assert_cmpint (g_chmod (path, 0700), ==, 0);
+  return path;
+}
+
+static void
+remove_reader (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  g_remove (path);
+  g_rmdir (dir);
+}
+
+static void
+test_same_as_in_process (void)
+{
+  g_autoptr(GBytes) pdf = slip_bytes ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CbOpinion) here = NULL;
+  g_autoptr(CbOpinion) there = NULL;
+  gsize start, end;
+  g_autofree char *cite = NULL;
+
+  if (pdf == NULL)
+    {
+      g_test_skip ("../shared/pdfs/coney-island-24-808-slip.pdf is not there");
+      return;
+    }
+  here = cb_pdf_read_bytes (pdf, "coney.pdf", NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  /* cb_opinion_import_bytes() runs the reader in its process. */
+  there = cb_opinion_import_bytes (pdf, "coney.pdf", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cb_opinion_get_text (here), ==, cb_opinion_get_text (there));
+  g_assert_cmpstr (cb_opinion_get_case_name (there), ==, "Coney Island Auto Parts Unlimited, Inc. v. Burton");
+  g_assert_true (cb_opinion_find_quote (there, "view regarding the limits applicable", 0, &start, &end));
+  cite = cb_opinion_pin_cite (there, start, end, "607 U.S. ___ (2026)", CB_CITE_STYLE_BLUEBOOK);
+  g_assert_cmpstr (cite, ==, "slip op. at 6 n.5");
+}
+
+typedef struct
+{
+  GMainLoop *loop;
+  CbOpinion *opinion;
+  GError *error;
+  guint progress_calls;
+  guint last_page;
+  guint n_pages;
+  GCancellable *cancel_at_first_page;
+} Wait;
+
+static void
+progress_cb (guint    page,
+             guint    n_pages,
+             gpointer user_data)
+{
+  Wait *wait = user_data;
+
+  g_assert_cmpuint (page, >, wait->last_page);
+  wait->progress_calls++;
+  wait->last_page = page;
+  wait->n_pages = n_pages;
+  if (wait->cancel_at_first_page != NULL)
+    g_cancellable_cancel (wait->cancel_at_first_page);
+}
+
+static void
+read_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  Wait *wait = user_data;
+
+  wait->opinion = cb_pdf_helper_read_finish (result, &wait->error);
+  g_main_loop_quit (wait->loop);
+}
+
+static void
+run (GBytes       *pdf,
+     const char   *name,
+     GCancellable *cancellable,
+     Wait         *wait)
+{
+  wait->loop = g_main_loop_new (NULL, FALSE);
+  cb_pdf_helper_read_async (pdf, name, cancellable, progress_cb, wait, NULL, read_cb, wait);
+  g_main_loop_run (wait->loop);
+  g_main_loop_unref (wait->loop);
+}
+
+static void
+test_progress (void)
+{
+  g_autoptr(GBytes) pdf = slip_bytes ();
+  Wait wait = { 0, };
+
+  if (pdf == NULL)
+    {
+      g_test_skip ("../shared/pdfs/coney-island-24-808-slip.pdf is not there");
+      return;
+    }
+  run (pdf, "coney.pdf", NULL, &wait);
+  g_assert_no_error (wait.error);
+  g_assert_nonnull (wait.opinion);
+  g_assert_cmpuint (wait.progress_calls, ==, 9);
+  g_assert_cmpuint (wait.n_pages, ==, 9);
+  g_object_unref (wait.opinion);
+}
+
+static void
+test_cancel (void)
+{
+  g_autoptr(GBytes) pdf = slip_bytes ();
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *reader = NULL;
+  Wait wait = { 0, };
+
+  if (pdf == NULL)
+    {
+      g_test_skip ("../shared/pdfs/coney-island-24-808-slip.pdf is not there");
+      return;
+    }
+  /* A reader that tells of a page and then takes its time: cancelled at the page. */
+  reader = write_reader ("slow-reader", "echo 'page 1/60' >&2; exec sleep 30");
+  cb_pdf_helper_set_program (reader);
+  wait.cancel_at_first_page = cancellable;
+  run (pdf, "coney.pdf", cancellable, &wait);
+  cb_pdf_helper_set_program (NULL);
+  remove_reader (reader);
+  g_assert_null (wait.opinion);
+  g_assert_error (wait.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (wait.progress_calls, ==, 1);
+  g_error_free (wait.error);
+}
+
+static void
+expect_refusal (const char *script,
+                int         code,
+                const char *message)
+{
+  g_autofree char *reader = write_reader ("reader", script);
+  g_autoptr(GBytes) pdf = g_bytes_new_static ("%PDF-1.4\n%%EOF\n", 15);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CbOpinion) opinion = NULL;
+
+  cb_pdf_helper_set_program (reader);
+  opinion = cb_pdf_helper_read (pdf, "brief-case.pdf", NULL, &error);
+  cb_pdf_helper_set_program (NULL);
+  remove_reader (reader);
+  g_assert_null (opinion);
+  g_assert_error (error, CB_ERROR, code);
+  g_assert_cmpstr (error->message, ==, message);
+}
+
+static void
+test_reader_aborts (void)
+{
+  expect_refusal ("cat >/dev/null; kill -ABRT $$", CB_ERROR_CRASHED,
+                  "brief-case.pdf: the PDF reader stopped (signal 6); the file may be damaged");
+}
+
+static void
+test_reader_hangs (void)
+{
+  cb_pdf_helper_set_limits (1, CB_PDF_HELPER_MEMORY);
+  expect_refusal ("exec sleep 30", CB_ERROR_CRASHED,
+                  "brief-case.pdf: reading the PDF was stopped after 1 s; it took too long");
+  cb_pdf_helper_set_limits (CB_PDF_HELPER_SECONDS, CB_PDF_HELPER_MEMORY);
+}
+
+static void
+test_reader_silent (void)
+{
+  expect_refusal ("cat >/dev/null; exit 0", CB_ERROR_CRASHED,
+                  "brief-case.pdf: the PDF reader stopped without an answer; the file may be damaged");
+}
+
+static void
+test_reader_nonsense (void)
+{
+  g_autofree char *reader = write_reader ("reader", "cat >/dev/null; echo '<pdf-opinion version=\"1.1\">'");
+  g_autoptr(GBytes) pdf = g_bytes_new_static ("%PDF-1.4\n%%EOF\n", 15);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CbOpinion) opinion = NULL;
+
+  cb_pdf_helper_set_program (reader);
+  opinion = cb_pdf_helper_read (pdf, "brief-case.pdf", NULL, &error);
+  cb_pdf_helper_set_program (NULL);
+  remove_reader (reader);
+  g_assert_null (opinion);
+  g_assert_error (error, CB_ERROR, CB_ERROR_CRASHED);
+  g_assert_true (g_str_has_prefix (error->message, "brief-case.pdf (the PDF reader’s answer), line "));
+}
+
+/* An answer whose page map points past its text: refused as a broken answer. */
+static void
+test_reader_hostile_map (void)
+{
+  const char *text = "Short text.";
+  g_autofree char *sha = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
+  g_autofree char *answer = g_strdup_printf (
+    "<pdf-opinion xmlns=\"https://casebrief.github.io/ns/brief/1\" version=\"1.1\">"
+    "<opinion format=\"text\" sha256=\"%s\">%s</opinion>"
+    "<page-map paging=\"print\" numbering=\"slip\" sha256=\"%s\"><pdf-page label=\"1\"/>"
+    "<pdf-run start=\"0\" page=\"1\"/><page reporter=\"0\" start=\"0\" number=\"1\"/>"
+    "<footnote label=\"1\" marker=\"5\" marker-length=\"1\" start=\"9\" end=\"4000\"/></page-map></pdf-opinion>",
+    sha, text, sha);
+  g_autoptr(GBytes) bytes = g_bytes_new (answer, strlen (answer));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CbOpinion) opinion = cb_pdf_helper_parse_answer (bytes, "brief-case.pdf", &error);
+
+  g_assert_null (opinion);
+  g_assert_error (error, CB_ERROR, CB_ERROR_CRASHED);
+  g_assert_nonnull (strstr (error->message, "brief-case.pdf (the PDF reader’s answer)"));
+}
+
+/* A refusal travels as the reader gave it. */
+static void
+test_refusal_passed_on (void)
+{
+  g_autoptr(GBytes) pdf = g_bytes_new_static ("%PDF-1.4\nnothing here\n%%EOF\n", 28);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CbOpinion) opinion = cb_opinion_import_bytes (pdf, "empty.pdf", &error);
+
+  g_assert_null (opinion);
+  g_assert_error (error, CB_ERROR, CB_ERROR_PARSE);
+  g_assert_true (g_str_has_prefix (error->message, "empty.pdf: the PDF is truncated or damaged"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/pdf-helper/same-as-in-process", test_same_as_in_process);
+  g_test_add_func ("/pdf-helper/progress", test_progress);
+  g_test_add_func ("/pdf-helper/cancel", test_cancel);
+  g_test_add_func ("/pdf-helper/reader-aborts", test_reader_aborts);
+  g_test_add_func ("/pdf-helper/reader-hangs", test_reader_hangs);
+  g_test_add_func ("/pdf-helper/reader-silent", test_reader_silent);
+  g_test_add_func ("/pdf-helper/reader-nonsense", test_reader_nonsense);
+  g_test_add_func ("/pdf-helper/reader-hostile-map", test_reader_hostile_map);
+  g_test_add_func ("/pdf-helper/refusal-passed-on", test_refusal_passed_on);
+
+  return g_test_run ();
+}
