@@ -10,6 +10,7 @@
 #include "cb-error.h"
 #include "cb-opinion.h"
 #include "cb-pdf-helper.h"
+#include "cb-test.h"
 
 static GBytes *
 slip_bytes (void)
@@ -261,6 +262,101 @@ test_refusal_passed_on (void)
   g_assert_true (g_str_has_prefix (error->message, "empty.pdf: the PDF is truncated or damaged"));
 }
 
+static char *
+slip_path (void)
+{
+  return g_build_filename (g_getenv ("CB_SHARED_DIR"), "pdfs", "coney-island-24-808-slip.pdf", NULL);
+}
+
+/* `casebrief inspect` on the slip opinion: its PDF pages with their printed numbers,
+ * each part's own numbering, the parts and the footnotes; pin cites with --quote. */
+static void
+test_inspect (void)
+{
+  g_autofree char *path = slip_path ();
+  const char *table[] = { "inspect", path, NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("../shared/pdfs/coney-island-24-808-slip.pdf is not there");
+      return;
+    }
+  g_assert_cmpint (cb_test_run_casebrief (NULL, table, &out, &err), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_nonnull (strstr (out, "PDF pages (page, printed number, offset)\n  1    1      0\n  2    2      "));
+  g_assert_nonnull (strstr (out, "\n  9    1      "));
+  g_assert_nonnull (strstr (out, "Printed pages, each part from 1 (page, offset)\n"));
+  g_assert_nonnull (strstr (out, "  Syllabus  (syllabus)\n"));
+  g_assert_nonnull (strstr (out, "  Opinion of the Court\n"));
+  g_assert_nonnull (strstr (out, "  SOTOMAYOR, J., concurring in judgment  (Sotomayor, J., concurring in judgment)\n"));
+  g_assert_nonnull (strstr (out, "Docket     No. 24–808\n"));
+  g_assert_null (strstr (out, "(start of text)"));
+}
+
+static void
+test_inspect_json (void)
+{
+  g_autofree char *path = slip_path ();
+  const char *args[] = { "inspect", "--json", path, NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("../shared/pdfs/coney-island-24-808-slip.pdf is not there");
+      return;
+    }
+  g_assert_cmpint (cb_test_run_casebrief (NULL, args, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "    \"format\": \"pdf\",\n"));
+  g_assert_nonnull (strstr (out, "  \"numbering\": \"slip\",\n"));
+  g_assert_nonnull (strstr (out, "{\"page\": 9, \"label\": \"1\", \"offset\": "));
+  g_assert_nonnull (strstr (out, "\"kind\": \"syllabus\", \"title\": \"Syllabus\", \"parenthetical\": \"(syllabus)\"}"));
+  g_assert_nonnull (strstr (out, "{\"label\": \"5\", \"marker_offset\": "));
+}
+
+static void
+test_inspect_quote (void)
+{
+  g_autofree char *path = slip_path ();
+  const char *args[] = { "inspect", path, "--citation", "607 U.S. ___ (2026)",
+                         "--quote", "view regarding the limits applicable", NULL };
+  const char *court[] = { "inspect", path, "--supreme-court-style", "--quote",
+                          "The Court today rightly holds that a Rule 60(b)(4) motion", NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("../shared/pdfs/coney-island-24-808-slip.pdf is not there");
+      return;
+    }
+  g_assert_cmpint (cb_test_run_casebrief (NULL, args, &out, &err), ==, 0);
+  g_assert_cmpstr (out, ==, "slip op. at 6 n.5\n");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (cb_test_run_casebrief (NULL, court, &out, &err), ==, 0);
+  g_assert_cmpstr (out, ==, "(slip op., at 1) (Sotomayor, J., concurring in judgment)\n");
+}
+
+/* A damaged PDF from the command line: one line naming the file, status 1. */
+static void
+test_inspect_refused (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("cb-inspect-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "cut.pdf", NULL);
+  const char *args[] = { "inspect", path, NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_true (g_file_set_contents (path, "%PDF-1.7\n1 0 obj << /Type /Catalog", -1, NULL));
+  g_assert_cmpint (cb_test_run_casebrief (NULL, args, &out, &err), ==, 1);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_cmpstr (err, ==, "casebrief: cut.pdf: the PDF is truncated or damaged\n");
+  cb_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -276,6 +372,10 @@ main (int   argc,
   g_test_add_func ("/pdf-helper/reader-nonsense", test_reader_nonsense);
   g_test_add_func ("/pdf-helper/reader-hostile-map", test_reader_hostile_map);
   g_test_add_func ("/pdf-helper/refusal-passed-on", test_refusal_passed_on);
+  g_test_add_func ("/pdf-helper/inspect", test_inspect);
+  g_test_add_func ("/pdf-helper/inspect-json", test_inspect_json);
+  g_test_add_func ("/pdf-helper/inspect-quote", test_inspect_quote);
+  g_test_add_func ("/pdf-helper/inspect-refused", test_inspect_refused);
 
   return g_test_run ();
 }

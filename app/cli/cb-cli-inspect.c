@@ -111,6 +111,72 @@ append_citation_json (GString   *out,
   g_string_append_printf (out, "], \"refers_to\": %d}", c->refers_to);
 }
 
+static const char * const formats[] = { "text", "html", "pdf" };
+static const char * const part_kinds[] = { "separate", "court", "syllabus" };
+
+/* Where the text moves to PDF page @page first, or the text's length when it never does. */
+static gsize
+pdf_page_offset (CbPageMap *map,
+                 guint      page,
+                 gsize      length)
+{
+  for (gsize i = 0; i < cb_page_map_get_n_pdf_page_starts (map); i++)
+    {
+      gsize offset;
+      guint p;
+
+      cb_page_map_get_pdf_page_start (map, i, &offset, &p);
+      if (p == page)
+        return offset;
+    }
+  return length;
+}
+
+/* A PDF's pages, printed pages and parts, which text and HTML opinions do not have. */
+static void
+append_json_print (GString   *out,
+                   CbOpinion *opinion)
+{
+  CbPageMap *map = cb_opinion_get_page_map (opinion);
+  const CbPart *parts;
+  gsize n_parts;
+
+  g_string_append (out, "  \"numbering\": ");
+  append_json_string (out, cb_page_map_get_numbering (map) == CB_PAGE_NUMBERING_SLIP ? "slip" : "reporter");
+  g_string_append (out, ",\n  \"pdf_pages\": [");
+  for (guint p = 1; p <= cb_page_map_get_n_pdf_pages (map); p++)
+    {
+      g_string_append_printf (out, "%s\n    {\"page\": %u, \"label\": ", p > 1 ? "," : "", p);
+      append_json_string (out, cb_page_map_get_label (map, p));
+      g_string_append_printf (out, ", \"offset\": %" G_GSIZE_FORMAT "}",
+                              pdf_page_offset (map, p, cb_opinion_get_length (opinion)));
+    }
+  g_string_append (out, cb_page_map_get_n_pdf_pages (map) ? "\n  ],\n  \"printed_pages\": [" : "],\n  \"printed_pages\": [");
+  if (!cb_opinion_get_star_paging (opinion))
+    for (gsize i = 0; i < cb_page_map_get_n_page_starts (map, 0); i++)
+      {
+        gsize offset;
+        guint page;
+
+        cb_page_map_get_page_start (map, 0, i, &offset, &page);
+        g_string_append_printf (out, "%s\n    {\"page\": %u, \"offset\": %" G_GSIZE_FORMAT "}", i ? "," : "", page, offset);
+      }
+  g_string_append (out, "\n  ],\n  \"parts\": [");
+  parts = cb_page_map_get_parts (map, &n_parts);
+  for (gsize i = 0; i < n_parts; i++)
+    {
+      g_string_append_printf (out, "%s\n    {\"start\": %" G_GSIZE_FORMAT ", \"end\": %" G_GSIZE_FORMAT ", \"kind\": ",
+                              i ? "," : "", parts[i].start, parts[i].end);
+      append_json_string (out, part_kinds[parts[i].kind]);
+      g_string_append (out, ", \"title\": ");
+      append_json_string (out, parts[i].title);
+      g_string_append (out, ", \"parenthetical\": ");
+      append_json_string (out, parts[i].parenthetical);
+      g_string_append_c (out, '}');
+    }
+  g_string_append (out, n_parts ? "\n  ],\n" : "],\n");
+}
+
 static char *
 to_json (CbOpinion *opinion)
 {
@@ -122,7 +188,7 @@ to_json (CbOpinion *opinion)
   gsize n_marks, n_notes, n_headnotes;
 
   append_json_member (out, "source", cb_opinion_get_source_name (opinion), FALSE);
-  append_json_member (out, "format", cb_opinion_get_format (opinion) == CB_OPINION_FORMAT_HTML ? "html" : "text", FALSE);
+  append_json_member (out, "format", formats[cb_opinion_get_format (opinion)], FALSE);
   append_json_member (out, "sha256", cb_opinion_get_sha256 (opinion), FALSE);
   append_json_member (out, "case_name", cb_opinion_get_case_name (opinion), FALSE);
   append_json_member (out, "citation", cb_opinion_get_citation (opinion), FALSE);
@@ -132,6 +198,8 @@ to_json (CbOpinion *opinion)
   g_string_append_printf (out, "  },\n  \"length\": %" G_GSIZE_FORMAT ",\n  \"reporters\": %u,\n",
                           cb_opinion_get_length (opinion), cb_opinion_get_n_reporters (opinion));
 
+  if (cb_opinion_get_format (opinion) == CB_OPINION_FORMAT_PDF)
+    append_json_print (out, opinion);
   g_string_append (out, "  \"first_pages\": [");
   for (guint r = 0; r < cb_opinion_get_n_reporters (opinion); r++)
     g_string_append_printf (out, "%s%u", r ? ", " : "", cb_opinion_get_first_page (opinion, r));
@@ -172,6 +240,42 @@ to_json (CbOpinion *opinion)
 }
 
 static void
+print_print (CbOpinion *opinion)
+{
+  CbPageMap *map = cb_opinion_get_page_map (opinion);
+  const CbPart *parts;
+  gsize n_parts;
+
+  g_print ("\n%s\n", _("PDF pages (page, printed number, offset)"));
+  for (guint p = 1; p <= cb_page_map_get_n_pdf_pages (map); p++)
+    {
+      const char *label = cb_page_map_get_label (map, p);
+
+      g_print ("  %-4u %-6s %" G_GSIZE_FORMAT "\n", p, *label ? label : "—",
+               pdf_page_offset (map, p, cb_opinion_get_length (opinion)));
+    }
+  if (!cb_opinion_get_star_paging (opinion))
+    {
+      g_print ("\n%s\n", cb_page_map_get_numbering (map) == CB_PAGE_NUMBERING_SLIP
+                           ? _("Printed pages, each part from 1 (page, offset)") : _("Printed pages (page, offset)"));
+      for (gsize i = 0; i < cb_page_map_get_n_page_starts (map, 0); i++)
+        {
+          gsize offset;
+          guint page;
+
+          cb_page_map_get_page_start (map, 0, i, &offset, &page);
+          g_print ("  %-4u %" G_GSIZE_FORMAT "\n", page, offset);
+        }
+    }
+  parts = cb_page_map_get_parts (map, &n_parts);
+  g_print ("\n%s\n", _("Parts (start–end, name)"));
+  for (gsize i = 0; i < n_parts; i++)
+    g_print ("  %" G_GSIZE_FORMAT "–%" G_GSIZE_FORMAT "  %s%s%s\n", parts[i].start, parts[i].end,
+             parts[i].title ? parts[i].title : "", parts[i].parenthetical ? "  " : "",
+             parts[i].parenthetical ? parts[i].parenthetical : "");
+}
+
+static void
 print_table (CbOpinion *opinion)
 {
   const CbPageMark *marks;
@@ -193,11 +297,18 @@ print_table (CbOpinion *opinion)
   g_print ("%-10s %" G_GSIZE_FORMAT "\n", _("Length"), cb_opinion_get_length (opinion));
 
   marks = cb_opinion_get_page_marks (opinion, &n_marks);
-  g_print ("\n%s\n", _("Pages (reporter, page, offset)"));
-  for (guint r = 0; r < cb_opinion_get_n_reporters (opinion); r++)
-    g_print ("  %.*s%u  %s\n", (int) r + 1, "***", cb_opinion_get_first_page (opinion, r), _("(start of text)"));
-  for (gsize i = 0; i < n_marks; i++)
-    g_print ("  %.*s%u  %" G_GSIZE_FORMAT "\n", (int) marks[i].reporter + 1, "***", marks[i].page, marks[i].offset);
+  /* A PDF's printed pages are no star pages: they are told below. */
+  if (cb_opinion_get_star_paging (opinion))
+    {
+      g_print ("\n%s\n", _("Pages (reporter, page, offset)"));
+      for (guint r = 0; r < cb_opinion_get_n_reporters (opinion); r++)
+        g_print ("  %.*s%u  %s\n", (int) r + 1, "***", cb_opinion_get_first_page (opinion, r), _("(start of text)"));
+      for (gsize i = 0; i < n_marks; i++)
+        g_print ("  %.*s%u  %" G_GSIZE_FORMAT "\n", (int) marks[i].reporter + 1, "***", marks[i].page, marks[i].offset);
+    }
+
+  if (cb_opinion_get_format (opinion) == CB_OPINION_FORMAT_PDF)
+    print_print (opinion);
 
   notes = cb_opinion_get_footnotes (opinion, &n_notes);
   g_print ("\n%s\n", _("Footnotes (label, marker offset, body)"));
