@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cb-process-start.h"
 #include "cb-profile.h"
 
 /*
@@ -27,31 +28,6 @@ typedef struct
   char *what;
 } Pending;
 
-/* The process's start on the monotonic clock, from /proc/self/stat and uptime. */
-static gint64
-read_process_start (void)
-{
-  g_autofree char *stat = NULL;
-  g_autofree char *uptime = NULL;
-  const char *fields;
-  unsigned long long start_ticks = 0;
-  double up = 0;
-  long ticks = sysconf (_SC_CLK_TCK);
-
-  if (!g_file_get_contents ("/proc/self/stat", &stat, NULL, NULL) ||
-      !g_file_get_contents ("/proc/uptime", &uptime, NULL, NULL) || ticks <= 0)
-    return 0;
-  /* The command name may hold spaces; fields go on after its closing parenthesis. */
-  fields = strrchr (stat, ')');
-  if (fields == NULL ||
-      sscanf (fields + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %*u %*u %*d %*d %*d %*d %*d %*d %llu",
-              &start_ticks) != 1 ||
-      sscanf (uptime, "%lf", &up) != 1)
-    return 0;
-  /* Uptime and the monotonic clock both count from boot, less suspended time. */
-  return g_get_monotonic_time () - (gint64) ((up - (double) start_ticks / ticks) * G_USEC_PER_SEC);
-}
-
 /**
  * cb_profile_init:
  *
@@ -65,7 +41,7 @@ cb_profile_init (void)
   main_time = g_get_monotonic_time ();
   enabled = value != NULL && *value != '\0' && !g_str_equal (value, "0");
   if (enabled)
-    process_time = read_process_start ();
+    process_time = cb_process_start_time ();
 }
 
 /**

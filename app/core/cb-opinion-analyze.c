@@ -37,22 +37,6 @@ typedef struct
   gsize *blocks;
 } Text;
 
-static void
-clear_footnote (gpointer data)
-{
-  CbFootnote *footnote = data;
-
-  g_free (footnote->label);
-}
-
-static void
-clear_part (gpointer data)
-{
-  CbPart *part = data;
-
-  g_free (part->parenthetical);
-  g_free (part->title);
-}
 
 static gboolean
 is_digit (gunichar c)
@@ -1051,8 +1035,8 @@ cb_opinion_analyze (CbOpinion *self)
   Text t;
   gsize block;
 
-  g_array_set_clear_func (notes, clear_footnote);
-  g_array_set_clear_func (parts, clear_part);
+  g_array_set_clear_func (notes, (GDestroyNotify) cb_footnote_clear);
+  g_array_set_clear_func (parts, (GDestroyNotify) cb_part_clear);
   text_init (&t, self->text);
   self->length = offset_of (&t, t.n);
   self->hidden_ranges = g_array_new (FALSE, FALSE, sizeof (CbRange));
@@ -1092,7 +1076,7 @@ cb_opinion_analyze_printed (CbOpinion *self,
   gsize n_notes, n_parts;
   Text t;
 
-  g_array_set_clear_func (parts, clear_part);
+  g_array_set_clear_func (parts, (GDestroyNotify) cb_part_clear);
   text_init (&t, self->text);
   self->length = offset_of (&t, t.n);
   self->char_blocks = t.blocks;

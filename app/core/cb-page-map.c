@@ -32,22 +32,6 @@ struct _CbPageMap
 
 G_DEFINE_FINAL_TYPE (CbPageMap, cb_page_map, G_TYPE_OBJECT)
 
-static void
-clear_footnote (gpointer data)
-{
-  CbFootnote *footnote = data;
-
-  g_free (footnote->label);
-}
-
-static void
-clear_part (gpointer data)
-{
-  CbPart *part = data;
-
-  g_free (part->parenthetical);
-  g_free (part->title);
-}
 
 /* The page of the last run that starts at or before @offset; before the first run,
  * the first run's page. */
@@ -114,9 +98,9 @@ cb_page_map_init (CbPageMap *self)
   self->pdf_runs = g_array_new (FALSE, FALSE, sizeof (Run));
   self->labels = g_ptr_array_new_with_free_func (g_free);
   self->footnotes = g_array_new (FALSE, FALSE, sizeof (CbFootnote));
-  g_array_set_clear_func (self->footnotes, clear_footnote);
+  g_array_set_clear_func (self->footnotes, (GDestroyNotify) cb_footnote_clear);
   self->parts = g_array_new (FALSE, FALSE, sizeof (CbPart));
-  g_array_set_clear_func (self->parts, clear_part);
+  g_array_set_clear_func (self->parts, (GDestroyNotify) cb_part_clear);
 }
 
 /**
@@ -625,4 +609,30 @@ cb_page_map_check (CbPageMap  *self,
         }
     }
   return TRUE;
+}
+
+/**
+ * cb_footnote_clear:
+ * @footnote: a footnote
+ *
+ * Frees what @footnote holds, not @footnote itself: the clear function of an array of
+ * footnotes.
+ */
+void
+cb_footnote_clear (CbFootnote *footnote)
+{
+  g_clear_pointer (&footnote->label, g_free);
+}
+
+/**
+ * cb_part_clear:
+ * @part: a part of an opinion
+ *
+ * Frees what @part holds, not @part itself: the clear function of an array of parts.
+ */
+void
+cb_part_clear (CbPart *part)
+{
+  g_clear_pointer (&part->parenthetical, g_free);
+  g_clear_pointer (&part->title, g_free);
 }

@@ -76,6 +76,9 @@ typedef enum
   CB_PAGE_NUMBERING_SLIP,
 } CbPageNumbering;
 
+void cb_footnote_clear (CbFootnote *footnote);
+void cb_part_clear     (CbPart     *part);
+
 #define CB_TYPE_PAGE_MAP (cb_page_map_get_type ())
 G_DECLARE_FINAL_TYPE (CbPageMap, cb_page_map, CB, PAGE_MAP, GObject)
 

@@ -19,31 +19,11 @@
 #include <unistd.h>
 #include <gtk/gtk.h>
 
+#include "cb-process-start.h"
+
 static gint64 process_start;
 static gboolean seen;
 static guint poll_id;
-
-static gint64
-read_process_start (void)
-{
-  g_autofree char *stat = NULL;
-  g_autofree char *uptime = NULL;
-  const char *fields;
-  unsigned long long start_ticks = 0;
-  double up = 0;
-  long ticks = sysconf (_SC_CLK_TCK);
-
-  if (!g_file_get_contents ("/proc/self/stat", &stat, NULL, NULL) ||
-      !g_file_get_contents ("/proc/uptime", &uptime, NULL, NULL) || ticks <= 0)
-    return 0;
-  fields = strrchr (stat, ')');
-  if (fields == NULL ||
-      sscanf (fields + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %*u %*u %*d %*d %*d %*d %*d %*d %llu",
-              &start_ticks) != 1 ||
-      sscanf (uptime, "%lf", &up) != 1)
-    return 0;
-  return g_get_monotonic_time () - (gint64) ((up - (double) start_ticks / ticks) * G_USEC_PER_SEC);
-}
 
 static long
 peak_rss_kb (void)
@@ -162,6 +142,6 @@ poll_cb (gpointer data)
 __attribute__((constructor)) static void
 bench_first_frame_init (void)
 {
-  process_start = read_process_start ();
+  process_start = cb_process_start_time ();
   poll_id = g_timeout_add (1, poll_cb, NULL);
 }
