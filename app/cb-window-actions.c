@@ -8,6 +8,7 @@
 
 #include "cb-brief-view.h"
 #include "cb-file-filters.h"
+#include "cb-file-io.h"
 #include "cb-opinion-view.h"
 #include "cb-print-operation.h"
 #include "cb-section-editor.h"
@@ -207,9 +208,8 @@ export_pdf_action (GtkWidget  *widget,
     gtk_file_chooser_native_new (_("Export Brief as PDF"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
                                  _("_Export"), _("_Cancel"));
   const char *case_name = cb_brief_get_case_name (self->brief);
-  g_autofree char *name = g_strdup_printf ("%s.pdf", case_name && *case_name ? case_name : _("Brief"));
+  g_autofree char *name = cb_file_name_for_title (case_name, _("Brief"), ".pdf");
 
-  g_strdelimit (name, "/\\:", '-');
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
   cb_file_filters_add (GTK_FILE_CHOOSER (dialog), CB_FILE_PDF);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);

@@ -13,6 +13,7 @@
 #include "cb-brief-renderer.h"
 #include "cb-drafts.h"
 #include "cb-error.h"
+#include "cb-file-io.h"
 #include "cb-opinion.h"
 #include "cb-template-store.h"
 #include "cb-brief-view.h"
@@ -586,8 +587,7 @@ _cb_window_save_as (CbWindow             *self,
   const char *case_name = cb_brief_get_case_name (self->brief);
   g_autofree char *name = NULL;
 
-  name = g_strdup_printf ("%s.brief", case_name && *case_name ? case_name : _("Untitled Brief"));
-  g_strdelimit (name, "/\\:", '-');
+  name = cb_file_name_for_title (case_name, _("Untitled Brief"), ".brief");
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
   cb_file_filters_add (GTK_FILE_CHOOSER (dialog), CB_FILE_BRIEFS);
   g_object_set_data (G_OBJECT (dialog), "cb-then", then);

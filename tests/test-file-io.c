@@ -12,15 +12,18 @@
 #include <sys/file.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <unistd.h>
 #include <glib/gstdio.h>
 
 #include "cb-brief-export.h"
 #include "cb-brief.h"
+#include "cb-drafts.h"
 #include "cb-error.h"
 #include "cb-file-io.h"
 #include "cb-opinion.h"
 #include "cb-template.h"
+#include "cb-test.h"
 
 /* Every test gets a fresh folder; a FIFO that blocked would end the test here. */
 typedef struct
@@ -40,30 +43,11 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  g_chmod (path, 0755);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   alarm (0);
-  remove_tree (fixture->dir);
+  cb_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
 }
 
@@ -336,11 +320,16 @@ async_cb (GObject      *source,
   *out = g_object_ref (result);
 }
 
+static gboolean
+is_set (gpointer data)
+{
+  return *(GAsyncResult **) data != NULL;
+}
+
 static GAsyncResult *
 wait_for (GAsyncResult **result)
 {
-  while (*result == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  cb_test_wait_until (is_set, result);
   return *result;
 }
 
@@ -512,6 +501,7 @@ test_save_not_files (Fixture       *fixture,
   g_autofree char *link = fixture_path (fixture, "link.pdf");
   g_autofree char *folder = fixture_path (fixture, "folder.pdf");
   g_autofree char *missing = fixture_path (fixture, "no/such.pdf");
+  g_autofree char *device = fixture_path (fixture, "device.pdf");
   g_autofree char *names = NULL;
   struct stat st;
 
@@ -523,15 +513,25 @@ test_save_not_files (Fixture       *fixture,
   assert_save_refused (link, CB_ERROR_SAVE, "it is not a regular file");
   assert_save_refused (folder, CB_ERROR_SAVE, "a folder of that name is in the way");
   assert_save_refused (missing, CB_ERROR_SAVE, "the folder does not exist");
-  assert_save_refused ("/dev/null", CB_ERROR_SAVE, "it is not a regular file");
-  assert_save_refused ("/dev/full", CB_ERROR_SAVE, "it is not a regular file");
 
   g_assert_cmpint (lstat (fifo, &st), ==, 0);
   g_assert_true (S_ISFIFO (st.st_mode));
-  g_assert_cmpint (stat ("/dev/null", &st), ==, 0);
-  g_assert_true (S_ISCHR (st.st_mode));
-  names = list_dir (fixture->dir);
-  g_assert_cmpstr (names, ==, "fifo.pdf folder.pdf link.pdf");
+
+  /* A device node of the test's own (a copy of /dev/null), so that nothing outside the
+   * test is at stake even if the writer were wrong. */
+  if (mknod (device, S_IFCHR | 0600, makedev (1, 3)) == 0)
+    {
+      assert_save_refused (device, CB_ERROR_SAVE, "it is not a regular file");
+      g_assert_cmpint (lstat (device, &st), ==, 0);
+      g_assert_true (S_ISCHR (st.st_mode));
+      names = list_dir (fixture->dir);
+      g_assert_cmpstr (names, ==, "device.pdf fifo.pdf folder.pdf link.pdf");
+    }
+  else
+    {
+      names = list_dir (fixture->dir);
+      g_assert_cmpstr (names, ==, "fifo.pdf folder.pdf link.pdf");
+    }
 }
 
 /* What a window builds on: a save refuses to overwrite a file that changed on disk. */
@@ -921,6 +921,76 @@ test_save_keeps_permissions (Fixture       *fixture,
   g_assert_cmpstr (names, ==, format->name);
 }
 
+/* Names taken from files */
+
+/* A name suggested from a brief's case name cannot leave the folder, hide itself or
+ * carry control characters. */
+static void
+test_name_for_title (void)
+{
+  g_autofree char *long_title = g_strnfill (500, 'x');
+  g_autofree char *long_name = g_strconcat (long_title + 400, ".pdf", NULL);
+  const struct { const char *title; const char *name; } cases[] = {
+    { "Davidson v. Cannon", "Davidson v. Cannon.pdf" },
+    { "../../etc/passwd", "-..-etc-passwd.pdf" },
+    { "/etc/passwd", "-etc-passwd.pdf" },
+    { ".hidden", "hidden.pdf" },
+    { "A:B\\C", "A-B-C.pdf" },
+    { "\033]0;owned\007", "-]0;owned-.pdf" },
+    { "Été\ttab", "Été-tab.pdf" },
+    { "   ", "Brief.pdf" },
+    { "", "Brief.pdf" },
+    { NULL, "Brief.pdf" },
+    { "\xff\xfe", "Brief.pdf" },
+    { long_title, long_name },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *name = cb_file_name_for_title (cases[i].title, "Brief", ".pdf");
+
+      g_assert_cmpstr (name, ==, cases[i].name);
+    }
+}
+
+/* A draft is saved to its original when restored: an original that is not a brief's
+ * file name is dropped, so a planted .draft file cannot aim a save anywhere. */
+static void
+test_draft_original (void)
+{
+  g_autoptr(GBytes) bytes = bytes_of ("<brief/>");
+  g_autoptr(GFile) dir = cb_drafts_get_dir ();
+  g_autofree char *inside = g_strconcat (g_file_peek_path (dir), "/other.brief", NULL);
+  g_autofree char *inside_uri = g_filename_to_uri (inside, NULL, NULL);
+  const struct { const char *id; const char *original; const char *kept; } cases[] = {
+    { "a1", "file:///home/student/torts/palsgraf.brief", "file:///home/student/torts/palsgraf.brief" },
+    { "a2", "file:///etc/passwd", NULL },
+    { "a3", "not a uri at all.brief", NULL },
+    { "a4", inside_uri, NULL },
+    { "a5", NULL, NULL },
+  };
+  g_autoptr(GPtrArray) drafts = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_assert_true (cb_drafts_save (cases[i].id, bytes, cases[i].original, &error));
+      g_assert_no_error (error);
+    }
+  drafts = cb_drafts_list ();
+  g_assert_cmpuint (drafts->len, ==, G_N_ELEMENTS (cases));
+  for (guint d = 0; d < drafts->len; d++)
+    {
+      CbDraft *draft = g_ptr_array_index (drafts, d);
+
+      for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+        if (g_str_equal (cb_draft_get_id (draft), cases[i].id))
+          g_assert_cmpstr (cb_draft_get_original_uri (draft), ==, cases[i].kept);
+      g_assert_cmpint (mode_of (g_file_peek_path (cb_draft_get_file (draft))), ==, 0600);
+      cb_drafts_discard (cb_draft_get_id (draft));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -946,6 +1016,8 @@ main (int   argc,
   ADD ("/file-io/save/stale-temporaries", test_save_stale_temporaries);
 #undef ADD
   g_test_add_func ("/file-io/save/killed", test_save_killed);
+  g_test_add_func ("/file-io/names/for-title", test_name_for_title);
+  g_test_add_func ("/file-io/names/draft-original", test_draft_original);
 
   for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
     {

@@ -723,6 +723,52 @@ test_open_template_offers_install (void)
   g_rmdir (dir);
 }
 
+/* A template whose id would lead outside the templates folder (or is an absolute path)
+ * is refused when it is opened: the window says why, naming the file, offers nothing
+ * to keep, and no file is written anywhere. */
+static void
+test_open_template_hostile_id (void)
+{
+  CbTemplateStore *store = cb_template_store_get_default ();
+  g_autofree char *dir = g_dir_make_tmp ("casebrief-template-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "hostile.brieftemplate", NULL);
+  g_autofree char *absolute = g_build_filename (dir, "absolute-escape", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) user_dir = cb_template_store_get_user_dir (store);
+  g_autofree char *traversal = g_build_filename (g_file_peek_path (user_dir), "..", "..", "escape", NULL);
+  const char *ids[] = { "../../escape", absolute, NULL };
+  CbWindow *window = g_object_new (CB_TYPE_WINDOW, NULL);
+
+  gtk_window_present (GTK_WINDOW (window));
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      g_autofree char *text = g_strdup_printf (
+        "<brieftemplate xmlns=\"https://casebrief.github.io/ns/brieftemplate/1\" version=\"1.0\" id=\"%s\">\n"
+        "  <title>Escape</title>\n  <section id=\"facts\" required=\"true\"><title>Facts</title></section>\n"
+        "</brieftemplate>\n", ids[i]);
+      g_autofree char *expected = g_strdup_printf (
+        "hostile.brieftemplate, line 1: the template id “%s” is not a plain name "
+        "(letters, digits, “-”, “_” and “.”, not first; at most 64)", ids[i]);
+      g_autofree char *escape = g_strconcat (ids[i] == absolute ? absolute : traversal, ".brieftemplate", NULL);
+
+      g_assert_true (g_file_set_contents (path, text, -1, NULL));
+      cb_window_open_file (window, file);
+      cb_test_spin (50);
+      g_assert_null (find_message_dialog (GTK_WINDOW (window)));
+      g_assert_cmpstr (cb_window_get_last_message (window), ==, expected);
+      g_assert_false (g_file_test (escape, G_FILE_TEST_EXISTS));
+    }
+  {
+    g_autoptr(GFile) kept = g_file_get_child (user_dir, "escape.brieftemplate");
+
+    g_assert_false (g_file_query_exists (kept, NULL));
+  }
+
+  destroy_and_check (GTK_WINDOW (window));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -735,6 +781,7 @@ main (int   argc,
   g_test_add_func ("/professors/editor/close-asks", test_editor_close_asks);
   g_test_add_func ("/professors/gallery/lists-builtins", test_gallery_lists_builtins);
   g_test_add_func ("/professors/open-template/offers-install", test_open_template_offers_install);
+  g_test_add_func ("/professors/open-template/hostile-id", test_open_template_hostile_id);
   g_test_add_func ("/professors/assignment/create-and-student", test_assignment_create_and_student);
 
   return g_test_run ();

@@ -366,6 +366,58 @@ test_store_builtins_only (void)
   g_assert_null (cb_template_store_lookup (store, "missing"));
 }
 
+/* A template's id may become a file name: only a plain name is accepted, checked by the
+ * reader before anything is built, with a message naming the file. */
+static void
+test_hostile_ids (void)
+{
+  g_autofree char *long_id = g_strnfill (CB_TEMPLATE_ID_MAX_LENGTH + 1, 'a');
+  g_autofree char *longest = g_strnfill (CB_TEMPLATE_ID_MAX_LENGTH, 'a');
+  const char *refused[] = { "../../../../tmp/escape", "/tmp/absolute", ".hidden", "..", "a/b",
+                            "a\\b", "caf\u00e9", NULL };
+  const char *accepted[] = { "seminar", "torts-2026", "con_law.v2", "-x", "_x", "9", NULL };
+
+  for (guint i = 0; refused[i] != NULL; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *escaped = g_markup_escape_text (refused[i], -1);
+      g_autofree char *text = g_strdup_printf (
+        "<brieftemplate xmlns=\"https://casebrief.github.io/ns/brieftemplate/1\" version=\"1.0\" id=\"%s\">\n"
+        "  <title>T</title>\n  <section id=\"facts\" required=\"true\"><title>Facts</title></section>\n"
+        "</brieftemplate>\n", escaped);
+      g_autofree char *message = g_strdup_printf (
+        "test.brieftemplate, line 1: the template id “%s” is not a plain name "
+        "(letters, digits, “-”, “_” and “.”, not first; at most 64)", refused[i]);
+      g_autoptr(CbTemplate) template = load_string (text, &error);
+
+      g_assert_null (template);
+      g_assert_error (error, CB_ERROR, CB_ERROR_INVALID);
+      g_assert_cmpstr (error->message, ==, message);
+      g_assert_false (cb_template_id_is_valid (refused[i]));
+    }
+  g_assert_false (cb_template_id_is_valid (long_id));
+  g_assert_false (cb_template_id_is_valid (""));
+  g_assert_false (cb_template_id_is_valid (NULL));
+  g_assert_true (cb_template_id_is_valid (longest));
+  for (guint i = 0; accepted[i] != NULL; i++)
+    g_assert_true (cb_template_id_is_valid (accepted[i]));
+
+  /* Ids made from titles are always plain names, however long or strange the title. */
+  {
+    CbTemplateStore *store = cb_template_store_get_default ();
+    g_autofree char *long_title = g_strnfill (500, 'x');
+    const char *titles[] = { "../../etc/passwd", "/abs", "...", "Été — Torts", long_title, NULL };
+
+    for (guint i = 0; titles[i] != NULL; i++)
+      {
+        g_autofree char *id = cb_template_store_make_id (store, titles[i]);
+
+        g_test_message ("%s → %s", titles[i], id);
+        g_assert_true (cb_template_id_is_valid (id));
+      }
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -378,6 +430,7 @@ main (int   argc,
   g_test_add_data_func ("/template/round-trip/irac", "irac.brieftemplate", test_round_trip);
   g_test_add_func ("/template/edit-and-save", test_edit_and_save);
   g_test_add_func ("/template/invalid", test_invalid);
+  g_test_add_func ("/template/hostile-ids", test_hostile_ids);
   g_test_add_func ("/template/check", test_check);
   g_test_add_func ("/template/duplicate-section", test_duplicate_section);
   g_test_add_func ("/template/future-versions", test_future_versions);

@@ -8,6 +8,7 @@
 #include "cb-brief-renderer.h"
 #include "cb-brief.h"
 #include "cb-cli.h"
+#include "cb-file-io.h"
 
 /**
  * cb_cli_export:
@@ -76,6 +77,18 @@ cb_cli_export (int    argc,
     }
 
   brief_file = g_file_new_for_commandline_arg (args[1]);
+  pdf_file = g_file_new_for_commandline_arg (pdf_path);
+  /* Refused by identity, so a link or another spelling of the brief's name is caught. */
+  if (cb_file_is_same (pdf_file, brief_file))
+    {
+      g_autofree char *out = g_filename_display_name (pdf_path);
+      g_autofree char *in = g_filename_display_name (args[1]);
+
+      g_printerr ("casebrief: ");
+      g_printerr (_("%s is the same file as %s; give the PDF another name"), out, in);
+      g_printerr ("\n");
+      return 1;
+    }
   brief = cb_brief_load_file (brief_file, NULL, &error);
   if (brief == NULL)
     {
@@ -93,7 +106,6 @@ cb_cli_export (int    argc,
     cb_brief_set_cite_style (brief, CB_CITE_STYLE_SUPREME_COURT);
 
   cb_page_geometry_init_paper (&geometry, paper);
-  pdf_file = g_file_new_for_commandline_arg (pdf_path);
   if (!cb_brief_export_pdf (brief, pdf_file, &geometry, NULL, &error))
     {
       /* The message is the file's name and the reason. */

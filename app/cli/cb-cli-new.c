@@ -141,6 +141,28 @@ cb_cli_new (int    argc,
     }
 
   output = g_file_new_for_commandline_arg (output_path);
+  /* An output that is one of the inputs (by identity, whatever its name) would be
+   * lost to the assignment, --force or not. */
+  {
+    g_autoptr(GFile) opinion_input = g_file_new_for_commandline_arg (opinion_path);
+    g_autoptr(GFile) template_input = g_file_new_for_commandline_arg (template_name);
+    const char *input = NULL;
+
+    if (cb_file_is_same (output, opinion_input))
+      input = opinion_path;
+    else if (cb_file_is_same (output, template_input))
+      input = template_name;
+    if (input != NULL)
+      {
+        g_autofree char *out = g_filename_display_name (output_path);
+        g_autofree char *in = g_filename_display_name (input);
+        g_autofree char *message = g_strdup_printf (_("%s is the same file as %s; give the assignment another name"),
+                                                    out, in);
+
+        fail (message);
+        return 1;
+      }
+  }
   /* Refused before any work; the save below makes it hold. */
   if (!force && g_file_query_exists (output, NULL))
     {

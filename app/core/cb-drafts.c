@@ -264,6 +264,27 @@ cb_drafts_discard (const char *id)
   g_unlink (info_path);
 }
 
+/* A restored draft is saved to its original, so the name read from the .draft file
+ * must be a brief's: an absolute URI of a .brief file outside the drafts folder.
+ * Anything else is dropped, and the draft saves as a brief that was never saved. */
+static char *
+original_if_valid (char *uri)
+{
+  g_autofree char *owned = uri;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) dir = NULL;
+  g_autofree char *basename = NULL;
+
+  if (uri == NULL || !g_uri_is_valid (uri, G_URI_FLAGS_NONE, NULL))
+    return NULL;
+  file = g_file_new_for_uri (uri);
+  basename = g_file_get_basename (file);
+  dir = cb_drafts_get_dir ();
+  if (basename == NULL || !g_str_has_suffix (basename, ".brief") || g_file_has_prefix (file, dir))
+    return NULL;
+  return g_steal_pointer (&owned);
+}
+
 static gint
 compare_saved (gconstpointer a,
                gconstpointer b)
@@ -317,7 +338,7 @@ cb_drafts_list (void)
       saved = g_key_file_get_int64 (info, DRAFT_GROUP, "Saved", NULL);
       draft = g_object_new (CB_TYPE_DRAFT, NULL);
       draft->id = g_steal_pointer (&id);
-      draft->original_uri = g_key_file_get_string (info, DRAFT_GROUP, "Original", NULL);
+      draft->original_uri = original_if_valid (g_key_file_get_string (info, DRAFT_GROUP, "Original", NULL));
       draft->saved = g_date_time_new_from_unix_utc (saved);
       draft->file = g_file_new_for_path (brief_path);
       g_ptr_array_add (drafts, draft);

@@ -587,3 +587,76 @@ cb_file_save_finish (GAsyncResult  *result,
     }
   return ok;
 }
+
+/**
+ * cb_file_is_same:
+ * @a: a file
+ * @b: another file
+ *
+ * Whether @a and @b are one file on disk, by identity rather than by name: a symbolic
+ * link, a hard link or another spelling of the path is the same file. Files that do
+ * not exist are no file at all, so not the same.
+ *
+ * Returns: %TRUE when both exist and are the same file
+ */
+gboolean
+cb_file_is_same (GFile *a,
+                 GFile *b)
+{
+  g_autoptr(CbFileStamp) stamp_a = NULL;
+  g_autoptr(CbFileStamp) stamp_b = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (a), FALSE);
+  g_return_val_if_fail (G_IS_FILE (b), FALSE);
+
+  stamp_a = cb_file_stamp_query (a, NULL, NULL);
+  stamp_b = stamp_a != NULL ? cb_file_stamp_query (b, NULL, NULL) : NULL;
+  return stamp_b != NULL && cb_file_stamp_same_file (stamp_a, stamp_b);
+}
+
+/* Long enough for any case name, short enough for every file system. */
+#define TITLE_NAME_MAX_CHARS 100
+
+/**
+ * cb_file_name_for_title:
+ * @title: (nullable): a title taken from a file, such as a brief's case name
+ * @fallback: the name to use when @title gives none
+ * @extension: what to end the name with, such as ".pdf"
+ *
+ * Makes a file name to suggest from text that came from someone else's file: no
+ * folder separators, colons or control characters (each becomes "-"), no leading
+ * dot (a hidden file) or white space, and at most 100 characters, cut at a character.
+ *
+ * Returns: (transfer full): the name, in UTF-8
+ */
+char *
+cb_file_name_for_title (const char *title,
+                        const char *fallback,
+                        const char *extension)
+{
+  g_autoptr(GString) name = g_string_new (NULL);
+  glong n_chars = 0;
+
+  g_return_val_if_fail (fallback != NULL && *fallback != '\0', NULL);
+  g_return_val_if_fail (extension != NULL, NULL);
+
+  if (title != NULL && g_utf8_validate (title, -1, NULL))
+    for (const char *p = title; *p != '\0' && n_chars < TITLE_NAME_MAX_CHARS; p = g_utf8_next_char (p))
+      {
+        gunichar c = g_utf8_get_char (p);
+
+        if (name->len == 0 && (c == '.' || g_unichar_isspace (c)))
+          continue;
+        if (c == '/' || c == '\\' || c == ':' || g_unichar_iscntrl (c) || c == 0xFFFE || c == 0xFFFF)
+          g_string_append_c (name, '-');
+        else
+          g_string_append_unichar (name, c);
+        n_chars++;
+      }
+  while (name->len > 0 && g_ascii_isspace (name->str[name->len - 1]))
+    g_string_truncate (name, name->len - 1);
+  if (name->len == 0)
+    g_string_assign (name, fallback);
+  g_string_append (name, extension);
+  return g_string_free (g_steal_pointer (&name), FALSE);
+}

@@ -41,6 +41,12 @@ gboolean  cb_file_save_finish         (GAsyncResult        *result,
                                        CbFileStamp        **out_stamp,
                                        GError             **error);
 
+gboolean  cb_file_is_same             (GFile               *a,
+                                       GFile               *b);
+char     *cb_file_name_for_title      (const char          *title,
+                                       const char          *fallback,
+                                       const char          *extension);
+
 void      cb_file_set_too_large_error (GError             **error,
                                        const char          *name,
                                        gsize                max_bytes);

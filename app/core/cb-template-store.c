@@ -385,7 +385,8 @@ cb_template_store_make_id (CbTemplateStore *self,
   g_return_val_if_fail (base != NULL, NULL);
 
   folded = g_utf8_strdown (base, -1);
-  for (const char *p = folded; *p != '\0' && stem->len < 64; p++)
+  /* Room is left for a "-N" that makes it unique. */
+  for (const char *p = folded; *p != '\0' && stem->len < CB_TEMPLATE_ID_MAX_LENGTH - 8; p++)
     {
       if (g_ascii_isalnum (*p) || *p == '_' || (stem->len > 0 && (*p == '.' || *p == '-')))
         g_string_append_c (stem, *p);
@@ -449,8 +450,30 @@ cb_template_store_install (CbTemplateStore  *self,
     file = g_object_ref (cb_template_store_get_file (self, existing));
   else
     {
-      g_autofree char *name = g_strconcat (cb_template_get_id (template), TEMPLATE_SUFFIX, NULL);
+      g_autofree char *name = NULL;
+      g_autoptr(GFile) parent = NULL;
+      g_autofree char *dir_path = NULL;
+      g_autofree char *parent_path = NULL;
+
+      /* The file's name comes from the template, so it is made only of a valid id, and
+       * the folder it lands in is checked once more after canonicalization. */
+      if (!cb_template_id_is_valid (cb_template_get_id (template)))
+        {
+          g_set_error (error, CB_ERROR, CB_ERROR_INVALID,
+                       _("The template id “%s” is not a plain name"), cb_template_get_id (template));
+          return NULL;
+        }
+      name = g_strconcat (cb_template_get_id (template), TEMPLATE_SUFFIX, NULL);
       file = g_file_get_child (user_dir, name);
+      parent = g_file_get_parent (file);
+      dir_path = g_canonicalize_filename (g_file_peek_path (user_dir), NULL);
+      parent_path = parent != NULL ? g_canonicalize_filename (g_file_peek_path (parent), NULL) : NULL;
+      if (parent_path == NULL || !g_str_equal (dir_path, parent_path))
+        {
+          g_set_error (error, CB_ERROR, CB_ERROR_INVALID,
+                       _("The template id “%s” is not a plain name"), cb_template_get_id (template));
+          return NULL;
+        }
     }
 
   if (!g_file_make_directory_with_parents (user_dir, NULL, &local_error) &&

@@ -67,7 +67,8 @@ replace_str (char       **field,
   return TRUE;
 }
 
-/* Ids are written as attributes that the schema wants non-empty and without spaces. */
+/* Section ids are written as attributes that the schema wants non-empty and without
+ * spaces. */
 static gboolean
 is_valid_id (const char *id)
 {
@@ -334,9 +335,33 @@ cb_template_get_id (CbTemplate *self)
 }
 
 /**
+ * cb_template_id_is_valid:
+ * @id: (nullable): a template id
+ *
+ * Whether @id may be a template's id. An id becomes the name of the template's file
+ * when it is kept with the user's templates, so only a plain name is accepted: ASCII
+ * letters, digits, "-", "_" and ".", not starting with ".", at most
+ * %CB_TEMPLATE_ID_MAX_LENGTH characters. Nothing that could name another folder.
+ *
+ * Returns: %TRUE for a valid id
+ */
+gboolean
+cb_template_id_is_valid (const char *id)
+{
+  gsize len = 0;
+
+  if (id == NULL || id[0] == '\0' || id[0] == '.')
+    return FALSE;
+  for (const char *p = id; *p != '\0'; p++, len++)
+    if (len >= CB_TEMPLATE_ID_MAX_LENGTH || !(g_ascii_isalnum (*p) || *p == '-' || *p == '_' || *p == '.'))
+      return FALSE;
+  return TRUE;
+}
+
+/**
  * cb_template_set_id:
  * @self: a template
- * @id: the new id: not empty, no white space
+ * @id: the new id; see cb_template_id_is_valid()
  *
  * Sets the template's identifier.
  */
@@ -345,7 +370,7 @@ cb_template_set_id (CbTemplate *self,
                     const char *id)
 {
   g_return_if_fail (CB_IS_TEMPLATE (self));
-  g_return_if_fail (is_valid_id (id));
+  g_return_if_fail (cb_template_id_is_valid (id));
   set_string_property (self, &self->id, id, PROP_ID);
 }
 
@@ -738,6 +763,15 @@ cb_template_load_bytes (GBytes      *bytes,
   self = g_object_new (CB_TYPE_TEMPLATE, NULL);
   g_free (self->id);
   self->id = cb_xml_dup_attribute (root, "id");
+  /* The id may become a file name; refused here, before anything else is built. */
+  if (!cb_template_id_is_valid (self->id))
+    {
+      g_set_error (error, CB_ERROR, CB_ERROR_INVALID,
+                   _("%s, line %d: the template id “%s” is not a plain name (letters, digits, “-”, “_” and “.”, not first; at most %d)"),
+                   name, (int) xmlGetLineNo (root), self->id, CB_TEMPLATE_ID_MAX_LENGTH);
+      xmlFreeDoc (doc);
+      return NULL;
+    }
   self->version = cb_xml_get_uint_attribute (root, "template-version", G_MAXUINT, 1);
   g_free (self->title);
   self->title = cb_xml_dup_text (cb_xml_child (root, TEMPLATE_NS, "title"));

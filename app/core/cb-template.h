@@ -4,6 +4,9 @@
 
 G_BEGIN_DECLS
 
+/* A template's id names its file in the template folder: see cb_template_id_is_valid(). */
+#define CB_TEMPLATE_ID_MAX_LENGTH 64
+
 /**
  * CbTemplateSection:
  * @id: stable identifier, unique in the template ("facts")
@@ -75,6 +78,8 @@ void                     cb_template_move_section     (CbTemplate   *self,
                                                        guint         to);
 gboolean                 cb_template_check            (CbTemplate   *self,
                                                        GError      **error);
+
+gboolean                 cb_template_id_is_valid      (const char   *id);
 
 CbTemplate              *cb_template_load_bytes       (GBytes       *bytes,
                                                        const char   *name,
