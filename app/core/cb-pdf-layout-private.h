@@ -34,6 +34,7 @@ typedef struct
 
 typedef struct
 {
+  GArray *glyphs;      /* CbPdfGlyph: the page's, those that cannot be placed made line ends */
   GArray *lines;       /* Line, in the text layer's order */
   char *label;         /* the printed page number, or NULL */
   char *title;         /* the part named in the running head, or NULL */

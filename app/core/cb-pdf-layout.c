@@ -211,22 +211,60 @@ add_line (Page             *page,
   g_array_append_val (page->lines, line);
 }
 
+/* Whether the text layer cut one printed line in two: the next piece goes on at the
+ * same baseline in the same type, a few spaces on, as in a widely justified line. */
+static gboolean
+same_line (const Line *a,
+           const Line *b)
+{
+  /* A page number beside a running head is no piece of it. */
+  if (g_ascii_isdigit (a->text[0]) && strspn (a->text, "0123456789") == strlen (a->text))
+    return FALSE;
+  return fabsf (a->size - b->size) < 0.5f && fabsf (a->bottom - b->bottom) < 0.25f * a->size &&
+         b->x1 >= a->x2 - 1.0f && b->x1 - a->x2 < 2.5f * a->size;
+}
+
 static void
 read_lines (Page            *page,
             const CbPdfPage *pdf)
 {
-  const CbPdfGlyph *glyphs = pdf->glyphs != NULL ? (const CbPdfGlyph *) pdf->glyphs->data : NULL;
+  const CbPdfGlyph *source = pdf->glyphs != NULL ? (const CbPdfGlyph *) pdf->glyphs->data : NULL;
   guint n = pdf->glyphs != NULL ? pdf->glyphs->len : 0;
+  const CbPdfGlyph *glyphs;
   guint start = 0;
+
+  /* A glyph the text layer cannot place ends a line. */
+  page->glyphs = g_array_sized_new (FALSE, FALSE, sizeof (CbPdfGlyph), n);
+  for (guint i = 0; i < n; i++)
+    {
+      CbPdfGlyph glyph = source[i];
+
+      if (!valid_glyph (&glyph))
+        glyph = (CbPdfGlyph) { '\n', 0, 0, 0, 0, 1 };
+      g_array_append_val (page->glyphs, glyph);
+    }
+  glyphs = (const CbPdfGlyph *) page->glyphs->data;
+  n = page->glyphs->len;
 
   page->lines = g_array_new (FALSE, FALSE, sizeof (Line));
   g_array_set_clear_func (page->lines, clear_line);
   for (guint i = 0; i <= n; i++)
     {
-      if (i < n && glyphs[i].c != '\n' && valid_glyph (&glyphs[i]))
+      guint before;
+
+      if (i < n && glyphs[i].c != '\n')
         continue;
+      before = page->lines->len;
       if (i > start)
         add_line (page, glyphs + start, i - start);
+      if (before > 0 && page->lines->len == before + 1 &&
+          same_line (&g_array_index (page->lines, Line, before - 1), &g_array_index (page->lines, Line, before)))
+        {
+          const CbPdfGlyph *first = g_array_index (page->lines, Line, before - 1).glyphs;
+
+          g_array_set_size (page->lines, before - 1);
+          add_line (page, first, glyphs + i - first);
+        }
       start = i + 1;
     }
 }
@@ -573,15 +611,20 @@ is_centered (const Page *page,
          fabsf ((line->x1 - left) - (right - line->x2)) < 2 * line->size;
 }
 
-/* Whether @line starts a paragraph after @before, on the same page. */
+/* Whether @line starts a paragraph after @before, on the same page; @bridged when a
+ * watermark between them accounts for the space. */
 static gboolean
 starts_paragraph (const Page *page,
                   const Line *before,
-                  const Line *line)
+                  const Line *line,
+                  gboolean    bridged)
 {
   if (fabsf (before->size - line->size) > 0.5f)
     return TRUE;
-  if (line->y1 - before->y2 > 0.6f * line->size || line->y2 < before->y1)
+  /* The top of the next column goes on with the paragraph the last one ended. */
+  if (line->y2 < before->y1 && line->x1 > before->x2 - 1.0f)
+    return is_indented (page, line) || is_short (page, before);
+  if ((line->y1 - before->y2 > 0.6f * line->size && !bridged) || line->y2 < before->y1)
     return TRUE;
   if (is_centered (page, before) && is_centered (page, line))
     return FALSE;
@@ -629,6 +672,7 @@ read_body (Reader *reader)
         g_ptr_array_index (part->paragraphs, part->paragraphs->len - 1) : NULL;
       Chunk *note = part->notes->len > 0 ? g_ptr_array_index (part->notes, part->notes->len - 1) : NULL;
       const Line *before = NULL;
+      gboolean bridged = FALSE;
 
       if (label != 0)
         previous_label = label;
@@ -642,7 +686,7 @@ read_body (Reader *reader)
               gboolean start = paragraph == NULL;
 
               if (!start && before != NULL)
-                start = starts_paragraph (page, before, line);
+                start = starts_paragraph (page, before, line, bridged);
               else if (!start && last_body != NULL)
                 /* The first line of a page goes on with the paragraph the last page ended. */
                 start = is_indented (page, line) || is_short (last_page, last_body) ||
@@ -659,7 +703,10 @@ read_body (Reader *reader)
                 }
               append_line (reader, paragraph, part->paragraphs->len - 1, line, 0, part->markers);
               before = line;
+              bridged = FALSE;
             }
+          else if (line->kind == LINE_WATERMARK)
+            bridged = TRUE;
           else if (line->kind == LINE_NOTE)
             {
               guint label_length = cb_pdf_note_label (line);
@@ -1031,6 +1078,7 @@ cb_pdf_layout_read (const CbPdfPage *pages,
   for (guint p = 0; p < n_pages; p++)
     {
       g_clear_pointer (&reader.pages[p].lines, g_array_unref);
+      g_clear_pointer (&reader.pages[p].glyphs, g_array_unref);
       g_clear_pointer (&reader.pages[p].lefts, g_array_unref);
       g_clear_pointer (&reader.pages[p].rights, g_array_unref);
       g_free (reader.pages[p].label);
