@@ -75,16 +75,12 @@ show_error (CbAssignmentDialog *self,
 }
 
 static void
-opinion_response_cb (GtkNativeDialog    *dialog,
-                     int                 response,
-                     CbAssignmentDialog *self)
+opinion_chosen_cb (GtkWindow *window,
+                   GFile     *file,
+                   gpointer   data)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      cb_assignment_dialog_set_opinion_file (self, file);
-    }
-  g_object_unref (dialog);
+  if (file != NULL)
+    cb_assignment_dialog_set_opinion_file (CB_ASSIGNMENT_DIALOG (window), file);
 }
 
 static void
@@ -92,33 +88,24 @@ choose_opinion_action (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
 {
-  CbAssignmentDialog *self = CB_ASSIGNMENT_DIALOG (widget);
-  GtkFileChooserNative *dialog =
-    gtk_file_chooser_native_new (_("Choose the Opinion to Assign"), GTK_WINDOW (self),
-                                 GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-
-  cb_file_filters_add (GTK_FILE_CHOOSER (dialog), CB_FILE_OPINIONS);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (opinion_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  cb_file_chooser_ask (GTK_WINDOW (widget), _("Choose the Opinion to Assign"), GTK_FILE_CHOOSER_ACTION_OPEN,
+                       _("_Open"), CB_FILE_OPINIONS, NULL, opinion_chosen_cb, NULL, NULL);
 }
 
 static void
-save_response_cb (GtkNativeDialog    *dialog,
-                  int                 response,
-                  CbAssignmentDialog *self)
+save_chosen_cb (GtkWindow *window,
+                GFile     *file,
+                gpointer   data)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autoptr(GError) error = NULL;
+  CbAssignmentDialog *self = CB_ASSIGNMENT_DIALOG (window);
+  g_autoptr(GError) error = NULL;
 
-      if (cb_assignment_dialog_save_to (self, file, &error))
-        gtk_window_destroy (GTK_WINDOW (self));
-      else
-        show_error (self, error);
-    }
-  g_object_unref (dialog);
+  if (file == NULL)
+    return;
+  if (cb_assignment_dialog_save_to (self, file, &error))
+    gtk_window_destroy (GTK_WINDOW (self));
+  else
+    show_error (self, error);
 }
 
 static void
@@ -127,9 +114,6 @@ save_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   CbAssignmentDialog *self = CB_ASSIGNMENT_DIALOG (widget);
-  GtkFileChooserNative *dialog =
-    gtk_file_chooser_native_new (_("Save Assignment"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                 _("_Save"), _("_Cancel"));
   g_autofree char *basename = g_file_get_basename (self->opinion_file);
   g_autofree char *stem = g_filename_display_name (basename);
   g_autofree char *name = NULL;
@@ -138,11 +122,8 @@ save_action (GtkWidget  *widget,
   if (dot != NULL && dot != stem)
     *dot = '\0';
   name = g_strconcat (stem, ".brief", NULL);
-  cb_file_filters_add (GTK_FILE_CHOOSER (dialog), CB_FILE_BRIEFS);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (save_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  cb_file_chooser_ask (GTK_WINDOW (self), _("Save Assignment"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"),
+                       CB_FILE_BRIEFS, name, save_chosen_cb, NULL, NULL);
 }
 
 static void

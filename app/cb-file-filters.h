@@ -1,3 +1,4 @@
+/* File choosers: the kinds of file they offer, and one way to ask for a file. */
 #pragma once
 
 #include <gtk/gtk.h>
@@ -16,5 +17,20 @@ typedef enum
 
 void cb_file_filters_add (GtkFileChooser *chooser,
                           CbFileKinds     kinds);
+
+/* What a window does with the file chosen, or with %NULL when the chooser was cancelled. */
+typedef void (*CbFileChosenFunc) (GtkWindow *parent,
+                                  GFile     *file,
+                                  gpointer   data);
+
+void cb_file_chooser_ask (GtkWindow            *parent,
+                          const char           *title,
+                          GtkFileChooserAction  action,
+                          const char           *accept_label,
+                          CbFileKinds           kinds,
+                          const char           *current_name,
+                          CbFileChosenFunc      chosen,
+                          gpointer              data,
+                          GDestroyNotify        destroy);
 
 G_END_DECLS

@@ -118,16 +118,12 @@ create_row_cb (gpointer item,
 }
 
 static void
-opinion_response_cb (GtkNativeDialog  *dialog,
-                     int               response,
-                     CbNewBriefDialog *self)
+opinion_chosen_cb (GtkWindow *window,
+                   GFile     *file,
+                   gpointer   data)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      cb_new_brief_dialog_start (self, file);
-    }
-  g_object_unref (dialog);
+  if (file != NULL)
+    cb_new_brief_dialog_start (CB_NEW_BRIEF_DIALOG (window), file);
 }
 
 static void
@@ -138,17 +134,12 @@ choose_opinion_action (GtkWidget  *widget,
   CbNewBriefDialog *self = CB_NEW_BRIEF_DIALOG (widget);
   CbTemplate *template = cb_new_brief_dialog_get_selected (self);
   g_autofree char *title = NULL;
-  GtkFileChooserNative *dialog;
 
   if (template == NULL)
     return;
   title = g_strdup_printf (_("Choose the Opinion to Brief with “%s”"), cb_template_get_title (template));
-  dialog = gtk_file_chooser_native_new (title, GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
-                                        _("_Open"), _("_Cancel"));
-  cb_file_filters_add (GTK_FILE_CHOOSER (dialog), CB_FILE_OPINIONS);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (opinion_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  cb_file_chooser_ask (GTK_WINDOW (self), title, GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), CB_FILE_OPINIONS,
+                       NULL, opinion_chosen_cb, NULL, NULL);
 }
 
 static void

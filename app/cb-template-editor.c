@@ -492,19 +492,15 @@ save_action (GtkWidget  *widget,
 }
 
 static void
-save_as_response_cb (GtkNativeDialog  *dialog,
-                     int               response,
-                     CbTemplateEditor *self)
+save_as_chosen_cb (GtkWindow *window,
+                   GFile     *file,
+                   gpointer   data)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autoptr(GError) error = NULL;
+  CbTemplateEditor *self = CB_TEMPLATE_EDITOR (window);
+  g_autoptr(GError) error = NULL;
 
-      if (!cb_template_editor_save_to (self, file, &error))
-        show_error (self, error);
-    }
-  g_object_unref (dialog);
+  if (file != NULL && !cb_template_editor_save_to (self, file, &error))
+    show_error (self, error);
 }
 
 static void
@@ -513,16 +509,10 @@ save_as_action (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   CbTemplateEditor *self = CB_TEMPLATE_EDITOR (widget);
-  GtkFileChooserNative *dialog =
-    gtk_file_chooser_native_new (_("Save Template"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                 _("_Save"), _("_Cancel"));
   g_autofree char *name = g_strconcat (cb_template_get_id (self->template), ".brieftemplate", NULL);
 
-  cb_file_filters_add (GTK_FILE_CHOOSER (dialog), CB_FILE_TEMPLATES);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_signal_connect (dialog, "response", G_CALLBACK (save_as_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  cb_file_chooser_ask (GTK_WINDOW (self), _("Save Template"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"),
+                       CB_FILE_TEMPLATES, name, save_as_chosen_cb, NULL, NULL);
 }
 
 static void

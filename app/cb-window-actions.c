@@ -16,16 +16,12 @@
 #include "cb-window-private.h"
 
 static void
-open_response_cb (GtkNativeDialog *dialog,
-                  int              response,
-                  CbWindow        *self)
+open_chosen_cb (GtkWindow *window,
+                GFile     *file,
+                gpointer   data)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      _cb_window_open_file (self, file);
-    }
-  g_object_unref (dialog);
+  if (file != NULL)
+    _cb_window_open_file (CB_WINDOW (window), file);
 }
 
 static void
@@ -33,15 +29,9 @@ open_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  CbWindow *self = CB_WINDOW (widget);
-  GtkFileChooserNative *dialog =
-    gtk_file_chooser_native_new (_("Open Brief or Opinion"), GTK_WINDOW (self),
-                                 GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-
-  cb_file_filters_add (GTK_FILE_CHOOSER (dialog), CB_FILE_ALL_SUPPORTED | CB_FILE_BRIEFS | CB_FILE_TEMPLATES | CB_FILE_OPINIONS);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_signal_connect (dialog, "response", G_CALLBACK (open_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  cb_file_chooser_ask (GTK_WINDOW (widget), _("Open Brief or Opinion"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"),
+                       CB_FILE_ALL_SUPPORTED | CB_FILE_BRIEFS | CB_FILE_TEMPLATES | CB_FILE_OPINIONS,
+                       NULL, open_chosen_cb, NULL, NULL);
 }
 
 static void
@@ -186,16 +176,12 @@ print_action (GtkWidget  *widget,
 }
 
 static void
-export_response_cb (GtkNativeDialog *dialog,
-                    int              response,
-                    CbWindow        *self)
+export_chosen_cb (GtkWindow *window,
+                  GFile     *file,
+                  gpointer   data)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      cb_window_export_pdf (self, file);
-    }
-  g_object_unref (dialog);
+  if (file != NULL)
+    cb_window_export_pdf (CB_WINDOW (window), file);
 }
 
 static void
@@ -204,17 +190,11 @@ export_pdf_action (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   CbWindow *self = CB_WINDOW (widget);
-  GtkFileChooserNative *dialog =
-    gtk_file_chooser_native_new (_("Export Brief as PDF"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                 _("_Export"), _("_Cancel"));
   const char *case_name = cb_brief_get_case_name (self->brief);
   g_autofree char *name = cb_file_name_for_title (case_name, _("Brief"), ".pdf");
 
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
-  cb_file_filters_add (GTK_FILE_CHOOSER (dialog), CB_FILE_PDF);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_signal_connect (dialog, "response", G_CALLBACK (export_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  cb_file_chooser_ask (GTK_WINDOW (self), _("Export Brief as PDF"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
+                       CB_FILE_PDF, name, export_chosen_cb, NULL, NULL);
 }
 
 /* Enables what the window can do with the brief it has. */

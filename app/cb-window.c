@@ -458,18 +458,12 @@ _cb_window_open_file (CbWindow *self,
 /* File choosers */
 
 static void
-template_opinion_response_cb (GtkNativeDialog *dialog,
-                              int              response,
-                              CbWindow        *self)
+template_opinion_chosen_cb (GtkWindow *window,
+                            GFile     *file,
+                            gpointer   data)
 {
-  CbTemplate *template = g_object_get_data (G_OBJECT (dialog), "cb-template");
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      cb_window_import_opinion (self, file, template);
-    }
-  g_object_unref (dialog);
+  if (file != NULL)
+    cb_window_import_opinion (CB_WINDOW (window), file, data);
 }
 
 /* Asks for the opinion to start a brief from @template with. */
@@ -479,15 +473,9 @@ _cb_window_choose_opinion_for_template (CbWindow   *self,
 {
   g_autofree char *title = g_strdup_printf (_("Choose the Opinion to Brief with “%s”"),
                                             cb_template_get_title (template));
-  GtkFileChooserNative *dialog =
-    gtk_file_chooser_native_new (title, GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
-                                 _("_Open"), _("_Cancel"));
 
-  cb_file_filters_add (GTK_FILE_CHOOSER (dialog), CB_FILE_OPINIONS);
-  g_object_set_data_full (G_OBJECT (dialog), "cb-template", g_object_ref (template), g_object_unref);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_signal_connect (dialog, "response", G_CALLBACK (template_opinion_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  cb_file_chooser_ask (GTK_WINDOW (self), title, GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), CB_FILE_OPINIONS,
+                       NULL, template_opinion_chosen_cb, g_object_ref (template), g_object_unref);
 }
 
 /* Saving */
@@ -559,21 +547,23 @@ _cb_window_save_to_file (CbWindow             *self,
   cb_brief_save_file_async (self->brief, file, NULL, self->cancellable, saved_cb, data);
 }
 
-static void
-save_as_response_cb (GtkNativeDialog *dialog,
-                     int              response,
-                     CbWindow        *self)
+typedef struct
 {
-  CbWindowContinuation then = g_object_get_data (G_OBJECT (dialog), "cb-then");
+  CbWindowContinuation then;
+} SaveAs;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      _cb_window_save_to_file (self, file, then);
-    }
+static void
+save_as_chosen_cb (GtkWindow *window,
+                   GFile     *file,
+                   gpointer   data)
+{
+  CbWindow *self = CB_WINDOW (window);
+  SaveAs *save_as = data;
+
+  if (file != NULL)
+    _cb_window_save_to_file (self, file, save_as->then);
   else
     self->closing = FALSE;
-  g_object_unref (dialog);
 }
 
 /* Asks where to save the brief, then saves it there as _cb_window_save_to_file() does. */
@@ -581,19 +571,14 @@ void
 _cb_window_save_as (CbWindow             *self,
                     CbWindowContinuation  then)
 {
-  GtkFileChooserNative *dialog =
-    gtk_file_chooser_native_new (_("Save Brief"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                 _("_Save"), _("_Cancel"));
   const char *case_name = cb_brief_get_case_name (self->brief);
   g_autofree char *name = NULL;
+  SaveAs *save_as = g_new0 (SaveAs, 1);
 
   name = cb_file_name_for_title (case_name, _("Untitled Brief"), ".brief");
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
-  cb_file_filters_add (GTK_FILE_CHOOSER (dialog), CB_FILE_BRIEFS);
-  g_object_set_data (G_OBJECT (dialog), "cb-then", then);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_signal_connect (dialog, "response", G_CALLBACK (save_as_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  save_as->then = then;
+  cb_file_chooser_ask (GTK_WINDOW (self), _("Save Brief"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), CB_FILE_BRIEFS,
+                       name, save_as_chosen_cb, save_as, g_free);
 }
 
 /* Closing */
