@@ -6,7 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "cb-process-start.h"
+#include "cb-process-info.h"
 #include "cb-profile.h"
 
 /*
@@ -55,19 +55,6 @@ cb_profile_enabled (void)
   return enabled;
 }
 
-static long
-peak_rss_kb (void)
-{
-  g_autofree char *status = NULL;
-  const char *line;
-  long kb = -1;
-
-  if (g_file_get_contents ("/proc/self/status", &status, NULL, NULL) &&
-      (line = strstr (status, "VmHWM:")) != NULL)
-    sscanf (line + strlen ("VmHWM:"), "%ld", &kb);
-  return kb;
-}
-
 static void
 after_paint_cb (GdkFrameClock *clock,
                 gpointer       user_data)
@@ -81,7 +68,7 @@ after_paint_cb (GdkFrameClock *clock,
   g_printerr ("casebrief-profile: first-frame %.1f ms since process start, %.1f ms since main, "
               "peak RSS %ld kB\n",
               process_time > 0 ? (now - process_time) / 1e3 : -1.0,
-              (now - main_time) / 1e3, peak_rss_kb ());
+              (now - main_time) / 1e3, cb_process_peak_rss_kb ());
 }
 
 static void
@@ -162,7 +149,7 @@ content_painted_cb (GdkFrameClock *clock,
 
   g_signal_handlers_disconnect_by_func (clock, content_painted_cb, what);
   g_printerr ("casebrief-profile: %s %.1f ms since process start, peak RSS %ld kB\n", what,
-              process_time > 0 ? (now - process_time) / 1e3 : -1.0, peak_rss_kb ());
+              process_time > 0 ? (now - process_time) / 1e3 : -1.0, cb_process_peak_rss_kb ());
   g_free (what);
 }
 

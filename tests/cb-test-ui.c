@@ -165,3 +165,36 @@ cb_test_find_button (GtkWidget  *root,
 {
   return cb_test_find_widget (root, is_button_labelled, label);
 }
+
+/**
+ * cb_test_find_shortcut:
+ * @widget: a widget
+ * @accelerator: a trigger as gtk_shortcut_trigger_parse_string() reads it ("<Alt>Up")
+ *
+ * Returns: (transfer none) (nullable): the shortcut bound to @accelerator on @widget,
+ *   from its class's key bindings or its own shortcut controllers
+ */
+GtkShortcut *
+cb_test_find_shortcut (GtkWidget  *widget,
+                       const char *accelerator)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  g_autoptr(GtkShortcutTrigger) trigger = gtk_shortcut_trigger_parse_string (accelerator);
+
+  g_assert_nonnull (trigger);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), trigger))
+            return shortcut;
+        }
+    }
+  return NULL;
+}

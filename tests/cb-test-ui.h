@@ -24,5 +24,7 @@ GtkWidget *cb_test_find_row       (GtkWidget    *root,
                                    const char   *title);
 GtkWidget *cb_test_find_button    (GtkWidget    *root,
                                    const char   *label);
+GtkShortcut *cb_test_find_shortcut (GtkWidget   *widget,
+                                    const char  *accelerator);
 
 G_END_DECLS

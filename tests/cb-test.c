@@ -1,8 +1,9 @@
 /* Test helpers every test may use, with no display: running programs as a user runs
- * them, waiting on the main loop, removing what a test wrote. */
+ * them, waiting on the main loop, reading and removing what a test wrote. */
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 #include <sys/wait.h>
 
 #include "cb-test.h"
@@ -141,4 +142,116 @@ cb_test_remove_tree (const char *path)
         g_unlink (child);
     }
   g_rmdir (path);
+}
+
+/**
+ * cb_test_dup_contents:
+ * @path: a file
+ *
+ * Returns: (transfer full): what @path holds; the test fails if it cannot be read
+ */
+char *
+cb_test_dup_contents (const char *path)
+{
+  char *contents = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  return contents;
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/**
+ * cb_test_list_dir:
+ * @path: a folder
+ *
+ * Returns: (transfer full): the names in @path, sorted, joined by spaces
+ */
+char *
+cb_test_list_dir (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (" ", (char **) names->pdata);
+}
+
+/**
+ * cb_test_run_clear:
+ * @run: what a run gave
+ *
+ * Frees what @run holds.
+ */
+void
+cb_test_run_clear (CbTestRun *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+/**
+ * cb_test_import_opinion:
+ * @path: an opinion's file, relative to the source tree
+ *
+ * Returns: (transfer full): the opinion imported; the test fails if it is refused
+ */
+CbOpinion *
+cb_test_import_opinion (const char *path)
+{
+  g_autofree char *full = g_build_filename (g_getenv ("CB_SOURCE_ROOT"), path, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (full);
+  g_autoptr(GError) error = NULL;
+  CbOpinion *opinion = cb_opinion_import_file (file, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (opinion);
+  return opinion;
+}
+
+/**
+ * cb_test_text_at:
+ * @opinion: an opinion
+ * @offset: an offset in characters of its text
+ *
+ * Returns: (transfer none): the opinion's text from @offset on
+ */
+const char *
+cb_test_text_at (CbOpinion *opinion,
+                 gsize      offset)
+{
+  return g_utf8_offset_to_pointer (cb_opinion_get_text (opinion), offset);
+}
+
+/**
+ * cb_test_cite_quote:
+ * @opinion: an opinion
+ * @quote: a passage of its text
+ * @citation: the opinion's citation, as a student types it
+ * @style: how the pin cite is written
+ *
+ * Returns: (transfer full): the pin cite of the first @quote; the test fails if the
+ *   passage is not in the opinion
+ */
+char *
+cb_test_cite_quote (CbOpinion   *opinion,
+                    const char  *quote,
+                    const char  *citation,
+                    CbCiteStyle  style)
+{
+  gsize start, end;
+
+  if (!cb_opinion_find_quote (opinion, quote, 0, &start, &end))
+    g_error ("quote not found: %s", quote);
+  return cb_opinion_pin_cite (opinion, start, end, citation, style);
 }

@@ -350,32 +350,6 @@ test_quotations_are_read_as_text (void)
   cb_test_destroy_window (window);
 }
 
-/* The shortcut bound to @accelerator on @widget, from its class's key bindings. */
-static GtkShortcut *
-find_shortcut (GtkWidget  *widget,
-               const char *accelerator)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-  g_autoptr(GtkShortcutTrigger) trigger = gtk_shortcut_trigger_parse_string (accelerator);
-
-  g_assert_nonnull (trigger);
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-
-          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), trigger))
-            return shortcut;
-        }
-    }
-  return NULL;
-}
-
 /* Asserts that @accelerator runs @action_name with @argument on @widget, and returns
  * the shortcut so a test can press it. */
 static GtkShortcut *
@@ -385,7 +359,7 @@ assert_shortcut (GtkWidget  *widget,
                  GVariant   *argument)
 {
   g_autoptr(GVariant) expected = argument ? g_variant_ref_sink (argument) : NULL;
-  GtkShortcut *shortcut = find_shortcut (widget, accelerator);
+  GtkShortcut *shortcut = cb_test_find_shortcut (widget, accelerator);
   GtkShortcutAction *action;
 
   g_assert_nonnull (shortcut);

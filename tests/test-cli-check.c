@@ -16,22 +16,6 @@ typedef struct
   char *opinion_path;
 } Fixture;
 
-typedef struct
-{
-  int status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
@@ -56,7 +40,7 @@ fixture_tear_down (Fixture       *fixture,
 /* Runs casebrief in the fixture's directory with no display and user dirs of its own. */
 static void
 run_casebrief (Fixture    *fixture,
-               Run        *run,
+               CbTestRun        *run,
                const char *first_arg,
                ...)
 {
@@ -88,7 +72,7 @@ make_assignment (Fixture    *fixture,
                  const char *name,
                  const char *student)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(CbTestRun) run = { 0 };
 
   run_casebrief (fixture, &run, "new", "--template", "default", "--opinion", fixture->opinion_path,
                  "--student", student, "--case", "Davidson v. Cannon", "-o", name, NULL);
@@ -239,10 +223,10 @@ static void
 test_new_then_check (Fixture       *fixture,
                      gconstpointer  data)
 {
-  g_auto(Run) run = { 0 };
-  g_auto(Run) check = { 0 };
-  g_auto(Run) lint = { 0 };
-  g_auto(Run) complete = { 0 };
+  g_auto(CbTestRun) run = { 0 };
+  g_auto(CbTestRun) check = { 0 };
+  g_auto(CbTestRun) lint = { 0 };
+  g_auto(CbTestRun) complete = { 0 };
   g_autoptr(CbBrief) brief = NULL;
   g_autoptr(CbOpinion) opinion = NULL;
   g_autoptr(GFile) opinion_file = NULL;
@@ -305,8 +289,8 @@ static void
 test_new_refuses_to_overwrite (Fixture       *fixture,
                                gconstpointer  data)
 {
-  g_auto(Run) again = { 0 };
-  g_auto(Run) forced = { 0 };
+  g_auto(CbTestRun) again = { 0 };
+  g_auto(CbTestRun) forced = { 0 };
   g_autofree char *path = fixture_path (fixture, "a.brief");
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
@@ -337,7 +321,7 @@ static void
 test_new_from_template_file (Fixture       *fixture,
                              gconstpointer  data)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(CbTestRun) run = { 0 };
   g_autofree char *template = g_build_filename (g_getenv ("CB_SOURCE_ROOT"), "data", "templates",
                                                 "classic.brieftemplate", NULL);
   g_autoptr(CbBrief) brief = NULL;
@@ -357,7 +341,7 @@ static void
 test_new_from_user_template (Fixture       *fixture,
                              gconstpointer  data)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(CbTestRun) run = { 0 };
   g_autofree char *builtin = g_build_filename (g_getenv ("CB_SOURCE_ROOT"), "data", "templates",
                                                "irac.brieftemplate", NULL);
   g_autofree char *user_dir = g_build_filename (fixture->dir, ".data", "casebrief", "templates", NULL);
@@ -390,10 +374,10 @@ static void
 test_new_errors (Fixture       *fixture,
                  gconstpointer  data)
 {
-  g_auto(Run) unknown = { 0 };
-  g_auto(Run) no_opinion = { 0 };
-  g_auto(Run) bad_date = { 0 };
-  g_auto(Run) no_output = { 0 };
+  g_auto(CbTestRun) unknown = { 0 };
+  g_auto(CbTestRun) no_opinion = { 0 };
+  g_auto(CbTestRun) bad_date = { 0 };
+  g_auto(CbTestRun) no_output = { 0 };
   g_autofree char *out_path = fixture_path (fixture, "x.brief");
 
   run_casebrief (fixture, &unknown, "new", "--template", "brandeis", "--opinion", fixture->opinion_path,
@@ -431,7 +415,7 @@ static void
 test_check_mixed_files (Fixture       *fixture,
                         gconstpointer  data)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(CbTestRun) run = { 0 };
 
   make_assignment (fixture, "good.brief", "Ann Smith");
   fill_brief (fixture, "good.brief", 20, 20);
@@ -467,7 +451,7 @@ static void
 test_check_over_limit (Fixture       *fixture,
                        gconstpointer  data)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(CbTestRun) run = { 0 };
 
   /* Columns line up by characters, not bytes. */
   make_assignment (fixture, "long.brief", "Zoë Ångström");
@@ -484,7 +468,7 @@ static void
 test_check_csv (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(CbTestRun) run = { 0 };
   g_autoptr(GPtrArray) rows = NULL;
   GPtrArray *header;
   const char *expected_header[] = {
@@ -609,8 +593,8 @@ static void
 test_check_csv_section_union (Fixture       *fixture,
                               gconstpointer  data)
 {
-  g_auto(Run) irac = { 0 };
-  g_auto(Run) run = { 0 };
+  g_auto(CbTestRun) irac = { 0 };
+  g_auto(CbTestRun) run = { 0 };
   g_autoptr(GPtrArray) rows = NULL;
   GPtrArray *header;
   const char *expected_sections[] = {
@@ -652,8 +636,8 @@ static void
 test_check_edited_opinion (Fixture       *fixture,
                            gconstpointer  data)
 {
-  g_auto(Run) run = { 0 };
-  g_auto(Run) csv = { 0 };
+  g_auto(CbTestRun) run = { 0 };
+  g_auto(CbTestRun) csv = { 0 };
   g_autofree char *path = fixture_path (fixture, "edited.brief");
   g_autofree char *contents = NULL;
   g_autoptr(GString) edited = NULL;

@@ -71,38 +71,6 @@ write_file (Fixture    *fixture,
   return path;
 }
 
-static char *
-read_file (const char *path)
-{
-  char *contents = NULL;
-
-  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
-  return contents;
-}
-
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
-/* The names in the folder, sorted, joined by spaces. */
-static char *
-list_dir (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  const char *name;
-
-  g_assert_nonnull (dir);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    g_ptr_array_add (names, (gpointer) name);
-  g_ptr_array_sort (names, compare_names);
-  g_ptr_array_add (names, NULL);
-  return g_strjoinv (" ", (char **) names->pdata);
-}
-
 static mode_t
 mode_of (const char *path)
 {
@@ -381,7 +349,7 @@ test_save_new_and_replace (Fixture       *fixture,
   /* A new file gets the usual permissions (0666 less the umask). */
   g_assert_true (cb_file_save (file, first, NULL, CB_FILE_SAVE_NONE, &stamp, NULL, &error));
   g_assert_no_error (error);
-  contents = read_file (path);
+  contents = cb_test_dup_contents (path);
   g_assert_cmpstr (contents, ==, "first");
   g_assert_cmpint (mode_of (path), ==, 0644);
   now = cb_file_stamp_query (file, NULL, &error);
@@ -393,7 +361,7 @@ test_save_new_and_replace (Fixture       *fixture,
   g_clear_pointer (&stamp, cb_file_stamp_unref);
   g_assert_true (cb_file_save (file, second, NULL, CB_FILE_SAVE_NONE, &stamp, NULL, &error));
   g_free (contents);
-  contents = read_file (path);
+  contents = cb_test_dup_contents (path);
   g_assert_cmpstr (contents, ==, "second");
   g_assert_cmpint (mode_of (path), ==, 0640);
   g_assert_cmpint (g_chmod (path, 0604), ==, 0);
@@ -402,7 +370,7 @@ test_save_new_and_replace (Fixture       *fixture,
   umask (mask);
 
   {
-    g_autofree char *names = list_dir (fixture->dir);
+    g_autofree char *names = cb_test_list_dir (fixture->dir);
 
     g_assert_cmpstr (names, ==, "out.brief");
   }
@@ -437,13 +405,13 @@ test_save_no_replace (Fixture       *fixture,
 
   g_assert_false (cb_file_save (file, bytes, NULL, CB_FILE_SAVE_NO_REPLACE, NULL, NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
-  contents = read_file (path);
+  contents = cb_test_dup_contents (path);
   g_assert_cmpstr (contents, ==, "mine");
   g_clear_error (&error);
 
   g_assert_true (cb_file_save (fresh_file, bytes, NULL, CB_FILE_SAVE_NO_REPLACE, NULL, NULL, &error));
   g_assert_no_error (error);
-  names = list_dir (fixture->dir);
+  names = cb_test_list_dir (fixture->dir);
   g_assert_cmpstr (names, ==, "fresh.brief taken.brief");
 }
 
@@ -468,10 +436,10 @@ test_save_through_symlink (Fixture       *fixture,
   g_assert_true (cb_file_save (file, bytes, NULL, CB_FILE_SAVE_NONE, NULL, NULL, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
-  contents = read_file (target);
+  contents = cb_test_dup_contents (target);
   g_assert_cmpstr (contents, ==, "new");
   {
-    g_autofree char *names = list_dir (sub);
+    g_autofree char *names = cb_test_list_dir (sub);
 
     g_assert_cmpstr (names, ==, "target.brief");
   }
@@ -524,12 +492,12 @@ test_save_not_files (Fixture       *fixture,
       assert_save_refused (device, CB_ERROR_SAVE, "it is not a regular file");
       g_assert_cmpint (lstat (device, &st), ==, 0);
       g_assert_true (S_ISCHR (st.st_mode));
-      names = list_dir (fixture->dir);
+      names = cb_test_list_dir (fixture->dir);
       g_assert_cmpstr (names, ==, "device.pdf fifo.pdf folder.pdf link.pdf");
     }
   else
     {
-      names = list_dir (fixture->dir);
+      names = cb_test_list_dir (fixture->dir);
       g_assert_cmpstr (names, ==, "fifo.pdf folder.pdf link.pdf");
     }
 }
@@ -577,7 +545,7 @@ test_save_changed_on_disk (Fixture       *fixture,
     g_assert_cmpstr (error->message, ==, message);
   }
   g_clear_error (&error);
-  contents = read_file (path);
+  contents = cb_test_dup_contents (path);
   g_assert_cmpstr (contents, ==, "edit");
 
   /* Replaced by a new file with the very same size and time: the identity tells. */
@@ -610,7 +578,7 @@ test_save_changed_on_disk (Fixture       *fixture,
     g_assert_no_error (error);
   }
   {
-    g_autofree char *names = list_dir (fixture->dir);
+    g_autofree char *names = cb_test_list_dir (fixture->dir);
 
     g_assert_cmpstr (names, ==, "shared.brief");
   }
@@ -634,7 +602,7 @@ test_save_async (Fixture       *fixture,
   cb_file_save_async (file, bytes, loaded, CB_FILE_SAVE_NONE, NULL, async_cb, &result);
   g_assert_true (cb_file_save_finish (wait_for (&result), &saved, &error));
   g_assert_no_error (error);
-  contents = read_file (path);
+  contents = cb_test_dup_contents (path);
   g_assert_cmpstr (contents, ==, "new");
   now = cb_file_stamp_query (file, NULL, NULL);
   g_assert_true (cb_file_stamp_equal (saved, now));
@@ -664,9 +632,9 @@ test_save_cancelled (Fixture       *fixture,
   g_cancellable_cancel (cancellable);
   g_assert_false (cb_file_writer_commit (writer, NULL, cancellable, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  contents = read_file (path);
+  contents = cb_test_dup_contents (path);
   g_assert_cmpstr (contents, ==, "old");
-  names = list_dir (fixture->dir);
+  names = cb_test_list_dir (fixture->dir);
   g_assert_cmpstr (names, ==, "a.brief");
 }
 
@@ -693,14 +661,14 @@ test_save_stale_temporaries (Fixture       *fixture,
   g_assert_cmpint (flock (busy_fd, LOCK_EX), ==, 0);
   g_assert_true (cb_file_save (file, bytes, NULL, CB_FILE_SAVE_NONE, NULL, NULL, &error));
   g_assert_no_error (error);
-  names = list_dir (fixture->dir);
+  names = cb_test_list_dir (fixture->dir);
   g_assert_cmpstr (names, ==, ".notes.brief.00000000.cbpart .out.pdf.1234abcd.cbpart .out.pdf.backup "
                               ".out.pdf.xyz.cbpart out.pdf");
   g_free (names);
 
   close (busy_fd);
   cb_file_remove_stale_temporaries (folder);
-  names = list_dir (fixture->dir);
+  names = cb_test_list_dir (fixture->dir);
   g_assert_cmpstr (names, ==, ".out.pdf.backup .out.pdf.xyz.cbpart out.pdf");
 }
 
@@ -741,7 +709,7 @@ test_save_killed (void)
       g_test_trap_assert_failed ();
       g_unsetenv ("CB_TEST_DIR");
 
-      contents = read_file (path);
+      contents = cb_test_dup_contents (path);
       g_assert_cmpstr (contents, ==, "old");
       listing = g_dir_open (fixture.dir, 0, NULL);
       while ((name = g_dir_read_name (listing)) != NULL)
@@ -751,7 +719,7 @@ test_save_killed (void)
 
       g_assert_true (cb_file_save (file, bytes, NULL, CB_FILE_SAVE_NONE, NULL, NULL, &error));
       g_assert_no_error (error);
-      names = list_dir (fixture.dir);
+      names = cb_test_list_dir (fixture.dir);
       g_assert_cmpstr (names, ==, "out.pdf");
       fixture_tear_down (&fixture, NULL);
     }
@@ -842,9 +810,9 @@ test_failed_save_full_disk (Fixture       *fixture,
   g_assert_error (error, CB_ERROR, CB_ERROR_SAVE);
   message = g_strdup_printf ("Could not save %s: the file is too large for the disk", path);
   g_assert_cmpstr (error->message, ==, message);
-  contents = read_file (path);
+  contents = cb_test_dup_contents (path);
   g_assert_cmpstr (contents, ==, "the older version\n");
-  names = list_dir (fixture->dir);
+  names = cb_test_list_dir (fixture->dir);
   g_assert_cmpstr (names, ==, format->name);
 }
 
@@ -894,9 +862,9 @@ test_failed_save_read_only_folder (gconstpointer data)
     g_assert_cmpint (g_chmod (fixture.dir, 0700), ==, 0);
     g_test_trap_assert_passed ();
 
-    contents = read_file (path);
+    contents = cb_test_dup_contents (path);
     g_assert_cmpstr (contents, ==, "the older version\n");
-    names = list_dir (fixture.dir);
+    names = cb_test_list_dir (fixture.dir);
     g_assert_cmpstr (names, ==, format->name);
     fixture_tear_down (&fixture, NULL);
   }
@@ -917,7 +885,7 @@ test_save_keeps_permissions (Fixture       *fixture,
   g_assert_true (format->save (file, &error));
   g_assert_no_error (error);
   g_assert_cmpint (mode_of (path), ==, 0604);
-  names = list_dir (fixture->dir);
+  names = cb_test_list_dir (fixture->dir);
   g_assert_cmpstr (names, ==, format->name);
 }
 

@@ -20,22 +20,6 @@ typedef struct
   char *dir;
 } Fixture;
 
-typedef struct
-{
-  int status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
 static char *
 source_path (const char *first,
              ...)
@@ -101,38 +85,14 @@ read_file (Fixture    *fixture,
            const char *name)
 {
   g_autofree char *path = fixture_path (fixture, name);
-  char *contents = NULL;
 
-  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
-  return contents;
-}
-
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
-/* The names in the folder, sorted, joined by spaces. */
-static char *
-list_dir (Fixture *fixture)
-{
-  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, compare_names);
-  g_ptr_array_add (names, NULL);
-  return g_strjoinv (" ", (char **) names->pdata);
+  return cb_test_dup_contents (path);
 }
 
 /* Runs casebrief in the fixture's folder. */
 static void
 run (Fixture    *fixture,
-     Run        *result,
+     CbTestRun        *result,
      const char *first_arg,
      ...)
 {
@@ -151,7 +111,7 @@ run (Fixture    *fixture,
 
 /* Failed with status 1 and exactly @message on one line of stderr. */
 static void
-assert_refused (Run        *result,
+assert_refused (CbTestRun        *result,
                 const char *message)
 {
   g_autofree char *line = g_strdup_printf ("casebrief: %s\n", message);
@@ -177,10 +137,10 @@ static void
 test_fifo_inputs (Fixture       *fixture,
                   gconstpointer  data)
 {
-  g_auto(Run) inspect = { 0 };
-  g_auto(Run) export = { 0 };
-  g_auto(Run) new_opinion = { 0 };
-  g_auto(Run) new_template = { 0 };
+  g_auto(CbTestRun) inspect = { 0 };
+  g_auto(CbTestRun) export = { 0 };
+  g_auto(CbTestRun) new_opinion = { 0 };
+  g_auto(CbTestRun) new_template = { 0 };
   g_autofree char *names = NULL;
 
   make_fifo (fixture, "pipe.txt");
@@ -197,7 +157,7 @@ test_fifo_inputs (Fixture       *fixture,
        "-o", "a.brief", NULL);
   assert_refused (&new_template, "pipe.brieftemplate is not a regular file");
 
-  names = list_dir (fixture);
+  names = cb_test_list_dir (fixture->dir);
   g_assert_cmpstr (names, ==, "good.brief good.txt pipe.brief pipe.brieftemplate pipe.txt");
 }
 
@@ -206,7 +166,7 @@ static void
 test_check_fifo_and_good (Fixture       *fixture,
                           gconstpointer  data)
 {
-  g_auto(Run) check = { 0 };
+  g_auto(CbTestRun) check = { 0 };
   g_auto(GStrv) lines = NULL;
 
   make_fifo (fixture, "fifo.brief");
@@ -231,10 +191,10 @@ test_device_inputs (Fixture       *fixture,
 
   for (guint i = 0; devices[i] != NULL; i++)
     {
-      g_auto(Run) inspect = { 0 };
-      g_auto(Run) export = { 0 };
-      g_auto(Run) check = { 0 };
-      g_auto(Run) new_template = { 0 };
+      g_auto(CbTestRun) inspect = { 0 };
+      g_auto(CbTestRun) export = { 0 };
+      g_auto(CbTestRun) check = { 0 };
+      g_auto(CbTestRun) new_template = { 0 };
       g_autofree char *name = g_path_get_basename (devices[i]);
       g_autofree char *message = g_strdup_printf ("%s is not a regular file", name);
       g_autofree char *row_end = g_strdup_printf ("unreadable  %s\n", message);
@@ -252,7 +212,7 @@ test_device_inputs (Fixture       *fixture,
       g_assert_true (g_str_has_suffix (check.out, row_end));
       g_assert_cmpint (check.status, ==, 2);
 
-      names = list_dir (fixture);
+      names = cb_test_list_dir (fixture->dir);
       g_assert_cmpstr (names, ==, "good.brief good.txt");
     }
 }
@@ -279,7 +239,7 @@ test_export_onto_input (Fixture       *fixture,
   g_assert_cmpint (symlink ("good.brief", soft), ==, 0);
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_auto(Run) export = { 0 };
+      g_auto(CbTestRun) export = { 0 };
       g_autofree char *message = g_strdup_printf ("%s is the same file as %s; give the PDF another name",
                                                   cases[i].out, cases[i].brief);
       g_autofree char *after = NULL;
@@ -290,7 +250,7 @@ test_export_onto_input (Fixture       *fixture,
       g_assert_cmpstr (after, ==, before);
     }
   {
-    g_autofree char *names = list_dir (fixture);
+    g_autofree char *names = cb_test_list_dir (fixture->dir);
 
     g_assert_cmpstr (names, ==, "good.brief good.txt hard.pdf soft.pdf");
   }
@@ -301,7 +261,7 @@ static void
 test_export_onto_special (Fixture       *fixture,
                           gconstpointer  data)
 {
-  g_auto(Run) fifo = { 0 };
+  g_auto(CbTestRun) fifo = { 0 };
   g_autofree char *fifo_path = fixture_path (fixture, "fifo.pdf");
   g_autofree char *device_path = fixture_path (fixture, "device.pdf");
   g_autofree char *message = g_strdup_printf ("Could not save %s: it is not a regular file", fifo_path);
@@ -316,7 +276,7 @@ test_export_onto_special (Fixture       *fixture,
   /* A device node of the test's own, a copy of /dev/null (only root may make one). */
   if (mknod (device_path, S_IFCHR | 0600, makedev (1, 3)) == 0)
     {
-      g_auto(Run) device = { 0 };
+      g_auto(CbTestRun) device = { 0 };
       g_autofree char *device_message = g_strdup_printf ("Could not save %s: it is not a regular file",
                                                          device_path);
 
@@ -327,7 +287,7 @@ test_export_onto_special (Fixture       *fixture,
       g_unlink (device_path);
     }
   {
-    g_autofree char *names = list_dir (fixture);
+    g_autofree char *names = cb_test_list_dir (fixture->dir);
 
     g_assert_cmpstr (names, ==, "fifo.pdf good.brief good.txt");
   }
@@ -338,7 +298,7 @@ static void
 test_export_removes_stale_temporary (Fixture       *fixture,
                                      gconstpointer  data)
 {
-  g_auto(Run) export = { 0 };
+  g_auto(CbTestRun) export = { 0 };
   g_autofree char *stale = fixture_path (fixture, ".out.pdf.5eed1e55.cbpart");
   g_autofree char *names = NULL;
   g_autofree char *pdf = NULL;
@@ -346,7 +306,7 @@ test_export_removes_stale_temporary (Fixture       *fixture,
   g_assert_true (g_file_set_contents (stale, "%PDF-1.5 cut off", -1, NULL));
   run (fixture, &export, "export", "--pdf", "out.pdf", "good.brief", NULL);
   g_assert_cmpint (export.status, ==, 0);
-  names = list_dir (fixture);
+  names = cb_test_list_dir (fixture->dir);
   g_assert_cmpstr (names, ==, "good.brief good.txt out.pdf");
   pdf = read_file (fixture, "out.pdf");
   g_assert_true (g_str_has_prefix (pdf, "%PDF-"));
@@ -359,8 +319,8 @@ test_new_onto_input (Fixture       *fixture,
 {
   g_autofree char *opinion_before = read_file (fixture, "good.txt");
   g_autofree char *template = source_path ("data", "templates", "irac.brieftemplate", NULL);
-  g_auto(Run) onto_opinion = { 0 };
-  g_auto(Run) onto_template = { 0 };
+  g_auto(CbTestRun) onto_opinion = { 0 };
+  g_auto(CbTestRun) onto_template = { 0 };
   g_autofree char *opinion_after = NULL;
   g_autofree char *template_before = NULL;
   g_autofree char *template_after = NULL;
@@ -391,7 +351,7 @@ test_new_template_traversal_id (Fixture       *fixture,
 
   for (guint i = 0; ids[i] != NULL; i++)
     {
-      g_auto(Run) new = { 0 };
+      g_auto(CbTestRun) new = { 0 };
       g_autofree char *path = fixture_path (fixture, "evil.brieftemplate");
       g_autofree char *text = g_strdup_printf (
         "<brieftemplate xmlns=\"https://casebrief.github.io/ns/brieftemplate/1\" version=\"1.0\" id=\"%s\">\n"
@@ -406,7 +366,7 @@ test_new_template_traversal_id (Fixture       *fixture,
       run (fixture, &new, "new", "--template", "evil.brieftemplate", "--opinion", "good.txt",
            "-o", "a.brief", NULL);
       assert_refused (&new, message);
-      names = list_dir (fixture);
+      names = cb_test_list_dir (fixture->dir);
       g_assert_cmpstr (names, ==, "evil.brieftemplate good.brief good.txt");
       g_assert_false (g_file_test ("/tmp/escape.brieftemplate", G_FILE_TEST_EXISTS));
     }

@@ -5,6 +5,7 @@
 
 #include "cb-error.h"
 #include "cb-opinion.h"
+#include "cb-test.h"
 #include "cb-text-decode.h"
 
 static char *
@@ -16,33 +17,9 @@ fixture_path (const char *name)
 static CbOpinion *
 load_fixture (const char *name)
 {
-  g_autofree char *path = fixture_path (name);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  CbOpinion *opinion = cb_opinion_import_file (file, NULL, &error);
+  g_autofree char *path = g_build_filename ("tests", "fixtures", "opinions", name, NULL);
 
-  g_assert_no_error (error);
-  g_assert_nonnull (opinion);
-  return opinion;
-}
-
-static const char *
-text_at (CbOpinion *opinion,
-         gsize      offset)
-{
-  return g_utf8_offset_to_pointer (cb_opinion_get_text (opinion), offset);
-}
-
-static char *
-cite_quote (CbOpinion   *opinion,
-            const char  *quote,
-            const char  *citation)
-{
-  gsize start, end;
-
-  if (!cb_opinion_find_quote (opinion, quote, 0, &start, &end))
-    g_error ("quote not found: %s", quote);
-  return cb_opinion_pin_cite (opinion, start, end, citation, CB_CITE_STYLE_BLUEBOOK);
+  return cb_test_import_opinion (path);
 }
 
 static void
@@ -51,7 +28,7 @@ assert_cite (CbOpinion  *opinion,
              const char *citation,
              const char *expected)
 {
-  g_autofree char *cite = cite_quote (opinion, quote, citation);
+  g_autofree char *cite = cb_test_cite_quote (opinion, quote, citation, CB_CITE_STYLE_BLUEBOOK);
 
   g_assert_cmpstr (cite, ==, expected);
 }
@@ -97,7 +74,7 @@ test_unicode_boms (void)
       marks = cb_opinion_get_page_marks (opinion, &n_marks);
       g_assert_cmpuint (n_marks, ==, 1);
       g_assert_cmpuint (marks[0].offset, ==, 25);
-      g_assert_true (g_str_has_prefix (text_at (opinion, marks[0].offset), "*2 and"));
+      g_assert_true (g_str_has_prefix (cb_test_text_at (opinion, marks[0].offset), "*2 and"));
     }
 }
 
@@ -169,16 +146,16 @@ test_courtlistener (void)
   g_assert_cmpuint (n_marks, ==, 4);
   g_assert_cmpuint (marks[0].page, ==, 101);
   g_assert_cmpuint (marks[1].page, ==, 102);
-  g_assert_true (g_str_has_prefix (text_at (opinion, marks[1].offset), "*102 formation"));
+  g_assert_true (g_str_has_prefix (cb_test_text_at (opinion, marks[1].offset), "*102 formation"));
   g_assert_cmpuint (marks[2].page, ==, 103);
   g_assert_cmpuint (cb_opinion_get_first_page (opinion, 0), ==, 100);
 
   notes = cb_opinion_get_footnotes (opinion, &n_notes);
   g_assert_cmpuint (n_notes, ==, 1);
   g_assert_cmpstr (notes[0].label, ==, "1");
-  g_assert_true (g_str_has_prefix (text_at (opinion, notes[0].marker_offset), "[1] It continues"));
+  g_assert_true (g_str_has_prefix (cb_test_text_at (opinion, notes[0].marker_offset), "[1] It continues"));
   g_assert_cmpuint (notes[0].marker_length, ==, 3);
-  g_assert_true (g_str_has_prefix (text_at (opinion, notes[0].body_start), "The footnote starts"));
+  g_assert_true (g_str_has_prefix (cb_test_text_at (opinion, notes[0].body_start), "The footnote starts"));
 
   /* The word split by a marker is one word for finding and quoting. */
   g_assert_true (cb_opinion_find_quote (opinion, "A divided information word.", 0, &start, &end));
@@ -232,7 +209,7 @@ test_cap (void)
   g_assert_cmpuint (marks[0].reporter, ==, 0);
   g_assert_cmpuint (marks[1].reporter, ==, 1);
   g_assert_cmpuint (marks[1].page, ==, 201);
-  g_assert_true (g_str_has_prefix (text_at (opinion, marks[1].offset), "**201 and"));
+  g_assert_true (g_str_has_prefix (cb_test_text_at (opinion, marks[1].offset), "**201 and"));
 
   g_assert_cmpstr (cb_opinion_get_case_name (opinion), ==, "Smith v. Jones");
   g_assert_cmpstr (cb_opinion_get_citation (opinion), ==, "10 Ill. 2d 50, 150 N.E.2d 200");
@@ -257,7 +234,7 @@ test_three_reporters (void)
   g_assert_cmpuint (cb_opinion_get_n_reporters (opinion), ==, 3);
   g_assert_cmpuint (n_marks, ==, 6);
   g_assert_cmpuint (marks[2].reporter, ==, 2);
-  g_assert_true (g_str_has_prefix (text_at (opinion, marks[2].offset), "***31 and"));
+  g_assert_true (g_str_has_prefix (cb_test_text_at (opinion, marks[2].offset), "***31 and"));
   g_assert_cmpuint (marks[2].length, ==, 5);
   g_assert_cmpuint (cb_opinion_page_at (opinion, 2, 0), ==, 30);
   g_assert_cmpuint (cb_opinion_page_at (opinion, 2, marks[2].offset), ==, 31);
@@ -327,12 +304,12 @@ test_numbered_footnotes (void)
   g_assert_cmpstr (notes[0].label, ==, "1");
   g_assert_cmpstr (notes[1].label, ==, "2");
   g_assert_cmpstr (notes[2].label, ==, "3");
-  g_assert_true (g_str_has_prefix (text_at (opinion, notes[0].marker_offset - 1), ".1 It then"));
+  g_assert_true (g_str_has_prefix (cb_test_text_at (opinion, notes[0].marker_offset - 1), ".1 It then"));
   g_assert_cmpuint (notes[0].marker_length, ==, 1);
-  g_assert_true (g_str_has_prefix (text_at (opinion, notes[1].marker_offset), "[2] The facts"));
+  g_assert_true (g_str_has_prefix (cb_test_text_at (opinion, notes[1].marker_offset), "[2] The facts"));
   g_assert_cmpuint (notes[1].marker_length, ==, 3);
-  g_assert_true (g_str_has_prefix (text_at (opinion, notes[2].marker_offset - 1), ".3\n"));
-  g_assert_true (g_str_has_prefix (text_at (opinion, notes[0].body_start), "The first note"));
+  g_assert_true (g_str_has_prefix (cb_test_text_at (opinion, notes[2].marker_offset - 1), ".3\n"));
+  g_assert_true (g_str_has_prefix (cb_test_text_at (opinion, notes[0].body_start), "The first note"));
 
   /* A paragraph without a label continues the footnote before it. */
   second = cb_opinion_quote_text (opinion, notes[1].body_start, notes[1].body_end);

@@ -4,44 +4,12 @@
 
 #include "cb-error.h"
 #include "cb-opinion.h"
+#include "cb-test.h"
 
 static char *
 sample_path (void)
 {
   return g_build_filename (g_getenv ("CB_SOURCE_ROOT"), "data", "opinions", "davidson-v-cannon.txt", NULL);
-}
-
-static CbOpinion *
-load_sample (void)
-{
-  g_autofree char *path = sample_path ();
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  CbOpinion *opinion = cb_opinion_import_file (file, NULL, &error);
-
-  g_assert_no_error (error);
-  return opinion;
-}
-
-/* The text at a character offset. */
-static const char *
-text_at (CbOpinion *opinion,
-         gsize      offset)
-{
-  return g_utf8_offset_to_pointer (cb_opinion_get_text (opinion), offset);
-}
-
-static char *
-cite_quote (CbOpinion   *opinion,
-            const char  *quote,
-            const char  *citation,
-            CbCiteStyle  style)
-{
-  gsize start, end;
-
-  if (!cb_opinion_find_quote (opinion, quote, 0, &start, &end))
-    g_error ("quote not found: %s", quote);
-  return cb_opinion_pin_cite (opinion, start, end, citation, style);
 }
 
 static void
@@ -109,7 +77,7 @@ test_normalize_leading_blank_lines (void)
 static void
 test_sample_page_marks (void)
 {
-  g_autoptr(CbOpinion) opinion = load_sample ();
+  g_autoptr(CbOpinion) opinion = cb_test_import_opinion ("data/opinions/davidson-v-cannon.txt");
   const char *expected[] = { "*346", "**670", "*347", "*348", "**671" };
   const guint reporters[] = { 0, 1, 0, 0, 1 };
   const guint pages[] = { 346, 670, 347, 348, 671 };
@@ -120,7 +88,7 @@ test_sample_page_marks (void)
   g_assert_cmpuint (n_marks, ==, G_N_ELEMENTS (expected));
   for (guint i = 0; i < n_marks; i++)
     {
-      g_assert_true (g_str_has_prefix (text_at (opinion, marks[i].offset), expected[i]));
+      g_assert_true (g_str_has_prefix (cb_test_text_at (opinion, marks[i].offset), expected[i]));
       g_assert_cmpuint (marks[i].length, ==, strlen (expected[i]));
       g_assert_cmpuint (marks[i].reporter, ==, reporters[i]);
       g_assert_cmpuint (marks[i].page, ==, pages[i]);
@@ -140,7 +108,7 @@ test_sample_page_marks (void)
 static void
 test_sample_footnote (void)
 {
-  g_autoptr(CbOpinion) opinion = load_sample ();
+  g_autoptr(CbOpinion) opinion = cb_test_import_opinion ("data/opinions/davidson-v-cannon.txt");
   gsize n_notes, start, end;
   const CbFootnote *notes = cb_opinion_get_footnotes (opinion, &n_notes);
   g_autofree char *body = NULL;
@@ -149,12 +117,12 @@ test_sample_footnote (void)
   g_assert_cmpstr (notes[0].label, ==, "*");
   g_assert_cmpuint (notes[0].marker_length, ==, 1);
   /* The reference is the star right after "Corrections Sergeant." */
-  g_assert_true (g_str_has_prefix (text_at (opinion, notes[0].marker_offset - strlen ("Sergeant.")),
+  g_assert_true (g_str_has_prefix (cb_test_text_at (opinion, notes[0].marker_offset - strlen ("Sergeant.")),
                                    "Sergeant.* Cannon"));
-  g_assert_true (g_str_has_prefix (text_at (opinion, notes[0].body_start),
+  g_assert_true (g_str_has_prefix (cb_test_text_at (opinion, notes[0].body_start),
                                    "The note, addressed to a civilian hearing officer, said:"));
   /* The body runs to the end of the note's last line, without the final line break. */
-  g_assert_cmpstr (text_at (opinion, notes[0].body_end - strlen ("1984).")), ==, "1984).\n\n");
+  g_assert_cmpstr (cb_test_text_at (opinion, notes[0].body_end - strlen ("1984).")), ==, "1984).\n\n");
   g_assert_cmpuint (cb_opinion_get_footnote_block (opinion), ==, notes[0].body_start);
   body = cb_opinion_quote_text (opinion, notes[0].body_start, notes[0].body_end);
   g_assert_true (g_str_has_suffix (body, "“Thank you, R. Davidson.” 752 F.2d 817, 819 (CA3 1984)."));
@@ -173,7 +141,7 @@ test_sample_footnote (void)
 static void
 test_sample_headnotes (void)
 {
-  g_autoptr(CbOpinion) opinion = load_sample ();
+  g_autoptr(CbOpinion) opinion = cb_test_import_opinion ("data/opinions/davidson-v-cannon.txt");
   gsize n;
   const CbHeadnote *headnotes = cb_opinion_get_headnotes (opinion, &n);
 
@@ -184,15 +152,15 @@ test_sample_headnotes (void)
 
       g_assert_cmpuint (headnotes[i].number, ==, i + 1);
       g_assert_cmpuint (headnotes[i].length, ==, 3);
-      g_assert_true (g_str_has_prefix (text_at (opinion, headnotes[i].offset), marker));
+      g_assert_true (g_str_has_prefix (cb_test_text_at (opinion, headnotes[i].offset), marker));
     }
-  g_assert_true (g_str_has_prefix (text_at (opinion, headnotes[3].offset), "[4] Respondents’ lack"));
+  g_assert_true (g_str_has_prefix (cb_test_text_at (opinion, headnotes[3].offset), "[4] Respondents’ lack"));
 }
 
 static void
 test_sample_no_metadata (void)
 {
-  g_autoptr(CbOpinion) opinion = load_sample ();
+  g_autoptr(CbOpinion) opinion = cb_test_import_opinion ("data/opinions/davidson-v-cannon.txt");
 
   /* The sample has no caption: nothing is invented. */
   g_assert_null (cb_opinion_get_case_name (opinion));
@@ -206,7 +174,7 @@ test_sample_no_metadata (void)
 static void
 test_sample_pin_cites (void)
 {
-  g_autoptr(CbOpinion) opinion = load_sample ();
+  g_autoptr(CbOpinion) opinion = cb_test_import_opinion ("data/opinions/davidson-v-cannon.txt");
   const char *us = "474 U.S. 344";
   struct {
     const char *quote;
@@ -249,7 +217,7 @@ test_sample_pin_cites (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autofree char *cite = cite_quote (opinion, cases[i].quote, cases[i].citation, cases[i].style);
+      g_autofree char *cite = cb_test_cite_quote (opinion, cases[i].quote, cases[i].citation, cases[i].style);
 
       g_assert_cmpstr (cite, ==, cases[i].expected);
     }
@@ -258,7 +226,7 @@ test_sample_pin_cites (void)
 static void
 test_sample_pin_cite_ends (void)
 {
-  g_autoptr(CbOpinion) opinion = load_sample ();
+  g_autoptr(CbOpinion) opinion = cb_test_import_opinion ("data/opinions/davidson-v-cannon.txt");
   gsize n_marks, start, end;
   const CbPageMark *marks = cb_opinion_get_page_marks (opinion, &n_marks);
   g_autofree char *before = NULL;
@@ -280,7 +248,7 @@ test_sample_pin_cite_ends (void)
 static void
 test_sample_find_quote (void)
 {
-  g_autoptr(CbOpinion) opinion = load_sample ();
+  g_autoptr(CbOpinion) opinion = cb_test_import_opinion ("data/opinions/davidson-v-cannon.txt");
   gsize start, end, again_start, again_end;
   g_autofree char *quoted = NULL;
   g_autofree char *across = NULL;
@@ -292,11 +260,11 @@ test_sample_find_quote (void)
   quoted = cb_opinion_quote_text (opinion, start, end);
   g_assert_cmpstr (quoted, ==, "“because [respondents] did not act with deliberate");
   g_assert_true (cb_opinion_find_quote (opinion, "Respondents' lack of due care", 0, &start, &end));
-  g_assert_true (g_str_has_prefix (text_at (opinion, start), "Respondents’ lack"));
+  g_assert_true (g_str_has_prefix (cb_test_text_at (opinion, start), "Respondents’ lack"));
 
   /* A star marker inside the passage. */
   g_assert_true (cb_opinion_find_quote (opinion, "and since neither he nor Cannon worked", 0, &start, &end));
-  g_assert_true (g_str_has_prefix (text_at (opinion, start), "and since *346 neither"));
+  g_assert_true (g_str_has_prefix (cb_test_text_at (opinion, start), "and since *346 neither"));
   across = cb_opinion_quote_text (opinion, start, end);
   g_assert_cmpstr (across, ==, "and since neither he nor Cannon worked");
 
@@ -331,7 +299,7 @@ test_sample_find_quote (void)
       CbRange *range = &g_array_index (all, CbRange, i);
 
       g_assert_cmpuint (range->end - range->start, ==, 5);
-      g_assert_true (g_str_has_prefix (text_at (opinion, range->start), "James"));
+      g_assert_true (g_str_has_prefix (cb_test_text_at (opinion, range->start), "James"));
       if (i > 0)
         g_assert_cmpuint (range->start, >, g_array_index (all, CbRange, i - 1).start);
     }

@@ -34,15 +34,10 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autofree char *path = g_build_filename (g_getenv ("CB_SOURCE_ROOT"), "data", "opinions",
-                                            "davidson-v-cannon.txt", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CbOpinion) opinion = cb_opinion_import_file (file, NULL, &error);
+  g_autoptr(CbOpinion) opinion = cb_test_import_opinion ("data/opinions/davidson-v-cannon.txt");
   CbTemplate *template = cb_template_store_get_default_template (cb_template_store_get_default ());
   gsize start, end;
 
-  g_assert_no_error (error);
   fixture->brief = cb_brief_new (template, opinion);
   cb_brief_set_citation (fixture->brief, "474 U.S. 344");
   fixture->facts = cb_brief_lookup_section (fixture->brief, "facts");

@@ -19,29 +19,16 @@
 #include <unistd.h>
 #include <gtk/gtk.h>
 
-#include "cb-process-start.h"
+#include "cb-process-info.h"
 
 static gint64 process_start;
 static gboolean seen;
 static guint poll_id;
 
-static long
-peak_rss_kb (void)
-{
-  g_autofree char *status = NULL;
-  const char *line;
-  long kb = -1;
-
-  if (g_file_get_contents ("/proc/self/status", &status, NULL, NULL) &&
-      (line = strstr (status, "VmHWM:")) != NULL)
-    sscanf (line + strlen ("VmHWM:"), "%ld", &kb);
-  return kb;
-}
-
 static gboolean
 settled_cb (gpointer data)
 {
-  g_printerr ("bench-first-frame: settled-peak-rss-kb %ld\n", peak_rss_kb ());
+  g_printerr ("bench-first-frame: settled-peak-rss-kb %ld\n", cb_process_peak_rss_kb ());
   fflush (stderr);
   _exit (0);
   return G_SOURCE_REMOVE;
@@ -75,7 +62,7 @@ after_paint_cb (GdkFrameClock *clock,
   g_signal_handlers_disconnect_by_func (clock, after_paint_cb, window);
   seen = TRUE;
   g_printerr ("bench-first-frame: first-frame-ms %.1f peak-rss-kb %ld\n",
-              (g_get_monotonic_time () - process_start) / 1e3, peak_rss_kb ());
+              (g_get_monotonic_time () - process_start) / 1e3, cb_process_peak_rss_kb ());
   g_timeout_add (settle ? atoi (settle) : 2000, settled_cb, NULL);
 }
 

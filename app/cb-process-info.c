@@ -1,13 +1,13 @@
-/* Profiling: when this process started, on the monotonic clock, as the kernel tells it.
- * Built into Casebrief and into the benchmarks' first-frame probe, which runs inside
- * other programs too. */
+/* Profiling: what the kernel tells of this process: when it started, on the monotonic
+ * clock, and the most memory it has held. Built into Casebrief and into the
+ * benchmarks' first-frame probe, which runs inside other programs too. */
 #include "config.h"
 
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
-#include "cb-process-start.h"
+#include "cb-process-info.h"
 
 /**
  * cb_process_start_time:
@@ -38,4 +38,24 @@ cb_process_start_time (void)
     return 0;
   /* Uptime and the monotonic clock both count from boot, less suspended time. */
   return g_get_monotonic_time () - (gint64) ((up - (double) start_ticks / ticks) * G_USEC_PER_SEC);
+}
+
+/**
+ * cb_process_peak_rss_kb:
+ *
+ * Reads the most memory this process has held (VmHWM) from /proc/self/status.
+ *
+ * Returns: the peak resident set size in KiB, or -1 when it cannot be told
+ */
+long
+cb_process_peak_rss_kb (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+  long kb = -1;
+
+  if (g_file_get_contents ("/proc/self/status", &status, NULL, NULL) &&
+      (line = strstr (status, "VmHWM:")) != NULL)
+    sscanf (line + strlen ("VmHWM:"), "%ld", &kb);
+  return kb;
 }
