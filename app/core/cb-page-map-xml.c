@@ -30,41 +30,38 @@ write_attribute (GString    *out,
 }
 
 /**
- * cb_page_map_write_xml:
+ * cb_page_map_write_layout_xml:
  * @out: where to write
  * @indent: spaces before the element
- * @opinion: an opinion read from a PDF
+ * @layout: a PDF's text and what its print says of it
+ * @sha256: the SHA-256 of @layout's text
  *
- * Writes the <page-map> of an opinion read from a PDF: its PDF pages with their
- * printed labels and where its text moves to each, and unless the text carries
- * star paging, which gives the pages again on every load, the printed pages, parts
- * and footnotes. The SHA-256 of the text it maps is written with it, and the
- * caption the print gave.
+ * Writes the <page-map> of what was read from a PDF: its PDF pages with their
+ * printed labels and where its text moves to each, and unless the text carries star
+ * paging, which gives the pages again on every load, the printed pages, parts and
+ * footnotes; with it, the SHA-256 of the text it maps and the caption the print gave.
  */
 void
-cb_page_map_write_xml (GString   *out,
-                       guint      indent,
-                       CbOpinion *opinion)
+cb_page_map_write_layout_xml (GString           *out,
+                              guint              indent,
+                              const CbPdfLayout *layout,
+                              const char        *sha256)
 {
-  CbPageMap *map = cb_opinion_get_page_map (opinion);
-  gboolean printed = !cb_opinion_get_star_paging (opinion);
+  CbPageMap *map = layout->page_map;
+  gboolean printed = !layout->star_paging;
   const CbPart *parts;
   const CbFootnote *notes;
   gsize n;
 
-  g_return_if_fail (cb_opinion_get_format (opinion) == CB_OPINION_FORMAT_PDF);
-
   g_string_append_printf (out, "%*s<page-map paging=\"%s\" numbering=\"%s\" sha256=\"%s\"", (int) indent, "",
                           printed ? "print" : "star",
-                          cb_page_map_get_numbering (map) == CB_PAGE_NUMBERING_SLIP ? "slip" : "reporter",
-                          cb_opinion_get_sha256 (opinion));
-  write_attribute (out, "case-name", cb_opinion_get_case_name (opinion));
-  write_attribute (out, "citation", cb_opinion_get_citation (opinion));
-  write_attribute (out, "court", cb_opinion_get_court (opinion));
-  write_attribute (out, "date", cb_opinion_get_date (opinion));
-  write_attribute (out, "docket", cb_opinion_get_docket (opinion));
+                          cb_page_map_get_numbering (map) == CB_PAGE_NUMBERING_SLIP ? "slip" : "reporter", sha256);
+  write_attribute (out, "case-name", layout->case_name);
+  write_attribute (out, "citation", layout->citation);
+  write_attribute (out, "court", layout->court);
+  write_attribute (out, "date", layout->date);
+  write_attribute (out, "docket", layout->docket);
   g_string_append (out, ">\n");
-
   for (guint p = 1; p <= cb_page_map_get_n_pdf_pages (map); p++)
     {
       g_string_append_printf (out, "%*s<pdf-page", (int) indent + 2, "");
@@ -112,6 +109,33 @@ cb_page_map_write_xml (GString   *out,
         }
     }
   g_string_append_printf (out, "%*s</page-map>\n", (int) indent, "");
+}
+
+
+/**
+ * cb_page_map_write_xml:
+ * @out: where to write
+ * @indent: spaces before the element
+ * @opinion: an opinion read from a PDF
+ *
+ * Writes the <page-map> of an opinion read from a PDF, as
+ * cb_page_map_write_layout_xml() does, with the caption the opinion has.
+ */
+void
+cb_page_map_write_xml (GString   *out,
+                       guint      indent,
+                       CbOpinion *opinion)
+{
+  CbPdfLayout layout = {
+    (char *) cb_opinion_get_text (opinion), cb_opinion_get_page_map (opinion), cb_opinion_get_star_paging (opinion),
+    (char *) cb_opinion_get_case_name (opinion), (char *) cb_opinion_get_citation (opinion),
+    (char *) cb_opinion_get_court (opinion), (char *) cb_opinion_get_date (opinion),
+    (char *) cb_opinion_get_docket (opinion),
+  };
+
+  g_return_if_fail (cb_opinion_get_format (opinion) == CB_OPINION_FORMAT_PDF);
+
+  cb_page_map_write_layout_xml (out, indent, &layout, cb_opinion_get_sha256 (opinion));
 }
 
 static gsize

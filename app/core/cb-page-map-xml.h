@@ -7,6 +7,10 @@
 
 G_BEGIN_DECLS
 
+void         cb_page_map_write_layout_xml (GString           *out,
+                                           guint              indent,
+                                           const CbPdfLayout *layout,
+                                           const char        *sha256);
 void         cb_page_map_write_xml (GString     *out,
                                     guint        indent,
                                     CbOpinion   *opinion);

@@ -571,6 +571,43 @@ cb_pdf_helper_read (GBytes        *pdf,
 }
 
 /**
+ * cb_pdf_helper_write_answer:
+ * @opinion: (nullable): the opinion read from a PDF
+ * @refusal: (nullable): why it could not be read, when @opinion is %NULL
+ *
+ * Writes what the reading process answers: the opinion with its page map, or the
+ * reason it was refused, as a <pdf-opinion> document (data/schema/brief.rng).
+ *
+ * Returns: (transfer full): the answer
+ */
+GBytes *
+cb_pdf_helper_write_answer (CbOpinion    *opinion,
+                            const GError *refusal)
+{
+  GString *out = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+
+  g_return_val_if_fail (opinion != NULL || refusal != NULL, NULL);
+
+  g_string_append_printf (out, "<pdf-opinion xmlns=\"%s\" version=\"%d.%d\">\n", NS, CB_BRIEF_FORMAT_MAJOR,
+                          CB_BRIEF_FORMAT_MINOR);
+  if (opinion == NULL)
+    {
+      g_string_append_printf (out, "  <error code=\"%d\">", refusal->domain == CB_ERROR ? refusal->code : CB_ERROR_FAILED);
+      cb_xml_escape (out, refusal->message, FALSE);
+      g_string_append (out, "</error>\n");
+    }
+  else
+    {
+      g_string_append_printf (out, "  <opinion format=\"text\" sha256=\"%s\">", cb_opinion_get_sha256 (opinion));
+      cb_xml_escape (out, cb_opinion_get_text (opinion), FALSE);
+      g_string_append (out, "</opinion>\n");
+      cb_page_map_write_xml (out, 2, opinion);
+    }
+  g_string_append (out, "</pdf-opinion>\n");
+  return g_string_free_to_bytes (out);
+}
+
+/**
  * cb_pdf_helper_answer:
  * @pdf: the PDF's bytes
  * @source_name: (nullable): the file's name, for messages
@@ -578,8 +615,7 @@ cb_pdf_helper_read (GBytes        *pdf,
  * @progress_data: for @progress
  * @refused: (out): whether the answer is a refusal
  *
- * What the reading process answers: the opinion read from @pdf, with its page map,
- * or the reason it was refused, as a <pdf-opinion> document (data/schema/brief.rng).
+ * What the reading process answers for @pdf: see cb_pdf_helper_write_answer().
  *
  * Returns: (transfer full): the answer
  */
@@ -591,25 +627,22 @@ cb_pdf_helper_answer (GBytes        *pdf,
                       gboolean      *refused)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(CbOpinion) opinion = cb_pdf_read_bytes (pdf, source_name, progress, progress_data, NULL, &error);
-  GString *out = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+  /* The opinion is analyzed where it is used: here only the reading. */
+  g_autoptr(CbPdfLayout) layout = cb_pdf_read_layout (pdf, source_name, progress, progress_data, NULL, &error);
+  g_autofree char *sha256 = NULL;
+  GString *out;
 
+  *refused = layout == NULL;
+  if (layout == NULL)
+    return cb_pdf_helper_write_answer (NULL, error);
+  sha256 = g_compute_checksum_for_string (G_CHECKSUM_SHA256, layout->text, -1);
+  out = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
   g_string_append_printf (out, "<pdf-opinion xmlns=\"%s\" version=\"%d.%d\">\n", NS, CB_BRIEF_FORMAT_MAJOR,
                           CB_BRIEF_FORMAT_MINOR);
-  *refused = opinion == NULL;
-  if (opinion == NULL)
-    {
-      g_string_append_printf (out, "  <error code=\"%d\">", error->domain == CB_ERROR ? error->code : CB_ERROR_FAILED);
-      cb_xml_escape (out, error->message, FALSE);
-      g_string_append (out, "</error>\n");
-    }
-  else
-    {
-      g_string_append_printf (out, "  <opinion format=\"text\" sha256=\"%s\">", cb_opinion_get_sha256 (opinion));
-      cb_xml_escape (out, cb_opinion_get_text (opinion), FALSE);
-      g_string_append (out, "</opinion>\n");
-      cb_page_map_write_xml (out, 2, opinion);
-    }
+  g_string_append_printf (out, "  <opinion format=\"text\" sha256=\"%s\">", sha256);
+  cb_xml_escape (out, layout->text, FALSE);
+  g_string_append (out, "</opinion>\n");
+  cb_page_map_write_layout_xml (out, 2, layout, sha256);
   g_string_append (out, "</pdf-opinion>\n");
   return g_string_free_to_bytes (out);
 }

@@ -29,6 +29,8 @@ CbOpinion *cb_pdf_helper_read           (GBytes              *pdf,
                                          GCancellable        *cancellable,
                                          GError             **error);
 
+GBytes    *cb_pdf_helper_write_answer   (CbOpinion           *opinion,
+                                         const GError        *refusal);
 GBytes    *cb_pdf_helper_answer         (GBytes              *pdf,
                                          const char          *source_name,
                                          CbPdfProgress        progress,

@@ -30,19 +30,18 @@ display_name (const char *source_name)
  * @data: the first bytes of a file
  * @length: how many
  *
- * Returns: whether the file is a PDF: it starts with "%PDF-", perhaps after a
- *   little junk, as readers allow
+ * Returns: whether the file is a PDF: it starts with "%PDF-", perhaps after white
+ *   space; a text that only mentions "%PDF-" further on stays a text
  */
 gboolean
 cb_pdf_looks_pdf (const char *data,
                   gsize       length)
 {
-  gsize window = MIN (length, 1024);
+  gsize i = 0;
 
-  for (gsize i = 0; i + 5 <= window; i++)
-    if (memcmp (data + i, "%PDF-", 5) == 0)
-      return TRUE;
-  return FALSE;
+  while (i < length && i < 16 && g_ascii_isspace (data[i]))
+    i++;
+  return length - i >= 5 && memcmp (data + i, "%PDF-", 5) == 0;
 }
 
 static gboolean
@@ -110,7 +109,7 @@ count_text (const CbPdfPage *pages,
 }
 
 /**
- * cb_pdf_read_bytes:
+ * cb_pdf_read_layout:
  * @bytes: the PDF
  * @source_name: (nullable): the file's name, for messages
  * @progress: (nullable) (scope call): told after each page
@@ -118,7 +117,7 @@ count_text (const CbPdfPage *pages,
  * @cancellable: (nullable): a #GCancellable, looked at between pages
  * @error: return location for a #CbError
  *
- * Reads an opinion from a PDF's text layer in this process. A PDF may crash or
+ * Reads a PDF's text layer in this process and what its print says. A PDF may crash or
  * hang poppler, so the app reads PDFs through cb_pdf_helper_import_async(), which
  * runs this in a separate process; this is what that process calls.
  *
@@ -126,24 +125,23 @@ count_text (const CbPdfPage *pages,
  * (%CB_ERROR_ENCRYPTED), one with no text layer (%CB_ERROR_NO_TEXT), and a
  * truncated or damaged one (%CB_ERROR_PARSE).
  *
- * Returns: (transfer full): the opinion, or %NULL with @error set
+ * Returns: (transfer full): what was read, or %NULL with @error set
  */
-CbOpinion *
-cb_pdf_read_bytes (GBytes         *bytes,
-                   const char     *source_name,
-                   CbPdfProgress   progress,
-                   gpointer        user_data,
-                   GCancellable   *cancellable,
-                   GError        **error)
+CbPdfLayout *
+cb_pdf_read_layout (GBytes         *bytes,
+                    const char     *source_name,
+                    CbPdfProgress   progress,
+                    gpointer        user_data,
+                    GCancellable   *cancellable,
+                    GError        **error)
 {
   g_autoptr(GObject) document = NULL;   /* PopplerDocument */
   g_autoptr(GError) poppler_error = NULL;
-  g_autoptr(CbPdfLayout) layout = NULL;
+  CbPdfLayout *layout = NULL;
   CbPdfPage *pages;
   gsize length;
   const char *data = g_bytes_get_data (bytes, &length);
   int n_pages;
-  CbOpinion *opinion = NULL;
 
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -203,11 +201,39 @@ cb_pdf_read_bytes (GBytes         *bytes,
     }
 
   layout = cb_pdf_layout_read (pages, n_pages);
-  opinion = cb_opinion_new_from_layout (layout, source_name, error);
 
 out:
   for (int p = 0; p < n_pages; p++)
     g_clear_pointer (&pages[p].glyphs, g_array_unref);
   g_free (pages);
-  return opinion;
+  return layout;
+}
+
+/**
+ * cb_pdf_read_bytes:
+ * @bytes: the PDF
+ * @source_name: (nullable): the file's name, for messages
+ * @progress: (nullable) (scope call): told after each page
+ * @user_data: for @progress
+ * @cancellable: (nullable): a #GCancellable, looked at between pages
+ * @error: return location for a #CbError
+ *
+ * Reads an opinion from a PDF in this process: cb_pdf_read_layout() and the
+ * opinion made of what it read.
+ *
+ * Returns: (transfer full): the opinion, or %NULL with @error set
+ */
+CbOpinion *
+cb_pdf_read_bytes (GBytes         *bytes,
+                   const char     *source_name,
+                   CbPdfProgress   progress,
+                   gpointer        user_data,
+                   GCancellable   *cancellable,
+                   GError        **error)
+{
+  g_autoptr(CbPdfLayout) layout = cb_pdf_read_layout (bytes, source_name, progress, user_data, cancellable, error);
+
+  if (layout == NULL)
+    return NULL;
+  return cb_opinion_new_from_layout (layout, source_name, error);
 }

@@ -3,6 +3,7 @@
 #include <gio/gio.h>
 
 #include "cb-opinion.h"
+#include "cb-pdf-layout.h"
 
 G_BEGIN_DECLS
 
@@ -20,6 +21,12 @@ typedef void (*CbPdfProgress) (guint    page,
 
 gboolean   cb_pdf_looks_pdf      (const char    *data,
                                   gsize          length);
+CbPdfLayout *cb_pdf_read_layout  (GBytes        *bytes,
+                                  const char    *source_name,
+                                  CbPdfProgress  progress,
+                                  gpointer       user_data,
+                                  GCancellable  *cancellable,
+                                  GError       **error);
 CbOpinion *cb_pdf_read_bytes     (GBytes        *bytes,
                                   const char    *source_name,
                                   CbPdfProgress  progress,
