@@ -24,6 +24,7 @@
 #include "cb-opinion.h"
 #include "cb-template.h"
 #include "cb-test.h"
+#include "cb-xml-private.h"
 
 /* Every test gets a fresh folder; a FIFO that blocked would end the test here. */
 typedef struct
@@ -889,6 +890,106 @@ test_save_keeps_permissions (Fixture       *fixture,
   g_assert_cmpstr (names, ==, format->name);
 }
 
+/* Caps */
+
+/* What would be refused when read is not written: the same caps at both ends. */
+static void
+test_caps_at_write (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *path = fixture_path (fixture, "huge.brieftemplate");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(CbTemplate) template = sample_template ();
+  g_autofree char *prompt = g_strnfill (CB_TEMPLATE_MAX_BYTES, 'p');
+  g_autoptr(CbTemplateSection) section = cb_template_section_new ("issue", "Issue", prompt, TRUE, 0);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *names = NULL;
+
+  cb_template_add_section (template, section);
+  g_assert_false (cb_template_save_file (template, file, NULL, &error));
+  g_assert_error (error, CB_ERROR, CB_ERROR_TOO_LARGE);
+  message = g_strdup_printf ("Could not save %s: it would be over 4 MB, more than Casebrief opens", path);
+  g_assert_cmpstr (error->message, ==, message);
+  g_clear_error (&error);
+  names = cb_test_list_dir (fixture->dir);
+  g_assert_cmpstr (names, ==, "");
+
+  /* Elements: one too many is refused, the cap itself is written. */
+  for (guint extra = 0; extra < 2; extra++)
+    {
+      g_autoptr(GString) text = g_string_new ("<r>");
+      g_autoptr(GBytes) bytes = NULL;
+
+      for (guint i = 1; i < CB_XML_MAX_ELEMENTS + extra; i++)
+        g_string_append (text, "<e/>");
+      g_string_append (text, "</r>");
+      bytes = g_bytes_new (text->str, text->len);
+      if (extra == 0)
+        g_assert_true (cb_xml_check_writable (bytes, CB_BRIEF_MAX_BYTES, file, &error));
+      else
+        {
+          g_autofree char *elements = g_strdup_printf (
+            "Could not save %s: it would have more than 1000000 elements, more than Casebrief opens", path);
+
+          g_assert_false (cb_xml_check_writable (bytes, CB_BRIEF_MAX_BYTES, file, &error));
+          g_assert_error (error, CB_ERROR, CB_ERROR_TOO_LARGE);
+          g_assert_cmpstr (error->message, ==, elements);
+        }
+    }
+}
+
+/* The readers' caps, each with its message; markup inside comments, CDATA and
+ * attribute values is not counted. */
+static void
+test_caps_at_read (void)
+{
+  const char *start = "<?xml version=\"1.0\"?>\n<brieftemplate xmlns=\"https://casebrief.github.io/ns/brieftemplate/1\" "
+                      "version=\"1.0\" id=\"t\">\n  <title>T</title>\n";
+  const char *end = "  <section id=\"facts\" required=\"true\"><title>Facts</title></section>\n</brieftemplate>\n";
+  struct { const char *middle; guint repeat; int code; const char *message; } cases[] = {
+    { "<x:a xmlns:x=\"urn:x\">", 300, CB_ERROR_PARSE, "t.brieftemplate, line 4: elements are nested too deeply" },
+    { NULL, 0, CB_ERROR_TOO_LARGE, "t.brieftemplate, line 4: an element has more than 256 attributes, more than Casebrief reads" },
+    { "<!-- <a> <b> <c> -->", 2000, -1, NULL },
+    { "<x:c xmlns:x=\"urn:x\" v=\"<d>&lt;<e> = = =\"/>", 10, CB_ERROR_PARSE, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GString) text = g_string_new (start);
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CbTemplate) template = NULL;
+
+      if (cases[i].middle == NULL)
+        {
+          g_string_append (text, "  <x:w xmlns:x=\"urn:x\"");
+          for (guint a = 0; a < 256; a++)
+            g_string_append_printf (text, " a%u=\"\"", a);
+          g_string_append (text, "/>\n");
+        }
+      for (guint r = 0; r < cases[i].repeat; r++)
+        g_string_append (text, cases[i].middle);
+      if (cases[i].middle != NULL && g_str_has_prefix (cases[i].middle, "<x:a"))
+        for (guint r = 0; r < cases[i].repeat; r++)
+          g_string_append (text, "</x:a>");
+      g_string_append (text, end);
+      bytes = g_bytes_new (text->str, text->len);
+      template = cb_template_load_bytes (bytes, "t.brieftemplate", &error);
+      g_test_message ("%s", error ? error->message : "loaded");
+      if (cases[i].code < 0)
+        {
+          g_assert_no_error (error);
+          g_assert_nonnull (template);
+          continue;
+        }
+      g_assert_null (template);
+      g_assert_error (error, CB_ERROR, cases[i].code);
+      if (cases[i].message != NULL)
+        g_assert_cmpstr (error->message, ==, cases[i].message);
+    }
+}
+
 /* Names taken from files */
 
 /* A name suggested from a brief's case name cannot leave the folder, hide itself or
@@ -984,6 +1085,8 @@ main (int   argc,
   ADD ("/file-io/save/stale-temporaries", test_save_stale_temporaries);
 #undef ADD
   g_test_add_func ("/file-io/save/killed", test_save_killed);
+  g_test_add ("/file-io/caps/at-write", Fixture, NULL, fixture_set_up, test_caps_at_write, fixture_tear_down);
+  g_test_add_func ("/file-io/caps/at-read", test_caps_at_read);
   g_test_add_func ("/file-io/names/for-title", test_name_for_title);
   g_test_add_func ("/file-io/names/draft-original", test_draft_original);
 

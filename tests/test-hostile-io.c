@@ -372,6 +372,239 @@ test_new_template_traversal_id (Fixture       *fixture,
     }
 }
 
+/* Files the app writes are files it reads: the caps */
+
+/* good.brief with @extension put at the extension point in its metadata. */
+static void
+write_brief_with (Fixture    *fixture,
+                  const char *name,
+                  const char *extension)
+{
+  g_autofree char *good = read_file (fixture, "good.brief");
+  g_autofree char *path = fixture_path (fixture, name);
+  g_autoptr(GString) text = g_string_new (good);
+
+  g_assert_cmpuint (g_string_replace (text, "  </metadata>", extension, 1), ==, 1);
+  g_assert_true (g_file_set_contents (path, text->str, text->len, NULL));
+}
+
+/* new writes an assignment of a 12 MB opinion (a text node over libxml2's own limit)
+ * that check and export then read: under the caps, everything is read. */
+static void
+test_big_opinion_round_trip (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GString) opinion = g_string_new ("Big v. Small\n\n*100 ");
+  g_autofree char *path = fixture_path (fixture, "big.txt");
+  g_auto(CbTestRun) new = { 0 };
+  g_auto(CbTestRun) check = { 0 };
+  g_auto(CbTestRun) export = { 0 };
+  guint page = 100;
+
+  while (opinion->len < 12 * 1024 * 1024)
+    {
+      for (guint i = 0; i < 40; i++)
+        g_string_append (opinion, "The court held that the statute reaches the conduct at issue. ");
+      g_string_append_printf (opinion, "\n\n*%u ", ++page);
+    }
+  g_assert_true (g_file_set_contents (path, opinion->str, opinion->len, NULL));
+
+  run (fixture, &new, "new", "--template", "default", "--opinion", "big.txt", "-o", "big.brief", NULL);
+  g_assert_cmpint (new.status, ==, 0);
+  run (fixture, &check, "check", "big.brief", NULL);
+  g_assert_cmpstr (check.err, ==, "");
+  g_assert_nonnull (strstr (check.out, "big.brief "));
+  g_assert_nonnull (strstr (check.out, "  incomplete  missing: Facts, Issue, Holding, Reasoning\n"));
+  g_assert_cmpint (check.status, ==, 1);
+  run (fixture, &export, "export", "--pdf", "big.pdf", "big.brief", NULL);
+  g_assert_cmpint (export.status, ==, 0);
+  g_assert_cmpstr (export.err, ==, "");
+}
+
+/* An extension element with 30,000 attributes: refused before anything is built
+ * (it once took gigabytes), by check in its row and by export. */
+static void
+test_cap_attributes_brief (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GString) extension = g_string_new ("    <ext:x xmlns:ext=\"https://example.org/ext\"");
+  const char *message = "wide.brief, line 13: an element has more than 256 attributes, more than Casebrief reads";
+  g_autofree char *row_end = g_strdup_printf ("unreadable  %s\n", message);
+  g_auto(CbTestRun) check = { 0 };
+  g_auto(CbTestRun) export = { 0 };
+  g_autofree char *names = NULL;
+
+  for (guint i = 0; i < 30000; i++)
+    g_string_append_printf (extension, " a%u=\"v\"", i);
+  g_string_append (extension, "/>\n  </metadata>");
+  write_brief_with (fixture, "wide.brief", extension->str);
+
+  run (fixture, &check, "check", "wide.brief", "good.brief", NULL);
+  g_assert_nonnull (strstr (check.out, row_end));
+  g_assert_nonnull (strstr (check.out, "\ngood.brief "));
+  g_assert_cmpint (check.status, ==, 2);
+  run (fixture, &export, "export", "--pdf", "wide.pdf", "wide.brief", NULL);
+  assert_refused (&export, message);
+  names = cb_test_list_dir (fixture->dir);
+  g_assert_cmpstr (names, ==, "good.brief good.txt wide.brief");
+}
+
+/* A template with 25,000 attributes on a section, through new. */
+static void
+test_cap_attributes_template (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GString) text = g_string_new (
+    "<brieftemplate xmlns=\"https://casebrief.github.io/ns/brieftemplate/1\" version=\"1.0\" id=\"wide\">\n"
+    "  <title>Wide</title>\n  <section id=\"facts\" required=\"true\"");
+  g_autofree char *path = fixture_path (fixture, "wide.brieftemplate");
+  g_auto(CbTestRun) new = { 0 };
+
+  for (guint i = 0; i < 25000; i++)
+    g_string_append_printf (text, " b%u=\"1\"", i);
+  g_string_append (text, "><title>Facts</title></section>\n</brieftemplate>\n");
+  g_assert_true (g_file_set_contents (path, text->str, text->len, NULL));
+
+  run (fixture, &new, "new", "--template", "wide.brieftemplate", "--opinion", "good.txt", "-o", "a.brief", NULL);
+  assert_refused (&new, "wide.brieftemplate, line 3: an element has more than 256 attributes, more than Casebrief reads");
+  g_assert_false (g_file_test ("a.brief", G_FILE_TEST_EXISTS));
+}
+
+/* More elements than a reader builds. */
+static void
+test_cap_elements (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GString) extension = g_string_new ("    <ext:many xmlns:ext=\"https://example.org/ext\">");
+  g_auto(CbTestRun) check = { 0 };
+
+  for (guint i = 0; i < 1000000; i++)
+    g_string_append (extension, "<ext:i/>");
+  g_string_append (extension, "</ext:many>\n  </metadata>");
+  write_brief_with (fixture, "many.brief", extension->str);
+
+  run (fixture, &check, "check", "many.brief", NULL);
+  g_assert_true (g_str_has_suffix (check.out, "unreadable  many.brief, line 13: the file has more than 1000000 "
+                                              "elements, more than Casebrief reads\n"));
+  g_assert_cmpint (check.status, ==, 2);
+}
+
+/* A UTF-16 opinion with a U+0000 is refused as a UTF-8 one with a NUL is, not cut at it. */
+static void
+test_utf16_nul (Fixture       *fixture,
+                gconstpointer  data)
+{
+  const char *text = "Davidson v. Cannon\n\n*345 Petitioner sued prison officials.\n";
+  g_autoptr(GByteArray) utf16 = g_byte_array_new ();
+  g_autofree char *path = fixture_path (fixture, "nul16.txt");
+  g_auto(CbTestRun) inspect = { 0 };
+  g_auto(CbTestRun) new = { 0 };
+  const guint8 bom[] = { 0xff, 0xfe };
+
+  g_byte_array_append (utf16, bom, 2);
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      guint8 unit[2] = { (guint8) *p, 0 };
+
+      g_byte_array_append (utf16, unit, 2);
+      if (p - text == 10)
+        {
+          guint8 nul[2] = { 0, 0 };
+
+          g_byte_array_append (utf16, nul, 2);
+        }
+    }
+  g_assert_true (g_file_set_contents (path, (const char *) utf16->data, utf16->len, NULL));
+
+  run (fixture, &inspect, "inspect", "nul16.txt", NULL);
+  assert_refused (&inspect, "nul16.txt: the file is binary, not the text of an opinion");
+  run (fixture, &new, "new", "--template", "default", "--opinion", "nul16.txt", "-o", "a.brief", NULL);
+  assert_refused (&new, "nul16.txt: the file is binary, not the text of an opinion");
+}
+
+/* Control characters and U+FFFE in an opinion are normalized once, at import: the
+ * assignment new writes passes its own checksum, so check does not call it edited. */
+static void
+test_control_characters (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *good = read_file (fixture, "good.txt");
+  g_autoptr(GString) opinion = g_string_new (good);
+  g_autofree char *path = fixture_path (fixture, "controls.txt");
+  g_autofree char *brief_path = fixture_path (fixture, "controls.brief");
+  g_autoptr(GFile) brief_file = g_file_new_for_path (brief_path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CbBrief) brief = NULL;
+  g_auto(CbTestRun) new = { 0 };
+  g_auto(CbTestRun) check = { 0 };
+  g_auto(CbTestRun) csv = { 0 };
+  const char *text;
+
+  g_assert_cmpuint (g_string_replace (opinion, "Petitioner sued", "Peti\001tioner\033 sued\357\277\276", 1), ==, 1);
+  g_assert_cmpuint (g_string_replace (opinion, "James received", "\014James\357\277\277 received", 1), ==, 1);
+  g_assert_true (g_file_set_contents (path, opinion->str, opinion->len, NULL));
+
+  run (fixture, &new, "new", "--template", "default", "--opinion", "controls.txt", "-o", "controls.brief", NULL);
+  g_assert_cmpint (new.status, ==, 0);
+  run (fixture, &check, "check", "controls.brief", NULL);
+  g_assert_null (strstr (check.out, "edited"));
+  g_assert_nonnull (strstr (check.out, "  incomplete  missing: Facts, Issue, Holding, Reasoning\n"));
+  run (fixture, &csv, "check", "--csv", "controls.brief", NULL);
+  g_assert_nonnull (strstr (csv.out, ",0,0,no,"));
+
+  brief = cb_brief_load_file (brief_file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (cb_brief_get_opinion_checksum_mismatch (brief));
+  text = cb_opinion_get_text (cb_brief_get_opinion (brief));
+  g_assert_nonnull (strstr (text, "Petitioner sued prison"));
+  g_assert_nonnull (strstr (text, "\nJames received"));
+  g_assert_null (strchr (text, '\001'));
+  g_assert_null (strchr (text, '\033'));
+  g_assert_null (strchr (text, '\014'));
+  g_assert_null (strstr (text, "\357\277\276"));
+}
+
+/* Nothing from a file reaches the terminal raw: not a file name, not a footnote's
+ * text; and what is cut is cut at a character. */
+static void
+test_terminal_output (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *good = read_file (fixture, "good.txt");
+  g_autoptr(GString) opinion = g_string_new (good);
+  const char *evil_name = "evil\033]0;owned\007.txt";
+  g_autofree char *path = fixture_path (fixture, evil_name);
+  g_auto(CbTestRun) inspect = { 0 };
+  g_auto(CbTestRun) missing = { 0 };
+  g_auto(GStrv) lines = NULL;
+
+  /* A footnote body whose 60th character is not ASCII, with a C1 control (an 8-bit
+   * escape) and a right-to-left override in it. */
+  g_assert_cmpuint (g_string_replace (opinion, "The note, addressed to a civilian hearing officer, said:",
+                                      "The note, addressed \302\233to a \342\200\256civilian officer, said: "
+                                      "éééééééééééééééééé", 1), ==, 1);
+  g_assert_true (g_file_set_contents (path, opinion->str, opinion->len, NULL));
+
+  run (fixture, &inspect, "inspect", evil_name, NULL);
+  g_assert_cmpint (inspect.status, ==, 0);
+  g_assert_true (g_utf8_validate (inspect.out, -1, NULL));
+  for (const char *p = inspect.out; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      g_assert_true (c == '\n' || !g_unichar_iscntrl (c));
+      g_assert_false (c == 0x202e);
+    }
+  g_assert_nonnull (strstr (inspect.out, "Source     evil ]0;owned .txt\n"));
+  lines = g_strsplit (inspect.out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], "  *    "))
+      g_assert_true (g_str_has_suffix (lines[i], "  The note, addressed  to a  civilian officer, said: ééééééééé…"));
+
+  run (fixture, &missing, "inspect", "gone\033[2J.txt", NULL);
+  assert_refused (&missing, "gone [2J.txt: no such file");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -388,6 +621,13 @@ main (int   argc,
   ADD ("/hostile-io/export/stale-temporary", test_export_removes_stale_temporary);
   ADD ("/hostile-io/new/onto-input", test_new_onto_input);
   ADD ("/hostile-io/paths/template-id", test_new_template_traversal_id);
+  ADD ("/hostile-io/caps/big-opinion-round-trip", test_big_opinion_round_trip);
+  ADD ("/hostile-io/caps/attributes-brief", test_cap_attributes_brief);
+  ADD ("/hostile-io/caps/attributes-template", test_cap_attributes_template);
+  ADD ("/hostile-io/caps/elements", test_cap_elements);
+  ADD ("/hostile-io/text/utf16-nul", test_utf16_nul);
+  ADD ("/hostile-io/text/control-characters", test_control_characters);
+  ADD ("/hostile-io/text/terminal-output", test_terminal_output);
 #undef ADD
 
   return g_test_run ();

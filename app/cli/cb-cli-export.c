@@ -84,9 +84,10 @@ cb_cli_export (int    argc,
       g_autofree char *out = g_filename_display_name (pdf_path);
       g_autofree char *in = g_filename_display_name (args[1]);
 
-      g_printerr ("casebrief: ");
-      g_printerr (_("%s is the same file as %s; give the PDF another name"), out, in);
-      g_printerr ("\n");
+      g_autofree char *message = g_strdup_printf (_("%s is the same file as %s; give the PDF another name"),
+                                                  out, in);
+
+      cb_cli_fail (message);
       return 1;
     }
   brief = cb_brief_load_file (brief_file, NULL, &error);
@@ -96,9 +97,13 @@ cb_cli_export (int    argc,
 
       /* Most load errors begin with the file's name already. */
       if (g_str_has_prefix (error->message, basename))
-        g_printerr ("casebrief: %s\n", error->message);
+        cb_cli_fail (error->message);
       else
-        g_printerr ("casebrief: %s: %s\n", args[1], error->message);
+        {
+          g_autofree char *message = g_strdup_printf ("%s: %s", args[1], error->message);
+
+          cb_cli_fail (message);
+        }
       return 1;
     }
 
@@ -109,7 +114,7 @@ cb_cli_export (int    argc,
   if (!cb_brief_export_pdf (brief, pdf_file, &geometry, NULL, &error))
     {
       /* The message is the file's name and the reason. */
-      g_printerr ("casebrief: %s\n", error->message);
+      cb_cli_fail (error->message);
       return 1;
     }
   return 0;

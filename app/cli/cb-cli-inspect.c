@@ -249,7 +249,7 @@ print_print (CbOpinion *opinion)
   g_print ("\n%s\n", _("PDF pages (page, printed number, offset)"));
   for (guint p = 1; p <= cb_page_map_get_n_pdf_pages (map); p++)
     {
-      const char *label = cb_page_map_get_label (map, p);
+      g_autofree char *label = cb_cli_printable (cb_page_map_get_label (map, p), 20);
 
       g_print ("  %-4u %-6s %" G_GSIZE_FORMAT "\n", p, *label ? label : "—",
                pdf_page_offset (map, p, cb_opinion_get_length (opinion)));
@@ -270,9 +270,13 @@ print_print (CbOpinion *opinion)
   parts = cb_page_map_get_parts (map, &n_parts);
   g_print ("\n%s\n", _("Parts (start–end, name)"));
   for (gsize i = 0; i < n_parts; i++)
-    g_print ("  %" G_GSIZE_FORMAT "–%" G_GSIZE_FORMAT "  %s%s%s\n", parts[i].start, parts[i].end,
-             parts[i].title ? parts[i].title : "", parts[i].parenthetical ? "  " : "",
-             parts[i].parenthetical ? parts[i].parenthetical : "");
+    {
+      g_autofree char *title = cb_cli_printable (parts[i].title, 200);
+      g_autofree char *parenthetical = cb_cli_printable (parts[i].parenthetical, 200);
+
+      g_print ("  %" G_GSIZE_FORMAT "–%" G_GSIZE_FORMAT "  %s%s%s\n", parts[i].start, parts[i].end,
+               title, parts[i].parenthetical ? "  " : "", parenthetical);
+    }
 }
 
 static void
@@ -292,8 +296,13 @@ print_table (CbOpinion *opinion)
     { _("Docket"), cb_opinion_get_docket (opinion) },
   };
 
+  /* Everything below but the numbers came from the file: made printable, and cut. */
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    g_print ("%-10s %s\n", fields[i].label, fields[i].value ? fields[i].value : "—");
+    {
+      g_autofree char *value = cb_cli_printable (fields[i].value ? fields[i].value : "—", 200);
+
+      g_print ("%-10s %s\n", fields[i].label, value);
+    }
   g_print ("%-10s %" G_GSIZE_FORMAT "\n", _("Length"), cb_opinion_get_length (opinion));
 
   marks = cb_opinion_get_page_marks (opinion, &n_marks);
@@ -314,10 +323,12 @@ print_table (CbOpinion *opinion)
   g_print ("\n%s\n", _("Footnotes (label, marker offset, body)"));
   for (gsize i = 0; i < n_notes; i++)
     {
-      g_autofree char *body = cb_opinion_quote_text (opinion, notes[i].body_start, notes[i].body_end);
+      g_autofree char *text = cb_opinion_quote_text (opinion, notes[i].body_start, notes[i].body_end);
+      g_autofree char *body = cb_cli_printable (text, 60);
+      g_autofree char *label = cb_cli_printable (notes[i].label, 10);
 
-      g_print ("  %-4s %-8" G_GSIZE_FORMAT " %" G_GSIZE_FORMAT "–%" G_GSIZE_FORMAT "  %.60s…\n",
-               notes[i].label, notes[i].marker_offset, notes[i].body_start, notes[i].body_end, body);
+      g_print ("  %-4s %-8" G_GSIZE_FORMAT " %" G_GSIZE_FORMAT "–%" G_GSIZE_FORMAT "  %s\n",
+               label, notes[i].marker_offset, notes[i].body_start, notes[i].body_end, body);
     }
 
   headnotes = cb_opinion_get_headnotes (opinion, &n_headnotes);
@@ -329,8 +340,9 @@ print_table (CbOpinion *opinion)
   for (guint i = 0; i < citations->len; i++)
     {
       const CbCitation *c = g_ptr_array_index (citations, i);
+      g_autofree char *text = cb_cli_printable (c->text, 200);
 
-      g_print ("  %" G_GSIZE_FORMAT "–%" G_GSIZE_FORMAT "  %s\n", c->start, c->end, c->text);
+      g_print ("  %" G_GSIZE_FORMAT "–%" G_GSIZE_FORMAT "  %s\n", c->start, c->end, text);
     }
 }
 
@@ -338,7 +350,10 @@ static int
 fail (const char *file,
       const char *reason)
 {
-  g_printerr ("casebrief: %s: %s\n", file, reason);
+  g_autofree char *name = g_filename_display_name (file);
+  g_autofree char *message = g_strdup_printf ("%s: %s", name, reason);
+
+  cb_cli_fail (message);
   return 1;
 }
 
@@ -398,7 +413,7 @@ cb_cli_inspect (int    argc,
       /* A missing file is named as it was typed; every other message names it. */
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
         return fail (files[0], _("no such file"));
-      g_printerr ("casebrief: %s\n", error->message);
+      cb_cli_fail (error->message);
       return 1;
     }
 

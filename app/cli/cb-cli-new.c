@@ -12,11 +12,12 @@
 #include "cb-opinion.h"
 #include "cb-template-store.h"
 
-/* Every failure is one line on stderr, so a script can show it as is. */
+/* Every failure is one line on stderr, so a script can show it as is; what came from
+ * a file is made printable first. */
 static void
 fail (const char *message)
 {
-  g_printerr ("casebrief: %s\n", message);
+  cb_cli_fail (message);
 }
 
 static void
@@ -103,7 +104,6 @@ cb_cli_new (int    argc,
   g_autoptr(CbBrief) brief = NULL;
   g_autoptr(GFile) opinion_file = NULL;
   g_autoptr(GFile) output = NULL;
-  g_autoptr(GBytes) bytes = NULL;
 
   context = g_option_context_new (_("— make an assignment for students to brief"));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
@@ -207,9 +207,8 @@ cb_cli_new (int    argc,
 
   /* Without --force the save claims the name only if it is still free: a file that
    * appeared since the check above is not replaced either. */
-  bytes = cb_brief_to_bytes (brief);
-  if (!cb_file_save (output, bytes, NULL, force ? CB_FILE_SAVE_NONE : CB_FILE_SAVE_NO_REPLACE,
-                     NULL, NULL, &error))
+  if (!cb_brief_save_file_full (brief, output, NULL, force ? CB_FILE_SAVE_NONE : CB_FILE_SAVE_NO_REPLACE,
+                                NULL, NULL, &error))
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS))
         fail_exists (output_path);

@@ -67,3 +67,64 @@ cb_cli_run (int    argc,
     }
   return run (argc, argv);
 }
+
+/* The bidirectional embeddings, overrides and isolates: they reorder what follows
+ * them on a terminal, so a name could show as something it is not. */
+static gboolean
+is_bidi_control (gunichar c)
+{
+  return (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || c == 0x200e || c == 0x200f;
+}
+
+/**
+ * cb_cli_printable:
+ * @text: (nullable): text that came from a file, for a terminal
+ * @max_chars: the most characters to show, 0 for all
+ *
+ * What a terminal may be shown of text that anyone could have written: control
+ * characters (an escape sequence could retitle the window or move the cursor, a line
+ * break would split a row) and bidirectional controls become spaces, bytes that are
+ * not UTF-8 become U+FFFD, and a text longer than @max_chars is cut at a character
+ * and ends with "…".
+ *
+ * Returns: (transfer full): the text to print
+ */
+char *
+cb_cli_printable (const char *text,
+                  gsize       max_chars)
+{
+  g_autofree char *valid = g_utf8_make_valid (text != NULL ? text : "", -1);
+  GString *out = g_string_sized_new (strlen (valid));
+  gsize n = 0;
+
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p), n++)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (max_chars > 0 && n == max_chars)
+        {
+          g_string_append (out, "…");
+          break;
+        }
+      if (g_unichar_iscntrl (c) || is_bidi_control (c))
+        g_string_append_c (out, ' ');
+      else
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * cb_cli_fail:
+ * @message: what went wrong; it may hold names and text from files
+ *
+ * Prints the one line a failed command ends with, "casebrief: MESSAGE", with
+ * @message made printable as cb_cli_printable() does.
+ */
+void
+cb_cli_fail (const char *message)
+{
+  g_autofree char *printable = cb_cli_printable (message, 0);
+
+  g_printerr ("casebrief: %s\n", printable);
+}

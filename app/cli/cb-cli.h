@@ -14,6 +14,9 @@ int      cb_cli_inspect    (int         argc,
                             char      **argv);
 
 gboolean cb_cli_is_command (const char *name);
+char    *cb_cli_printable  (const char *text,
+                            gsize       max_chars);
+void     cb_cli_fail       (const char *message);
 int      cb_cli_run        (int         argc,
                             char      **argv);
 

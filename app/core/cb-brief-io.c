@@ -335,6 +335,20 @@ load_file_thread (GTask        *task,
     g_task_return_pointer (task, brief, g_object_unref);
 }
 
+/* Every brief is saved here: checked against the caps its reader enforces first. */
+static gboolean
+save_bytes (GBytes             *bytes,
+            GFile              *file,
+            const CbFileStamp  *expected,
+            CbFileSaveFlags     flags,
+            CbFileStamp       **out_stamp,
+            GCancellable       *cancellable,
+            GError            **error)
+{
+  return cb_xml_check_writable (bytes, CB_BRIEF_MAX_BYTES, file, error)
+         && cb_file_save (file, bytes, expected, flags, out_stamp, cancellable, error);
+}
+
 static void
 save_file_thread (GTask        *task,
                   gpointer      source_object,
@@ -344,8 +358,8 @@ save_file_thread (GTask        *task,
   FileTaskData *data = task_data;
   GError *error = NULL;
 
-  if (cb_file_save (data->file, data->bytes, data->expected, CB_FILE_SAVE_NONE, &data->stamp,
-                    cancellable, &error))
+  if (save_bytes (data->bytes, data->file, data->expected, CB_FILE_SAVE_NONE, &data->stamp,
+                  cancellable, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -613,8 +627,7 @@ cb_brief_to_bytes (CbBrief *self)
  * @cancellable: (nullable): a #GCancellable
  * @error: return location for a %CB_ERROR_SAVE error
  *
- * Saves the brief atomically through cb_file_save(): a failed save leaves the old
- * file as it was.
+ * Saves the brief atomically; see cb_brief_save_file_full().
  *
  * Returns: %TRUE on success
  */
@@ -624,6 +637,35 @@ cb_brief_save_file (CbBrief       *self,
                     GCancellable  *cancellable,
                     GError       **error)
 {
+  return cb_brief_save_file_full (self, file, NULL, CB_FILE_SAVE_NONE, NULL, cancellable, error);
+}
+
+/**
+ * cb_brief_save_file_full:
+ * @self: a brief
+ * @file: where to save
+ * @expected: (nullable): the stamp of @file when it was last loaded or saved; the save
+ *   is refused with %CB_ERROR_CHANGED if the file on disk changed since
+ * @flags: how to save (%CB_FILE_SAVE_NO_REPLACE: only if @file does not exist)
+ * @out_stamp: (out) (optional) (transfer full): the file as written, for the next save
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for an error
+ *
+ * Saves the brief through cb_file_save(): a failed save leaves the old file as it
+ * was. A brief that its reader would refuse (over %CB_BRIEF_MAX_BYTES, or over the
+ * caps on elements) is not written: %CB_ERROR_TOO_LARGE.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+cb_brief_save_file_full (CbBrief            *self,
+                         GFile              *file,
+                         const CbFileStamp  *expected,
+                         CbFileSaveFlags     flags,
+                         CbFileStamp       **out_stamp,
+                         GCancellable       *cancellable,
+                         GError            **error)
+{
   g_autoptr(GBytes) bytes = NULL;
 
   g_return_val_if_fail (CB_IS_BRIEF (self), FALSE);
@@ -631,7 +673,7 @@ cb_brief_save_file (CbBrief       *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   bytes = cb_brief_to_bytes (self);
-  return cb_file_save (file, bytes, NULL, CB_FILE_SAVE_NONE, NULL, cancellable, error);
+  return save_bytes (bytes, file, expected, flags, out_stamp, cancellable, error);
 }
 
 /**

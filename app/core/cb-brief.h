@@ -4,6 +4,7 @@
 
 #include "cb-excerpt.h"
 #include "cb-file-stamp.h"
+#include "cb-file-writer.h"
 #include "cb-opinion.h"
 #include "cb-section.h"
 #include "cb-template.h"
@@ -127,6 +128,13 @@ CbBrief     *cb_brief_load_file_finish          (GAsyncResult *result,
 GBytes      *cb_brief_to_bytes                  (CbBrief      *self);
 gboolean     cb_brief_save_file                 (CbBrief      *self,
                                                  GFile        *file,
+                                                 GCancellable *cancellable,
+                                                 GError      **error);
+gboolean     cb_brief_save_file_full            (CbBrief      *self,
+                                                 GFile        *file,
+                                                 const CbFileStamp *expected,
+                                                 CbFileSaveFlags flags,
+                                                 CbFileStamp **out_stamp,
                                                  GCancellable *cancellable,
                                                  GError      **error);
 void         cb_brief_save_file_async           (CbBrief      *self,

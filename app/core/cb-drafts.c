@@ -10,6 +10,7 @@
 #include "cb-drafts.h"
 #include "cb-error.h"
 #include "cb-file-io.h"
+#include "cb-xml-private.h"
 
 /* Drafts keep unsaved work safe: each open brief with changes is written, a few
  * seconds after the last edit, to DATADIR/casebrief/drafts/ID.brief, with
@@ -119,7 +120,8 @@ save_draft (const char  *id,
   info_path = draft_path (id, ".draft");
   brief_file = g_file_new_for_path (brief_path);
   info_file = g_file_new_for_path (info_path);
-  if (!cb_file_save (brief_file, bytes, NULL, CB_FILE_SAVE_PRIVATE, NULL, NULL, error))
+  if (!cb_xml_check_writable (bytes, CB_BRIEF_MAX_BYTES, brief_file, error)
+      || !cb_file_save (brief_file, bytes, NULL, CB_FILE_SAVE_PRIVATE, NULL, NULL, error))
     return FALSE;
 
   if (original_uri != NULL)

@@ -99,11 +99,12 @@ trim_lines_in_place (char *text)
   return text;
 }
 
-/* NFC, "\n" line ends, no trailing white space on any line; takes @text, which must
- * be valid UTF-8, and returns the normalized text. */
+/* NFC, "\n" line ends, no trailing white space on any line, nothing XML cannot
+ * carry; takes @text, which must be valid UTF-8, and returns the normalized text. */
 static char *
 normalize_text (char *text)
 {
+  cb_text_drop_unwritable (text);
   if (!is_plainly_nfc (text, strlen (text)))
     {
       char *nfc = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);

@@ -13,7 +13,6 @@
 #define TEMPLATE_SCHEMA "/io/github/casebrief/Casebrief/core/data/schema/brieftemplate.rng"
 #define TEMPLATE_FORMAT_MAJOR 1
 /* Largest .brieftemplate accepted: sections and prompts, never an opinion. */
-#define TEMPLATE_MAX_BYTES (4 * 1024 * 1024)
 
 struct _CbTemplate
 {
@@ -750,9 +749,9 @@ cb_template_load_bytes (GBytes      *bytes,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   name = name ? name : _("The template");
-  if (g_bytes_get_size (bytes) > TEMPLATE_MAX_BYTES)
+  if (g_bytes_get_size (bytes) > CB_TEMPLATE_MAX_BYTES)
     {
-      cb_file_set_too_large_error (error, name, TEMPLATE_MAX_BYTES);
+      cb_file_set_too_large_error (error, name, CB_TEMPLATE_MAX_BYTES);
       return NULL;
     }
   doc = cb_xml_read (bytes, name, TEMPLATE_SCHEMA, "brieftemplate", TEMPLATE_FORMAT_MAJOR, error);
@@ -834,7 +833,7 @@ cb_template_load_file (GFile         *file,
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  bytes = cb_file_load (file, TEMPLATE_MAX_BYTES, NULL, cancellable, error);
+  bytes = cb_file_load (file, CB_TEMPLATE_MAX_BYTES, NULL, cancellable, error);
   if (bytes == NULL)
     return NULL;
   basename = g_file_get_basename (file);
@@ -912,5 +911,6 @@ cb_template_save_file (CbTemplate    *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   bytes = cb_template_to_bytes (self);
-  return cb_file_save (file, bytes, NULL, CB_FILE_SAVE_NONE, NULL, cancellable, error);
+  return cb_xml_check_writable (bytes, CB_TEMPLATE_MAX_BYTES, file, error)
+         && cb_file_save (file, bytes, NULL, CB_FILE_SAVE_NONE, NULL, cancellable, error);
 }

@@ -7,6 +7,9 @@ G_BEGIN_DECLS
 /* A template's id names its file in the template folder: see cb_template_id_is_valid(). */
 #define CB_TEMPLATE_ID_MAX_LENGTH 64
 
+/* Largest .brieftemplate file read, or written. */
+#define CB_TEMPLATE_MAX_BYTES (4 * 1024 * 1024)
+
 /**
  * CbTemplateSection:
  * @id: stable identifier, unique in the template ("facts")

@@ -49,11 +49,13 @@ static char *
 convert (const char  *data,
          gsize        length,
          const char  *charset,
+         gsize       *out_length,
          const char  *source_name,
          GError     **error)
 {
   g_autoptr(GError) local_error = NULL;
-  char *text = g_convert (data, length, "UTF-8", charset, NULL, NULL, &local_error);
+  gsize written = 0;
+  char *text = g_convert (data, length, "UTF-8", charset, NULL, &written, &local_error);
 
   if (text == NULL)
     {
@@ -62,17 +64,15 @@ convert (const char  *data,
                    display_name (source_name), charset, local_error->message);
       return NULL;
     }
-
-  /* A text with NUL characters in it would be cut short everywhere downstream. */
-  if (memchr (text, '\0', strlen (text) + 1) != text + strlen (text) ||
-      !g_utf8_validate (text, -1, NULL))
+  /* A U+0000 is left for the caller, which refuses it as binary. */
+  if (memchr (text, '\0', written) == NULL && !g_utf8_validate_len (text, written, NULL))
     {
       g_free (text);
       g_set_error (error, CB_ERROR, CB_ERROR_NOT_TEXT,
                    _("%s: the file is not text"), display_name (source_name));
       return NULL;
     }
-
+  *out_length = written;
   return text;
 }
 
@@ -166,10 +166,24 @@ cb_text_decode (const char  *data,
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (length >= 2 && bytes[0] == 0xff && bytes[1] == 0xfe)
-    return convert (data + 2, length - 2, "UTF-16LE", source_name, error);
-  if (length >= 2 && bytes[0] == 0xfe && bytes[1] == 0xff)
-    return convert (data + 2, length - 2, "UTF-16BE", source_name, error);
+  if (length >= 2 && ((bytes[0] == 0xff && bytes[1] == 0xfe) || (bytes[0] == 0xfe && bytes[1] == 0xff)))
+    {
+      gsize text_length = 0;
+      char *text = convert (data + 2, length - 2, bytes[0] == 0xff ? "UTF-16LE" : "UTF-16BE",
+                            &text_length, source_name, error);
+
+      /* Decoded, it is held to what UTF-8 is held to: a U+0000 (which would cut the
+       * text short everywhere downstream) or many control characters mean binary. */
+      if (text != NULL && looks_binary (text, text_length))
+        {
+          g_free (text);
+          g_set_error (error, CB_ERROR, CB_ERROR_NOT_TEXT,
+                       _("%s: the file is binary, not the text of an opinion"),
+                       display_name (source_name));
+          return NULL;
+        }
+      return text;
+    }
   if (length >= 3 && bytes[0] == 0xef && bytes[1] == 0xbb && bytes[2] == 0xbf)
     {
       data += 3;
@@ -195,7 +209,11 @@ cb_text_decode (const char  *data,
       return text;
     }
 
-  return convert (data, length, "WINDOWS-1252", source_name, error);
+  {
+    gsize text_length = 0;
+
+    return convert (data, length, "WINDOWS-1252", &text_length, source_name, error);
+  }
 }
 
 /**
@@ -287,4 +305,52 @@ cb_text_count_chars (const char *p,
       length -= chunk;
     }
   return n;
+}
+
+/**
+ * cb_text_drop_unwritable:
+ * @text: valid UTF-8, changed in place
+ *
+ * Makes @text one that XML can carry whole, so that what is saved is what was
+ * imported (and what its checksum was taken of): a form feed or a vertical tab
+ * becomes a line break, and the other characters XML 1.0 forbids (the control
+ * characters but tab, line feed and carriage return; U+FFFE and U+FFFF) are dropped.
+ * The text only gets shorter. Most texts have none of these, and are only looked at.
+ *
+ * Returns: @text
+ */
+char *
+cb_text_drop_unwritable (char *text)
+{
+  char *out = text;
+  const char *p = text;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  for (;;)
+    {
+      /* Runs of bytes that stay are found many bytes at a time. */
+      gsize keep = strcspn (p, "\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f"
+                               "\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f\xef");
+
+      if (out != p)
+        memmove (out, p, keep);
+      out += keep;
+      p += keep;
+      if (*p == '\0')
+        break;
+      if (*p == '\f' || *p == '\v')
+        *out++ = '\n';
+      else if ((guchar) *p == 0xef)
+        {
+          /* U+FFFE and U+FFFF are EF BF BE and EF BF BF; other characters stay. */
+          if ((guchar) p[1] == 0xbf && ((guchar) p[2] == 0xbe || (guchar) p[2] == 0xbf))
+            p += 2;
+          else
+            *out++ = *p;
+        }
+      p++;
+    }
+  *out = '\0';
+  return text;
 }

@@ -16,5 +16,6 @@ const char *cb_text_skip_ascii  (const char  *p,
                                  const char  *end);
 gsize       cb_text_count_chars (const char  *p,
                                  gsize        length);
+char       *cb_text_drop_unwritable (char    *text);
 
 G_END_DECLS

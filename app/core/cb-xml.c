@@ -53,6 +53,10 @@ remember_error (ReadState         *state,
       /* libxml2's own wording names a parser option a user cannot set. */
       if (error->message != NULL && g_str_has_prefix (error->message, "Excessive depth"))
         state->message = g_strdup (_("elements are nested too deeply"));
+      else if (error->message != NULL
+               && (strstr (error->message, "XML_PARSE_HUGE") != NULL || strstr (error->message, "Huge input") != NULL
+                   || strstr (error->message, "huge text") != NULL || strstr (error->message, "too long") != NULL))
+        state->message = g_strdup (_("a part of the file is larger than Casebrief reads"));
       else
         state->message = g_strstrip (g_strdup (error->message ? error->message : ""));
       return;
@@ -167,6 +171,165 @@ line_of_offset (const char *data,
   return line;
 }
 
+/* What a document would build beyond the caps, found before any of it is built. */
+typedef enum
+{
+  LIMIT_NONE,
+  LIMIT_ELEMENTS,
+  LIMIT_ATTRIBUTES,
+  LIMIT_DEPTH,
+} Limit;
+
+/* Moves @p past the first @terminator at or after it, counting the lines passed;
+ * to @end when there is none. */
+static const char *
+skip_past (const char *p,
+           const char *end,
+           const char *terminator,
+           int        *line)
+{
+  gsize n = strlen (terminator);
+  const char *found = p;
+
+  while ((found = memchr (found, terminator[0], end - found)) != NULL)
+    {
+      if ((gsize) (end - found) >= n && memcmp (found, terminator, n) == 0)
+        break;
+      found++;
+    }
+  if (found == NULL)
+    found = end;
+  for (const char *q = p; (q = memchr (q, '\n', found - q)) != NULL; q++)
+    (*line)++;
+  return found == end ? end : found + n;
+}
+
+/* Counts the elements, the attributes of each and the nesting, in one pass that
+ * allocates nothing: libxml2 would otherwise build (and check pairwise) whatever a
+ * hostile file holds before any cap could be looked at. Only markup is followed, the
+ * way the parser follows it, so a well-formed document is counted exactly; one that
+ * is not is left to the parser, which stops at its first error. */
+static Limit
+scan_limits (const char *data,
+             gsize       len,
+             int        *line_out)
+{
+  const char *p = data;
+  const char *end = data + len;
+  guint64 elements = 0;
+  guint depth = 0;
+  int line = 1;
+
+  while (p < end)
+    {
+      const char *lt = memchr (p, '<', end - p);
+      guint attributes = 0;
+      gboolean empty = FALSE;
+
+      if (lt == NULL)
+        break;
+      for (const char *q = p; (q = memchr (q, '\n', lt - q)) != NULL; q++)
+        line++;
+      p = lt + 1;
+      if (p == end)
+        break;
+      if (*p == '/')
+        {
+          depth = depth > 0 ? depth - 1 : 0;
+          p = skip_past (p, end, ">", &line);
+          continue;
+        }
+      if (*p == '?')
+        {
+          p = skip_past (p, end, "?>", &line);
+          continue;
+        }
+      if (*p == '!')
+        {
+          if ((gsize) (end - p) >= 3 && memcmp (p, "!--", 3) == 0)
+            p = skip_past (p + 3, end, "-->", &line);
+          else if ((gsize) (end - p) >= 8 && memcmp (p, "![CDATA[", 8) == 0)
+            p = skip_past (p + 8, end, "]]>", &line);
+          else
+            p = skip_past (p, end, ">", &line);
+          continue;
+        }
+
+      *line_out = line;
+      if (++elements > CB_XML_MAX_ELEMENTS)
+        return LIMIT_ELEMENTS;
+      for (; p < end && *p != '>'; p++)
+        {
+          if (*p == '"' || *p == '\'')
+            {
+              char quote[2] = { *p, '\0' };
+
+              p = skip_past (p + 1, end, quote, &line) - 1;
+              continue;
+            }
+          if (*p == '=' && ++attributes > CB_XML_MAX_ATTRIBUTES)
+            return LIMIT_ATTRIBUTES;
+          if (*p == '\n')
+            line++;
+          empty = *p == '/';
+        }
+      if (!empty && ++depth > CB_XML_MAX_DEPTH)
+        return LIMIT_DEPTH;
+      if (p < end)
+        p++;
+    }
+  return LIMIT_NONE;
+}
+
+/**
+ * cb_xml_check_writable:
+ * @bytes: a file about to be written
+ * @max_bytes: the most its format reads
+ * @file: the file it is for, for messages
+ * @error: return location for a %CB_ERROR_TOO_LARGE error
+ *
+ * Checks a file against the caps its reader enforces (size, elements, attributes,
+ * nesting), so that Casebrief never writes a file it would then refuse to open.
+ *
+ * Returns: %TRUE when the file can be read back
+ */
+gboolean
+cb_xml_check_writable (GBytes      *bytes,
+                       gsize        max_bytes,
+                       GFile       *file,
+                       GError     **error)
+{
+  gsize len;
+  const char *data = g_bytes_get_data (bytes, &len);
+  g_autofree char *name = g_file_get_parse_name (file);
+  int line = 0;
+
+  if (len > max_bytes)
+    {
+      g_set_error (error, CB_ERROR, CB_ERROR_TOO_LARGE,
+                   /* Translators: a file's name, then the largest size read, in megabytes */
+                   _("Could not save %s: it would be over %u MB, more than Casebrief opens"),
+                   name, (guint) ((max_bytes + 1024 * 1024 - 1) / (1024 * 1024)));
+      return FALSE;
+    }
+  switch (scan_limits (data, len, &line))
+    {
+    case LIMIT_NONE:
+      return TRUE;
+    case LIMIT_ELEMENTS:
+      g_set_error (error, CB_ERROR, CB_ERROR_TOO_LARGE,
+                   _("Could not save %s: it would have more than %d elements, more than Casebrief opens"),
+                   name, CB_XML_MAX_ELEMENTS);
+      return FALSE;
+    case LIMIT_ATTRIBUTES:
+    case LIMIT_DEPTH:
+    default:
+      g_set_error (error, CB_ERROR, CB_ERROR_TOO_LARGE,
+                   _("Could not save %s: it would have an element Casebrief could not open"), name);
+      return FALSE;
+    }
+}
+
 /**
  * cb_xml_read:
  * @bytes: the file's contents
@@ -228,6 +391,27 @@ cb_xml_read (GBytes      *bytes,
       return NULL;
     }
 
+  switch (scan_limits (data, len, &state.line))
+    {
+    case LIMIT_NONE:
+      break;
+    case LIMIT_ELEMENTS:
+      g_set_error (error, CB_ERROR, CB_ERROR_TOO_LARGE,
+                   _("%s, line %d: the file has more than %d elements, more than Casebrief reads"),
+                   name, state.line, CB_XML_MAX_ELEMENTS);
+      return NULL;
+    case LIMIT_ATTRIBUTES:
+      g_set_error (error, CB_ERROR, CB_ERROR_TOO_LARGE,
+                   _("%s, line %d: an element has more than %d attributes, more than Casebrief reads"),
+                   name, state.line, CB_XML_MAX_ATTRIBUTES);
+      return NULL;
+    case LIMIT_DEPTH:
+    default:
+      g_set_error (error, CB_ERROR, CB_ERROR_PARSE, _("%s, line %d: %s"),
+                   name, state.line, _("elements are nested too deeply"));
+      return NULL;
+    }
+
   /* libxml2 must be set up once before threads use it (briefs load in a worker). */
   if (g_once_init_enter (&parser_ready))
     {
@@ -240,9 +424,12 @@ cb_xml_read (GBytes      *bytes,
   ctxt->sax->serror = parser_error_cb;
   ctxt->sax->internalSubset = internal_subset_cb;
   ctxt->sax->externalSubset = NULL;
+  /* The caps above and the callers' size caps bound what is built, so libxml2's own
+   * smaller limits on a text, a name or an attribute need not apply: a file the app
+   * wrote under the caps is read back whole. */
   doc = xmlCtxtReadMemory (ctxt, data, len, NULL, "UTF-8",
                            XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES
-                           | XML_PARSE_NOWARNING);
+                           | XML_PARSE_NOWARNING | XML_PARSE_HUGE);
   xmlFreeParserCtxt (ctxt);
 
   if (state.doctype)
