@@ -704,6 +704,18 @@ cb_window_export_pdf (CbWindow *self,
       _cb_window_show_error (self, error);
       return;
     }
+  /* The chooser only asks whether to replace a file: a PDF over the brief itself (by
+   * identity, whatever the name) would lose it. */
+  if (self->file != NULL && cb_file_is_same (file, self->file))
+    {
+      g_autofree char *out = g_file_get_parse_name (file);
+      g_autofree char *in = g_file_get_parse_name (self->file);
+      g_autoptr(GError) same = g_error_new (CB_ERROR, CB_ERROR_SAVE,
+                                            _("%s is the same file as %s; give the PDF another name"), out, in);
+
+      _cb_window_show_error (self, same);
+      return;
+    }
 
   _cb_window_show_message (self, _("Exporting to PDF…"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", FALSE);

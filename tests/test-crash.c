@@ -268,6 +268,40 @@ test_failed_save_keeps_everything (void)
   g_rmdir (dir);
 }
 
+/* An export whose file is the open brief itself (here through a link) is refused: the
+ * brief on disk stays what it was. */
+static gboolean
+shows_same_file (gpointer data)
+{
+  return find_label (data, "is the same file as");
+}
+
+static void
+test_export_onto_brief (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("casebrief-export-XXXXXX", NULL);
+  g_autofree char *path = copy_sample (dir);
+  g_autofree char *link = g_build_filename (dir, "brief.pdf", NULL);
+  g_autoptr(GFile) pdf = g_file_new_for_path (link);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  CbWindow *window = open_brief (path);
+
+  g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
+  g_assert_cmpint (symlink ("davidson.brief", link), ==, 0);
+  cb_window_export_pdf (window, pdf);
+  cb_test_wait_until (shows_same_file, window);
+  cb_test_spin (200);
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, before);
+  g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (link);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -285,5 +319,6 @@ main (int   argc,
 
   g_test_add_func ("/crash/killed-after-autosave", test_killed_after_autosave);
   g_test_add_func ("/crash/failed-save-keeps-everything", test_failed_save_keeps_everything);
+  g_test_add_func ("/crash/export-onto-brief", test_export_onto_brief);
   return g_test_run ();
 }
