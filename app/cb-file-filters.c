@@ -9,10 +9,11 @@
 
 static const char *brief_patterns[] = { "*.brief", NULL };
 static const char *template_patterns[] = { "*.brieftemplate", NULL };
-static const char *opinion_patterns[] = { "*.txt", "*.html", "*.htm", NULL };
+/* Casebody XML from the Caselaw Access Project or CourtListener is an opinion too. */
+static const char *opinion_patterns[] = { "*.txt", "*.html", "*.htm", "*.xml", NULL };
 static const char *opinion_types[] = { "text/plain", "text/html", NULL };
 static const char *pdf_patterns[] = { "*.pdf", NULL };
-static const char *all_patterns[] = { "*.brief", "*.brieftemplate", "*.txt", "*.html", "*.htm", NULL };
+static const char *all_patterns[] = { "*.brief", "*.brieftemplate", "*.txt", "*.html", "*.htm", "*.xml", NULL };
 
 static void
 add_filter (GtkFileChooser  *chooser,

@@ -19,6 +19,8 @@
 
 static const char * const kinds[] = { "case", "statute", "short", "id" };
 static const char * const forms[] = { "reporter", "neutral", "database" };
+/* In the order of CbOpinionFormat. */
+static const char * const formats[] = { "text", "html", "pdf", "xml" };
 
 static void
 dump_string (GString    *out,
@@ -102,7 +104,7 @@ dump_opinion (CbOpinion *opinion)
   gsize n;
 
   g_string_append_printf (out, "format %s\nlength %" G_GSIZE_FORMAT "\nsha256 %s\n",
-                          cb_opinion_get_format (opinion) == CB_OPINION_FORMAT_HTML ? "html" : "text",
+                          formats[cb_opinion_get_format (opinion)],
                           cb_opinion_get_length (opinion), cb_opinion_get_sha256 (opinion));
   g_string_append_printf (out, "reporters %u first pages %u %u %u\n",
                           cb_opinion_get_n_reporters (opinion), cb_opinion_get_first_page (opinion, 0),
@@ -255,7 +257,7 @@ test_fixtures (void)
                                                     "fuzz-regressions", "opinion-text-literal-star.txt",
                                                     NULL);
 
-  g_assert_cmpuint (check_dir (opinions, "opinions"), ==, 12);
+  g_assert_cmpuint (check_dir (opinions, "opinions"), ==, 15);
   g_assert_cmpuint (check_dir (analysis, "analysis"), ==, 3);
   check_file (literal_star, "fuzz-opinion-text-literal-star.txt.expected");
 }

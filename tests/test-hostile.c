@@ -385,35 +385,62 @@ make_xml (const XmlCase *c,
   return g_string_free (doc, FALSE);
 }
 
+/* The same attack in an opinion's casebody XML, from the Caselaw Access Project. */
+static char *
+make_casebody_xml (const XmlCase *c)
+{
+  g_autofree char *brief_doc = make_xml (c, TRUE);
+  GString *doc = g_string_new (brief_doc);
+
+  g_string_replace (doc, "DOCTYPE brief", "DOCTYPE casebody", 0);
+  g_string_replace (doc, "<brief xmlns=\"" BRIEF_NS "\" version=\"1.0\"><metadata>", "<casebody firstpage=\"1\">", 0);
+  g_string_replace (doc, "</metadata></brief>", "</casebody>", 0);
+  g_string_replace (doc, "<case-name>", "<parties>", 0);
+  g_string_replace (doc, "</case-name>", "</parties>", 0);
+  return g_string_free (doc, FALSE);
+}
+
 static void
 test_xml_case (gconstpointer data)
 {
   const XmlCase *c = data;
   g_autofree char *brief_doc = make_xml (c, TRUE);
   g_autofree char *template_doc = make_xml (c, FALSE);
+  g_autofree char *casebody_doc = make_casebody_xml (c);
   g_autofree char *brief = write_file ("hostile.brief", brief_doc, -1);
   g_autofree char *template = write_file ("hostile.brieftemplate", template_doc, -1);
+  g_autofree char *casebody = write_file ("hostile-casebody.xml", casebody_doc, -1);
 
   if (c->code >= 0)
     {
       assert_brief_refused (brief, c->code);
       assert_template_refused (template, c->code);
+      assert_opinion_refused (casebody, c->code);
+      assert_inspect_refuses (casebody);
     }
   else
     {
-      /* Harmless, but whatever happens, nothing of the secret may come in. */
-      g_autoptr(GFile) file = g_file_new_for_path (brief);
+      g_autoptr(GFile) file = g_file_new_for_path (casebody);
       g_autoptr(GError) error = NULL;
-      g_autoptr(CbBrief) loaded = cb_brief_load_file (file, NULL, &error);
+      g_autoptr(CbOpinion) opinion = cb_opinion_import_file (file, NULL, &error);
+
+      /* Harmless, but whatever happens, nothing of the secret may come in. */
+      g_autoptr(GFile) brief_file = g_file_new_for_path (brief);
+      g_autoptr(GError) brief_error = NULL;
+      g_autoptr(CbBrief) loaded = cb_brief_load_file (brief_file, NULL, &brief_error);
 
       if (loaded == NULL)
-        assert_error_names_file (error, brief, error->code);
+        assert_error_names_file (brief_error, brief, brief_error->code);
       else
         g_assert_null (strstr (cb_brief_get_case_name (loaded), SECRET));
+      if (opinion == NULL)
+        assert_error_names_file (error, casebody, error->code);
+      else
+        g_assert_null (strstr (cb_opinion_get_text (opinion), SECRET));
     }
   if (c->code >= 0)
     assert_export_refuses (brief);
-  assert_workdir_holds (2);
+  assert_workdir_holds (3);
   clear_workdir ();
 }
 

@@ -133,14 +133,19 @@ test_courtlistener (void)
   g_autofree char *bare = NULL;
 
   g_assert_cmpint (cb_opinion_get_format (opinion), ==, CB_OPINION_FORMAT_HTML);
-  /* The canonical text: markers written as in Westlaw text, one splitting a word glued
-   * to it, scripts and styles dropped, the footnote after the opinion. */
+  /* The canonical text: the case the page's <title> names as its caption, markers
+   * written as in Westlaw text, one splitting a word glued to it, scripts and styles
+   * dropped, the footnote after the opinion. */
   g_assert_cmpstr (cb_opinion_get_text (opinion), ==,
+                   "Doe v. Roe\n\n"
                    "The first paragraph is on page one hundred.[1] It continues here.\n\n"
                    "Before the break *101 after the break.\n\n"
                    "A divided in*102 formation word.\n\n"
                    "Last paragraph *103 of the opinion.\n\n\n\n"
                    "[1] The footnote starts on its reference page *101 and moves on.\n");
+
+  g_assert_cmpstr (cb_opinion_get_case_name (opinion), ==, "Doe v. Roe");
+  g_assert_null (cb_opinion_get_citation (opinion));
 
   marks = cb_opinion_get_page_marks (opinion, &n_marks);
   g_assert_cmpuint (n_marks, ==, 4);
@@ -221,6 +226,58 @@ test_cap (void)
   assert_cite (opinion, "Final paragraph", "10 Ill.2d 50, 150 N.E.2d 200", "10 Ill. 2d at 51, 150 N.E.2d at 201");
   assert_cite (opinion, "Final paragraph ends here", "150 N.E.2d 200", "150 N.E.2d at 201–02");
   assert_cite (opinion, "A footnote from the Caselaw", "10 Ill. 2d 50", "10 Ill. 2d at 50 n.1");
+}
+
+/* CourtListener's page that names its case only in its <title>, with the citation and
+ * the site's name; a star span inside a word without spaces around it. */
+static void
+test_courtlistener_title (void)
+{
+  g_autoptr(CbOpinion) opinion = load_fixture ("courtlistener-title.html");
+  gsize start, end;
+  g_autofree char *quote = NULL;
+
+  g_assert_true (g_str_has_prefix (cb_opinion_get_text (opinion),
+                                   "Marsh v. Quill Holdings, Inc.\n\n512 F.3d 77 (7th Cir. 2008)\n\nEASTERBROOK"));
+  g_assert_cmpstr (cb_opinion_get_case_name (opinion), ==, "Marsh v. Quill Holdings, Inc.");
+  g_assert_cmpstr (cb_opinion_get_citation (opinion), ==, "512 F.3d 77");
+  g_assert_nonnull (strstr (cb_opinion_get_text (opinion), "\"new busi*79 ness\""));
+  g_assert_true (cb_opinion_find_quote (opinion, "speaks of \"new business\" only", 0, &start, &end));
+  quote = cb_opinion_quote_text (opinion, start, end);
+  g_assert_cmpstr (quote, ==, "speaks of \"new business\" only");
+  assert_cite (opinion, "speaks of \"new business\" only", cb_opinion_get_citation (opinion), "512 F.3d at 78–79");
+  assert_cite (opinion, "We agree with that reading.", "512 F.3d 77", "512 F.3d at 78");
+  /* The Westlaw cite's "at *4" and Id.'s "at *5" are no pages of this opinion. */
+  assert_cite (opinion, "AFFIRMED.", "512 F.3d 77", "512 F.3d at 79");
+}
+
+/* The Caselaw Access Project's HTML: the case name from the parties, the court without
+ * its period, a table of contents that keeps its lines, and a dissent whose author's
+ * line names no role. */
+static void
+test_cap_caption_and_dissent (void)
+{
+  g_autoptr(CbOpinion) opinion = load_fixture ("cap-dissent.html");
+  const char *citation = "275 Neb. 908, 750 N.W.2d 674";
+
+  g_assert_true (g_str_has_prefix (cb_opinion_get_text (opinion),
+                                   "STATE of Nebraska, appellee, v. Erick Fernando VELA, appellant.\n\n"));
+  g_assert_cmpstr (cb_opinion_get_case_name (opinion), ==, "State v. Vela");
+  g_assert_cmpstr (cb_opinion_get_court (opinion), ==, "Supreme Court of Nebraska");
+  g_assert_cmpstr (cb_opinion_get_citation (opinion), ==, citation);
+  g_assert_cmpstr (cb_opinion_get_date (opinion), ==, "June 6, 2008");
+  g_assert_cmpstr (cb_opinion_get_docket (opinion), ==, "No. S-07-500");
+  g_assert_nonnull (strstr (cb_opinion_get_text (opinion),
+                            "\n\nTABLE OF CONTENTS\nI. BACKGROUND ..................... 908\n"
+                            "II. ANALYSIS ....................... 909\nA. The Instruction ............. 909\n\n"));
+  g_assert_nonnull (strstr (cb_opinion_get_text (opinion), "\n\nGerrard, J., dissenting.\n\nI would reverse."));
+
+  assert_cite (opinion, "The only question is whether the jury was properly instructed.", citation,
+               "275 Neb. at 908, 750 N.W.2d at 674");
+  assert_cite (opinion, "tracked the statute word for word", citation, "275 Neb. at 909, 750 N.W.2d at 674–75");
+  assert_cite (opinion, "does not challenge the sufficiency", citation, "275 Neb. at 908 n.1, 750 N.W.2d at 674 n.1");
+  assert_cite (opinion, "The instruction omitted an element.", citation,
+               "275 Neb. at 910, 750 N.W.2d at 675 (Gerrard, J., dissenting)");
 }
 
 static void
@@ -447,6 +504,8 @@ main (int   argc,
   g_test_add_func ("/opinion-import/too-large", test_too_large);
   g_test_add_func ("/opinion-import/courtlistener", test_courtlistener);
   g_test_add_func ("/opinion-import/cap", test_cap);
+  g_test_add_func ("/opinion-import/courtlistener-title", test_courtlistener_title);
+  g_test_add_func ("/opinion-import/cap-caption-and-dissent", test_cap_caption_and_dissent);
   g_test_add_func ("/opinion-import/generic-html", test_generic_html);
   g_test_add_func ("/opinion-import/three-reporters", test_three_reporters);
   g_test_add_func ("/opinion-import/no-markers", test_no_markers);

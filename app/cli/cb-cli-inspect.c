@@ -111,7 +111,7 @@ append_citation_json (GString   *out,
   g_string_append_printf (out, "], \"refers_to\": %d}", c->refers_to);
 }
 
-static const char * const formats[] = { "text", "html", "pdf" };
+static const char * const formats[] = { "text", "html", "pdf", "xml" };
 static const char * const part_kinds[] = { "separate", "court", "syllabus" };
 
 /* Where the text moves to PDF page @page first, or the text's length when it never does. */

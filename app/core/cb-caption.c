@@ -168,6 +168,17 @@ party_name (const char *party,
         *p = '\0';
         break;
       }
+  /* The period that ends the caption, unless it ends an abbreviation ("Co.", "U.S."). */
+  {
+    gsize len = strlen (copy);
+    const char *word = strrchr (copy, ' ');
+
+    word = word != NULL ? word + 1 : copy;
+    if (len > 0 && copy[len - 1] == '.' && !starts_with_suffix (word) &&
+        memchr (word, '.', copy + len - 1 - word) == NULL && copy + len - 1 - word > 1 &&
+        !g_str_has_suffix (copy, " et al.") && !g_str_has_suffix (copy, " et ux."))
+      copy[len - 1] = '\0';
+  }
   for (guint i = 0; companions[i] != NULL; i++)
     {
       gsize len = strlen (copy);
@@ -394,4 +405,116 @@ cb_caption_citation_line (const char *line)
     return NULL;
 
   return g_strndup (text, last_end - text);
+}
+
+/* Whether @name names a case: two parties, or a proceeding. */
+static gboolean
+names_a_case (const char *name)
+{
+  return strstr (name, " v. ") != NULL || strstr (name, " vs. ") != NULL ||
+         g_str_has_prefix (name, "In re ") || g_str_has_prefix (name, "Ex parte ") ||
+         g_str_has_prefix (name, "In the Matter of ") || g_str_has_prefix (name, "Matter of ");
+}
+
+/**
+ * cb_caption_split_title:
+ * @title: a web page's title ("Doe v. Roe, 123 F.3d 456 (9th Cir. 1997) – CourtListener.com")
+ * @name: (out) (transfer full): the case as the title names it ("Doe v. Roe")
+ * @citation: (out) (transfer full) (nullable): its citation with its parenthetical, if the
+ *   title gives one ("123 F.3d 456 (9th Cir. 1997)")
+ *
+ * Reads the case a page's title names, without the site's name after it.
+ *
+ * Returns: whether the title names a case
+ */
+gboolean
+cb_caption_split_title (const char  *title,
+                        char       **name,
+                        char       **citation)
+{
+  static const char * const separators[] = { " \u2013 ", " \u2014 ", " | ", " - ", NULL };
+  g_autofree char *text = g_strstrip (g_strdup (title));
+
+  g_return_val_if_fail (title != NULL && name != NULL && citation != NULL, FALSE);
+
+  *name = *citation = NULL;
+  /* "… – CourtListener.com", "… | Caselaw Access Project" */
+  for (guint i = 0; separators[i] != NULL; i++)
+    {
+      char *cut = strstr (text, separators[i]);
+
+      if (cut != NULL)
+        *cut = '\0';
+    }
+  g_strstrip (text);
+  if (!names_a_case (text))
+    return FALSE;
+
+  for (char *comma = strstr (text, ", "); comma != NULL; comma = strstr (comma + 1, ", "))
+    {
+      g_autofree char *cite = NULL;
+
+      if (!g_ascii_isdigit (comma[2]) || (cite = cb_caption_citation_line (comma + 2)) == NULL)
+        continue;
+      *citation = g_strdup (comma + 2);
+      *comma = '\0';
+      break;
+    }
+  *name = g_strdup (text);
+  return TRUE;
+}
+
+/**
+ * cb_caption_role_of_type:
+ * @type: the type the Caselaw Access Project gives a separate opinion ("dissent",
+ *   "concurrence", "concurring-in-part-and-dissenting-in-part")
+ *
+ * Returns: (nullable): the role its author's line names ("dissenting"), or %NULL for
+ *   the opinion of the court and anything else
+ */
+const char *
+cb_caption_role_of_type (const char *type)
+{
+  static const struct { const char *type; const char *role; } roles[] = {
+    { "dissent", "dissenting" },
+    { "dissenting", "dissenting" },
+    { "concurrence", "concurring" },
+    { "concurring", "concurring" },
+    { "concurring-in-part-and-dissenting-in-part", "concurring in part and dissenting in part" },
+    { "concurrence-in-part-and-dissent-in-part", "concurring in part and dissenting in part" },
+    { "concurring-in-judgment", "concurring in the judgment" },
+    { "concurrence-in-judgment", "concurring in the judgment" },
+  };
+
+  if (type == NULL)
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (roles); i++)
+    if (g_ascii_strcasecmp (type, roles[i].type) == 0)
+      return roles[i].role;
+  return NULL;
+}
+
+/**
+ * cb_caption_author_line:
+ * @author: the author's line of a separate opinion as the source gives it ("GERRARD, J.")
+ * @role: (nullable): the opinion's role, from cb_caption_role_of_type()
+ *
+ * Returns: (transfer full): the line that opens the separate opinion, naming its role
+ *   when the source gives it only as the opinion's type ("GERRARD, J., dissenting.")
+ */
+char *
+cb_caption_author_line (const char *author,
+                        const char *role)
+{
+  g_autofree char *line = g_strstrip (g_strdup (author));
+  g_autofree char *folded = g_ascii_strdown (line, -1);
+  gsize len;
+
+  if (role == NULL || *line == '\0' || strstr (folded, "dissent") != NULL || strstr (folded, "concur") != NULL)
+    return g_steal_pointer (&line);
+  len = strlen (line);
+  while (len > 0 && line[len - 1] == ',')
+    line[--len] = '\0';
+  /* "GERRARD, J." keeps its abbreviation's period; "Gerrard" gets a comma. */
+  return g_strdup_printf ("%s, %s.", line, role);
 }

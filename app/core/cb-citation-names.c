@@ -187,20 +187,25 @@ cb_citation_case_name_ending_at (const char *text,
   guint n;
   int versus = -1;
   int left;
+  gboolean proceeding = FALSE;
   g_autoptr(GString) name = NULL;
 
   /* "v." is among the first nine words or there is no name: only those are collected
    * until it is found, which most citations never get past. */
   n = cb_citation_words_before (text, name_end, tokens, VERSUS_TOKENS);
   for (guint i = 1; i < n && i < VERSUS_TOKENS; i++)
-    if (token_is (&tokens[i], "v.") || token_is (&tokens[i], "vs."))
-      {
-        versus = i;
-        break;
-      }
+    {
+      if (token_is (&tokens[i], "v.") || token_is (&tokens[i], "vs."))
+        {
+          versus = i;
+          break;
+        }
+      /* "In re", "Ex parte", "Matter of": looked for only when one of their words is here. */
+      proceeding |= token_is (&tokens[i], "re") || token_is (&tokens[i], "parte") || token_is (&tokens[i], "of");
+    }
   if (versus < 0)
     {
-      if (n == 0 || !cb_citation_is_name_word (&tokens[0]) || !starts_upper (&tokens[0]))
+      if (!proceeding || !cb_citation_is_name_word (&tokens[0]) || !starts_upper (&tokens[0]))
         return NULL;
       left = proceeding_name_start (tokens, n);
       if (left < 0)
@@ -318,8 +323,12 @@ date_start_before (const char *open,
   month_end = p;
   while (p > open && p[-1] != ' ' && p[-1] != '(')
     p--;
+  /* Every month begins with a capital; most courts' last words are no month. */
+  if (p == month_end || !g_ascii_isupper (*p) || month_end - p > 9)
+    return court_end;
   for (guint i = 0; months[i] != NULL; i++)
-    if ((gsize) (month_end - p) == strlen (months[i]) && memcmp (p, months[i], month_end - p) == 0)
+    if (months[i][0] == *p && strncmp (p, months[i], month_end - p) == 0 &&
+        months[i][month_end - p] == '\0')
       return p;
   return court_end;
 }

@@ -184,13 +184,24 @@ classify_page (const Span  *token,
                const char **page_end)
 {
   const char *p = token->start;
-  const char *stop = skip_digits (p, token->end);
-  gsize digits = stop - p;
+  const char *stop;
+  gsize digits;
   PageKind kind;
 
+  /* Most words after a volume are the reporter's: one test turns them away. */
+  switch (*p)
+    {
+    case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': case '8': case '9':
+    case 'i': case 'v': case 'x': case 'l': case 'c':
+      break;
+    default:
+      return PAGE_NONE;
+    }
+  stop = skip_digits (p, token->end);
+  digits = stop - p;
   if (digits == 0)
     {
-      while (stop < token->end && strchr ("ivxlc", *stop) != NULL)
+      while (stop < token->end && (*stop == 'i' || *stop == 'v' || *stop == 'x' || *stop == 'l' || *stop == 'c'))
         stop++;
       if (!is_roman (p, stop - p))
         return PAGE_NONE;
@@ -215,7 +226,7 @@ classify_page (const Span  *token,
     kind = PAGE_PLAIN;
 
   for (const char *q = stop; q < token->end; q++)
-    if (strchr (",.;:)]", *q) == NULL)
+    if (*q != ',' && *q != '.' && *q != ';' && *q != ':' && *q != ')' && *q != ']')
       return PAGE_NONE;
   *page_end = stop;
   return kind;

@@ -47,6 +47,9 @@ skip_proceeding (const char *name)
     "In re ", "Ex parte ", "ex parte ", "In the Matter of ", "Matter of ", NULL,
   };
 
+  /* Every opening starts with one of these letters; most names do not. */
+  if (name[0] != 'I' && name[0] != 'E' && name[0] != 'e' && name[0] != 'M')
+    return name;
   for (guint i = 0; openings[i] != NULL; i++)
     if (g_str_has_prefix (name, openings[i]) && name[strlen (openings[i])] != '\0')
       return name + strlen (openings[i]);

@@ -6,187 +6,22 @@
 #include <libxml/HTMLparser.h>
 #include <string.h>
 
+#include "cb-caption.h"
+#include "cb-citation.h"
 #include "cb-error.h"
 #include "cb-html-import.h"
+#include "cb-text-sink.h"
 
-/*
- * The canonical text an HTML opinion becomes, which the text analyzer reads:
- *
- *  - paragraphs are separated by one blank line, <br> is a line break, and
- *    in <pre> a line break stays one and a blank line starts a paragraph;
- *  - a star-page marker is written as in Westlaw text, "*346" for the first
- *    reporter, "**670" for the second, "***12" for the third, with a space on
- *    each side ("since *346 neither");
- *  - a marker that splits a word is glued to the word's first part and followed
- *    by a space ("in*363 formation"), so that the word stays one word for
- *    matching and quoting while the marker stays visible;
- *  - a footnote reference is its label glued to the preceding text: "[1]" for a
- *    numbered note, the symbol itself ("*", "†") otherwise;
- *  - the footnotes follow the opinion after two blank lines, each starting with
- *    its label ("[1] Text …"), separated by one blank line.
- */
+/* The HTML of CourtListener, the Caselaw Access Project, or any site, becomes the
+ * canonical text that cb-text-sink.c describes. */
 
 typedef struct
 {
-  GString *text;
-  gboolean need_space;
-  guint pending_break;          /* 0, 1 (line break) or 2 (paragraph break) */
-  char *pending_marker;
-  gboolean marker_glued;
-  gboolean preformatted;        /* inside <pre>: line breaks are kept */
-} Sink;
-
-typedef struct
-{
-  char *label;
-  Sink sink;
-} Note;
-
-typedef struct
-{
-  Sink main;
-  Sink *sink;
-  GPtrArray *notes;
+  CbTextSink *main;
+  CbTextSink *sink;             /* where text goes now: the opinion or a footnote */
   const char *note_label;
+  const char *role;             /* of the separate opinion being read: "dissenting" */
 } Builder;
-
-static void
-sink_init (Sink *sink)
-{
-  sink->text = g_string_new (NULL);
-  sink->need_space = FALSE;
-  sink->pending_break = 0;
-  sink->pending_marker = NULL;
-  sink->marker_glued = FALSE;
-  sink->preformatted = FALSE;
-}
-
-static void
-note_free (Note *note)
-{
-  g_free (note->label);
-  g_string_free (note->sink.text, TRUE);
-  g_free (note->sink.pending_marker);
-  g_free (note);
-}
-
-static gunichar
-sink_last_char (Sink *sink)
-{
-  const char *prev;
-
-  if (sink->text->len == 0)
-    return 0;
-  prev = g_utf8_find_prev_char (sink->text->str, sink->text->str + sink->text->len);
-  return prev ? g_utf8_get_char (prev) : 0;
-}
-
-static void
-sink_trim_end (Sink *sink)
-{
-  while (sink->text->len > 0 && sink->text->str[sink->text->len - 1] == ' ')
-    g_string_truncate (sink->text, sink->text->len - 1);
-}
-
-/* Writes out what is waiting before the next visible character @next (0 at a break). */
-static void
-sink_flush (Sink     *sink,
-            gunichar  next)
-{
-  if (sink->pending_marker != NULL)
-    {
-      gboolean glued = sink->marker_glued && !sink->need_space && sink->pending_break == 0 &&
-                       next != 0 && g_unichar_isalnum (next);
-
-      if (!glued && sink->text->len > 0 && sink_last_char (sink) != '\n' && sink_last_char (sink) != ' ')
-        g_string_append_c (sink->text, ' ');
-      g_string_append (sink->text, sink->pending_marker);
-      g_clear_pointer (&sink->pending_marker, g_free);
-      sink->need_space = TRUE;
-    }
-
-  if (next == 0)
-    return;
-
-  if (sink->pending_break > 0)
-    {
-      sink_trim_end (sink);
-      if (sink->text->len > 0)
-        g_string_append (sink->text, sink->pending_break > 1 ? "\n\n" : "\n");
-      sink->pending_break = 0;
-      sink->need_space = FALSE;
-    }
-  else if (sink->need_space && sink->text->len > 0 && sink_last_char (sink) != ' ' &&
-           sink_last_char (sink) != '\n')
-    {
-      g_string_append_c (sink->text, ' ');
-    }
-  sink->need_space = FALSE;
-}
-
-static void
-sink_break (Sink  *sink,
-            guint  kind)
-{
-  sink_flush (sink, 0);
-  sink->pending_break = MAX (sink->pending_break, kind);
-}
-
-static void
-sink_append_text (Sink       *sink,
-                  const char *text)
-{
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c == '\n' && sink->preformatted)
-        {
-          /* One line break is a line break, a blank line a new paragraph. */
-          guint breaks = MIN (sink->pending_break + 1, 2);
-
-          sink_break (sink, breaks);
-          continue;
-        }
-      if (g_unichar_isspace (c))
-        {
-          sink->need_space = TRUE;
-          continue;
-        }
-      sink_flush (sink, c);
-      g_string_append_unichar (sink->text, c);
-    }
-}
-
-static void
-sink_append_marker (Sink  *sink,
-                    guint  stars,
-                    guint  page)
-{
-  gunichar last = sink_last_char (sink);
-
-  sink_flush (sink, 0);
-  sink->marker_glued = !sink->need_space && sink->pending_break == 0 && last != 0 &&
-                       g_unichar_isalnum (last);
-  sink->pending_marker = g_strdup_printf ("%.*s%u", (int) stars, "***", page);
-}
-
-/* A footnote reference is glued to the text before it. */
-static void
-sink_append_reference (Sink       *sink,
-                       const char *label)
-{
-  gboolean numeric = label[0] != '\0' && strspn (label, "0123456789") == strlen (label);
-
-  sink_flush (sink, 0);
-  if (sink->pending_break > 0)
-    sink_flush (sink, '[');
-  sink->need_space = FALSE;
-  if (numeric)
-    g_string_append_printf (sink->text, "[%s]", label);
-  else
-    g_string_append (sink->text, label);
-}
 
 static char *
 node_text (xmlNode *node)
@@ -303,6 +138,7 @@ is_footnote_reference (xmlNode *node)
 }
 
 static void walk (Builder *builder, xmlNode *node);
+static gboolean node_has_attr (xmlNode *node, const char *name);
 
 static void
 walk_children (Builder *builder,
@@ -316,18 +152,14 @@ static void
 walk_footnote (Builder *builder,
                xmlNode *node)
 {
-  Note *note = g_new0 (Note, 1);
-  Sink *outer = builder->sink;
+  g_autofree char *label = footnote_label (node);
+  CbTextSink *outer = builder->sink;
   const char *outer_label = builder->note_label;
 
-  note->label = footnote_label (node);
-  sink_init (&note->sink);
-  g_ptr_array_add (builder->notes, note);
-
-  builder->sink = &note->sink;
-  builder->note_label = note->label;
+  builder->sink = cb_text_sink_begin_note (builder->main, label);
+  builder->note_label = label;
   walk_children (builder, node);
-  sink_flush (builder->sink, 0);
+  cb_text_sink_end_note (builder->sink);
   builder->sink = outer;
   builder->note_label = outer_label;
 }
@@ -338,7 +170,7 @@ walk (Builder *builder,
 {
   if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE)
     {
-      sink_append_text (builder->sink, (const char *) node->content);
+      cb_text_sink_append (builder->sink, (const char *) node->content);
       return;
     }
   if (node->type != XML_ELEMENT_NODE)
@@ -365,7 +197,7 @@ walk (Builder *builder,
       if (stars == 0)
         stars = strspn (text, "*");
       if (page > 0)
-        sink_append_marker (builder->sink, CLAMP (stars, 1, 3), page);
+        cb_text_sink_marker (builder->sink, CLAMP (stars, 1, 3), page);
       return;
     }
 
@@ -390,40 +222,118 @@ walk (Builder *builder,
       g_autofree char *label = node_text (node);
 
       if (*label != '\0')
-        sink_append_reference (builder->sink, label);
+        cb_text_sink_reference (builder->sink, label);
       return;
     }
 
   if (is_element (node, "br"))
     {
-      sink_break (builder->sink, 1);
+      cb_text_sink_break (builder->sink, CB_TEXT_SINK_LINE);
       return;
     }
 
   if (is_element (node, "td") || is_element (node, "th"))
-    builder->sink->need_space = TRUE;
+    cb_text_sink_space (builder->sink);
 
   if (is_element (node, "pre"))
     {
-      gboolean outer = builder->sink->preformatted;
+      gboolean outer;
 
-      sink_break (builder->sink, 2);
-      builder->sink->preformatted = TRUE;
+      cb_text_sink_break (builder->sink, CB_TEXT_SINK_PARAGRAPH);
+      outer = cb_text_sink_set_preformatted (builder->sink, TRUE);
       walk_children (builder, node);
-      builder->sink->preformatted = outer;
-      sink_break (builder->sink, 2);
+      cb_text_sink_set_preformatted (builder->sink, outer);
+      cb_text_sink_break (builder->sink, CB_TEXT_SINK_PARAGRAPH);
+      return;
+    }
+
+  /* The Caselaw Access Project's separate opinion, <article class="opinion"
+   * data-type="dissent">: its author's line names its role. */
+  if (builder->role != NULL && has_class (node, "author"))
+    {
+      g_autofree char *author = node_text (node);
+      g_autofree char *line = cb_caption_author_line (author, builder->role);
+
+      cb_text_sink_append_line (builder->sink, line);
+      return;
+    }
+  if (has_class (node, "opinion") && node_has_attr (node, "data-type"))
+    {
+      g_autofree char *type = node_attr (node, "data-type");
+      const char *outer = builder->role;
+
+      builder->role = cb_caption_role_of_type (type);
+      cb_text_sink_break (builder->sink, CB_TEXT_SINK_PARAGRAPH);
+      walk_children (builder, node);
+      cb_text_sink_break (builder->sink, CB_TEXT_SINK_PARAGRAPH);
+      builder->role = outer;
       return;
     }
 
   if (is_block (node))
     {
-      sink_break (builder->sink, 2);
+      cb_text_sink_break (builder->sink, CB_TEXT_SINK_PARAGRAPH);
       walk_children (builder, node);
-      sink_break (builder->sink, 2);
+      cb_text_sink_break (builder->sink, CB_TEXT_SINK_PARAGRAPH);
       return;
     }
 
   walk_children (builder, node);
+}
+
+static gboolean
+node_has_attr (xmlNode    *node,
+               const char *name)
+{
+  return xmlHasProp (node, (const xmlChar *) name) != NULL;
+}
+
+/* The page's <title>, in the <head> where HTML keeps it. */
+static char *
+find_title (xmlNode *root)
+{
+  for (xmlNode *node = root->children; node != NULL; node = node->next)
+    if (is_element (node, "head"))
+      for (xmlNode *child = node->children; child != NULL; child = child->next)
+        if (is_element (child, "title"))
+          return node_text (child);
+  return NULL;
+}
+
+/* Whether the first lines of @text, where a caption is, already give a case name (a
+ * line with "v." or of a proceeding) or, with @citation, a citation line. */
+static gboolean
+head_has (const char *text,
+          gboolean    citation)
+{
+  const char *line = text;
+
+  for (guint i = 0; i < 40 && *line != '\0'; i++)
+    {
+      const char *eol = strchr (line, '\n');
+      g_autofree char *copy = g_strndup (line, eol != NULL ? (gsize) (eol - line) : strlen (line));
+      g_autofree char *cite = NULL;
+
+      if (strlen (copy) <= 200)
+        {
+          if (citation && (cite = cb_caption_citation_line (copy)) != NULL)
+            return TRUE;
+          /* As the caption reads it: a line that cites a case is a sentence. */
+          if (!citation && (strstr (copy, " v. ") != NULL || strstr (copy, " vs. ") != NULL ||
+                            g_str_has_prefix (copy, "In re ") || g_str_has_prefix (copy, "IN RE ") ||
+                            g_ascii_strncasecmp (copy, "Ex parte ", 9) == 0))
+            {
+              g_autoptr(GPtrArray) cited = cb_citation_scan (copy);
+
+              if (cited->len == 0)
+                return TRUE;
+            }
+        }
+      if (eol == NULL)
+        break;
+      line = eol + 1;
+    }
+  return FALSE;
 }
 
 /**
@@ -451,7 +361,10 @@ cb_html_to_text (const char  *html,
   xmlNode *root;
   xmlError *parse_error;
   Builder builder;
-  GString *out;
+  g_autofree char *title = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *citation = NULL;
+  char *text;
 
   g_return_val_if_fail (html != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -482,31 +395,27 @@ cb_html_to_text (const char  *html,
       return NULL;
     }
 
-  sink_init (&builder.main);
-  builder.sink = &builder.main;
-  builder.notes = g_ptr_array_new_with_free_func ((GDestroyNotify) note_free);
+  builder.main = builder.sink = cb_text_sink_new ();
   builder.note_label = NULL;
-
+  builder.role = NULL;
   walk (&builder, root);
-  sink_flush (&builder.main, 0);
+  text = cb_text_sink_finish (builder.main);
+
+  /* CourtListener's pages often give the case only in their <title>: it becomes the
+   * caption when the page does not already begin with it. */
+  title = find_title (root);
   xmlFreeDoc (doc);
-
-  out = builder.main.text;
-  for (guint i = 0; i < builder.notes->len; i++)
+  if (title != NULL && cb_caption_split_title (title, &name, &citation))
     {
-      Note *note = g_ptr_array_index (builder.notes, i);
-      gboolean numeric = strspn (note->label, "0123456789") == strlen (note->label) && *note->label;
-      g_autofree char *body = g_strstrip (g_strdup (note->sink.text->str));
+      GString *head = g_string_new (NULL);
 
-      g_string_append (out, i == 0 ? "\n\n\n\n" : "\n\n");
-      if (numeric)
-        g_string_append_printf (out, "[%s] %s", note->label, body);
-      else
-        g_string_append_printf (out, "%s %s", note->label, body);
+      if (!head_has (text, FALSE))
+        g_string_append_printf (head, "%s\n\n", name);
+      if (citation != NULL && !head_has (text, TRUE))
+        g_string_append_printf (head, "%s\n\n", citation);
+      g_string_append (head, text);
+      g_free (text);
+      text = g_string_free (head, FALSE);
     }
-  g_string_append_c (out, '\n');
-
-  g_ptr_array_unref (builder.notes);
-  g_free (builder.main.pending_marker);
-  return g_string_free (out, FALSE);
+  return text;
 }

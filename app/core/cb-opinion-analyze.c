@@ -622,7 +622,8 @@ find_headnotes (CbOpinion  *self,
     }
 }
 
-/* "POWELL" → "Powell", "O'CONNOR" → "O'Connor". */
+/* "POWELL" → "Powell", "O'CONNOR" → "O'Connor", "CONNOLLY and GERRARD" → "Connolly and
+ * Gerrard". */
 static char *
 title_case (const char *name)
 {
@@ -633,8 +634,15 @@ title_case (const char *name)
     {
       gunichar c = g_utf8_get_char (p);
 
+      if (g_str_has_prefix (p, " and "))
+        {
+          g_string_append (out, " and ");
+          p += strlen (" and") - 1;
+          upper = TRUE;
+          continue;
+        }
       g_string_append_unichar (out, upper ? g_unichar_toupper (c) : g_unichar_tolower (c));
-      upper = c == '\'' || c == 0x2019 || c == '-';
+      upper = c == '\'' || c == 0x2019 || c == '-' || c == ' ';
     }
   return g_string_free (out, FALSE);
 }
@@ -642,7 +650,9 @@ title_case (const char *name)
 static gpointer
 compile_separate_opinion_regex (gpointer data)
 {
-  GRegex *regex = g_regex_new ("^(?:(Chief\\s+)?Justice\\s+([A-Z][A-Za-z'’-]+)|([A-Z][A-Za-z'’-]+),\\s+(C\\.\\s*)?J\\.)"
+  /* "Justice Stevens", "POWELL, J.", "Heavican, C.J." and "Connolly and Gerrard, JJ." */
+  GRegex *regex = g_regex_new ("^(?:(Chief\\s+)?Justice\\s+([A-Z][A-Za-z'’-]+)"
+                               "|([A-Z][A-Za-z'’-]+(?:\\s+and\\s+[A-Z][A-Za-z'’-]+)?),\\s+(C\\.\\s*)?JJ?\\.)"
                                "(?:,\\s+with\\s+whom[^\\n]*?\\bjoins?)?,?\\s+"
                                "((?:dissenting|concurring)(?:\\s+in\\s+(?:the\\s+)?(?:judgment|part|result))?"
                                "(?:\\s+and\\s+(?:dissenting|concurring)\\s+in\\s+(?:the\\s+)?(?:judgment|part|result))?)"
@@ -737,6 +747,8 @@ find_separate_opinions (CbOpinion *self,
             g_autofree char *role = g_match_info_fetch (match, 5);
             g_autofree char *name = title_case (justice && *justice ? justice : judge);
             gboolean is_chief = (chief && *chief) || (chief_abbrev && *chief_abbrev);
+            g_autofree char *whole = g_match_info_fetch (match, 0);
+            const char *title = strstr (whole, "JJ.") != NULL ? "JJ." : is_chief ? "C.J." : "J.";
             int end_pos;
             gsize offset;
             CbPart part = { 0, };
@@ -756,7 +768,7 @@ find_separate_opinions (CbOpinion *self,
             part.start = offset;
             part.end = self->footnote_block;
             part.kind = CB_PART_SEPARATE;
-            part.parenthetical = g_strdup_printf ("(%s, %s, %s)", name, is_chief ? "C.J." : "J.", role);
+            part.parenthetical = g_strdup_printf ("(%s, %s, %s)", name, title, role);
             g_array_append_val (parts, part);
           }
         }
@@ -792,7 +804,8 @@ compile_caption_regexes (gpointer data)
 {
   CaptionRegexes *r = g_new0 (CaptionRegexes, 1);
 
-  r->case_name = g_regex_new ("^(?!No\\.)(\\S.{0,150}?\\s+v\\.\\s+\\S.{0,150}?)[.,]?$", 0, 0, NULL);
+  /* The closing period stays: it may end "Inc.", and cb_caption_case_name() knows. */
+  r->case_name = g_regex_new ("^(?!No\\.)(\\S.{0,150}?\\s+v\\.\\s+\\S.{0,150}?),?$", 0, 0, NULL);
   r->citation = g_regex_new ("^(\\d+\\s+[A-Z][A-Za-z0-9.\\s]*?\\s+\\d+"
                              "(?:\\s*,\\s*\\d+\\s+[A-Z][A-Za-z0-9.\\s]*?\\s+\\d+)*)"
                              "(?:\\s*\\([^)]*\\))?\\.?$", 0, 0, NULL);
@@ -872,9 +885,17 @@ find_caption (CbOpinion *self)
   GRegex *date = regexes->date;
   GRegex *court = regexes->court;
   gsize offset = 0;
-  gsize first_mark = self->marks->len > 0 ? g_array_index (self->marks, CbPageMark, 0).offset : self->length;
+  gsize first_mark = self->length;
   char *any_date = NULL;
   int previous = -1;
+
+  /* A text may open with the page it starts on ("*195"), which begins no page break. */
+  for (guint i = 0; i < self->marks->len && i < 2; i++)
+    if (g_array_index (self->marks, CbPageMark, i).offset > 0)
+      {
+        first_mark = g_array_index (self->marks, CbPageMark, i).offset;
+        break;
+      }
 
   for (guint i = 0; lines[i] != NULL && i < CAPTION_LINES_MAX; i++)
     {

@@ -386,7 +386,8 @@ cb_opinion_pin_cite (CbOpinion   *self,
     return slip_pin_cite (self, start, end, style);
 
   note = cb_opinion_footnote_at (self, start);
-  parenthetical = part_at (self, start);
+  /* A footnote of a dissent is the dissent's: its reference says which part it is in. */
+  parenthetical = part_at (self, note != NULL ? note->marker_offset : start);
   out = g_string_new (NULL);
 
   if (citation == NULL)

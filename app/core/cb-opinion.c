@@ -6,6 +6,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "cb-cap-import.h"
 #include "cb-citation.h"
 #include "cb-error.h"
 #include "cb-file-io.h"
@@ -311,8 +312,8 @@ cb_opinion_new_from_text (const char      *text,
  * @error: return location for a #CbError
  *
  * Imports an opinion from the raw bytes of a file. The encoding (UTF-8, UTF-16
- * with a byte-order mark, Windows-1252) and the format (PDF, HTML or plain text)
- * are recognized from the content; binary files and files over
+ * with a byte-order mark, Windows-1252) and the format (PDF, casebody XML, HTML or
+ * plain text) are recognized from the content; binary files and files over
  * %CB_OPINION_MAX_BYTES are refused. A PDF is read in a separate process and
  * waited for (see cb_pdf_helper_read()).
  *
@@ -344,6 +345,16 @@ cb_opinion_import_bytes (GBytes      *bytes,
   text = cb_text_decode (data ? data : "", len, source_name, error);
   if (text == NULL)
     return NULL;
+
+  /* Before HTML: casebody XML has <p> elements too. */
+  if (cb_cap_xml_sniff (text))
+    {
+      g_autofree char *plain = cb_cap_xml_to_text (text, strlen (text), source_name, error);
+
+      if (plain == NULL)
+        return NULL;
+      return cb_opinion_new_from_text (plain, source_name, CB_OPINION_FORMAT_XML);
+    }
 
   if (cb_text_looks_html (text, source_name))
     {

@@ -11,6 +11,8 @@ G_BEGIN_DECLS
  * @CB_OPINION_FORMAT_TEXT: plain text as copied from a reporter service
  * @CB_OPINION_FORMAT_HTML: HTML (CourtListener, Caselaw Access Project, generic)
  * @CB_OPINION_FORMAT_PDF: PDF (slip opinions, preliminary prints, research services)
+ * @CB_OPINION_FORMAT_XML: the Caselaw Access Project's casebody XML (CourtListener's
+ *   "harvard" XML)
  *
  * The format an opinion was imported from.
  */
@@ -19,6 +21,7 @@ typedef enum
   CB_OPINION_FORMAT_TEXT,
   CB_OPINION_FORMAT_HTML,
   CB_OPINION_FORMAT_PDF,
+  CB_OPINION_FORMAT_XML,
 } CbOpinionFormat;
 
 /**

@@ -13,6 +13,9 @@ G_BEGIN_DECLS
 #define CB_XML_MAX_ELEMENTS 1000000
 #define CB_XML_MAX_ATTRIBUTES 256
 
+xmlDoc   *cb_xml_parse               (GBytes      *bytes,
+                                      const char  *name,
+                                      GError     **error);
 xmlDoc   *cb_xml_read                (GBytes      *bytes,
                                       const char  *name,
                                       const char  *schema_path,

@@ -331,39 +331,33 @@ cb_xml_check_writable (GBytes      *bytes,
 }
 
 /**
- * cb_xml_read:
+ * cb_xml_parse:
  * @bytes: the file's contents
  * @name: the file's name, for messages
- * @schema_path: resource path of the RELAX NG schema
- * @root_name: the expected root element
- * @major: the highest major format version understood
  * @error: return location for a #CbError
  *
- * Parses and validates one of Casebrief's own XML files, refusing anything that could
- * reach outside the file: no network, no DTD, no entities, no XInclude. The message of
- * every error names the file, the line and the problem.
+ * Parses an XML document from someone else, refusing anything that could reach
+ * outside the file or blow up in memory: no network, no document type (where entities
+ * are declared), no entities, no XInclude, no NUL, only UTF-8 (whatever the document
+ * says of its encoding), and no more elements, attributes or levels of nesting than
+ * CB_XML_MAX_ELEMENTS, CB_XML_MAX_ATTRIBUTES and CB_XML_MAX_DEPTH. The message of every
+ * error names the file, the line and the problem.
  *
- * Returns: (transfer full): the document, or %NULL with @error set
+ * Returns: (transfer full): the document, with a root element, or %NULL with @error set
  */
 xmlDoc *
-cb_xml_read (GBytes      *bytes,
-             const char  *name,
-             const char  *schema_path,
-             const char  *root_name,
-             int          major,
-             GError     **error)
+cb_xml_parse (GBytes      *bytes,
+              const char  *name,
+              GError     **error)
 {
   ReadState state = { 0 };
   xmlParserCtxt *ctxt;
   xmlDoc *doc;
   xmlNode *root;
-  xmlRelaxNGValidCtxt *valid;
-  g_autofree char *version = NULL;
   gsize len;
   const char *data = g_bytes_get_data (bytes, &len);
   const char *bad = NULL;
   const char *nul;
-  int file_major = 0, file_minor = 0;
 
   if (len > G_MAXINT / 2)
     {
@@ -429,7 +423,7 @@ cb_xml_read (GBytes      *bytes,
    * wrote under the caps is read back whole. */
   doc = xmlCtxtReadMemory (ctxt, data, len, NULL, "UTF-8",
                            XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES
-                           | XML_PARSE_NOWARNING | XML_PARSE_HUGE);
+                           | XML_PARSE_NOWARNING | XML_PARSE_HUGE | XML_PARSE_IGNORE_ENC);
   xmlFreeParserCtxt (ctxt);
 
   if (state.doctype)
@@ -466,6 +460,42 @@ cb_xml_read (GBytes      *bytes,
                    _("%s asks to include other files (XInclude), which Casebrief does not do"), name);
       return NULL;
     }
+  return doc;
+}
+
+/**
+ * cb_xml_read:
+ * @bytes: the file's contents
+ * @name: the file's name, for messages
+ * @schema_path: resource path of the RELAX NG schema
+ * @root_name: the expected root element
+ * @major: the highest major format version understood
+ * @error: return location for a #CbError
+ *
+ * Parses and validates one of Casebrief's own XML files as cb_xml_parse() reads any
+ * XML, then checks its root, its format version and its schema.
+ *
+ * Returns: (transfer full): the document, or %NULL with @error set
+ */
+xmlDoc *
+cb_xml_read (GBytes      *bytes,
+             const char  *name,
+             const char  *schema_path,
+             const char  *root_name,
+             int          major,
+             GError     **error)
+{
+  ReadState state = { 0 };
+  xmlDoc *doc;
+  xmlNode *root;
+  xmlRelaxNGValidCtxt *valid;
+  g_autofree char *version = NULL;
+  int file_major = 0, file_minor = 0;
+
+  doc = cb_xml_parse (bytes, name, error);
+  if (doc == NULL)
+    return NULL;
+  root = xmlDocGetRootElement (doc);
   if (!xmlStrEqual (root->name, BAD_CAST root_name))
     {
       g_set_error (error, CB_ERROR, CB_ERROR_INVALID,

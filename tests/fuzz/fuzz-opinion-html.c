@@ -18,7 +18,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   /* A PDF is read in a process of its own; fuzz-pdf-layout tries the reader. */
   if (cb_pdf_looks_pdf ((const char *) data, size))
     return 0;
-  /* The extension makes the importer read it as HTML whatever it holds. */
+  /* The extension makes the importer read it as HTML, unless it holds casebody XML. */
   opinion = cb_opinion_import_bytes (bytes, "fuzz.html", &error);
 
   if (opinion == NULL)
@@ -27,7 +27,8 @@ LLVMFuzzerTestOneInput (const guint8 *data,
       return 0;
     }
 
-  g_assert (cb_opinion_get_format (opinion) == CB_OPINION_FORMAT_HTML);
+  g_assert (cb_opinion_get_format (opinion) == CB_OPINION_FORMAT_HTML ||
+            cb_opinion_get_format (opinion) == CB_OPINION_FORMAT_XML);
   g_assert (g_utf8_validate (cb_opinion_get_text (opinion), -1, NULL));
   if (cb_opinion_get_length (opinion) > 0)
     g_free (cb_opinion_pin_cite (opinion, 0, cb_opinion_get_length (opinion) - 1, NULL,
