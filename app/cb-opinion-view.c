@@ -272,6 +272,19 @@ show_in_brief_action (GtkWidget  *widget,
                                 cb_excerpt_get_id (g_ptr_array_index (found, 0)));
 }
 
+/* The PDF the opinion was read from, at the page of the cursor or the selection. */
+static void
+show_in_pdf_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  CbOpinionView *self = CB_OPINION_VIEW (widget);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_selection_bounds (GTK_TEXT_BUFFER (self->buffer), &start, &end);
+  gtk_widget_activate_action (widget, "win.show-in-pdf", "t", (guint64) gtk_text_iter_get_offset (&start));
+}
+
 static void
 cursor_moved_cb (CbOpinionView *self)
 {
@@ -615,6 +628,7 @@ cb_opinion_view_class_init (CbOpinionViewClass *klass)
   gtk_widget_class_install_action (widget_class, "opinion.show-in-brief", NULL, show_in_brief_action);
   gtk_widget_class_install_action (widget_class, "opinion.go-to-footnote", NULL, go_to_footnote_action);
   gtk_widget_class_install_action (widget_class, "opinion.footnote-reference", NULL, footnote_reference_action);
+  gtk_widget_class_install_action (widget_class, "opinion.show-in-pdf", NULL, show_in_pdf_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "opinion.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK, "opinion.find-next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
@@ -675,11 +689,19 @@ cb_opinion_view_init (CbOpinionView *self)
     g_menu_append_submenu (section, _("_Add to"), G_MENU_MODEL (self->add_menu));
     g_menu_append (section, _("Show in _Brief"), "opinion.show-in-brief");
     g_menu_append (section, _("Back to Footnote _Reference"), "opinion.footnote-reference");
+    {
+      g_autoptr(GMenuItem) pdf = g_menu_item_new (_("Show in _PDF"), "opinion.show-in-pdf");
+
+      /* Only an opinion read from a PDF has one to show. */
+      g_menu_item_set_attribute (pdf, "hidden-when", "s", "action-disabled");
+      g_menu_append_item (section, pdf);
+    }
     g_menu_append_section (extra, NULL, G_MENU_MODEL (section));
     gtk_text_view_set_extra_menu (GTK_TEXT_VIEW (self->source_view), G_MENU_MODEL (extra));
   }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "opinion.show-in-brief", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "opinion.footnote-reference", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "opinion.show-in-pdf", FALSE);
 }
 
 /**
@@ -777,6 +799,9 @@ cb_opinion_view_set_brief (CbOpinionView *self,
   update_add_menu (self);
   update_reporters (self);
   update_highlights (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "opinion.show-in-pdf",
+                                 brief != NULL &&
+                                 cb_opinion_get_format (cb_brief_get_opinion (brief)) == CB_OPINION_FORMAT_PDF);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BRIEF]);
 }
 

@@ -190,6 +190,18 @@ show_quotation_action (GtkWidget  *widget,
 }
 
 static void
+show_quotation_in_pdf_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  CbSectionEditor *self = CB_SECTION_EDITOR (widget);
+  const char *id = quotation_at_cursor (self);
+
+  if (id != NULL)
+    gtk_widget_activate_action (widget, "win.show-excerpt-in-pdf", "s", id);
+}
+
+static void
 remove_quotation_action (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *parameter)
@@ -516,6 +528,8 @@ cb_section_editor_constructed (GObject *object)
   g_return_if_fail (CB_IS_SECTION (self->section));
 
   self->buffer = cb_section_buffer_new (self->brief, self->section);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "section.show-quotation-in-pdf",
+                                 cb_opinion_get_format (cb_brief_get_opinion (self->brief)) == CB_OPINION_FORMAT_PDF);
   g_object_set (cb_section_buffer_get_quotation_tag (self->buffer),
                 "paragraph-background", cb_section_color_tint (self->color_index), NULL);
   gtk_text_view_set_buffer (self->text_view, GTK_TEXT_BUFFER (self->buffer));
@@ -648,6 +662,7 @@ cb_section_editor_class_init (CbSectionEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "section.remove-excerpt", "s", remove_excerpt_action);
   gtk_widget_class_install_action (widget_class, "section.show-quotation", NULL, show_quotation_action);
   gtk_widget_class_install_action (widget_class, "section.remove-quotation", NULL, remove_quotation_action);
+  gtk_widget_class_install_action (widget_class, "section.show-quotation-in-pdf", NULL, show_quotation_in_pdf_action);
 }
 
 static void
@@ -696,6 +711,13 @@ add_quotation_controllers (CbSectionEditor *self)
 
   /* The text view's context menu: what applies to the quotation at the cursor. */
   g_menu_append (section, _("_Show in Opinion"), "section.show-quotation");
+  {
+    g_autoptr(GMenuItem) pdf = g_menu_item_new (_("Show in _PDF"), "section.show-quotation-in-pdf");
+
+    /* Only a quotation of an opinion read from a PDF has a page of it to open. */
+    g_menu_item_set_attribute (pdf, "hidden-when", "s", "action-disabled");
+    g_menu_append_item (section, pdf);
+  }
   g_menu_append (section, _("_Remove Excerpt"), "section.remove-quotation");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
   gtk_text_view_set_extra_menu (self->text_view, G_MENU_MODEL (menu));

@@ -164,6 +164,86 @@ reveal_excerpt_action (GtkWidget  *widget,
   cb_brief_view_reveal_excerpt (self->brief_view, g_variant_get_string (parameter, NULL));
 }
 
+/**
+ * _cb_window_pdf_uri:
+ * @self: the window
+ * @offset: an offset in characters of the opinion's text
+ *
+ * Returns: (transfer full) (nullable): the URI of the PDF the opinion was read from
+ *   at the page that printed @offset ("file:///…/slip.pdf#page=4"), or %NULL when
+ *   the PDF is not known or not there
+ */
+char *
+_cb_window_pdf_uri (CbWindow *self,
+                    gsize     offset)
+{
+  g_autoptr(GFile) pdf = _cb_window_find_pdf (self);
+  g_autofree char *file_uri = NULL;
+  guint page;
+
+  if (pdf == NULL)
+    return NULL;
+  page = cb_page_map_pdf_page_at (cb_opinion_get_page_map (cb_brief_get_opinion (self->brief)), offset);
+  file_uri = g_file_get_uri (pdf);
+  return g_strdup_printf ("%s#page=%u", file_uri, MAX (page, 1));
+}
+
+/* Opens the PDF the opinion was read from at the page that printed @offset: the
+ * viewer is asked for the page with "#page=N", which most PDF viewers follow. */
+static void
+show_in_pdf (CbWindow *self,
+             gsize     offset)
+{
+  CbOpinion *opinion = self->brief != NULL ? cb_brief_get_opinion (self->brief) : NULL;
+  g_autofree char *uri = NULL;
+
+  if (opinion == NULL)
+    return;
+  uri = _cb_window_pdf_uri (self, offset);
+  if (uri == NULL)
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("%s is not beside the brief; put the PDF there to open it at its pages"),
+                         cb_opinion_get_source_name (opinion) ? cb_opinion_get_source_name (opinion) : _("The PDF"));
+
+      _cb_window_show_message (self, message);
+      return;
+    }
+  gtk_show_uri (GTK_WINDOW (self), uri, GDK_CURRENT_TIME);
+}
+
+static void
+show_in_pdf_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  show_in_pdf (CB_WINDOW (widget), (gsize) g_variant_get_uint64 (parameter));
+}
+
+static void
+show_excerpt_in_pdf_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  CbWindow *self = CB_WINDOW (widget);
+  CbExcerpt *excerpt = self->brief != NULL ? cb_brief_lookup_excerpt (self->brief, g_variant_get_string (parameter, NULL))
+                                           : NULL;
+
+  if (excerpt != NULL)
+    show_in_pdf (self, cb_excerpt_get_start (excerpt));
+}
+
+static void
+cancel_import_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  CbWindow *self = CB_WINDOW (widget);
+
+  if (self->import_cancellable != NULL)
+    g_cancellable_cancel (self->import_cancellable);
+}
+
 static void
 print_action (GtkWidget  *widget,
               const char *action_name,
@@ -209,6 +289,10 @@ _cb_window_update_actions (CbWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", has_brief);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", has_brief);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-to-section", n_sections > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-in-pdf",
+                                 has_brief && cb_opinion_get_format (cb_brief_get_opinion (self->brief)) == CB_OPINION_FORMAT_PDF);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-excerpt-in-pdf",
+                                 has_brief && cb_opinion_get_format (cb_brief_get_opinion (self->brief)) == CB_OPINION_FORMAT_PDF);
 }
 
 /* Installs the window's actions and their keyboard shortcuts. */
@@ -228,6 +312,9 @@ _cb_window_class_actions_init (CbWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.add-dropped-text", "(us)", add_dropped_text_action);
   gtk_widget_class_install_action (widget_class, "win.show-excerpt", "s", show_excerpt_action);
   gtk_widget_class_install_action (widget_class, "win.reveal-excerpt", "s", reveal_excerpt_action);
+  gtk_widget_class_install_action (widget_class, "win.show-in-pdf", "t", show_in_pdf_action);
+  gtk_widget_class_install_action (widget_class, "win.show-excerpt-in-pdf", "s", show_excerpt_in_pdf_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, cancel_import_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new", "s", "default");

@@ -18,6 +18,10 @@ struct _CbWindow
 
   CbBrief *brief;
   GFile *file;
+  GFile *pdf_file;              /* the PDF the opinion was read from, when it is known */
+  GCancellable *import_cancellable;
+  AdwToast *import_toast;       /* an opinion being read, with its progress */
+  GtkProgressBar *import_progress;
   char *draft_id;
   char *last_message;
   guint autosave_id;
@@ -51,8 +55,12 @@ void      _cb_window_save_to_file                (CbWindow             *self,
 void      _cb_window_save_as                     (CbWindow             *self,
                                                   CbWindowContinuation  then);
 
+GFile    *_cb_window_find_pdf                    (CbWindow             *self);
+
 /* cb-window-actions.c */
 void      _cb_window_class_actions_init          (CbWindowClass        *klass);
 void      _cb_window_update_actions              (CbWindow             *self);
+char     *_cb_window_pdf_uri                     (CbWindow             *self,
+                                                  gsize                 offset);
 
 G_END_DECLS

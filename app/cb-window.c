@@ -3,6 +3,8 @@
 #define G_LOG_DOMAIN "cb-window"
 
 #include "config.h"
+
+#include <string.h>
 #include <malloc.h>
 
 #include <glib/gi18n.h>
@@ -270,9 +272,19 @@ opinion_imported_cb (GObject      *source,
   CbTemplate *template = data->template;
   g_autoptr(CbBrief) brief = NULL;
 
+  if (self->import_toast != NULL)
+    adw_toast_dismiss (self->import_toast);
+  g_clear_object (&self->import_toast);
+  g_clear_object (&self->import_cancellable);
   if (opinion == NULL)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          /* Cancelled by the student, not by the window going away. */
+          if (!g_cancellable_is_cancelled (self->cancellable))
+            _cb_window_show_message (self, error->message);
+        }
+      else
         _cb_window_show_error (self, error);
       return;
     }
@@ -289,7 +301,80 @@ opinion_imported_cb (GObject      *source,
     if (*course != '\0')
       cb_brief_set_course (brief, course);
   }
-  set_brief (_cb_window_for_new_document (self), brief, NULL);
+  self = _cb_window_for_new_document (self);
+  set_brief (self, brief, NULL);
+  g_clear_object (&self->pdf_file);
+  if (cb_opinion_get_format (opinion) == CB_OPINION_FORMAT_PDF)
+    self->pdf_file = g_object_ref (data->file);
+}
+
+/* A page of a PDF was read: the toast says how far the reading is. */
+static void
+import_progress_cb (guint    page,
+                    guint    n_pages,
+                    gpointer user_data)
+{
+  CbWindow *self = user_data;
+
+  /* A reading the window no longer waits for tells nothing. */
+  if (self->import_cancellable == NULL || g_cancellable_is_cancelled (self->import_cancellable))
+    return;
+  if (self->import_toast == NULL)
+    {
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+      GtkWidget *label = gtk_label_new (_("Reading the PDF…"));
+
+      self->import_progress = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
+      gtk_box_append (GTK_BOX (box), label);
+      gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->import_progress));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->import_progress),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Reading the PDF"), -1);
+      self->import_toast = g_object_ref (adw_toast_new (""));
+      adw_toast_set_custom_title (self->import_toast, box);
+      adw_toast_set_timeout (self->import_toast, 0);
+      adw_toast_set_button_label (self->import_toast, _("_Cancel"));
+      adw_toast_set_action_name (self->import_toast, "win.cancel-import");
+      adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (self->import_toast));
+    }
+  gtk_progress_bar_set_fraction (self->import_progress, (double) page / MAX (n_pages, 1));
+  {
+    g_autofree char *text = g_strdup_printf (_("Page %u of %u"), page, n_pages);
+
+    gtk_progress_bar_set_text (self->import_progress, text);
+    gtk_progress_bar_set_show_text (self->import_progress, TRUE);
+  }
+}
+
+/**
+ * _cb_window_find_pdf:
+ * @self: the window
+ *
+ * The PDF the opinion was read from: the file imported in this window, or for a
+ * brief opened from a file, a file of the opinion's source name beside it.
+ *
+ * Returns: (transfer full) (nullable): the PDF, or %NULL when it is not known or not there
+ */
+GFile *
+_cb_window_find_pdf (CbWindow *self)
+{
+  CbOpinion *opinion = self->brief != NULL ? cb_brief_get_opinion (self->brief) : NULL;
+  const char *source = opinion != NULL ? cb_opinion_get_source_name (opinion) : NULL;
+  g_autoptr(GFile) folder = NULL;
+  g_autoptr(GFile) beside = NULL;
+
+  if (opinion == NULL || cb_opinion_get_format (opinion) != CB_OPINION_FORMAT_PDF)
+    return NULL;
+  if (self->pdf_file != NULL)
+    return g_object_ref (self->pdf_file);
+  /* A source name is a file's name, never a path: anything else is not looked for. */
+  if (self->file == NULL || source == NULL || *source == '\0' || strchr (source, '/') != NULL ||
+      strcmp (source, "..") == 0 || strcmp (source, ".") == 0)
+    return NULL;
+  folder = g_file_get_parent (self->file);
+  beside = folder != NULL ? g_file_get_child (folder, source) : NULL;
+  if (beside == NULL || g_file_query_file_type (beside, G_FILE_QUERY_INFO_NONE, NULL) != G_FILE_TYPE_REGULAR)
+    return NULL;
+  return g_steal_pointer (&beside);
 }
 
 static void
@@ -753,6 +838,11 @@ cb_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  if (self->import_cancellable != NULL)
+    g_cancellable_cancel (self->import_cancellable);
+  g_clear_object (&self->import_cancellable);
+  g_clear_object (&self->import_toast);
+  g_clear_object (&self->pdf_file);
   g_clear_handle_id (&self->autosave_id, g_source_remove);
   if (self->brief != NULL)
     g_signal_handlers_disconnect_by_data (self->brief, self);
@@ -907,7 +997,15 @@ cb_window_import_opinion (CbWindow   *self,
   g_return_if_fail (template == NULL || CB_IS_TEMPLATE (template));
 
   data = import_data_new (self, template, file);
-  cb_opinion_import_file_async (file, self->cancellable, opinion_imported_cb, data);
+  /* One opinion is read at a time; the toast's Cancel ends it. */
+  if (self->import_cancellable != NULL)
+    g_cancellable_cancel (self->import_cancellable);
+  g_clear_object (&self->import_cancellable);
+  self->import_cancellable = g_cancellable_new ();
+  g_signal_connect_object (self->cancellable, "cancelled", G_CALLBACK (g_cancellable_cancel),
+                           self->import_cancellable, G_CONNECT_SWAPPED);
+  cb_opinion_import_file_with_progress_async (file, self->import_cancellable, import_progress_cb, self, NULL,
+                                              opinion_imported_cb, data);
 }
 
 /**

@@ -400,19 +400,149 @@ cb_opinion_import_file (GFile         *file,
   return cb_opinion_import_bytes (bytes, name, error);
 }
 
+/* What the worker thread gives back: the opinion, or a PDF for its reading process. */
+typedef struct
+{
+  GFile *file;
+  CbPdfProgress progress;
+  gpointer progress_data;
+  GDestroyNotify progress_notify;
+  GBytes *pdf;
+  char *name;
+} Import;
+
+static void
+import_free (Import *import)
+{
+  g_object_unref (import->file);
+  if (import->progress_notify != NULL)
+    import->progress_notify (import->progress_data);
+  g_clear_pointer (&import->pdf, g_bytes_unref);
+  g_free (import->name);
+  g_free (import);
+}
+
 static void
 import_file_thread (GTask        *task,
                     gpointer      source_object,
                     gpointer      task_data,
                     GCancellable *cancellable)
 {
+  Import *import = task_data;
   GError *error = NULL;
-  CbOpinion *opinion = cb_opinion_import_file (task_data, cancellable, &error);
+  g_autoptr(GBytes) bytes = cb_file_load (import->file, CB_OPINION_MAX_BYTES, NULL, cancellable, &error);
+  g_autofree char *basename = NULL;
+  gsize length;
+  const char *data;
+  CbOpinion *opinion;
+
+  if (bytes == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  basename = g_file_get_basename (import->file);
+  import->name = g_filename_display_name (basename);
+  data = g_bytes_get_data (bytes, &length);
+  /* A PDF goes back to the caller's thread, whence its reading process is run. */
+  if (data != NULL && cb_pdf_looks_pdf (data, length))
+    {
+      import->pdf = g_steal_pointer (&bytes);
+      g_task_return_pointer (task, NULL, NULL);
+      return;
+    }
+  opinion = cb_opinion_import_bytes (bytes, import->name, &error);
+  if (opinion == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, opinion, g_object_unref);
+}
+
+static void
+pdf_read_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  CbOpinion *opinion = cb_pdf_helper_read_finish (result, &error);
 
   if (opinion == NULL)
     g_task_return_error (task, error);
   else
     g_task_return_pointer (task, opinion, g_object_unref);
+}
+
+static void
+file_read_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Import *import = g_task_get_task_data (task);
+  GError *error = NULL;
+  CbOpinion *opinion = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else if (opinion != NULL)
+    g_task_return_pointer (task, opinion, g_object_unref);
+  else
+    {
+      CbPdfProgress progress = import->progress;
+      gpointer progress_data = import->progress_data;
+      GDestroyNotify progress_notify = import->progress_notify;
+      GCancellable *cancellable = g_task_get_cancellable (task);
+
+      /* The reading process owns the progress callback from here. */
+      import->progress_notify = NULL;
+      cb_pdf_helper_read_async (import->pdf, import->name, cancellable, progress, progress_data,
+                                progress_notify, pdf_read_cb, g_steal_pointer (&task));
+    }
+}
+
+/**
+ * cb_opinion_import_file_with_progress_async:
+ * @file: an opinion file
+ * @cancellable: (nullable): a #GCancellable; cancelling it ends a PDF's reading process
+ * @progress: (nullable): told after each page of a PDF, in this thread
+ * @progress_data: for @progress
+ * @progress_notify: (nullable): frees @progress_data when the import is done
+ * @callback: called when the import is done
+ * @user_data: data for @callback
+ *
+ * Reads and imports @file without blocking the caller: the file is read and a text
+ * or HTML opinion imported in a worker thread; a PDF is read in a separate process
+ * (cb_pdf_helper_read_async()) that tells its progress page by page.
+ */
+void
+cb_opinion_import_file_with_progress_async (GFile               *file,
+                                            GCancellable        *cancellable,
+                                            CbPdfProgress        progress,
+                                            gpointer             progress_data,
+                                            GDestroyNotify       progress_notify,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data)
+{
+  GTask *task;
+  g_autoptr(GTask) read = NULL;
+  Import *import;
+
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, cb_opinion_import_file_async);
+  g_task_set_check_cancellable (task, FALSE);
+  import = g_new0 (Import, 1);
+  import->file = g_object_ref (file);
+  import->progress = progress;
+  import->progress_data = progress_data;
+  import->progress_notify = progress_notify;
+  g_task_set_task_data (task, import, (GDestroyNotify) import_free);
+
+  read = g_task_new (NULL, cancellable, file_read_cb, task);
+  g_task_set_task_data (read, import, NULL);
+  g_task_run_in_thread (read, import_file_thread);
 }
 
 /**
@@ -422,7 +552,8 @@ import_file_thread (GTask        *task,
  * @callback: called when the import is done
  * @user_data: data for @callback
  *
- * Reads and imports @file in a worker thread.
+ * Reads and imports @file without blocking the caller, as
+ * cb_opinion_import_file_with_progress_async() does without telling progress.
  */
 void
 cb_opinion_import_file_async (GFile               *file,
@@ -430,14 +561,9 @@ cb_opinion_import_file_async (GFile               *file,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (G_IS_FILE (file));
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, cb_opinion_import_file_async);
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
-  g_task_run_in_thread (task, import_file_thread);
+  cb_opinion_import_file_with_progress_async (file, cancellable, NULL, NULL, NULL, callback, user_data);
 }
 
 /**

@@ -101,6 +101,15 @@ void            cb_opinion_import_file_async   (GFile            *file,
                                                 GCancellable     *cancellable,
                                                 GAsyncReadyCallback callback,
                                                 gpointer          user_data);
+void            cb_opinion_import_file_with_progress_async (GFile          *file,
+                                                            GCancellable   *cancellable,
+                                                            void          (*progress) (guint    page,
+                                                                                       guint    n_pages,
+                                                                                       gpointer data),
+                                                            gpointer        progress_data,
+                                                            GDestroyNotify  progress_notify,
+                                                            GAsyncReadyCallback callback,
+                                                            gpointer        user_data);
 CbOpinion      *cb_opinion_import_file_finish  (GAsyncResult     *result,
                                                 GError          **error);
 

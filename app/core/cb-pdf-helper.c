@@ -456,6 +456,8 @@ cb_pdf_helper_read_async (GBytes              *pdf,
   ignore_sigpipe ();
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, cb_pdf_helper_read_async);
+  /* A cancelled reading says which file it was. */
+  g_task_set_check_cancellable (task, FALSE);
   job = g_new0 (Job, 1);
   job->pdf = g_bytes_ref (pdf);
   job->name = g_strdup (source_name);
