@@ -34,7 +34,7 @@ static GParamSpec *properties[N_PROPS];
  * U+0300 (no combining marks, nothing NFC changes) or is one of the punctuation
  * marks U+2010 to U+2027 (dashes, curly quotes, daggers, ellipsis), which have no
  * canonical decomposition and compose with nothing. Opinions are almost always
- * made of these alone; anything else goes through g_utf8_normalize().
+ * made of these alone; anything else goes through cb_text_normalize_nfc().
  */
 static gboolean
 is_plainly_nfc (const char *text,
@@ -108,7 +108,7 @@ normalize_text (char *text)
   cb_text_drop_unwritable (text);
   if (!is_plainly_nfc (text, strlen (text)))
     {
-      char *nfc = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
+      char *nfc = cb_text_normalize_nfc (text, -1);
 
       g_free (text);
       text = nfc;

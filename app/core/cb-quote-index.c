@@ -6,6 +6,7 @@
 
 #include "cb-opinion.h"
 #include "cb-quote-index.h"
+#include "cb-text-decode.h"
 
 /*
  * Forgiving quote search. The opinion is folded once: white space and hidden
@@ -148,7 +149,7 @@ fold_query (const char *quote,
   g_autofree char *nfc = NULL;
   GString *out;
 
-  nfc = g_utf8_normalize (quote, -1, G_NORMALIZE_NFC);
+  nfc = cb_text_normalize_nfc (quote, -1);
   if (nfc == NULL)
     return g_strdup ("");
   out = g_string_sized_new (strlen (nfc));

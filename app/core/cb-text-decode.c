@@ -216,6 +216,177 @@ cb_text_decode (const char  *data,
   }
 }
 
+/* Orders a run of combining marks by combining class, keeping the order of marks of
+ * the same class (the canonical ordering). Long runs are counted into place: GLib
+ * bubbles each mark leftward, quadratic in the length of the run. */
+static void
+order_marks (gunichar *marks,
+             gsize     n,
+             GArray   *scratch)
+{
+  gsize counts[256] = { 0 };
+  gunichar *sorted;
+
+  if (n < 16)
+    {
+      for (gsize i = 1; i < n; i++)
+        {
+          gunichar c = marks[i];
+          int cc = g_unichar_combining_class (c);
+          gsize j = i;
+
+          for (; j > 0 && g_unichar_combining_class (marks[j - 1]) > cc; j--)
+            marks[j] = marks[j - 1];
+          marks[j] = c;
+        }
+      return;
+    }
+
+  for (gsize i = 0; i < n; i++)
+    counts[g_unichar_combining_class (marks[i])]++;
+  for (gsize cc = 0, at = 0; cc < 256; cc++)
+    {
+      gsize k = counts[cc];
+
+      counts[cc] = at;
+      at += k;
+    }
+  g_array_set_size (scratch, n);
+  sorted = (gunichar *) scratch->data;
+  for (gsize i = 0; i < n; i++)
+    sorted[counts[g_unichar_combining_class (marks[i])]++] = marks[i];
+  memcpy (marks, sorted, n * sizeof (gunichar));
+}
+
+/* Composes @n decomposed, canonically ordered characters in place, as GLib does (the
+ * same pairs, the same test of what blocks a mark), writing each character once
+ * instead of moving the rest of the buffer up at each composition. Returns the
+ * number of characters left. */
+static gsize
+compose (gunichar *wc,
+         gsize     n)
+{
+  gsize out = 0;
+  gsize last_start = 0;
+  int last_cc = 0;
+
+  for (gsize i = 0; i < n; i++)
+    {
+      gunichar c = wc[i];
+      int cc = g_unichar_combining_class (c);
+      gunichar composed;
+
+      /* g_unichar_compose() sets @composed to 0 when there is no composite. */
+      if (out > 0 && (last_cc == 0 || last_cc < cc) &&
+          g_unichar_compose (wc[last_start], c, &composed))
+        {
+          wc[last_start] = composed;
+          /* GLib takes the class of the character two places back here, not of the
+           * one just before: followed exactly, so that the result is the same. */
+          last_cc = out - 1 == last_start ? 0 : g_unichar_combining_class (wc[out - 2]);
+          continue;
+        }
+      if (cc == 0)
+        last_start = out;
+      last_cc = cc;
+      wc[out++] = c;
+    }
+  return out;
+}
+
+/* Appends the NFC of @length bytes of valid UTF-8 to @out. */
+static void
+append_nfc (GString    *out,
+            const char *p,
+            gsize       length,
+            GArray     *wc,
+            GArray     *scratch)
+{
+  const char *end = p + length;
+  gsize run = 0;
+  gsize n;
+
+  g_array_set_size (wc, 0);
+  for (; p < end; p = g_utf8_next_char (p))
+    {
+      gunichar d[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
+      gsize k = g_unichar_fully_decompose (g_utf8_get_char (p), FALSE, d, G_N_ELEMENTS (d));
+
+      for (gsize i = 0; i < k; i++)
+        {
+          /* A starter ends the run of marks before it. */
+          if (g_unichar_combining_class (d[i]) == 0)
+            {
+              order_marks ((gunichar *) wc->data + run, wc->len - run, scratch);
+              run = wc->len + 1;
+            }
+          g_array_append_val (wc, d[i]);
+        }
+    }
+  if (run < wc->len)
+    order_marks ((gunichar *) wc->data + run, wc->len - run, scratch);
+
+  n = compose ((gunichar *) wc->data, wc->len);
+  for (gsize i = 0; i < n; i++)
+    g_string_append_unichar (out, g_array_index (wc, gunichar, i));
+}
+
+/**
+ * cb_text_normalize_nfc:
+ * @text: UTF-8 text
+ * @length: its length in bytes, or -1 if it ends in a NUL
+ *
+ * Gives what g_utf8_normalize() gives with %G_NORMALIZE_NFC, in time linear in the
+ * length of @text: GLib moves the rest of the text one place for each pair it composes
+ * and sorts each run of combining marks by swapping neighbours, so that a text of
+ * decomposed accents takes seconds a megabyte, and a long run of marks longer still.
+ * The text is cut before each ASCII character, which no character composes with
+ * from before it, and each piece between two is normalized on its own; runs of ASCII,
+ * which NFC leaves as they are, are copied.
+ *
+ * Returns: (transfer full) (nullable): the text in NFC, or %NULL if @text is not valid UTF-8
+ */
+char *
+cb_text_normalize_nfc (const char *text,
+                       gssize      length)
+{
+  g_autoptr(GArray) wc = NULL;
+  g_autoptr(GArray) scratch = NULL;
+  const char *p, *end;
+  GString *out;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (length < 0)
+    length = strlen (text);
+  if (!cb_text_validate (text, length))
+    return NULL;
+
+  wc = g_array_new (FALSE, FALSE, sizeof (gunichar));
+  scratch = g_array_new (FALSE, FALSE, sizeof (gunichar));
+  out = g_string_sized_new (length + 1);
+  end = text + length;
+  for (p = text; p < end; )
+    {
+      const char *other = cb_text_skip_ascii (p, end);
+      const char *next;
+
+      /* The last ASCII character before other text may compose with what follows it. */
+      if (other > p && other < end)
+        other--;
+      g_string_append_len (out, p, other - p);
+      if (other == end)
+        break;
+
+      next = other + 1;
+      while (next < end && (guchar) *next >= 0x80)
+        next++;
+      append_nfc (out, other, next - other, wc, scratch);
+      p = next;
+    }
+  return g_string_free (out, FALSE);
+}
+
 /**
  * cb_text_looks_html:
  * @text: UTF-8 text

@@ -17,5 +17,7 @@ const char *cb_text_skip_ascii  (const char  *p,
 gsize       cb_text_count_chars (const char  *p,
                                  gsize        length);
 char       *cb_text_drop_unwritable (char    *text);
+char       *cb_text_normalize_nfc (const char *text,
+                                   gssize      length);
 
 G_END_DECLS
