@@ -359,58 +359,178 @@ match_numbered_marker (const Text *t,
   return TRUE;
 }
 
+/* A symbol reference ("*", "**", "†") at byte @i, after the character @before: a whole
+ * run of the symbol, not followed by a digit. */
+static gboolean
+match_symbol_marker (const Text *t,
+                     gsize       n,
+                     gsize       i,
+                     gunichar    before,
+                     const char *label)
+{
+  gsize len = strlen (label);
+
+  return match_at (t, n, i, label) && before != char_at (t, i) &&
+         (i + len >= n || (char_at (t, i + len) != char_at (t, i) && !is_digit (t->s[i + len])));
+}
+
+/*
+ * Where each label that a paragraph could start with is referred to in the text: for
+ * each label, the bytes where a reference to it starts, in order. Made in one walk
+ * over the text, for the labels of every paragraph that follows a blank line and for
+ * the bare symbols. Looking for a label from the start of the text once for each
+ * paragraph is quadratic: a text of many short paragraphs after blank lines, each
+ * starting "1 ", took seconds for a few hundred kilobytes.
+ *
+ * The places do not depend on where a search starts or stops: a label holds no line
+ * break and the limit of a search is the line break that ends the body, so a
+ * reference before it reads nothing past it. The references hidden later, as the
+ * footnotes are found, are all before the place the next search starts from.
+ */
+typedef struct
+{
+  GHashTable *places;           /* label → GArray of byte offsets */
+} MarkerIndex;
+
+static void
+add_place (MarkerIndex *index,
+           const char  *label,
+           gsize        at)
+{
+  GArray *places = g_hash_table_lookup (index->places, label);
+
+  if (places != NULL)
+    g_array_append_val (places, at);
+}
+
+static void
+marker_index_init (MarkerIndex *index,
+                   CbOpinion   *self,
+                   const Text  *t)
+{
+  const char *s = t->s;
+  gsize n = t->n;
+  const guint8 *hidden = hidden_so_far (self);
+  g_autoptr(GString) run = g_string_new (NULL);
+  gsize i, c;
+  gunichar before;
+
+  index->places = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
+  for (guint k = 0; k < G_N_ELEMENTS (symbols); k++)
+    g_hash_table_insert (index->places, g_strdup (symbols[k]), g_array_new (FALSE, FALSE, sizeof (gsize)));
+  for (const char *nl = s; (nl = memchr (nl, '\n', n - (nl - s))) != NULL; nl++)
+    {
+      gsize p = nl - s + 1, label_length;
+      char *label;
+
+      if (p >= n || s[p] != '\n')
+        continue;
+      while (p < n && s[p] == '\n')
+        p++;
+      nl = s + p - 1;
+      label = p < n ? parse_label (t, p, &label_length) : NULL;
+      if (label != NULL && !g_hash_table_contains (index->places, label))
+        g_hash_table_insert (index->places, label, g_array_new (FALSE, FALSE, sizeof (gsize)));
+      else
+        g_free (label);
+    }
+
+  if (n == 0)
+    return;
+  /* As a search from the start would walk: the first character is never a reference. */
+  i = next_char (t, 0);
+  c = 1;
+  before = char_at (t, 0);
+  for (; i < n; before = char_at (t, i), i = next_char (t, i), c++)
+    {
+      guchar b = s[i];
+      gsize j = i, digits = 0, end;
+      char number[4];
+
+      if (!(is_digit (b) || b == '[' || b == 'F' || b == '*' || b >= 0x80) ||
+          g_unichar_isspace (before) || hidden[c])
+        continue;
+
+      for (guint k = 0; k < G_N_ELEMENTS (symbols); k++)
+        {
+          gsize len = strlen (symbols[k]), reps = 0;
+
+          while (match_at (t, n, i + reps * len, symbols[k]))
+            reps++;
+          if (reps == 0)
+            continue;
+          g_string_truncate (run, 0);
+          for (gsize r = 0; r < reps; r++)
+            g_string_append (run, symbols[k]);
+          if (match_symbol_marker (t, n, i, before, run->str))
+            add_place (index, run->str, i);
+          break;
+        }
+
+      /* A number reference: its label is the digits after "[" and "FN", which
+       * match_numbered_marker() then checks as a search for that label would. */
+      if (s[j] == '[')
+        j++;
+      if (match_at (t, n, j, "FN"))
+        j += 2;
+      while (j + digits < n && is_digit (s[j + digits]) && digits < 4)
+        digits++;
+      if (digits == 0 || digits > 3)
+        continue;
+      memcpy (number, s + j, digits);
+      number[digits] = '\0';
+      if (g_hash_table_contains (index->places, number) &&
+          match_numbered_marker (t, n, i, before, number, &end))
+        add_place (index, number, i);
+    }
+}
+
+static void
+marker_index_clear (MarkerIndex *index)
+{
+  g_clear_pointer (&index->places, g_hash_table_unref);
+}
+
 /* A footnote reference in the body, glued to the text before it, at or after byte
  * @from and before byte @limit. @offset and @length come back in bytes. */
 static gboolean
-find_marker (CbOpinion  *self,
-             const Text *t,
-             const char *label,
-             gsize       from,
-             gsize       limit,
-             gsize      *offset,
-             gsize      *length)
+find_marker (MarkerIndex *index,
+             const Text  *t,
+             const char  *label,
+             gsize        from,
+             gsize        limit,
+             gsize       *offset,
+             gsize       *length)
 {
-  const char *s = t->s;
-  const guint8 *hidden = hidden_so_far (self);
-  gsize n = MIN (limit, t->n);
-  gsize i = from > 0 ? from : (n > 0 ? next_char (t, 0) : 0);
-  gsize c;
-  gunichar before;
+  GArray *places = g_hash_table_lookup (index->places, label);
+  gsize lo = 0, hi, at, end;
 
-  if (i >= n)
-    return FALSE;
-  /* The character index of @i, for the hidden flags, moves on with it. */
-  c = offset_of (t, i);
-  before = char_at (t, prev_char (t, i));
-
-  for (; i < n; before = char_at (t, i), i = next_char (t, i), c++)
+  g_assert (places != NULL);
+  /* The first place at or after @from. */
+  hi = places->len;
+  while (lo < hi)
     {
-      gsize len = 0, end;
+      gsize mid = lo + (hi - lo) / 2;
 
-      if (g_unichar_isspace (before) || hidden[c])
-        continue;
-
-      if (is_label_symbol (label))
-        {
-          len = strlen (label);
-          if (match_at (t, n, i, label) && before != char_at (t, i) &&
-              (i + len >= n || (char_at (t, i + len) != char_at (t, i) && !is_digit (s[i + len]))))
-            {
-              *offset = i;
-              *length = len;
-              return TRUE;
-            }
-          continue;
-        }
-
-      if (match_numbered_marker (t, n, i, before, label, &end))
-        {
-          *offset = i;
-          *length = end - i;
-          return TRUE;
-        }
+      if (g_array_index (places, gsize, mid) < from)
+        lo = mid + 1;
+      else
+        hi = mid;
     }
-  return FALSE;
+  if (lo == places->len || (at = g_array_index (places, gsize, lo)) >= MIN (limit, t->n))
+    return FALSE;
+
+  *offset = at;
+  if (is_label_symbol (label))
+    *length = strlen (label);
+  else
+    {
+      gboolean matched = match_numbered_marker (t, t->n, at, char_at (t, prev_char (t, at)), label, &end);
+
+      g_assert (matched);
+      *length = end - at;
+    }
+  return TRUE;
 }
 
 static gsize
@@ -435,12 +555,12 @@ paragraph_end (const Text *t,
 
 /* The first body symbol marker ("*", "†", "‡") at or after @from. */
 static char *
-find_symbol_marker (CbOpinion  *self,
-                    const Text *t,
-                    gsize       from,
-                    gsize       limit,
-                    gsize      *offset,
-                    gsize      *length)
+find_symbol_marker (MarkerIndex *index,
+                    const Text  *t,
+                    gsize        from,
+                    gsize        limit,
+                    gsize       *offset,
+                    gsize       *length)
 {
   const char *best = NULL;
 
@@ -448,7 +568,7 @@ find_symbol_marker (CbOpinion  *self,
     {
       gsize off, len;
 
-      if (find_marker (self, t, symbols[k], from, limit, &off, &len) && (best == NULL || off < *offset))
+      if (find_marker (index, t, symbols[k], from, limit, &off, &len) && (best == NULL || off < *offset))
         {
           best = symbols[k];
           *offset = off;
@@ -461,8 +581,9 @@ find_symbol_marker (CbOpinion  *self,
 /* Where the footnote block starts, in bytes: after the first run of three or more line
  * breaks whose next paragraph starts with a label that a marker in the body matches. */
 static gsize
-find_footnote_block (CbOpinion  *self,
-                     const Text *t)
+find_footnote_block (CbOpinion   *self,
+                     MarkerIndex *index,
+                     const Text  *t)
 {
   const char *s = t->s;
   gsize n = t->n;
@@ -487,25 +608,27 @@ find_footnote_block (CbOpinion  *self,
       i = j;
     }
 
+  if (runs->len == 0)
+    return n;
+  marker_index_init (index, self, t);
   for (guint r = 0; r < runs->len; r++)
     {
       gsize *run = &g_array_index (runs, gsize, r * 2);
       gsize label_length, off, len;
       g_autofree char *label = parse_label (t, run[1], &label_length);
 
-      if (label != NULL && find_marker (self, t, label, 0, run[0], &off, &len))
+      if (label != NULL && find_marker (index, t, label, 0, run[0], &off, &len))
         return run[1];
     }
 
-  if (runs->len > 0)
-    {
-      gsize *run = &g_array_index (runs, gsize, (runs->len - 1) * 2);
-      gsize off, len;
-      g_autofree char *symbol = find_symbol_marker (self, t, 0, run[0], &off, &len);
+  {
+    gsize *run = &g_array_index (runs, gsize, (runs->len - 1) * 2);
+    gsize off, len;
+    g_autofree char *symbol = find_symbol_marker (index, t, 0, run[0], &off, &len);
 
-      if (symbol != NULL)
-        return run[1];
-    }
+    if (symbol != NULL)
+      return run[1];
+  }
 
   return n;
 }
@@ -535,7 +658,8 @@ find_footnotes (CbOpinion  *self,
 {
   const char *s = t->s;
   gsize n = t->n;
-  gsize block = find_footnote_block (self, t);
+  MarkerIndex index = { NULL };
+  gsize block = find_footnote_block (self, &index, t);
   gsize next_marker = 0;
   gsize p = block;
 
@@ -548,7 +672,7 @@ find_footnotes (CbOpinion  *self,
       g_autofree char *label = parse_label (t, p, &label_length);
       CbFootnote *current = notes->len > 0 ? &g_array_index (notes, CbFootnote, notes->len - 1) : NULL;
 
-      if (label != NULL && find_marker (self, t, label, next_marker, block, &off, &len))
+      if (label != NULL && find_marker (&index, t, label, next_marker, block, &off, &len))
         {
           add_footnote (self, notes, t, g_steal_pointer (&label), off, off + len, p + label_length, end);
           hide (self, t, p, p + label_length);
@@ -556,7 +680,7 @@ find_footnotes (CbOpinion  *self,
         }
       else if (current == NULL)
         {
-          g_autofree char *symbol = find_symbol_marker (self, t, next_marker, block, &off, &len);
+          g_autofree char *symbol = find_symbol_marker (&index, t, next_marker, block, &off, &len);
 
           if (symbol != NULL)
             {
@@ -573,6 +697,7 @@ find_footnotes (CbOpinion  *self,
       while (p < n && s[p] == '\n')
         p++;
     }
+  marker_index_clear (&index);
   return block;
 }
 
