@@ -336,6 +336,151 @@ head_has (const char *text,
   return FALSE;
 }
 
+/*
+ * Attributes of one element that libxml2 is given at most. Its HTML parser checks each
+ * attribute against every one before it in the element, so that one element of
+ * 100,000 attributes took minutes; the opinion's text is never in an attribute, and
+ * no element this importer reads needs more than a few.
+ */
+#define MAX_ATTRIBUTES 32
+
+static gboolean
+is_html_blank (char c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* A name as libxml2's HTML parser reads one (htmlParseHTMLName()): at most 100 bytes of
+ * letters, digits, ':', '-', '_' and '.', not starting with a digit or '-'. Returns
+ * where it ends, or @p when there is none. */
+static const char *
+skip_html_name (const char *p,
+                const char *end)
+{
+  const char *start = p;
+
+  if (p == end || !(g_ascii_isalpha (*p) || *p == '_' || *p == ':' || *p == '.'))
+    return p;
+  while (p < end && p - start < 100 &&
+         (g_ascii_isalnum (*p) || *p == ':' || *p == '-' || *p == '_' || *p == '.'))
+    p++;
+  return p;
+}
+
+static const char *
+skip_html_blanks (const char *p,
+                  const char *end)
+{
+  while (p < end && is_html_blank (*p))
+    p++;
+  return p;
+}
+
+/*
+ * Reads the attributes of the start tag whose name ends at @p as htmlParseStartTag()
+ * does: a name, an optional value (quoted, to the closing quote or the end of the
+ * text, or bare, to a blank or ">"), and anything that is no name skipped to the next
+ * blank or the end of the tag. Returns where the tag ends (its ">" or "/>", or @end)
+ * and, in @cut, where its MAX_ATTRIBUTES-th attribute ends when it has more.
+ */
+static const char *
+skip_html_attributes (const char  *p,
+                      const char  *end,
+                      const char **cut)
+{
+  guint n = 0;
+
+  *cut = NULL;
+  p = skip_html_blanks (p, end);
+  while (p < end && *p != '>' && !(*p == '/' && p + 1 < end && p[1] == '>'))
+    {
+      const char *name_end = skip_html_name (p, end);
+
+      if (name_end == p)
+        {
+          while (p < end && !is_html_blank (*p) && *p != '>' && !(*p == '/' && p + 1 < end && p[1] == '>'))
+            p++;
+        }
+      else
+        {
+          p = skip_html_blanks (name_end, end);
+          if (p < end && *p == '=')
+            {
+              p = skip_html_blanks (p + 1, end);
+              if (p < end && (*p == '"' || *p == '\''))
+                {
+                  const char *close = memchr (p + 1, *p, end - p - 1);
+
+                  p = close != NULL ? close + 1 : end;
+                }
+              else
+                {
+                  while (p < end && !is_html_blank (*p) && *p != '>')
+                    p++;
+                }
+            }
+          if (++n == MAX_ATTRIBUTES)
+            *cut = p;
+        }
+      p = skip_html_blanks (p, end);
+    }
+  if (n <= MAX_ATTRIBUTES)
+    *cut = NULL;
+  return p;
+}
+
+/*
+ * The HTML with every start tag cut to its first MAX_ATTRIBUTES attributes, or %NULL
+ * when no tag has more. Comments are passed over as they are; elsewhere "<" and a
+ * letter start a tag, as they do for libxml2.
+ */
+static GString *
+bound_attributes (const char *html,
+                  gsize       length)
+{
+  const char *end = html + length;
+  const char *copied = html;
+  GString *out = NULL;
+
+  for (const char *p = html; (p = memchr (p, '<', end - p)) != NULL; )
+    {
+      const char *name_end, *cut;
+
+      if (end - p >= 4 && memcmp (p, "<!--", 4) == 0)
+        {
+          const char *close = g_strstr_len (p + 4, end - p - 4, "-->");
+
+          if (close == NULL)
+            break;
+          p = close + 3;
+          continue;
+        }
+      if (end - p < 2 || !g_ascii_isalpha (p[1]))
+        {
+          p++;
+          continue;
+        }
+      name_end = skip_html_name (p + 1, end);
+      p = skip_html_attributes (name_end, end, &cut);
+      if (cut != NULL)
+        {
+          if (out == NULL)
+            out = g_string_sized_new (length);
+          /* A blank where the rest was, so that a bare value does not run on into
+           * "/>", and its line breaks, so that messages name the same lines. */
+          g_string_append_len (out, copied, cut - copied);
+          g_string_append_c (out, ' ');
+          for (const char *c = cut; c < p; c++)
+            if (*c == '\n')
+              g_string_append_c (out, '\n');
+          copied = p;
+        }
+    }
+  if (out != NULL)
+    g_string_append_len (out, copied, end - copied);
+  return out;
+}
+
 /**
  * cb_html_to_text:
  * @html: UTF-8 HTML
@@ -365,10 +510,17 @@ cb_html_to_text (const char  *html,
   g_autofree char *name = NULL;
   g_autofree char *citation = NULL;
   char *text;
+  g_autoptr(GString) bounded = NULL;
 
   g_return_val_if_fail (html != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  bounded = bound_attributes (html, length);
+  if (bounded != NULL)
+    {
+      html = bounded->str;
+      length = bounded->len;
+    }
   context = htmlNewParserCtxt ();
   doc = htmlCtxtReadMemory (context, html, (int) MIN (length, G_MAXINT), source_name, "UTF-8",
                             HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
