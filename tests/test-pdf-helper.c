@@ -357,6 +357,43 @@ test_inspect_refused (void)
   cb_test_remove_tree (dir);
 }
 
+/* An assignment made from the slip opinion: `casebrief check` verifies its embedded
+ * text, and tells a hand edit of it. */
+static void
+test_new_and_check (void)
+{
+  g_autofree char *path = slip_path ();
+  g_autofree char *dir = g_dir_make_tmp ("cb-pdf-brief-XXXXXX", NULL);
+  g_autofree char *brief = g_build_filename (dir, "coney.brief", NULL);
+  const char *new_args[] = { "new", "--template", "default", "--opinion", path, "-o", brief, NULL };
+  const char *check_args[] = { "check", "--csv", brief, NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GRegex) edit = g_regex_new ("JUSTICE ALITO delivered", 0, 0, NULL);
+  g_autofree char *edited = NULL;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("../shared/pdfs/coney-island-24-808-slip.pdf is not there");
+      return;
+    }
+  g_assert_cmpint (cb_test_run_casebrief (NULL, new_args, &out, &err), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (cb_test_run_casebrief (NULL, check_args, &out, &err), ==, 1);
+  g_assert_nonnull (strstr (out, "coney.brief,,\"Coney Island Auto Parts Unlimited, Inc. v. Burton\",incomplete,0,0,no,"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_true (g_file_get_contents (brief, &text, NULL, NULL));
+  edited = g_regex_replace_literal (edit, text, -1, 0, "JUSTICE ALITO wrote", 0, NULL);
+  g_assert_true (g_file_set_contents (brief, edited, -1, NULL));
+  g_assert_cmpint (cb_test_run_casebrief (NULL, check_args, &out, &err), ==, 1);
+  g_assert_nonnull (strstr (out, ",incomplete,0,0,yes,"));
+  cb_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -376,6 +413,7 @@ main (int   argc,
   g_test_add_func ("/pdf-helper/inspect-json", test_inspect_json);
   g_test_add_func ("/pdf-helper/inspect-quote", test_inspect_quote);
   g_test_add_func ("/pdf-helper/inspect-refused", test_inspect_refused);
+  g_test_add_func ("/pdf-helper/new-and-check", test_new_and_check);
 
   return g_test_run ();
 }
