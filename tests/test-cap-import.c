@@ -6,9 +6,11 @@
 
 #include <string.h>
 
+#include "cb-brief.h"
 #include "cb-cap-import.h"
 #include "cb-error.h"
 #include "cb-opinion.h"
+#include "cb-template.h"
 
 #define CITATION "288 Neb. 512, 849 N.W.2d 301"
 
@@ -69,6 +71,16 @@ test_caption (void)
   g_assert_cmpstr (cb_opinion_get_court (opinion), ==, "Supreme Court of Nebraska");
   g_assert_cmpstr (cb_opinion_get_date (opinion), ==, "July 18, 2014");
   g_assert_cmpstr (cb_opinion_get_docket (opinion), ==, "No. S-13-0442");
+  /* A new brief takes the opinion's own case, court, date and citation. */
+  {
+    g_autoptr(CbTemplate) template = cb_template_new ("t", "T");
+    g_autoptr(CbBrief) brief = cb_brief_new (template, opinion);
+
+    g_assert_cmpstr (cb_brief_get_case_name (brief), ==, "State v. Kestrel");
+    g_assert_cmpstr (cb_brief_get_citation (brief), ==, CITATION);
+    g_assert_cmpstr (cb_brief_get_court (brief), ==, "Supreme Court of Nebraska");
+    g_assert_cmpstr (cb_brief_get_date_decided (brief), ==, "July 18, 2014");
+  }
   /* The metadata's citations open the text, so that a .brief's text still has them. */
   g_assert_true (g_str_has_prefix (cb_opinion_get_text (opinion), CITATION "\n\nSTATE of Nebraska, appellee, v. "));
 }

@@ -290,8 +290,9 @@ test_language_glued_marker_and_year_citations (void)
 {
   const char *text =
     "A divided in*102 formation word, and 3*4 is no page.\n"
-    "See 2012-Ohio-4567, ¶ 12; 2015-NMSC-011; 2019 IL App (2d) 180123-U; 2014 WL 1234567, at *3; "
-    "2013 U.S. Dist. LEXIS 98765. In 2012-2013 and 1999 they rose.\n";
+    "See 2012-Ohio-4567, ¶ 12; 2015-NMSC-011; 2019 IL App (2d) 180123-U; 2014 WL 1234567, at *3 "
+    "(S.D.N.Y. 2014); 2013 U.S. Dist. LEXIS 98765. Id. at *4. In 2012-2013 and 1999 they rose.\n"
+    "The court looked at *77 the record.\n";
   g_autoptr(GtkSourceBuffer) buffer = highlighted (text, -1);
   const char *citations[] = {
     "2012-Ohio-4567", "2015-NMSC-011", "2019 IL App (2d) 180123-U", "2014 WL 1234567",
@@ -300,6 +301,10 @@ test_language_glued_marker_and_year_citations (void)
 
   assert_class_exactly (buffer, "*102", 0, "star-page");
   assert_class_nowhere_in (buffer, "3*4", 0, "star-page");
+  /* A database's star pins are no pages of the opinion; a page break after "at" is. */
+  assert_class_nowhere_in (buffer, "at *3 (S.D.N.Y. 2014)", 0, "star-page");
+  assert_class_nowhere_in (buffer, "Id. at *4.", 0, "star-page");
+  assert_class_exactly (buffer, "*77", 0, "star-page");
   for (guint i = 0; i < G_N_ELEMENTS (citations); i++)
     assert_class_exactly (buffer, citations[i], 0, "citation");
   assert_class_nowhere_in (buffer, "In 2012-2013 and 1999 they rose.", 0, "citation");
