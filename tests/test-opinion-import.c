@@ -473,6 +473,37 @@ test_caption_order_decides (void)
   assert_cite (opinion, "end.", "6 C. D. 99, 5 A. B. 99", "6 C.D. at 100, 5 A.B. at 101");
 }
 
+/* What XML cannot carry is changed wherever it is: in the first block of bytes looked at,
+ * on a block's edge, in the last short block, or nowhere at all. */
+static void
+test_drop_unwritable (void)
+{
+  for (gsize at = 0; at < 200; at += 7)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autoptr(GString) expected = g_string_new (NULL);
+
+      for (gsize i = 0; i < 200; i++)
+        {
+          g_string_append_c (text, i == at ? '\f' : i == at + 3 ? '\x01' : 'a' + i % 26);
+          if (i == at)
+            g_string_append_c (expected, '\n');
+          else if (i != at + 3)
+            g_string_append_c (expected, 'a' + i % 26);
+        }
+      g_string_append (text, "\xef\xbf\xbe end\t\r\n");
+      g_string_append (expected, " end\t\r\n");
+      g_assert_cmpstr (cb_text_drop_unwritable (text->str), ==, expected->str);
+    }
+  {
+    char clean[] = "Nothing here to change, in more than sixty-four bytes of plain text, caf\xc3\xa9 \xe2\x80\x9cquoted\xe2\x80\x9d.";
+    char copy[sizeof clean];
+
+    memcpy (copy, clean, sizeof clean);
+    g_assert_cmpstr (cb_text_drop_unwritable (copy), ==, clean);
+  }
+}
+
 /* The fast validator agrees with g_utf8_validate_len() wherever a bad byte sits: in
  * the first word, after whole words of ASCII, at the very end. */
 static void
@@ -521,6 +552,7 @@ main (int   argc,
   g_test_add_func ("/opinion-import/caption-order-decides", test_caption_order_decides);
 
   g_test_add_func ("/opinion-import/validate", test_validate);
+  g_test_add_func ("/opinion-import/drop-unwritable", test_drop_unwritable);
 
   return g_test_run ();
 }

@@ -490,13 +490,42 @@ cb_text_count_chars (const char *p,
  *
  * Returns: @text
  */
+/* Bytes looked at at once for one that cb_text_drop_unwritable() may change. */
+#define UNWRITABLE_BLOCK 64
+
+/* Whether @n bytes hold one that cb_text_drop_unwritable() may change: a control
+ * character but tab, line feed and carriage return, or the lead byte of U+FFFE or
+ * U+FFFF. A loop without an early exit, which the compiler turns into vector code;
+ * strcspn() takes a byte at a time for a set this large. */
+static gboolean
+block_may_change (const guchar *p,
+                  gsize         n)
+{
+  guint8 any = 0;
+
+  for (gsize i = 0; i < n; i++)
+    any |= (p[i] < 0x20 && p[i] != '\t' && p[i] != '\n' && p[i] != '\r') | (p[i] == 0xef);
+  return any != 0;
+}
+
 char *
 cb_text_drop_unwritable (char *text)
 {
-  char *out = text;
-  const char *p = text;
+  char *out;
+  const char *p;
+  gsize length;
+  gsize clean = 0;
 
   g_return_val_if_fail (text != NULL, NULL);
+
+  /* Most texts have nothing to change: whole blocks are passed over first. */
+  length = strlen (text);
+  while (length - clean >= UNWRITABLE_BLOCK && !block_may_change ((const guchar *) text + clean, UNWRITABLE_BLOCK))
+    clean += UNWRITABLE_BLOCK;
+  if (!block_may_change ((const guchar *) text + clean, MIN (UNWRITABLE_BLOCK, length - clean)))
+    return text;
+  out = text + clean;
+  p = text + clean;
 
   for (;;)
     {
