@@ -109,6 +109,9 @@ typedef struct
 static inline gboolean
 is_space (gunichar c)
 {
+  /* Most glyphs are ASCII: told without a table lookup. */
+  if (c < 0x80)
+    return c == ' ' || (c >= '\t' && c <= '\r');
   return g_unichar_isspace (c) || c == 0xa0 || c == 0x2009 || c == 0x200a || c == 0x202f;
 }
 

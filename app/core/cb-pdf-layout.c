@@ -297,8 +297,24 @@ add_words (Reader     *reader,
       /* A word at the end of a line may be cut there. */
       if (*p == '-' && p[1] == '\0')
         break;
-      word = g_utf8_strdown (start, p - start);
-      g_hash_table_add (hyphen ? reader->hyphenated : reader->words, g_steal_pointer (&word));
+      {
+        GHashTable *set = hyphen ? reader->hyphenated : reader->words;
+        char lower[64];
+        gsize length = p - start, i;
+
+        /* Most words are short and ASCII: looked up without an allocation. */
+        for (i = 0; i < length && i < sizeof lower - 1 && (guchar) start[i] < 0x80; i++)
+          lower[i] = g_ascii_tolower (start[i]);
+        if (i == length && i < sizeof lower)
+          {
+            lower[i] = '\0';
+            if (!g_hash_table_contains (set, lower))
+              g_hash_table_add (set, g_strdup (lower));
+            continue;
+          }
+        word = g_utf8_strdown (start, length);
+        g_hash_table_add (set, g_steal_pointer (&word));
+      }
     }
 }
 
@@ -566,12 +582,20 @@ append_line (Reader     *reader,
       else
         {
           flush_word (chunk, word);
-          {
-            g_autoptr(GString) one = g_string_new (NULL);
+          if (g->c < 0x80)
+            {
+              char one = (char) g->c;
 
-            append_glyph_char (one, g->c);
-            chunk_append (chunk, one->str, one->len);
-          }
+              if (!g_ascii_iscntrl (one))
+                chunk_append (chunk, &one, 1);
+            }
+          else
+            {
+              g_autoptr(GString) one = g_string_new (NULL);
+
+              append_glyph_char (one, g->c);
+              chunk_append (chunk, one->str, one->len);
+            }
         }
       prev = g;
     }

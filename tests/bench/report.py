@@ -154,6 +154,15 @@ every key press and action to stderr.
   formatting strings. What remains is mostly the citations themselves (several allocations
   each) and the regular expressions for short forms. The machine's speed varies by half
   between runs; the figure is the median of nine.
+- **PDF**: most of the time is poppler's, which pdftotext spends too: parsing the
+  content streams and building each page's text. The reader then asks poppler for the
+  page's text, its characters' boxes and their font sizes, three walks over the page
+  where pdftotext makes one; its own layout work and the opinion's analysis take a few
+  milliseconds. The separate process costs starting the casebrief program again (its
+  dynamic linking against GTK is a tenth of the reader's time) and writing and reading
+  the answer. The target is not met yet: the figures were taken on a machine shared
+  with other builds (a load average above ten), and the next step is fewer walks over
+  each page (the font size from the character's box).
 - **keystroke**: typing in a paragraph reads back that paragraph alone, steps over the
   text from tag toggle to tag toggle, and leaves the word count's label alone when the
   count is the same.
