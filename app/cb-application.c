@@ -10,8 +10,10 @@
 #include "cb-appearance.h"
 #include "cb-application.h"
 #include "cb-assignment-dialog.h"
+#include "cb-document-window.h"
 #include "cb-new-brief-dialog.h"
 #include "cb-preferences-window.h"
+#include "cb-save-changes-dialog.h"
 #include "cb-template-editor.h"
 #include "cb-window.h"
 
@@ -28,21 +30,55 @@ G_DEFINE_FINAL_TYPE (CbApplication, cb_application, ADW_TYPE_APPLICATION)
 
 #define SAMPLE_OPINION_URI "resource://" RESOURCE_PREFIX "/opinions/davidson-v-cannon.txt"
 
+/* Closes every window, their unsaved work saved or given up already. */
+static void
+close_all (CbApplication *self)
+{
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    {
+      if (CB_IS_DOCUMENT_WINDOW (l->data))
+        cb_document_window_close_now (l->data);
+      else
+        gtk_window_destroy (l->data);
+    }
+}
+
+static void
+quit_answered_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(CbApplication) self = user_data;
+
+  if (cb_save_changes_dialog_run_finish (result, NULL))
+    close_all (self);
+}
+
 static void
 quit_activated_cb (GSimpleAction *action,
                    GVariant      *parameter,
                    gpointer       user_data)
 {
-  GApplication *app = user_data;
-  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+  CbApplication *self = user_data;
+  g_autoptr(GPtrArray) unsaved = g_ptr_array_new ();
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
 
-  /* Closing each window runs its own unsaved-changes check. */
-  for (GList *l = windows; l != NULL; )
+  /* One question for every brief and template with unsaved work, not one per window. */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (CB_IS_DOCUMENT_WINDOW (l->data) &&
+        cb_document_get_modified (cb_document_window_get_document (l->data)))
+      g_ptr_array_add (unsaved, l->data);
+
+  if (unsaved->len == 0)
     {
-      GtkWindow *window = l->data;
-      l = l->next;
-      gtk_window_close (window);
+      close_all (self);
+      return;
     }
+  if (parent == NULL || !g_ptr_array_find (unsaved, parent, NULL))
+    parent = g_ptr_array_index (unsaved, 0);
+  cb_save_changes_dialog_run_async (parent, unsaved, NULL, quit_answered_cb, g_object_ref (self));
 }
 
 static void
@@ -92,6 +128,7 @@ edit_template_activated_cb (GSimpleAction *action,
                             GVariant      *parameter,
                             gpointer       user_data)
 {
+  CbApplication *self = user_data;
   const char *id = g_variant_get_string (parameter, NULL);
   CbTemplate *template = cb_template_store_lookup (cb_template_store_get_default (), id);
 
@@ -100,7 +137,14 @@ edit_template_activated_cb (GSimpleAction *action,
       g_warning ("No template with the id %s", id);
       return;
     }
-  gtk_window_present (GTK_WINDOW (cb_template_editor_new (user_data, template)));
+  /* One editor per template, as one window per brief. */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (CB_IS_TEMPLATE_EDITOR (l->data) && cb_template_editor_edits (l->data, template))
+      {
+        gtk_window_present (l->data);
+        return;
+      }
+  gtk_window_present (GTK_WINDOW (cb_template_editor_new (GTK_APPLICATION (self), template)));
 }
 
 /* The brief window the application's dialogs belong to: the active one, or a new one. */
@@ -250,8 +294,17 @@ cb_application_open (GApplication  *app,
 
   for (int i = 0; i < n_files; i++)
     {
-      CbWindow *window = cb_window_new (CB_APPLICATION (app));
+      /* A file open already (the file manager opened it again, or a second
+       * `casebrief FILE` passed it here) is shown in the window it is in. */
+      GtkWindow *showing = cb_application_find_window_for_file (self, files[i]);
+      CbWindow *window;
 
+      if (showing != NULL)
+        {
+          gtk_window_present (showing);
+          continue;
+        }
+      window = cb_window_new (self);
       cb_window_open_file (window, files[i]);
       gtk_window_present (GTK_WINDOW (window));
     }
@@ -339,4 +392,33 @@ cb_application_get_settings (CbApplication *self)
 {
   g_return_val_if_fail (CB_IS_APPLICATION (self), NULL);
   return self->settings;
+}
+
+/**
+ * cb_application_find_window_for_file:
+ * @self: the application
+ * @file: a brief or a template file
+ *
+ * Finds the window that edits @file, or is reading it to do so, however the file is
+ * named: through a symbolic link, a relative path or a hard link. Each file has one
+ * window at most, so that no two windows save over each other.
+ *
+ * Returns: (transfer none) (nullable): the window, or %NULL
+ */
+GtkWindow *
+cb_application_find_window_for_file (CbApplication *self,
+                                     GFile         *file)
+{
+  g_return_val_if_fail (CB_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      if (CB_IS_WINDOW (l->data) && cb_window_has_file (l->data, file))
+        return l->data;
+      if (CB_IS_DOCUMENT_WINDOW (l->data) &&
+          cb_document_is_file (cb_document_window_get_document (l->data), file))
+        return l->data;
+    }
+  return NULL;
 }

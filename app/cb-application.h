@@ -9,5 +9,7 @@ G_DECLARE_FINAL_TYPE (CbApplication, cb_application, CB, APPLICATION, AdwApplica
 
 CbApplication *cb_application_new          (void);
 GSettings     *cb_application_get_settings (CbApplication *self);
+GtkWindow     *cb_application_find_window_for_file (CbApplication *self,
+                                                    GFile         *file);
 
 G_END_DECLS

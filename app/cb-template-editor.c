@@ -1,3 +1,5 @@
+/* The template editor: one window per template, a professor's own, saved and asked
+ * about as a brief's window is (cb-document-window.c). */
 #define G_LOG_DOMAIN "cb-template-editor"
 
 #include "config.h"
@@ -5,7 +7,10 @@
 #include <glib/gi18n.h>
 
 #include "cb-error.h"
+#include "cb-file-io.h"
 #include "cb-template-store.h"
+#include "cb-document-window.h"
+#include "cb-file-banner.h"
 #include "cb-file-filters.h"
 #include "cb-template-editor.h"
 
@@ -18,17 +23,21 @@ struct _CbTemplateEditor
   AdwWindow parent_instance;
 
   CbTemplate *template;
-  GFile *file;
+  /* The template's file, its stamp and modified flag. */
+  CbDocument *document;
+  /* The id of the template the editor was opened on, so that editing it again finds
+   * this window. */
+  char *source_id;
+  GCancellable *cancellable;
   /* Ids of sections added in this window: they follow their title until saved, so a
    * new "Facts" section is stored as "facts", not "section-2". */
   GHashTable *fresh_ids;
   /* A template made in this window takes its id from its title when first saved. */
   gboolean fresh_template;
-  gboolean modified;
   gboolean syncing;
-  gboolean closing;
 
   AdwWindowTitle *window_title;
+  CbFileBanner *file_banner;
   AdwToastOverlay *toast_overlay;
   AdwEntryRow *title_row;
   AdwEntryRow *author_row;
@@ -42,7 +51,10 @@ struct _CbTemplateEditor
   GtkTextView *section_prompt_view;
 };
 
-G_DEFINE_FINAL_TYPE (CbTemplateEditor, cb_template_editor, ADW_TYPE_WINDOW)
+static void document_window_iface_init (CbDocumentWindowInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (CbTemplateEditor, cb_template_editor, ADW_TYPE_WINDOW,
+                               G_IMPLEMENT_INTERFACE (CB_TYPE_DOCUMENT_WINDOW, document_window_iface_init))
 
 enum {
   PROP_0,
@@ -74,38 +86,13 @@ show_error (CbTemplateEditor *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* The window's title is the template's; the document adds the rest. */
 static void
 update_title (CbTemplateEditor *self)
 {
   const char *title = cb_template_get_title (self->template);
-  g_autofree char *shown = NULL;
-  g_autofree char *subtitle = NULL;
 
-  if (*title == '\0')
-    title = _("Untitled Template");
-  shown = self->modified ? g_strdup_printf ("• %s", title) : g_strdup (title);
-  if (self->file != NULL)
-    {
-      g_autofree char *basename = g_file_get_basename (self->file);
-      subtitle = g_filename_display_name (basename);
-    }
-  else
-    subtitle = g_strdup (_("Not saved"));
-
-  adw_window_title_set_title (self->window_title, shown);
-  adw_window_title_set_subtitle (self->window_title, subtitle);
-  gtk_window_set_title (GTK_WINDOW (self), shown);
-}
-
-static void
-set_modified (CbTemplateEditor *self,
-              gboolean          modified)
-{
-  if (self->modified == modified)
-    return;
-  self->modified = modified;
-  update_title (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+  cb_document_set_title (self->document, *title != '\0' ? title : _("Untitled Template"));
 }
 
 static int
@@ -358,7 +345,7 @@ move_section (CbTemplateEditor *self,
 static void
 template_changed_cb (CbTemplateEditor *self)
 {
-  set_modified (self, TRUE);
+  cb_document_changed (self->document);
 }
 
 static void
@@ -482,25 +469,7 @@ save_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  CbTemplateEditor *self = CB_TEMPLATE_EDITOR (widget);
-  g_autoptr(GError) error = NULL;
-
-  if (cb_template_editor_save (self, &error))
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Saved to your templates")));
-  else
-    show_error (self, error);
-}
-
-static void
-save_as_chosen_cb (GtkWindow *window,
-                   GFile     *file,
-                   gpointer   data)
-{
-  CbTemplateEditor *self = CB_TEMPLATE_EDITOR (window);
-  g_autoptr(GError) error = NULL;
-
-  if (file != NULL && !cb_template_editor_save_to (self, file, &error))
-    show_error (self, error);
+  cb_document_window_save (CB_DOCUMENT_WINDOW (widget), FALSE);
 }
 
 static void
@@ -508,11 +477,7 @@ save_as_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  CbTemplateEditor *self = CB_TEMPLATE_EDITOR (widget);
-  g_autofree char *name = g_strconcat (cb_template_get_id (self->template), ".brieftemplate", NULL);
-
-  cb_file_chooser_ask (GTK_WINDOW (self), _("Save Template"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"),
-                       CB_FILE_TEMPLATES, name, save_as_chosen_cb, NULL, NULL);
+  cb_document_window_save (CB_DOCUMENT_WINDOW (widget), TRUE);
 }
 
 static void
@@ -523,53 +488,25 @@ close_action (GtkWidget  *widget,
   gtk_window_close (GTK_WINDOW (widget));
 }
 
-static void
-close_response_cb (AdwMessageDialog *dialog,
-                   const char       *response,
-                   CbTemplateEditor *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (g_str_equal (response, "save") && !cb_template_editor_save (self, &error))
-    {
-      show_error (self, error);
-      return;
-    }
-  if (g_str_equal (response, "save") || g_str_equal (response, "discard"))
-    {
-      self->closing = TRUE;
-      gtk_window_destroy (GTK_WINDOW (dialog));
-      gtk_window_destroy (GTK_WINDOW (self));
-    }
-}
-
 static gboolean
 cb_template_editor_close_request (GtkWindow *window)
 {
-  CbTemplateEditor *self = CB_TEMPLATE_EDITOR (window);
-  AdwMessageDialog *dialog;
+  /* Unsaved work asks first; the window closes once that is settled. */
+  if (!cb_document_window_close_request (CB_DOCUMENT_WINDOW (window)))
+    return TRUE;
+  return GTK_WINDOW_CLASS (cb_template_editor_parent_class)->close_request (window);
+}
 
-  if (!self->modified || self->closing)
-    return GTK_WINDOW_CLASS (cb_template_editor_parent_class)->close_request (window);
+static void
+document_file_changed_cb (CbTemplateEditor *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+}
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, _("Save Changes?"),
-                                                       _("This template has changes that are not saved. "
-                                                         "If you close without saving, they are lost.")));
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "discard", _("_Discard"),
-                                    "save", _("_Save"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "save");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (close_response_cb), self, 0);
-  /* The dialog still names the editor as its parent while it goes away after the
-   * editor closed; it keeps the editor alive until then. */
-  g_object_set_data_full (G_OBJECT (dialog), "cb-editor", g_object_ref (self), g_object_unref);
-  gtk_window_present (GTK_WINDOW (dialog));
-  return TRUE;
+static void
+document_modified_changed_cb (CbTemplateEditor *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
 }
 
 static void
@@ -592,12 +529,25 @@ cb_template_editor_dispose (GObject *object)
       for (guint i = 0; i < G_N_ELEMENTS (sources); i++)
         g_signal_handlers_disconnect_by_data (sources[i], self);
     }
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   g_clear_object (&self->template);
-  g_clear_object (&self->file);
+  g_clear_pointer (&self->source_id, g_free);
   g_clear_pointer (&self->fresh_ids, g_hash_table_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), CB_TYPE_TEMPLATE_EDITOR);
 
   G_OBJECT_CLASS (cb_template_editor_parent_class)->dispose (object);
+}
+
+static void
+cb_template_editor_finalize (GObject *object)
+{
+  CbTemplateEditor *self = CB_TEMPLATE_EDITOR (object);
+
+  /* Kept to the end: a save under way when the window went still finishes with it. */
+  g_clear_object (&self->document);
+
+  G_OBJECT_CLASS (cb_template_editor_parent_class)->finalize (object);
 }
 
 static void
@@ -614,10 +564,10 @@ cb_template_editor_get_property (GObject    *object,
       g_value_set_object (value, self->template);
       break;
     case PROP_FILE:
-      g_value_set_object (value, self->file);
+      g_value_set_object (value, cb_document_get_file (self->document));
       break;
     case PROP_MODIFIED:
-      g_value_set_boolean (value, self->modified);
+      g_value_set_boolean (value, cb_document_get_modified (self->document));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -632,6 +582,7 @@ cb_template_editor_class_init (CbTemplateEditorClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = cb_template_editor_dispose;
+  object_class->finalize = cb_template_editor_finalize;
   object_class->get_property = cb_template_editor_get_property;
   window_class->close_request = cb_template_editor_close_request;
 
@@ -646,8 +597,10 @@ cb_template_editor_class_init (CbTemplateEditorClass *klass)
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (CB_TYPE_FILE_BANNER);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/cb-template-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, CbTemplateEditor, window_title);
+  gtk_widget_class_bind_template_child (widget_class, CbTemplateEditor, file_banner);
   gtk_widget_class_bind_template_child (widget_class, CbTemplateEditor, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CbTemplateEditor, title_row);
   gtk_widget_class_bind_template_child (widget_class, CbTemplateEditor, author_row);
@@ -675,6 +628,7 @@ cb_template_editor_class_init (CbTemplateEditorClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "template.save-as", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "template.close", NULL);
+  cb_document_window_class_install_actions (widget_class);
 }
 
 static void
@@ -683,6 +637,14 @@ cb_template_editor_init (CbTemplateEditor *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->fresh_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->cancellable = g_cancellable_new ();
+  self->document = cb_document_new ();
+  cb_file_banner_set_document (self->file_banner, self->document);
+  cb_document_window_setup (CB_DOCUMENT_WINDOW (self), self->window_title);
+  g_signal_connect_object (self->document, "notify::file", G_CALLBACK (document_file_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "notify::modified", G_CALLBACK (document_modified_changed_cb), self,
+                           G_CONNECT_SWAPPED);
 
   g_signal_connect_swapped (self->title_row, "notify::text", G_CALLBACK (title_changed_cb), self);
   g_signal_connect_swapped (self->author_row, "notify::text", G_CALLBACK (author_changed_cb), self);
@@ -709,17 +671,188 @@ settle_id (CbTemplateEditor *self)
   cb_template_set_id (self->template, id);
 }
 
+/* Fills the window from self->template. */
 static void
-saved (CbTemplateEditor *self,
-       GFile            *file)
+show_template (CbTemplateEditor *self)
 {
+  self->syncing = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->title_row), cb_template_get_title (self->template));
+  gtk_editable_set_text (GTK_EDITABLE (self->author_row), cb_template_get_author (self->template));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->instructions_view),
+                            cb_template_get_instructions (self->template), -1);
+  self->syncing = FALSE;
+
+  g_signal_connect_swapped (self->template, "changed", G_CALLBACK (template_changed_cb), self);
+  rebuild_list (self, cb_template_get_n_sections (self->template) > 0 ? 0 : -1);
+  show_selected_section (self);
+  update_title (self);
+}
+
+/* Saving and reading again: the shared document window does the asking. */
+
+static CbDocument *
+editor_get_document (CbDocumentWindow *window)
+{
+  return CB_TEMPLATE_EDITOR (window)->document;
+}
+
+static GBytes *
+editor_serialize (CbDocumentWindow  *window,
+                  GError           **error)
+{
+  CbTemplateEditor *self = CB_TEMPLATE_EDITOR (window);
+
+  if (!cb_template_check (self->template, error))
+    return NULL;
+  settle_id (self);
+  return cb_template_to_bytes (self->template);
+}
+
+/* Save keeps the template with the user's templates. */
+static GFile *
+editor_get_save_target (CbDocumentWindow  *window,
+                        GError           **error)
+{
+  CbTemplateEditor *self = CB_TEMPLATE_EDITOR (window);
+  CbTemplateStore *store = cb_template_store_get_default ();
+  g_autoptr(GFile) user_dir = cb_template_store_get_user_dir (store);
+  g_autoptr(GError) local_error = NULL;
+
+  /* A new template's file is named after its title, so the title comes first. */
+  if (!cb_template_check (self->template, error))
+    return NULL;
+  settle_id (self);
+  /* A failure here is the save's own to report, with the file's name. */
+  if (!g_file_make_directory_with_parents (user_dir, NULL, &local_error) &&
+      !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+    g_debug ("Could not make the templates folder: %s", local_error->message);
+  return cb_template_store_get_install_file (store, self->template, error);
+}
+
+static char *
+editor_describe_chooser (CbDocumentWindow  *window,
+                         const char       **title,
+                         CbFileKinds       *kinds)
+{
+  CbTemplateEditor *self = CB_TEMPLATE_EDITOR (window);
+
+  *title = _("Save Template");
+  *kinds = CB_FILE_TEMPLATES;
+  return g_strconcat (cb_template_get_id (self->template), ".brieftemplate", NULL);
+}
+
+static void
+editor_saved (CbDocumentWindow *window,
+              GFile            *file)
+{
+  CbTemplateEditor *self = CB_TEMPLATE_EDITOR (window);
+  CbTemplateStore *store = cb_template_store_get_default ();
+  g_autoptr(GFile) user_dir = cb_template_store_get_user_dir (store);
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+
   /* Once written, section ids are what briefs refer to: they no longer follow titles. */
   g_hash_table_remove_all (self->fresh_ids);
   self->fresh_template = FALSE;
-  g_set_object (&self->file, file);
-  set_modified (self, FALSE);
-  update_title (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+  if (parent != NULL && cb_document_same_file (parent, user_dir))
+    {
+      /* New briefs can be started from it at once. */
+      cb_template_store_reload (store);
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Saved to your templates")));
+    }
+}
+
+/* A reload under way: the edits made before it started; any made since stop it. */
+typedef struct
+{
+  CbTemplateEditor *self;
+  guint64 changes;
+} Reload;
+
+static void
+reload_free (Reload *reload)
+{
+  g_object_unref (reload->self);
+  g_free (reload);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Reload, reload_free)
+
+static void
+reloaded_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(Reload) reload = user_data;
+  CbTemplateEditor *self = reload->self;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CbFileStamp) stamp = NULL;
+  g_autoptr(GBytes) bytes = cb_file_load_finish (result, &stamp, &error);
+  g_autoptr(CbTemplate) template = NULL;
+  GFile *file;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->template == NULL)
+    return;
+  /* Saved elsewhere, or edited, while the file was read: nothing to replace now. */
+  file = cb_document_get_file (self->document);
+  if (file == NULL || !g_file_equal (file, G_FILE (source)) ||
+      cb_document_get_changes (self->document) != reload->changes)
+    return;
+  if (bytes != NULL)
+    {
+      g_autofree char *basename = g_file_get_basename (file);
+      g_autofree char *name = g_filename_display_name (basename);
+
+      template = cb_template_load_bytes (bytes, name, &error);
+    }
+  if (template == NULL)
+    {
+      /* Not readable, or no longer a template: the window keeps what it shows. */
+      cb_document_set_disk_error (self->document, error);
+      return;
+    }
+
+  g_signal_handlers_disconnect_by_data (self->template, self);
+  g_set_object (&self->template, template);
+  g_hash_table_remove_all (self->fresh_ids);
+  self->fresh_template = FALSE;
+  show_template (self);
+  cb_document_reset (self->document, file, stamp);
+  /* New briefs start from the template as it is now. */
+  cb_template_store_reload (cb_template_store_get_default ());
+}
+
+static void
+editor_reload (CbDocumentWindow *window)
+{
+  CbTemplateEditor *self = CB_TEMPLATE_EDITOR (window);
+  GFile *file = cb_document_get_file (self->document);
+  Reload *reload;
+
+  if (file == NULL)
+    return;
+  reload = g_new0 (Reload, 1);
+  reload->self = g_object_ref (self);
+  reload->changes = cb_document_get_changes (self->document);
+  cb_file_load_async (file, CB_TEMPLATE_MAX_BYTES, self->cancellable, reloaded_cb, reload);
+}
+
+static void
+editor_show_error (CbDocumentWindow *window,
+                   const GError     *error)
+{
+  show_error (CB_TEMPLATE_EDITOR (window), error);
+}
+
+static void
+document_window_iface_init (CbDocumentWindowInterface *iface)
+{
+  iface->get_document = editor_get_document;
+  iface->serialize = editor_serialize;
+  iface->get_save_target = editor_get_save_target;
+  iface->describe_chooser = editor_describe_chooser;
+  iface->saved = editor_saved;
+  iface->reload = editor_reload;
+  iface->show_error = editor_show_error;
 }
 
 /**
@@ -744,6 +877,7 @@ cb_template_editor_new (GtkApplication *application,
   g_return_val_if_fail (template == NULL || CB_IS_TEMPLATE (template), NULL);
 
   self = g_object_new (CB_TYPE_TEMPLATE_EDITOR, "application", application, NULL);
+  self->source_id = template != NULL ? g_strdup (cb_template_get_id (template)) : NULL;
 
   if (template == NULL)
     {
@@ -766,25 +900,43 @@ cb_template_editor_new (GtkApplication *application,
   else
     {
       self->template = cb_template_copy (template, NULL);
+      /* Saved back into its file, unless another program changed that since the store
+       * read it. */
       if (cb_template_store_lookup (store, cb_template_get_id (template)) == template &&
           cb_template_store_get_origin (store, template) == CB_TEMPLATE_ORIGIN_USER)
-        self->file = g_object_ref (cb_template_store_get_file (store, template));
+        cb_document_reset (self->document, cb_template_store_get_file (store, template),
+                           cb_template_store_get_stamp (store, template));
     }
 
-  self->syncing = TRUE;
-  gtk_editable_set_text (GTK_EDITABLE (self->title_row), cb_template_get_title (self->template));
-  gtk_editable_set_text (GTK_EDITABLE (self->author_row), cb_template_get_author (self->template));
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->instructions_view),
-                            cb_template_get_instructions (self->template), -1);
-  self->syncing = FALSE;
-
-  g_signal_connect_swapped (self->template, "changed", G_CALLBACK (template_changed_cb), self);
-  rebuild_list (self, cb_template_get_n_sections (self->template) > 0 ? 0 : -1);
-  show_selected_section (self);
+  show_template (self);
   /* A new template or a copy exists nowhere yet: closing it asks. */
-  self->modified = template == NULL || cb_template_get_builtin (template);
-  update_title (self);
+  cb_document_set_modified (self->document, template == NULL || cb_template_get_builtin (template));
   return self;
+}
+
+/**
+ * cb_template_editor_edits:
+ * @self: the editor
+ * @template: a template of the store
+ *
+ * Whether this window edits @template: its file, or, before a copy of it was first
+ * saved, the template it was opened on.
+ *
+ * Returns: %TRUE when editing @template again should show this window
+ */
+gboolean
+cb_template_editor_edits (CbTemplateEditor *self,
+                          CbTemplate       *template)
+{
+  GFile *file;
+
+  g_return_val_if_fail (CB_IS_TEMPLATE_EDITOR (self), FALSE);
+  g_return_val_if_fail (CB_IS_TEMPLATE (template), FALSE);
+
+  file = cb_template_store_get_file (cb_template_store_get_default (), template);
+  if (file != NULL && cb_document_is_file (self->document, file))
+    return TRUE;
+  return cb_document_get_file (self->document) == NULL && g_strcmp0 (self->source_id, cb_template_get_id (template)) == 0;
 }
 
 /**
@@ -811,7 +963,7 @@ GFile *
 cb_template_editor_get_file (CbTemplateEditor *self)
 {
   g_return_val_if_fail (CB_IS_TEMPLATE_EDITOR (self), NULL);
-  return self->file;
+  return cb_document_get_file (self->document);
 }
 
 /**
@@ -824,7 +976,7 @@ gboolean
 cb_template_editor_get_modified (CbTemplateEditor *self)
 {
   g_return_val_if_fail (CB_IS_TEMPLATE_EDITOR (self), FALSE);
-  return self->modified;
+  return cb_document_get_modified (self->document);
 }
 
 /**
@@ -876,61 +1028,66 @@ cb_template_editor_get_field (CbTemplateEditor *self,
 }
 
 /**
- * cb_template_editor_save:
+ * cb_template_editor_save_async:
  * @self: the editor
- * @error: return location for an error
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the template is saved, or will not be
+ * @user_data: data for @callback
  *
  * Saves the template into the user's template folder (replacing the user's earlier
- * save of the same template) and reloads the template store, so that new briefs can
- * use it at once. A template without a title or without sections is refused with
+ * save of the same template, unless another program changed it since, which asks)
+ * and reloads the template store, so that new briefs can use it at once, as Save
+ * does. A template without a title or without sections is refused with
  * %CB_ERROR_INVALID.
- *
- * Returns: whether the template was saved
  */
-gboolean
-cb_template_editor_save (CbTemplateEditor  *self,
-                         GError           **error)
+void
+cb_template_editor_save_async (CbTemplateEditor    *self,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
 {
-  g_autoptr(GFile) file = NULL;
-
-  g_return_val_if_fail (CB_IS_TEMPLATE_EDITOR (self), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (!cb_template_check (self->template, error))
-    return FALSE;
-  settle_id (self);
-  file = cb_template_store_install (cb_template_store_get_default (), self->template, error);
-  if (file == NULL)
-    return FALSE;
-  saved (self, file);
-  return TRUE;
+  g_return_if_fail (CB_IS_TEMPLATE_EDITOR (self));
+  cb_document_window_save_async (CB_DOCUMENT_WINDOW (self), FALSE, cancellable, callback, user_data);
 }
 
 /**
- * cb_template_editor_save_to:
+ * cb_template_editor_save_to_async:
  * @self: the editor
  * @file: where to write the .brieftemplate
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the template is saved, or will not be
+ * @user_data: data for @callback
+ *
+ * Saves the template to @file, anywhere, as Save As does once @file is chosen: to
+ * hand it to students or colleagues. Checked as cb_template_editor_save_async() checks it.
+ */
+void
+cb_template_editor_save_to_async (CbTemplateEditor    *self,
+                                  GFile               *file,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_return_if_fail (CB_IS_TEMPLATE_EDITOR (self));
+  g_return_if_fail (G_IS_FILE (file));
+  cb_document_window_save_to_async (CB_DOCUMENT_WINDOW (self), file, cancellable, callback, user_data);
+}
+
+/**
+ * cb_template_editor_save_finish:
+ * @self: the editor
+ * @result: the result given to the callback
  * @error: return location for an error
  *
- * Saves the template to @file, anywhere, as Save As does: to hand it to students or
- * colleagues. Checked as cb_template_editor_save() checks it.
+ * Finishes cb_template_editor_save_async() and cb_template_editor_save_to_async().
  *
  * Returns: whether the template was saved
  */
 gboolean
-cb_template_editor_save_to (CbTemplateEditor  *self,
-                            GFile             *file,
-                            GError           **error)
+cb_template_editor_save_finish (CbTemplateEditor  *self,
+                                GAsyncResult      *result,
+                                GError           **error)
 {
   g_return_val_if_fail (CB_IS_TEMPLATE_EDITOR (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (!cb_template_check (self->template, error))
-    return FALSE;
-  settle_id (self);
-  if (!cb_template_save_file (self->template, file, NULL, error))
-    return FALSE;
-  saved (self, file);
-  return TRUE;
+  return cb_document_window_save_finish (CB_DOCUMENT_WINDOW (self), result, error);
 }

@@ -17,10 +17,19 @@ gboolean          cb_template_editor_get_modified         (CbTemplateEditor  *se
 int               cb_template_editor_get_selected_section (CbTemplateEditor  *self);
 GtkWidget        *cb_template_editor_get_field            (CbTemplateEditor  *self,
                                                            const char        *name);
-gboolean          cb_template_editor_save                 (CbTemplateEditor  *self,
-                                                           GError           **error);
-gboolean          cb_template_editor_save_to              (CbTemplateEditor  *self,
-                                                           GFile             *file,
-                                                           GError           **error);
+gboolean          cb_template_editor_edits                (CbTemplateEditor  *self,
+                                                           CbTemplate        *template);
+void              cb_template_editor_save_async           (CbTemplateEditor    *self,
+                                                           GCancellable        *cancellable,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+void              cb_template_editor_save_to_async        (CbTemplateEditor    *self,
+                                                           GFile               *file,
+                                                           GCancellable        *cancellable,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+gboolean          cb_template_editor_save_finish          (CbTemplateEditor    *self,
+                                                           GAsyncResult        *result,
+                                                           GError             **error);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "cb-brief-view.h"
+#include "cb-document-window.h"
 #include "cb-file-filters.h"
 #include "cb-file-io.h"
 #include "cb-opinion-view.h"
@@ -53,12 +54,7 @@ save_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  CbWindow *self = CB_WINDOW (widget);
-
-  if (self->file != NULL)
-    _cb_window_save_to_file (self, self->file, NULL);
-  else
-    _cb_window_save_as (self, NULL);
+  cb_document_window_save (CB_DOCUMENT_WINDOW (widget), FALSE);
 }
 
 static void
@@ -66,7 +62,7 @@ save_as_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  _cb_window_save_as (CB_WINDOW (widget), NULL);
+  cb_document_window_save (CB_DOCUMENT_WINDOW (widget), TRUE);
 }
 
 static void

@@ -2,13 +2,15 @@
 #pragma once
 
 #include "cb-brief-view.h"
+#include "cb-document.h"
+#include "cb-file-banner.h"
 #include "cb-opinion-view.h"
 #include "cb-window.h"
 
 G_BEGIN_DECLS
 
-/* A window edits one brief: the opinion on the left, the brief on the right. It owns
- * the brief's file, its modified state and its draft. */
+/* A window edits one brief: the opinion on the left, the brief on the right. Its
+ * document knows the brief's file and modified state; the window keeps its draft. */
 struct _CbWindow
 {
   AdwApplicationWindow parent_instance;
@@ -17,7 +19,10 @@ struct _CbWindow
   GCancellable *cancellable;
 
   CbBrief *brief;
-  GFile *file;
+  CbDocument *document;
+  /* Briefs being read to be shown here, so that opening one again meanwhile finds
+   * this window. */
+  GPtrArray *opening;
   GFile *pdf_file;              /* the PDF the opinion was read from, when it is known */
   GCancellable *import_cancellable;
   AdwToast *import_toast;       /* an opinion being read, with its progress */
@@ -25,19 +30,18 @@ struct _CbWindow
   char *draft_id;
   char *last_message;
   guint autosave_id;
-  gboolean modified;
-  gboolean closing;
+  /* A draft is written off the main loop, one at a time. */
+  gboolean draft_writing;
+  gboolean draft_again;
 
   AdwWindowTitle *window_title;
+  CbFileBanner *file_banner;
   AdwToastOverlay *toast_overlay;
   GtkPaned *paned;
   CbOpinionView *opinion_view;
   CbBriefView *brief_view;
   GtkStack *stack;
 };
-
-/* What a save does once the file is written, such as closing the window. */
-typedef void (*CbWindowContinuation) (CbWindow *self);
 
 /* cb-window.c */
 void      _cb_window_show_error                  (CbWindow             *self,
@@ -49,11 +53,6 @@ void      _cb_window_open_file                   (CbWindow             *self,
 CbWindow *_cb_window_for_new_document            (CbWindow             *self);
 void      _cb_window_choose_opinion_for_template (CbWindow             *self,
                                                   CbTemplate           *template);
-void      _cb_window_save_to_file                (CbWindow             *self,
-                                                  GFile                *file,
-                                                  CbWindowContinuation  then);
-void      _cb_window_save_as                     (CbWindow             *self,
-                                                  CbWindowContinuation  then);
 
 GFile    *_cb_window_find_pdf                    (CbWindow             *self);
 

@@ -22,11 +22,15 @@
 #include "cb-opinion-view.h"
 #include "cb-print-operation.h"
 #include "cb-section-editor.h"
+#include "cb-document-window.h"
 #include "cb-file-filters.h"
 #include "cb-profile.h"
 #include "cb-window-private.h"
 
-G_DEFINE_FINAL_TYPE (CbWindow, cb_window, ADW_TYPE_APPLICATION_WINDOW)
+static void document_window_iface_init (CbDocumentWindowInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (CbWindow, cb_window, ADW_TYPE_APPLICATION_WINDOW,
+                               G_IMPLEMENT_INTERFACE (CB_TYPE_DOCUMENT_WINDOW, document_window_iface_init))
 
 enum {
   PROP_0,
@@ -62,80 +66,89 @@ _cb_window_show_message (CbWindow   *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
-static char *
-display_name (GFile *file)
-{
-  g_autofree char *basename = g_file_get_basename (file);
-  return g_filename_display_name (basename);
-}
-
+/* The window's title is the brief's case name; the document adds the rest. */
 static void
 update_title (CbWindow *self)
 {
   const char *case_name = self->brief ? cb_brief_get_case_name (self->brief) : NULL;
-  g_autofree char *title = NULL;
-  g_autofree char *subtitle = NULL;
 
+  if (self->brief == NULL)
+    return;
   if (case_name == NULL || *case_name == '\0')
     case_name = _("Untitled Brief");
-  title = self->modified ? g_strdup_printf ("• %s", case_name) : g_strdup (case_name);
-
-  if (self->file != NULL)
-    subtitle = display_name (self->file);
-  else if (self->brief != NULL)
-    subtitle = g_strdup (_("Not saved"));
-
-  adw_window_title_set_title (self->window_title, title);
-  adw_window_title_set_subtitle (self->window_title, subtitle ? subtitle : "");
-  gtk_window_set_title (GTK_WINDOW (self), title);
+  cb_document_set_title (self->document, case_name);
 }
 
-static void
-set_modified (CbWindow *self,
-              gboolean  modified)
+/* Drafts: the brief as it is now, written beside the user's files, never over them,
+ * off the main loop. */
+
+typedef struct
 {
-  if (self->modified == modified)
-    return;
-  self->modified = modified;
-  update_title (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
-}
+  CbWindow *self;
+  char *id;
+} DraftWrite;
+
+static void write_draft (CbWindow *self);
 
 static void
-set_file (CbWindow *self,
-          GFile    *file)
+draft_written_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
 {
-  if (g_set_object (&self->file, file))
+  DraftWrite *data = user_data;
+  CbWindow *self = data->self;
+  g_autoptr(GError) error = NULL;
+
+  self->draft_writing = FALSE;
+  if (!cb_drafts_save_finish (result, &error))
+    g_warning ("Could not write a draft: %s", error->message);
+
+  /* Saved or closed while it was written: the draft must not outlive that. */
+  if (g_strcmp0 (self->draft_id, data->id) != 0)
+    cb_drafts_discard (data->id);
+  else if (self->draft_again)
     {
-      update_title (self);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+      self->draft_again = FALSE;
+      write_draft (self);
     }
+  g_object_unref (data->self);
+  g_free (data->id);
+  g_free (data);
 }
-
-/* Drafts: the brief as it is now, written beside the user's files, never over them. */
 
 static void
 write_draft (CbWindow *self)
 {
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
+  GFile *file = cb_document_get_file (self->document);
   g_autofree char *uri = NULL;
+  DraftWrite *data;
 
   if (self->brief == NULL)
     return;
+  /* One at a time, so that an older draft never lands after a newer one. */
+  if (self->draft_writing)
+    {
+      self->draft_again = TRUE;
+      return;
+    }
 
   if (self->draft_id == NULL)
     self->draft_id = g_uuid_string_random ();
-  uri = self->file ? g_file_get_uri (self->file) : NULL;
+  uri = file ? g_file_get_uri (file) : NULL;
   bytes = cb_brief_to_bytes (self->brief);
-  if (!cb_drafts_save (self->draft_id, bytes, uri, &error))
-    g_warning ("Could not write a draft: %s", error->message);
+  data = g_new0 (DraftWrite, 1);
+  data->self = g_object_ref (self);
+  data->id = g_strdup (self->draft_id);
+  self->draft_writing = TRUE;
+  cb_drafts_save_async (self->draft_id, bytes, uri, NULL, draft_written_cb, data);
 }
 
 static void
 discard_draft (CbWindow *self)
 {
   g_clear_handle_id (&self->autosave_id, g_source_remove);
+  self->draft_again = FALSE;
   if (self->draft_id != NULL)
     cb_drafts_discard (self->draft_id);
   g_clear_pointer (&self->draft_id, g_free);
@@ -154,7 +167,7 @@ autosave_cb (gpointer user_data)
 static void
 brief_changed_cb (CbWindow *self)
 {
-  set_modified (self, TRUE);
+  cb_document_changed (self->document);
 
   /* A few seconds after the last edit; a crash then costs seconds, not a brief. */
   g_clear_handle_id (&self->autosave_id, g_source_remove);
@@ -178,10 +191,12 @@ brief_title_changed_cb (CbWindow *self)
   update_title (self);
 }
 
+/* Shows @brief, read from @file as @stamp says (or new, without a file). */
 static void
-set_brief (CbWindow *self,
-           CbBrief  *brief,
-           GFile    *file)
+set_brief (CbWindow    *self,
+           CbBrief     *brief,
+           GFile       *file,
+           CbFileStamp *stamp)
 {
   if (self->brief != NULL)
     g_signal_handlers_disconnect_by_data (self->brief, self);
@@ -189,7 +204,8 @@ set_brief (CbWindow *self,
 
   g_set_object (&self->brief, brief);
   cite_style_changed_cb (self);
-  set_file (self, file);
+  cb_document_reset (self->document, file, stamp);
+  update_title (self);
   cb_opinion_view_set_opinion (self->opinion_view, cb_brief_get_opinion (brief));
   cb_opinion_view_set_brief (self->opinion_view, brief);
   cb_brief_view_set_brief (self->brief_view, brief);
@@ -200,8 +216,6 @@ set_brief (CbWindow *self,
   g_signal_connect_object (brief, "notify::case-name", G_CALLBACK (brief_title_changed_cb), self,
                            G_CONNECT_SWAPPED);
 
-  self->modified = TRUE;
-  set_modified (self, FALSE);
   _cb_window_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BRIEF]);
 }
@@ -211,7 +225,8 @@ set_brief (CbWindow *self,
 static gboolean
 is_pristine (CbWindow *self)
 {
-  return self->brief == NULL || (!self->modified && self->file == NULL);
+  return self->brief == NULL ||
+         (!cb_document_get_modified (self->document) && cb_document_get_file (self->document) == NULL);
 }
 
 /* This window when it holds nothing worth keeping, else a new one. */
@@ -234,6 +249,8 @@ typedef struct
   CbWindow *self;
   CbTemplate *template;
   GFile *file;
+  /* The edits made before a reload started; any made since stop it. */
+  guint64 changes;
 } ImportData;
 
 static ImportData *
@@ -302,7 +319,7 @@ opinion_imported_cb (GObject      *source,
       cb_brief_set_course (brief, course);
   }
   self = _cb_window_for_new_document (self);
-  set_brief (self, brief, NULL);
+  set_brief (self, brief, NULL, NULL);
   g_clear_object (&self->pdf_file);
   if (cb_opinion_get_format (opinion) == CB_OPINION_FORMAT_PDF)
     self->pdf_file = g_object_ref (data->file);
@@ -359,6 +376,7 @@ _cb_window_find_pdf (CbWindow *self)
 {
   CbOpinion *opinion = self->brief != NULL ? cb_brief_get_opinion (self->brief) : NULL;
   const char *source = opinion != NULL ? cb_opinion_get_source_name (opinion) : NULL;
+  GFile *file;
   g_autoptr(GFile) folder = NULL;
   g_autoptr(GFile) beside = NULL;
 
@@ -367,10 +385,11 @@ _cb_window_find_pdf (CbWindow *self)
   if (self->pdf_file != NULL)
     return g_object_ref (self->pdf_file);
   /* A source name is a file's name, never a path: anything else is not looked for. */
-  if (self->file == NULL || source == NULL || *source == '\0' || strchr (source, '/') != NULL ||
+  file = cb_document_get_file (self->document);
+  if (file == NULL || source == NULL || *source == '\0' || strchr (source, '/') != NULL ||
       strcmp (source, "..") == 0 || strcmp (source, ".") == 0)
     return NULL;
-  folder = g_file_get_parent (self->file);
+  folder = g_file_get_parent (file);
   beside = folder != NULL ? g_file_get_child (folder, source) : NULL;
   if (beside == NULL || g_file_query_file_type (beside, G_FILE_QUERY_INFO_NONE, NULL) != G_FILE_TYPE_REGULAR)
     return NULL;
@@ -385,11 +404,14 @@ brief_loaded_cb (GObject      *source,
   g_autoptr(ImportData) data = user_data;
   CbWindow *self = data->self;
   g_autoptr(GError) error = NULL;
-  g_autoptr(CbBrief) brief = cb_brief_load_file_finish (result, NULL, &error);
+  g_autoptr(CbFileStamp) stamp = NULL;
+  g_autoptr(CbBrief) brief = cb_brief_load_file_finish (result, &stamp, &error);
   GFile *file = data->file;
   guint n_orphans = 0, n_review = 0;
   GListModel *excerpts;
 
+  if (self->opening != NULL)
+    g_ptr_array_remove (self->opening, file);
   if (brief == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -403,7 +425,7 @@ brief_loaded_cb (GObject      *source,
   malloc_trim (0);
 #endif
   self = _cb_window_for_new_document (self);
-  set_brief (self, brief, file);
+  set_brief (self, brief, file, stamp);
   {
     g_autofree char *uri = g_file_get_uri (file);
     gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
@@ -514,6 +536,18 @@ offer_template_install (CbWindow   *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The window that shows @file already, or is reading it to show it. */
+static GtkWindow *
+window_with_file (CbWindow *self,
+                  GFile    *file)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (app != NULL)
+    return cb_application_find_window_for_file (CB_APPLICATION (app), file);
+  return cb_window_has_file (self, file) ? GTK_WINDOW (self) : NULL;
+}
+
 /* Opens a brief, a template or an opinion, whichever @file is. */
 void
 _cb_window_open_file (CbWindow *self,
@@ -523,6 +557,15 @@ _cb_window_open_file (CbWindow *self,
    * leaves this one as it was, with a message naming the file and the problem. */
   if (is_brief_file (file))
     {
+      /* One window per brief: two would each overwrite the other's work. */
+      GtkWindow *showing = window_with_file (self, file);
+
+      if (showing != NULL)
+        {
+          gtk_window_present (showing);
+          return;
+        }
+      g_ptr_array_add (self->opening, g_object_ref (file));
       cb_brief_load_file_async (file, self->cancellable, brief_loaded_cb,
                                 import_data_new (self, NULL, file));
     }
@@ -563,161 +606,149 @@ _cb_window_choose_opinion_for_template (CbWindow   *self,
                        NULL, template_opinion_chosen_cb, g_object_ref (template), g_object_unref);
 }
 
-/* Saving */
+/* Saving and reading again: the shared document window does the asking. */
 
-typedef struct
+static CbDocument *
+window_get_document (CbDocumentWindow *window)
 {
-  CbWindow *self;
-  GFile *file;
-  CbWindowContinuation then;
-} SaveData;
-
-static void
-save_data_free (SaveData *data)
-{
-  g_object_unref (data->self);
-  g_object_unref (data->file);
-  g_free (data);
+  return CB_WINDOW (window)->document;
 }
 
-static void
-saved_cb (GObject      *source,
-          GAsyncResult *result,
-          gpointer      user_data)
+static GBytes *
+window_serialize (CbDocumentWindow  *window,
+                  GError           **error)
 {
-  SaveData *data = user_data;
-  CbWindow *self = data->self;
-  g_autoptr(GError) error = NULL;
-
-  if (!cb_brief_save_file_finish (CB_BRIEF (source), result, NULL, &error))
-    {
-      /* The brief stays as it is in the window, still marked unsaved. */
-      _cb_window_show_error (self, error);
-      self->closing = FALSE;
-      save_data_free (data);
-      return;
-    }
-
-  set_file (self, data->file);
-  set_modified (self, FALSE);
-  discard_draft (self);
-  {
-    g_autofree char *uri = g_file_get_uri (data->file);
-    gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
-  }
-
-  if (data->then != NULL)
-    data->then (self);
-  save_data_free (data);
-}
-
-/* Saves the brief to @file in a worker thread, then runs @then unless the save failed. */
-void
-_cb_window_save_to_file (CbWindow             *self,
-                         GFile                *file,
-                         CbWindowContinuation  then)
-{
-  SaveData *data = g_new0 (SaveData, 1);
+  CbWindow *self = CB_WINDOW (window);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *stamp = g_date_time_format_iso8601 (now);
 
-  data->self = g_object_ref (self);
-  data->file = g_object_ref (file);
-  data->then = then;
-
+  if (self->brief == NULL)
+    {
+      g_set_error_literal (error, CB_ERROR, CB_ERROR_SAVE, _("There is no brief to save"));
+      return NULL;
+    }
+  /* The date is part of what is saved, not an edit of the student's. */
   g_signal_handlers_block_by_func (self->brief, brief_changed_cb, self);
   cb_brief_set_modified (self->brief, stamp);
   g_signal_handlers_unblock_by_func (self->brief, brief_changed_cb, self);
-
-  cb_brief_save_file_async (self->brief, file, NULL, self->cancellable, saved_cb, data);
+  return cb_brief_to_bytes (self->brief);
 }
 
-typedef struct
+static GFile *
+window_get_save_target (CbDocumentWindow  *window,
+                        GError           **error)
 {
-  CbWindowContinuation then;
-} SaveAs;
+  GFile *file = cb_document_get_file (CB_WINDOW (window)->document);
 
-static void
-save_as_chosen_cb (GtkWindow *window,
-                   GFile     *file,
-                   gpointer   data)
+  return file != NULL ? g_object_ref (file) : NULL;
+}
+
+static char *
+window_describe_chooser (CbDocumentWindow  *window,
+                         const char       **title,
+                         CbFileKinds       *kinds)
 {
   CbWindow *self = CB_WINDOW (window);
-  SaveAs *save_as = data;
+  const char *case_name = self->brief ? cb_brief_get_case_name (self->brief) : NULL;
 
-  if (file != NULL)
-    _cb_window_save_to_file (self, file, save_as->then);
-  else
-    self->closing = FALSE;
+  *title = _("Save Brief");
+  *kinds = CB_FILE_BRIEFS;
+  return cb_file_name_for_title (case_name, _("Untitled Brief"), ".brief");
 }
 
-/* Asks where to save the brief, then saves it there as _cb_window_save_to_file() does. */
-void
-_cb_window_save_as (CbWindow             *self,
-                    CbWindowContinuation  then)
+static void
+window_saved (CbDocumentWindow *window,
+              GFile            *file)
 {
-  const char *case_name = cb_brief_get_case_name (self->brief);
-  g_autofree char *name = NULL;
-  SaveAs *save_as = g_new0 (SaveAs, 1);
+  CbWindow *self = CB_WINDOW (window);
+  g_autofree char *uri = g_file_get_uri (file);
 
-  name = cb_file_name_for_title (case_name, _("Untitled Brief"), ".brief");
-  save_as->then = then;
-  cb_file_chooser_ask (GTK_WINDOW (self), _("Save Brief"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), CB_FILE_BRIEFS,
-                       name, save_as_chosen_cb, save_as, g_free);
+  /* Edits made while the file was written still need their draft. */
+  if (!cb_document_get_modified (self->document))
+    discard_draft (self);
+  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+}
+
+static void
+reloaded_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(ImportData) data = user_data;
+  CbWindow *self = data->self;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CbFileStamp) stamp = NULL;
+  g_autoptr(CbBrief) brief = cb_brief_load_file_finish (result, &stamp, &error);
+  GFile *file = cb_document_get_file (self->document);
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+
+  /* Closed meanwhile: nothing to show it in. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->brief == NULL)
+    return;
+  /* Saved elsewhere, or edited, while the file was read: nothing to replace now, and
+   * an edit made meanwhile is not lost. The banner still says the file changed. */
+  if (file == NULL || !g_file_equal (file, data->file) ||
+      cb_document_get_changes (self->document) != data->changes)
+    return;
+  if (brief == NULL)
+    {
+      /* Not readable, or no longer a brief: the window keeps what it shows. */
+      cb_document_set_disk_error (self->document, error);
+      return;
+    }
+
+  set_brief (self, brief, file, stamp);
+  name = cb_document_dup_file_name (self->document);
+  /* Translators: a file's name */
+  message = g_strdup_printf (_("“%s” was changed by another program and is shown as it is now"), name);
+  _cb_window_show_message (self, message);
+}
+
+static void
+window_reload (CbDocumentWindow *window)
+{
+  CbWindow *self = CB_WINDOW (window);
+  GFile *file = cb_document_get_file (self->document);
+  ImportData *data;
+
+  if (file == NULL)
+    return;
+  data = import_data_new (self, NULL, file);
+  data->changes = cb_document_get_changes (self->document);
+  cb_brief_load_file_async (file, self->cancellable, reloaded_cb, data);
+}
+
+static void
+window_show_error (CbDocumentWindow *window,
+                   const GError     *error)
+{
+  _cb_window_show_error (CB_WINDOW (window), error);
+}
+
+static void
+document_window_iface_init (CbDocumentWindowInterface *iface)
+{
+  iface->get_document = window_get_document;
+  iface->serialize = window_serialize;
+  iface->get_save_target = window_get_save_target;
+  iface->describe_chooser = window_describe_chooser;
+  iface->saved = window_saved;
+  iface->reload = window_reload;
+  iface->show_error = window_show_error;
 }
 
 /* Closing */
-
-static void
-close_now (CbWindow *self)
-{
-  self->closing = TRUE;
-  discard_draft (self);
-  gtk_window_destroy (GTK_WINDOW (self));
-}
-
-static void
-close_response_cb (AdwMessageDialog *dialog,
-                   const char       *response,
-                   CbWindow         *self)
-{
-  if (g_str_equal (response, "discard"))
-    close_now (self);
-  else if (g_str_equal (response, "save"))
-    {
-      self->closing = TRUE;
-      if (self->file != NULL)
-        _cb_window_save_to_file (self, self->file, close_now);
-      else
-        _cb_window_save_as (self, close_now);
-    }
-}
 
 static gboolean
 cb_window_close_request (GtkWindow *window)
 {
   CbWindow *self = CB_WINDOW (window);
   int width, height;
-  AdwMessageDialog *dialog;
 
-  if (self->modified && !self->closing)
-    {
-      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, _("Save Changes?"),
-                                                           _("This brief has changes that are not saved. "
-                                                             "If you close without saving, they are lost.")));
-      adw_message_dialog_add_responses (dialog,
-                                        "cancel", _("_Cancel"),
-                                        "discard", _("_Discard"),
-                                        "save", _("_Save"),
-                                        NULL);
-      adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
-      adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
-      adw_message_dialog_set_default_response (dialog, "save");
-      adw_message_dialog_set_close_response (dialog, "cancel");
-      g_signal_connect (dialog, "response", G_CALLBACK (close_response_cb), self);
-      gtk_window_present (GTK_WINDOW (dialog));
-      return TRUE;
-    }
+  /* Unsaved work asks first; the window closes once that is settled. */
+  if (!cb_document_window_close_request (CB_DOCUMENT_WINDOW (self)))
+    return TRUE;
 
   gtk_window_get_default_size (window, &width, &height);
   g_settings_set (self->settings, "window-size", "(ii)", width, height);
@@ -791,10 +822,10 @@ cb_window_export_pdf (CbWindow *self,
     }
   /* The chooser only asks whether to replace a file: a PDF over the brief itself (by
    * identity, whatever the name) would lose it. */
-  if (self->file != NULL && cb_file_is_same (file, self->file))
+  if (cb_document_get_file (self->document) != NULL && cb_document_is_file (self->document, file))
     {
       g_autofree char *out = g_file_get_parse_name (file);
-      g_autofree char *in = g_file_get_parse_name (self->file);
+      g_autofree char *in = g_file_get_parse_name (cb_document_get_file (self->document));
       g_autoptr(GError) same = g_error_new (CB_ERROR, CB_ERROR_SAVE,
                                             _("%s is the same file as %s; give the PDF another name"), out, in);
 
@@ -832,6 +863,18 @@ drop_cb (GtkDropTarget *target,
 }
 
 static void
+document_file_changed_cb (CbWindow *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+}
+
+static void
+document_modified_changed_cb (CbWindow *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+}
+
+static void
 cb_window_dispose (GObject *object)
 {
   CbWindow *self = CB_WINDOW (object);
@@ -847,13 +890,24 @@ cb_window_dispose (GObject *object)
   if (self->brief != NULL)
     g_signal_handlers_disconnect_by_data (self->brief, self);
   g_clear_object (&self->brief);
-  g_clear_object (&self->file);
+  g_clear_pointer (&self->opening, g_ptr_array_unref);
   g_clear_pointer (&self->draft_id, g_free);
   g_clear_pointer (&self->last_message, g_free);
   g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (self), CB_TYPE_WINDOW);
 
   G_OBJECT_CLASS (cb_window_parent_class)->dispose (object);
+}
+
+static void
+cb_window_finalize (GObject *object)
+{
+  CbWindow *self = CB_WINDOW (object);
+
+  /* Kept to the end: a save under way when the window went still finishes with it. */
+  g_clear_object (&self->document);
+
+  G_OBJECT_CLASS (cb_window_parent_class)->finalize (object);
 }
 
 static void
@@ -870,10 +924,10 @@ cb_window_get_property (GObject    *object,
       g_value_set_object (value, self->brief);
       break;
     case PROP_FILE:
-      g_value_set_object (value, self->file);
+      g_value_set_object (value, cb_document_get_file (self->document));
       break;
     case PROP_MODIFIED:
-      g_value_set_boolean (value, self->modified);
+      g_value_set_boolean (value, cb_document_get_modified (self->document));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -888,6 +942,7 @@ cb_window_class_init (CbWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = cb_window_dispose;
+  object_class->finalize = cb_window_finalize;
   object_class->get_property = cb_window_get_property;
   window_class->close_request = cb_window_close_request;
 
@@ -904,9 +959,11 @@ cb_window_class_init (CbWindowClass *klass)
 
   g_type_ensure (CB_TYPE_OPINION_VIEW);
   g_type_ensure (CB_TYPE_BRIEF_VIEW);
+  g_type_ensure (CB_TYPE_FILE_BANNER);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/cb-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CbWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, CbWindow, file_banner);
   gtk_widget_class_bind_template_child (widget_class, CbWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CbWindow, paned);
   gtk_widget_class_bind_template_child (widget_class, CbWindow, opinion_view);
@@ -914,6 +971,7 @@ cb_window_class_init (CbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CbWindow, stack);
 
   _cb_window_class_actions_init (klass);
+  cb_document_window_class_install_actions (widget_class);
 }
 
 static void
@@ -926,6 +984,14 @@ cb_window_init (CbWindow *self)
 
   self->cancellable = g_cancellable_new ();
   self->settings = g_settings_new (APPLICATION_ID);
+  self->opening = g_ptr_array_new_with_free_func (g_object_unref);
+  self->document = cb_document_new ();
+  cb_file_banner_set_document (self->file_banner, self->document);
+  cb_document_window_setup (CB_DOCUMENT_WINDOW (self), self->window_title);
+  g_signal_connect_object (self->document, "notify::file", G_CALLBACK (document_file_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "notify::modified", G_CALLBACK (document_modified_changed_cb), self,
+                           G_CONNECT_SWAPPED);
 
   g_settings_get (self->settings, "window-size", "(ii)", &width, &height);
   gtk_window_set_default_size (GTK_WINDOW (self), width, height);
@@ -939,7 +1005,6 @@ cb_window_init (CbWindow *self)
   g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
-  update_title (self);
   _cb_window_update_actions (self);
   cb_profile_watch_window (GTK_WINDOW (self));
 }
@@ -1024,6 +1089,7 @@ cb_window_restore_draft (CbWindow  *self,
 {
   g_autoptr(CbBrief) brief = NULL;
   g_autoptr(GFile) file = NULL;
+  g_autoptr(CbFileStamp) stamp = NULL;
 
   g_return_val_if_fail (CB_IS_WINDOW (self), FALSE);
 
@@ -1032,10 +1098,19 @@ cb_window_restore_draft (CbWindow  *self,
     return FALSE;
 
   if (cb_draft_get_original_uri (draft) != NULL)
-    file = g_file_new_for_uri (cb_draft_get_original_uri (draft));
-  set_brief (self, brief, file);
+    {
+      gint64 drafted = g_date_time_to_unix (cb_draft_get_saved (draft)) + 1;
+
+      file = g_file_new_for_uri (cb_draft_get_original_uri (draft));
+      /* The draft builds on the file as it was then. Written to since, or gone, the
+       * file is not replaced unasked: without a stamp the window shows what happened. */
+      stamp = cb_file_stamp_query (file, NULL, NULL);
+      if (stamp != NULL && cb_file_stamp_get_modified (stamp) > drafted * G_USEC_PER_SEC)
+        g_clear_pointer (&stamp, cb_file_stamp_unref);
+    }
+  set_brief (self, brief, file, stamp);
   self->draft_id = g_strdup (cb_draft_get_id (draft));
-  set_modified (self, TRUE);
+  cb_document_set_modified (self->document, TRUE);
   return TRUE;
 }
 
@@ -1062,7 +1137,16 @@ gboolean
 cb_window_get_modified (CbWindow *self)
 {
   g_return_val_if_fail (CB_IS_WINDOW (self), FALSE);
-  return self->modified;
+  return cb_document_get_modified (self->document);
+}
+
+static void
+saved_to_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  /* Errors are shown in the window. */
+  cb_document_window_save_finish (CB_DOCUMENT_WINDOW (source), result, NULL);
 }
 
 /**
@@ -1070,7 +1154,7 @@ cb_window_get_modified (CbWindow *self)
  * @self: the window
  * @file: where to save
  *
- * Saves the brief to @file in the background, as Save As would without asking.
+ * Saves the brief to @file in the background, as Save As does once @file is chosen.
  */
 void
 cb_window_save_to (CbWindow *self,
@@ -1079,7 +1163,7 @@ cb_window_save_to (CbWindow *self,
   g_return_if_fail (CB_IS_WINDOW (self));
   g_return_if_fail (self->brief != NULL);
 
-  _cb_window_save_to_file (self, file, NULL);
+  cb_document_window_save_to_async (CB_DOCUMENT_WINDOW (self), file, NULL, saved_to_cb, NULL);
 }
 
 /**
@@ -1119,4 +1203,29 @@ cb_window_get_last_message (CbWindow *self)
 {
   g_return_val_if_fail (CB_IS_WINDOW (self), NULL);
   return self->last_message;
+}
+
+/**
+ * cb_window_has_file:
+ * @self: the window
+ * @file: a file
+ *
+ * Whether the window shows @file, or is reading it to show it, however the file is
+ * named (a symbolic link, a relative path).
+ *
+ * Returns: %TRUE when @file is this window's brief
+ */
+gboolean
+cb_window_has_file (CbWindow *self,
+                    GFile    *file)
+{
+  g_return_val_if_fail (CB_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (cb_document_is_file (self->document, file))
+    return TRUE;
+  for (guint i = 0; i < self->opening->len; i++)
+    if (cb_document_same_file (g_ptr_array_index (self->opening, i), file))
+      return TRUE;
+  return FALSE;
 }

@@ -28,6 +28,8 @@ void      cb_window_export_pdf      (CbWindow      *self,
                                      GFile         *file);
 void      cb_window_save_to         (CbWindow      *self,
                                      GFile         *file);
+gboolean  cb_window_has_file        (CbWindow      *self,
+                                     GFile         *file);
 
 struct _CbOpinionView *cb_window_get_opinion_view (CbWindow *self);
 struct _CbBriefView   *cb_window_get_brief_view   (CbWindow *self);

@@ -58,6 +58,50 @@ destroy_and_check (GtkWindow *window)
   g_assert_null (window);
 }
 
+typedef struct
+{
+  gboolean done;
+  gboolean saved;
+  GError *error;
+} SaveResult;
+
+static void
+saved_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  SaveResult *save = user_data;
+
+  save->saved = cb_template_editor_save_finish (CB_TEMPLATE_EDITOR (source), result, &save->error);
+  save->done = TRUE;
+}
+
+static gboolean
+save_done (gpointer data)
+{
+  return ((SaveResult *) data)->done;
+}
+
+/* Save, as the editor's Save button does it, waited for. */
+static gboolean
+save_editor (CbTemplateEditor  *editor,
+             GError           **error)
+{
+  SaveResult save = { 0 };
+
+  cb_template_editor_save_async (editor, NULL, saved_cb, &save);
+  cb_test_wait_until (save_done, &save);
+  if (save.error != NULL)
+    g_propagate_error (error, save.error);
+  return save.saved;
+}
+
+static gboolean
+is_saved (gpointer data)
+{
+  return !cb_template_editor_get_modified (data);
+}
+
 static void
 set_text_view (GtkWidget  *view,
                const char *text)
@@ -186,12 +230,12 @@ test_editor_build_reorder_save (void)
   gtk_window_present (GTK_WINDOW (editor));
   /* A template needs a title and a section before it can be saved. */
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cb_template_editor_get_field (editor, "title"))), ==, "");
-  g_assert_false (cb_template_editor_save (editor, &error));
+  g_assert_false (save_editor (editor, &error));
   g_assert_error (error, CB_ERROR, CB_ERROR_INVALID);
   g_assert_cmpstr (error->message, ==, "Give the template a title first");
   g_clear_error (&error);
   gtk_editable_set_text (GTK_EDITABLE (cb_template_editor_get_field (editor, "title")), "Seminar Brief");
-  g_assert_false (cb_template_editor_save (editor, &error));
+  g_assert_false (save_editor (editor, &error));
   g_assert_error (error, CB_ERROR, CB_ERROR_INVALID);
   g_assert_cmpstr (error->message, ==, "A template needs at least one section");
   g_clear_error (&error);
@@ -245,7 +289,7 @@ test_editor_build_reorder_save (void)
                    ==, "Issue");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "template.save", NULL));
-  g_assert_false (cb_template_editor_get_modified (editor));
+  cb_test_wait_until (is_saved, editor);
   file = cb_template_editor_get_file (editor);
   user_dir = cb_template_store_get_user_dir (store);
   expected = g_file_get_child (user_dir, "seminar-brief.brieftemplate");
@@ -280,7 +324,7 @@ test_editor_build_reorder_save (void)
   gtk_editable_set_text (GTK_EDITABLE (cb_template_editor_get_field (editor, "section-title")), "Background");
   gtk_widget_activate_action (GTK_WIDGET (editor), "template.remove-section", NULL);
   assert_order (template, "issue,holding");
-  g_assert_true (cb_template_editor_save (editor, &error));
+  g_assert_true (save_editor (editor, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_equal (cb_template_editor_get_file (editor), expected));
   g_clear_object (&reloaded);
@@ -314,7 +358,7 @@ test_editor_builtin_copy (void)
 
   gtk_widget_activate_action (GTK_WIDGET (editor), "template.select-section", "u", 3);
   gtk_editable_set_text (GTK_EDITABLE (cb_template_editor_get_field (editor, "section-title")), "Rationale");
-  g_assert_true (cb_template_editor_save (editor, &error));
+  g_assert_true (save_editor (editor, &error));
   g_assert_no_error (error);
 
   /* The built-in is as it was, and still the one under its id. */

@@ -7,6 +7,8 @@
 
 #include "cb-core.h"
 #include "cb-error.h"
+#include "cb-file-io.h"
+#include "cb-file-private.h"
 #include "cb-template-private.h"
 #include "cb-template-store.h"
 
@@ -16,6 +18,7 @@
 /* Where each loaded template came from, kept on the template itself. */
 #define ORIGIN_KEY "cb-template-origin"
 #define FILE_KEY "cb-template-file"
+#define STAMP_KEY "cb-template-stamp"
 
 struct _CbTemplateStore
 {
@@ -80,8 +83,16 @@ load_dir (CbTemplateStore  *self,
     {
       g_autoptr(GFile) file = g_file_get_child (dir, g_ptr_array_index (names, i));
       g_autoptr(GError) error = NULL;
-      g_autoptr(CbTemplate) template = cb_template_load_file (file, NULL, &error);
+      g_autoptr(CbFileStamp) stamp = NULL;
+      g_autoptr(GBytes) bytes = cb_file_load (file, CB_TEMPLATE_MAX_BYTES, &stamp, NULL, &error);
+      g_autofree char *name = NULL;
+      g_autoptr(CbTemplate) template = NULL;
 
+      if (bytes != NULL)
+        {
+          name = cb_file_dup_display_name (file);
+          template = cb_template_load_bytes (bytes, name, &error);
+        }
       if (template == NULL)
         {
           g_ptr_array_add (self->load_errors, g_steal_pointer (&error));
@@ -91,6 +102,10 @@ load_dir (CbTemplateStore  *self,
         continue;
       g_object_set_data (G_OBJECT (template), ORIGIN_KEY, GUINT_TO_POINTER (origin));
       g_object_set_data_full (G_OBJECT (template), FILE_KEY, g_object_ref (file), g_object_unref);
+      /* What the file was when read, so that an editor of the template can tell a later
+       * change by another program from its own. */
+      g_object_set_data_full (G_OBJECT (template), STAMP_KEY, g_steal_pointer (&stamp),
+                              (GDestroyNotify) cb_file_stamp_unref);
       g_ptr_array_add (self->templates, g_steal_pointer (&template));
     }
 }
@@ -363,6 +378,26 @@ cb_template_store_get_file (CbTemplateStore *self,
 }
 
 /**
+ * cb_template_store_get_stamp:
+ * @self: a template store
+ * @template: a template of the store
+ *
+ * Gets how the file of @template was when the store read it, to give cb_file_save()
+ * when the template is saved back into it.
+ *
+ * Returns: (transfer none) (nullable): the stamp; built-in templates have none
+ */
+CbFileStamp *
+cb_template_store_get_stamp (CbTemplateStore *self,
+                             CbTemplate      *template)
+{
+  g_return_val_if_fail (CB_IS_TEMPLATE_STORE (self), NULL);
+  g_return_val_if_fail (CB_IS_TEMPLATE (template), NULL);
+
+  return g_object_get_data (G_OBJECT (template), STAMP_KEY);
+}
+
+/**
  * cb_template_store_make_id:
  * @self: a template store
  * @base: what the id should look like ("default-copy", or a title)
@@ -411,6 +446,69 @@ cb_template_store_make_id (CbTemplateStore *self,
 }
 
 /**
+ * cb_template_store_get_install_file:
+ * @self: a template store
+ * @template: a template to keep
+ * @error: return location for an error
+ *
+ * Gets the file in the user's template folder that keeps @template: the file of the
+ * user template of the same id, or a new one named after the id. An id of a built-in
+ * is refused with %CB_ERROR_INVALID, as such a template would never be used (give it
+ * a new id with cb_template_store_make_id() first).
+ *
+ * Returns: (transfer full) (nullable): the file, or %NULL with @error set
+ */
+GFile *
+cb_template_store_get_install_file (CbTemplateStore  *self,
+                                    CbTemplate       *template,
+                                    GError          **error)
+{
+  g_autoptr(GFile) user_dir = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) parent = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *dir_path = NULL;
+  g_autofree char *parent_path = NULL;
+  CbTemplate *existing;
+
+  g_return_val_if_fail (CB_IS_TEMPLATE_STORE (self), NULL);
+  g_return_val_if_fail (CB_IS_TEMPLATE (template), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  existing = cb_template_store_lookup (self, cb_template_get_id (template));
+  if (existing != NULL && cb_template_store_get_origin (self, existing) == CB_TEMPLATE_ORIGIN_BUILTIN)
+    {
+      g_set_error (error, CB_ERROR, CB_ERROR_INVALID,
+                   _("A built-in template already has the id “%s”"), cb_template_get_id (template));
+      return NULL;
+    }
+  if (existing != NULL && cb_template_store_get_origin (self, existing) == CB_TEMPLATE_ORIGIN_USER)
+    return g_object_ref (cb_template_store_get_file (self, existing));
+
+  /* The file's name comes from the template, so it is made only of a valid id, and
+   * the folder it lands in is checked once more after canonicalization. */
+  if (!cb_template_id_is_valid (cb_template_get_id (template)))
+    {
+      g_set_error (error, CB_ERROR, CB_ERROR_INVALID,
+                   _("The template id “%s” is not a plain name"), cb_template_get_id (template));
+      return NULL;
+    }
+  user_dir = cb_template_store_get_user_dir (self);
+  name = g_strconcat (cb_template_get_id (template), TEMPLATE_SUFFIX, NULL);
+  file = g_file_get_child (user_dir, name);
+  parent = g_file_get_parent (file);
+  dir_path = g_canonicalize_filename (g_file_peek_path (user_dir), NULL);
+  parent_path = parent != NULL ? g_canonicalize_filename (g_file_peek_path (parent), NULL) : NULL;
+  if (parent_path == NULL || !g_str_equal (dir_path, parent_path))
+    {
+      g_set_error (error, CB_ERROR, CB_ERROR_INVALID,
+                   _("The template id “%s” is not a plain name"), cb_template_get_id (template));
+      return NULL;
+    }
+  return g_steal_pointer (&file);
+}
+
+/**
  * cb_template_store_install:
  * @self: a template store
  * @template: the template to keep
@@ -431,51 +529,15 @@ cb_template_store_install (CbTemplateStore  *self,
   g_autoptr(GFile) user_dir = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) local_error = NULL;
-  CbTemplate *existing;
 
   g_return_val_if_fail (CB_IS_TEMPLATE_STORE (self), NULL);
   g_return_val_if_fail (CB_IS_TEMPLATE (template), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  existing = cb_template_store_lookup (self, cb_template_get_id (template));
-  if (existing != NULL && cb_template_store_get_origin (self, existing) == CB_TEMPLATE_ORIGIN_BUILTIN)
-    {
-      g_set_error (error, CB_ERROR, CB_ERROR_INVALID,
-                   _("A built-in template already has the id “%s”"), cb_template_get_id (template));
-      return NULL;
-    }
-
-  user_dir = cb_template_store_get_user_dir (self);
-  if (existing != NULL && cb_template_store_get_origin (self, existing) == CB_TEMPLATE_ORIGIN_USER)
-    file = g_object_ref (cb_template_store_get_file (self, existing));
-  else
-    {
-      g_autofree char *name = NULL;
-      g_autoptr(GFile) parent = NULL;
-      g_autofree char *dir_path = NULL;
-      g_autofree char *parent_path = NULL;
-
-      /* The file's name comes from the template, so it is made only of a valid id, and
-       * the folder it lands in is checked once more after canonicalization. */
-      if (!cb_template_id_is_valid (cb_template_get_id (template)))
-        {
-          g_set_error (error, CB_ERROR, CB_ERROR_INVALID,
-                       _("The template id “%s” is not a plain name"), cb_template_get_id (template));
-          return NULL;
-        }
-      name = g_strconcat (cb_template_get_id (template), TEMPLATE_SUFFIX, NULL);
-      file = g_file_get_child (user_dir, name);
-      parent = g_file_get_parent (file);
-      dir_path = g_canonicalize_filename (g_file_peek_path (user_dir), NULL);
-      parent_path = parent != NULL ? g_canonicalize_filename (g_file_peek_path (parent), NULL) : NULL;
-      if (parent_path == NULL || !g_str_equal (dir_path, parent_path))
-        {
-          g_set_error (error, CB_ERROR, CB_ERROR_INVALID,
-                       _("The template id “%s” is not a plain name"), cb_template_get_id (template));
-          return NULL;
-        }
-    }
-
+  file = cb_template_store_get_install_file (self, template, error);
+  if (file == NULL)
+    return NULL;
+  user_dir = g_file_get_parent (file);
   if (!g_file_make_directory_with_parents (user_dir, NULL, &local_error) &&
       !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
     {

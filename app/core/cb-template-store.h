@@ -2,6 +2,7 @@
 
 #include <gio/gio.h>
 
+#include "cb-file-stamp.h"
 #include "cb-template.h"
 
 G_BEGIN_DECLS
@@ -36,8 +37,13 @@ CbTemplateOrigin cb_template_store_get_origin           (CbTemplateStore *self,
                                                          CbTemplate      *template);
 GFile           *cb_template_store_get_file             (CbTemplateStore *self,
                                                          CbTemplate      *template);
+CbFileStamp     *cb_template_store_get_stamp            (CbTemplateStore *self,
+                                                         CbTemplate      *template);
 char            *cb_template_store_make_id              (CbTemplateStore *self,
                                                          const char      *base);
+GFile           *cb_template_store_get_install_file     (CbTemplateStore *self,
+                                                         CbTemplate      *template,
+                                                         GError         **error);
 GFile           *cb_template_store_install              (CbTemplateStore *self,
                                                          CbTemplate      *template,
                                                          GError         **error);
