@@ -31,6 +31,8 @@ typedef struct
 typedef struct
 {
   GFile *target;
+  /* How a target not the document's own was when last read. */
+  CbFileStamp *expected;
   CbDocumentSaveFlags flags;
   gboolean retried;
   /* Whether the Save As chooser answered. */
@@ -41,6 +43,7 @@ static void
 save_flow_free (SaveFlow *flow)
 {
   g_clear_object (&flow->target);
+  g_clear_pointer (&flow->expected, cb_file_stamp_unref);
   g_free (flow);
 }
 
@@ -236,7 +239,7 @@ flow_ask (GTask               *task,
   const char *replace_label;
   AdwMessageDialog *dialog;
 
-  if (!own)
+  if (!own && flow->expected == NULL)
     {
       heading = _("Replace File?");
       /* Translators: a file's name */
@@ -268,7 +271,7 @@ flow_ask (GTask               *task,
                                     "replace", replace_label,
                                     NULL);
   adw_message_dialog_set_response_appearance (dialog, "replace",
-                                              state == CB_DOCUMENT_DISK_DELETED && own
+                                              state == CB_DOCUMENT_DISK_DELETED
                                               ? ADW_RESPONSE_SUGGESTED : ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (dialog, "cancel");
   adw_message_dialog_set_close_response (dialog, "cancel");
@@ -336,7 +339,8 @@ flow_written_cb (GObject      *source,
       else if (cb_document_is_file (document, flow->target))
         cb_document_check_disk_async (document, flow_checked_cb, task);
       else
-        flow_ask (task, CB_DOCUMENT_DISK_CHANGED, FALSE);
+        flow_ask (task, g_file_query_exists (flow->target, NULL) ? CB_DOCUMENT_DISK_CHANGED : CB_DOCUMENT_DISK_DELETED,
+                  FALSE);
       return;
     }
   return_error (task, error);
@@ -356,7 +360,7 @@ flow_write (GTask *task)
       return;
     }
   cb_document_save_async (cb_document_window_get_document (self), flow->target, bytes, flow->flags,
-                          g_task_get_cancellable (task), flow_written_cb, task);
+                          flow->expected, g_task_get_cancellable (task), flow_written_cb, task);
 }
 
 /* Saves to a file the user chose, where the chooser asked before it let an existing
@@ -466,7 +470,7 @@ cb_document_window_save_async (CbDocumentWindow    *self,
   flow = g_new0 (SaveFlow, 1);
   g_task_set_task_data (task, flow, (GDestroyNotify) save_flow_free);
   if (!choose_file)
-    flow->target = CB_DOCUMENT_WINDOW_GET_IFACE (self)->get_save_target (self, &error);
+    flow->target = CB_DOCUMENT_WINDOW_GET_IFACE (self)->get_save_target (self, &flow->expected, &error);
   if (error != NULL)
     return_error (task, error);
   else if (flow->target == NULL)

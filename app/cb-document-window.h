@@ -19,8 +19,9 @@ G_DECLARE_INTERFACE (CbDocumentWindow, cb_document_window, CB, DOCUMENT_WINDOW, 
  * @get_document: the window's document
  * @serialize: the document as its file is written, or an error saying why it cannot
  *   be saved yet
- * @get_save_target: where Save writes; %NULL to ask (Save As), or %NULL with an error
- *   saying why the document cannot be saved there
+ * @get_save_target: where Save writes, and when that is not the document's own file,
+ *   how it was when last read (@expected, or %NULL when it must not exist); %NULL to
+ *   ask (Save As), or %NULL with an error saying why the document cannot be saved
  * @describe_chooser: the Save As chooser's title and kinds of file, and the name it
  *   suggests
  * @saved: after the document was written to a file
@@ -35,7 +36,8 @@ struct _CbDocumentWindowInterface
   CbDocument *(*get_document)    (CbDocumentWindow *self);
   GBytes     *(*serialize)       (CbDocumentWindow *self,
                                   GError          **error);
-  GFile      *(*get_save_target) (CbDocumentWindow *self,
+  GFile      *(*get_save_target) (CbDocumentWindow  *self,
+                                  CbFileStamp     **expected,
                                   GError          **error);
   char       *(*describe_chooser) (CbDocumentWindow  *self,
                                    const char       **title,

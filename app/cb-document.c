@@ -78,6 +78,7 @@ typedef struct
   GFile *file;
   GBytes *bytes;
   CbDocumentSaveFlags flags;
+  CbFileStamp *expected;
   guint64 changes;
 } SaveData;
 
@@ -86,6 +87,7 @@ save_data_free (SaveData *data)
 {
   g_clear_object (&data->file);
   g_clear_pointer (&data->bytes, g_bytes_unref);
+  g_clear_pointer (&data->expected, cb_file_stamp_unref);
   g_free (data);
 }
 
@@ -905,6 +907,8 @@ start_save (CbDocument *self,
       else
         flags = CB_FILE_SAVE_NO_REPLACE;
     }
+  else if (data->expected != NULL)
+    expected = data->expected;
   else
     flags = CB_FILE_SAVE_NO_REPLACE;
 
@@ -932,6 +936,8 @@ start_next_save (CbDocument *self)
  * @file: where to save: the document's own file, or another (Save As)
  * @bytes: the document as its format writes it, taken when the save is asked for
  * @flags: how to treat the file already there
+ * @expected: (nullable): for a file not the document's own, how it was when last
+ *   read, so that it is replaced unless it changed since (%NULL: only if there is none)
  * @cancellable: (nullable): a #GCancellable
  * @callback: called when the file is written or the save refused
  * @user_data: data for @callback
@@ -939,7 +945,7 @@ start_next_save (CbDocument *self)
  * Saves @bytes to @file atomically (cb_file_save_async()), after any save of the
  * document still under way. The document's own file is replaced only if it is as it
  * was last read or saved here (or cb_document_keep_mine() said to), another file only
- * if there is none; otherwise the save is refused with %CB_ERROR_CHANGED or
+ * if it is as @expected says; otherwise the save is refused with %CB_ERROR_CHANGED or
  * %G_IO_ERROR_EXISTS and the file is untouched, unless @flags say the user agreed to
  * replace it. Once written, @file is the document's file, unmodified unless it was
  * edited while the save ran.
@@ -949,6 +955,7 @@ cb_document_save_async (CbDocument          *self,
                         GFile               *file,
                         GBytes              *bytes,
                         CbDocumentSaveFlags  flags,
+                        CbFileStamp         *expected,
                         GCancellable        *cancellable,
                         GAsyncReadyCallback  callback,
                         gpointer             user_data)
@@ -964,6 +971,7 @@ cb_document_save_async (CbDocument          *self,
   data->file = g_object_ref (file);
   data->bytes = g_bytes_ref (bytes);
   data->flags = flags;
+  data->expected = expected != NULL ? cb_file_stamp_ref (expected) : NULL;
   data->changes = self->changes;
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, cb_document_save_async);

@@ -32,7 +32,8 @@ typedef enum
 /**
  * CbDocumentSaveFlags:
  * @CB_DOCUMENT_SAVE_NONE: the document's own file is replaced only if it is as it was
- *   last read or saved; any other file only if there is none
+ *   last read or saved; any other file only if it is as the caller last read it, or
+ *   if there is none
  * @CB_DOCUMENT_SAVE_REPLACE: the user agreed to replace whatever is there
  *
  * How cb_document_save_async() treats the file already on disk.
@@ -83,6 +84,7 @@ void                 cb_document_save_async         (CbDocument          *self,
                                                      GFile               *file,
                                                      GBytes              *bytes,
                                                      CbDocumentSaveFlags  flags,
+                                                     CbFileStamp         *expected,
                                                      GCancellable        *cancellable,
                                                      GAsyncReadyCallback  callback,
                                                      gpointer             user_data);

@@ -711,12 +711,14 @@ editor_serialize (CbDocumentWindow  *window,
 /* Save keeps the template with the user's templates. */
 static GFile *
 editor_get_save_target (CbDocumentWindow  *window,
+                        CbFileStamp      **expected,
                         GError           **error)
 {
   CbTemplateEditor *self = CB_TEMPLATE_EDITOR (window);
   CbTemplateStore *store = cb_template_store_get_default ();
   g_autoptr(GFile) user_dir = cb_template_store_get_user_dir (store);
   g_autoptr(GError) local_error = NULL;
+  CbTemplate *kept;
 
   /* A new template's file is named after its title, so the title comes first. */
   if (!cb_template_check (self->template, error))
@@ -726,6 +728,12 @@ editor_get_save_target (CbDocumentWindow  *window,
   if (!g_file_make_directory_with_parents (user_dir, NULL, &local_error) &&
       !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
     g_debug ("Could not make the templates folder: %s", local_error->message);
+  /* The user's earlier save of it (after a Save As elsewhere) is replaced as the store
+   * read it, unless another program changed it since. */
+  kept = cb_template_store_lookup (store, cb_template_get_id (self->template));
+  if (kept != NULL && cb_template_store_get_origin (store, kept) == CB_TEMPLATE_ORIGIN_USER &&
+      cb_template_store_get_stamp (store, kept) != NULL)
+    *expected = cb_file_stamp_ref (cb_template_store_get_stamp (store, kept));
   return cb_template_store_get_install_file (store, self->template, error);
 }
 

@@ -636,6 +636,7 @@ window_serialize (CbDocumentWindow  *window,
 
 static GFile *
 window_get_save_target (CbDocumentWindow  *window,
+                        CbFileStamp      **expected,
                         GError           **error)
 {
   GFile *file = cb_document_get_file (CB_WINDOW (window)->document);

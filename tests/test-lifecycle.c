@@ -655,6 +655,41 @@ change_template_elsewhere (const char *path)
   g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
 }
 
+typedef struct
+{
+  gboolean done;
+  gboolean saved;
+} Saved;
+
+static void
+template_saved_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  Saved *saved = user_data;
+
+  saved->saved = cb_template_editor_save_finish (CB_TEMPLATE_EDITOR (source), result, NULL);
+  saved->done = TRUE;
+}
+
+static gboolean
+saved_done (gpointer data)
+{
+  return ((Saved *) data)->done;
+}
+
+/* Save As, once the chooser gave @file. */
+static void
+save_to_and_wait (CbTemplateEditor *editor,
+                  GFile            *file)
+{
+  Saved saved = { FALSE, FALSE };
+
+  cb_template_editor_save_to_async (editor, file, NULL, template_saved_cb, &saved);
+  cb_test_wait_until (saved_done, &saved);
+  g_assert_true (saved.saved);
+}
+
 static void
 test_template_editor_same (void)
 {
@@ -714,6 +749,50 @@ test_template_editor_same (void)
   cb_test_wait_until (is_saved, editor);
   g_assert_true (file_holds (path, "Prof. Ada Byron"));
   g_assert_cmpstr (cb_template_get_author (cb_template_store_lookup (store, "seminar")), ==, "Prof. Ada Byron");
+
+  /* Save As hands out a copy; Save then keeps the template with the user's own again,
+   * replacing the earlier save without asking, since nothing else changed it. */
+  {
+    g_autofree char *dir = g_dir_make_tmp ("casebrief-handout-XXXXXX", NULL);
+    g_autofree char *handout_path = g_build_filename (dir, "handout.brieftemplate", NULL);
+    g_autoptr(GFile) handout = g_file_new_for_path (handout_path);
+
+    save_to_and_wait (editor, handout);
+    g_assert_true (g_file_equal (cb_template_editor_get_file (editor), handout));
+    gtk_editable_set_text (GTK_EDITABLE (cb_template_editor_get_field (editor, "author")), "Prof. Grace Hopper");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "template.save", NULL));
+    cb_test_wait_until (is_saved, editor);
+    g_assert_null (find_message_dialog (GTK_WINDOW (editor)));
+    g_assert_true (g_file_equal (cb_template_editor_get_file (editor), installed));
+    g_assert_true (file_holds (path, "Prof. Grace Hopper"));
+    g_assert_false (file_holds (handout_path, "Prof. Grace Hopper"));
+
+    /* Handed out again; then a colleague changes the user's own: Save asks. */
+    save_to_and_wait (editor, handout);
+    {
+      g_autoptr(CbTemplate) other = cb_template_load_file (installed, NULL, &error);
+      g_autoptr(GBytes) bytes = NULL;
+
+      g_assert_no_error (error);
+      cb_template_set_instructions (other, "Changed by a colleague, again.");
+      bytes = cb_template_to_bytes (other);
+      g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
+    }
+    gtk_editable_set_text (GTK_EDITABLE (cb_template_editor_get_field (editor, "author")), "Prof. Barbara Liskov");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "template.save", NULL));
+    dialog = wait_for_dialog (editor);
+    g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "File Changed on Disk");
+    cb_test_spin (300);
+    g_assert_true (file_holds (path, "Changed by a colleague, again."));
+    g_assert_false (file_holds (path, "Prof. Barbara Liskov"));
+    click_response (dialog, "_Replace");
+    cb_test_wait_until (is_saved, editor);
+    g_assert_true (file_holds (path, "Prof. Barbara Liskov"));
+    g_assert_true (g_file_equal (cb_template_editor_get_file (editor), installed));
+
+    g_unlink (handout_path);
+    g_rmdir (dir);
+  }
 
   /* Deleted under the editor: kept, and said. */
   g_assert_cmpint (g_unlink (path), ==, 0);
