@@ -314,10 +314,12 @@ append_nfc (GString    *out,
 
       for (gsize i = 0; i < k; i++)
         {
-          /* A starter ends the run of marks before it. */
+          /* A starter ends the run of marks before it. Before the first character the
+           * array has no data to point into. */
           if (g_unichar_combining_class (d[i]) == 0)
             {
-              order_marks ((gunichar *) wc->data + run, wc->len - run, scratch);
+              if (run < wc->len)
+                order_marks ((gunichar *) wc->data + run, wc->len - run, scratch);
               run = wc->len + 1;
             }
           g_array_append_val (wc, d[i]);
