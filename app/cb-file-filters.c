@@ -9,11 +9,12 @@
 
 static const char *brief_patterns[] = { "*.brief", NULL };
 static const char *template_patterns[] = { "*.brieftemplate", NULL };
-/* Casebody XML from the Caselaw Access Project or CourtListener is an opinion too. */
-static const char *opinion_patterns[] = { "*.txt", "*.html", "*.htm", "*.xml", NULL };
-static const char *opinion_types[] = { "text/plain", "text/html", NULL };
+/* Casebody XML from the Caselaw Access Project or CourtListener is an opinion too, and
+ * so is a PDF: a slip opinion, a preliminary print, a research service's print. */
+static const char *opinion_patterns[] = { "*.txt", "*.html", "*.htm", "*.xml", "*.pdf", NULL };
+static const char *opinion_types[] = { "text/plain", "text/html", "application/pdf", NULL };
 static const char *pdf_patterns[] = { "*.pdf", NULL };
-static const char *all_patterns[] = { "*.brief", "*.brieftemplate", "*.txt", "*.html", "*.htm", "*.xml", NULL };
+static const char *all_patterns[] = { "*.brief", "*.brieftemplate", "*.txt", "*.html", "*.htm", "*.xml", "*.pdf", NULL };
 
 static void
 add_filter (GtkFileChooser  *chooser,
