@@ -45,6 +45,7 @@ struct _CbBrief
   char *template_instructions;
 
   GPtrArray *sections;
+  GHashTable *sections_by_id;   /* id → CbSection, the same sections, unowned */
   GListStore *excerpts;
   GHashTable *excerpts_by_id;   /* id → CbExcerpt, the same excerpts, unowned */
   guint next_excerpt;

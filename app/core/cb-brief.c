@@ -104,6 +104,9 @@ _cb_brief_add_section (CbBrief   *self,
 {
   g_signal_connect_object (section, "changed", G_CALLBACK (section_changed_cb), self, G_CONNECT_SWAPPED);
   g_ptr_array_add (self->sections, section);
+  /* The first of two with one id is the one found, as a walk from the start finds it. */
+  if (!g_hash_table_contains (self->sections_by_id, cb_section_get_id (section)))
+    g_hash_table_insert (self->sections_by_id, (gpointer) cb_section_get_id (section), section);
 }
 
 /* Appends @excerpt, which the brief refs, and follows its changes. */
@@ -160,6 +163,7 @@ cb_brief_finalize (GObject *object)
   g_free (self->template_title);
   g_free (self->template_author);
   g_free (self->template_instructions);
+  g_hash_table_unref (self->sections_by_id);
   g_ptr_array_unref (self->sections);
   g_object_unref (self->excerpts);
   g_hash_table_unref (self->excerpts_by_id);
@@ -279,6 +283,7 @@ cb_brief_init (CbBrief *self)
     self->fields[i] = NULL;
   self->template_version = 1;
   self->sections = g_ptr_array_new_with_free_func (g_object_unref);
+  self->sections_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->excerpts = g_list_store_new (CB_TYPE_EXCERPT);
   self->excerpts_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->extensions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
@@ -817,13 +822,7 @@ cb_brief_lookup_section (CbBrief    *self,
   g_return_val_if_fail (CB_IS_BRIEF (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
 
-  for (guint i = 0; i < self->sections->len; i++)
-    {
-      CbSection *section = g_ptr_array_index (self->sections, i);
-      if (g_str_equal (cb_section_get_id (section), id))
-        return section;
-    }
-  return NULL;
+  return g_hash_table_lookup (self->sections_by_id, id);
 }
 
 /**

@@ -82,20 +82,24 @@ dup_nonempty (const char *value)
   return value != NULL && *value != '\0' ? g_strdup (value) : NULL;
 }
 
-static guint
-count_section_excerpts (GListModel *excerpts,
-                        const char *section_id)
+/* How many excerpts each section has, by section id, counted in one pass. */
+static GHashTable *
+count_excerpts_by_section (GListModel *excerpts)
 {
-  guint n = 0;
+  GHashTable *counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   for (guint i = 0; i < g_list_model_get_n_items (excerpts); i++)
     {
       g_autoptr(CbExcerpt) excerpt = g_list_model_get_item (excerpts, i);
+      const char *id = cb_excerpt_get_section_id (excerpt);
+      guint n;
 
-      if (g_strcmp0 (cb_excerpt_get_section_id (excerpt), section_id) == 0)
-        n++;
+      if (id == NULL)
+        continue;
+      n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, id));
+      g_hash_table_replace (counts, g_strdup (id), GUINT_TO_POINTER (n + 1));
     }
-  return n;
+  return counts;
 }
 
 static void
@@ -154,18 +158,20 @@ append_csv_uint (GString *out,
   g_string_append_printf (out, ",%u", value);
 }
 
-static const CbCheckSection *
-lookup_section_by_title (const CbCheckReport *report,
-                         const char          *title)
+/* A report's sections by title, the first of each title. */
+static GHashTable *
+sections_by_title (const CbCheckReport *report)
 {
-  for (guint i = 0; i < report->sections->len; i++)
-    {
-      const CbCheckSection *section = g_ptr_array_index (report->sections, i);
+  GHashTable *sections = g_hash_table_new (g_str_hash, g_str_equal);
 
-      if (g_strcmp0 (section->title, title) == 0)
-        return section;
+  for (guint i = report->sections->len; i > 0; i--)
+    {
+      CbCheckSection *section = g_ptr_array_index (report->sections, i - 1);
+
+      if (section->title != NULL)
+        g_hash_table_insert (sections, section->title, section);
     }
-  return NULL;
+  return sections;
 }
 
 static const char *
@@ -227,6 +233,7 @@ cb_check_report_new_for_brief (CbBrief    *brief,
 {
   CbCheckReport *report;
   GListModel *excerpts;
+  g_autoptr(GHashTable) excerpt_counts = NULL;
   gboolean complete = TRUE;
 
   g_return_val_if_fail (CB_IS_BRIEF (brief), NULL);
@@ -237,6 +244,7 @@ cb_check_report_new_for_brief (CbBrief    *brief,
   report->case_name = dup_nonempty (cb_brief_get_case_name (brief));
 
   excerpts = cb_brief_get_excerpts (brief);
+  excerpt_counts = count_excerpts_by_section (excerpts);
   for (guint i = 0; i < g_list_model_get_n_items (excerpts); i++)
     {
       g_autoptr(CbExcerpt) excerpt = g_list_model_get_item (excerpts, i);
@@ -268,7 +276,7 @@ cb_check_report_new_for_brief (CbBrief    *brief,
       checked->word_count = cb_brief_count_section_words (brief, section);
       checked->word_limit = cb_section_get_word_limit (section);
       checked->over_limit = checked->word_limit > 0 && checked->word_count > checked->word_limit;
-      checked->n_excerpts = count_section_excerpts (excerpts, checked->id);
+      checked->n_excerpts = GPOINTER_TO_UINT (g_hash_table_lookup (excerpt_counts, checked->id));
       g_ptr_array_add (report->sections, checked);
 
       if ((checked->required && !checked->filled) || checked->over_limit)
@@ -646,6 +654,7 @@ cb_check_format_csv (GPtrArray *reports)
   for (guint i = 0; i < reports->len; i++)
     {
       const CbCheckReport *report = g_ptr_array_index (reports, i);
+      g_autoptr(GHashTable) by_title = sections_by_title (report);
       g_autofree char *problems = cb_check_report_dup_problems (report);
       gboolean readable = report->status != CB_CHECK_UNREADABLE;
 
@@ -665,7 +674,7 @@ cb_check_format_csv (GPtrArray *reports)
 
       for (guint t = 0; t < titles->len; t++)
         {
-          const CbCheckSection *section = lookup_section_by_title (report, g_ptr_array_index (titles, t));
+          const CbCheckSection *section = g_hash_table_lookup (by_title, g_ptr_array_index (titles, t));
 
           if (section == NULL)
             {
