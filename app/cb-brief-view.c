@@ -17,6 +17,9 @@ struct _CbBriefView
   GPtrArray *bindings;
   GPtrArray *section_editors;
   guint fit_id;
+  char *shown_excerpt;        /* the quotation being scrolled into view */
+  guint show_tick_id;
+  guint show_frames;
 
   GtkScrolledWindow *scroller;
   GtkWidget *assignment_group;
@@ -124,12 +127,76 @@ update_assignment (CbBriefView *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->course_row), !locked);
 }
 
+/* How many frames a quotation is kept in view after it is placed: the section's frame
+ * grows to its new text over the next frame or two, and the brief under it moves. */
+#define SHOW_FRAMES 8
+
+/* Scrolls the brief, if need be, so that the quotation is in view. */
+static gboolean
+scroll_to_shown_excerpt (CbBriefView *self)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  GtkWidget *content = gtk_scrolled_window_get_child (self->scroller);
+
+  for (guint i = 0; self->shown_excerpt != NULL && i < self->section_editors->len; i++)
+    {
+      GtkWidget *editor = g_ptr_array_index (self->section_editors, i);
+      GdkRectangle area;
+      graphene_point_t point;
+      double value = gtk_adjustment_get_value (adjustment);
+      double page = gtk_adjustment_get_page_size (adjustment);
+      double top, bottom;
+
+      if (!cb_section_editor_get_quotation_area (CB_SECTION_EDITOR (editor), self->shown_excerpt, &area))
+        continue;
+      if (!gtk_widget_compute_point (editor, content, &GRAPHENE_POINT_INIT (area.x, area.y), &point))
+        return FALSE;
+      /* In the content's coordinates: the viewport's child moves as it scrolls. */
+      top = point.y - 12;
+      bottom = point.y + area.height + 12;
+      if (top < value || bottom - top > page)
+        gtk_adjustment_set_value (adjustment, top);
+      else if (bottom > value + page)
+        gtk_adjustment_set_value (adjustment, bottom - page);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+show_excerpt_tick_cb (GtkWidget     *widget,
+                      GdkFrameClock *clock,
+                      gpointer       data)
+{
+  CbBriefView *self = CB_BRIEF_VIEW (widget);
+
+  if (!scroll_to_shown_excerpt (self) || ++self->show_frames >= SHOW_FRAMES)
+    {
+      self->show_tick_id = 0;
+      g_clear_pointer (&self->shown_excerpt, g_free);
+      return G_SOURCE_REMOVE;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+show_excerpt_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  cb_brief_view_show_excerpt (CB_BRIEF_VIEW (widget), g_variant_get_string (parameter, NULL));
+}
+
 static void
 cb_brief_view_dispose (GObject *object)
 {
   CbBriefView *self = CB_BRIEF_VIEW (object);
 
   g_clear_handle_id (&self->fit_id, g_source_remove);
+  if (self->show_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->show_tick_id);
+  self->show_tick_id = 0;
+  g_clear_pointer (&self->shown_excerpt, g_free);
   if (self->bindings != NULL)
     clear_brief (self);
   g_clear_pointer (&self->bindings, g_ptr_array_unref);
@@ -207,6 +274,8 @@ cb_brief_view_class_init (CbBriefViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CbBriefView, student_row);
   gtk_widget_class_bind_template_child (widget_class, CbBriefView, course_row);
   gtk_widget_class_bind_template_child (widget_class, CbBriefView, sections_box);
+
+  gtk_widget_class_install_action (widget_class, "brief.show-excerpt", "s", show_excerpt_action);
 }
 
 /* A section's text is never taller than 480 pixels, nor than the view leaves below its
@@ -415,6 +484,66 @@ cb_brief_view_reveal_excerpt (CbBriefView *self,
           (point.y < 0 || point.y + area.height > page))
         gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + point.y - 12);
       return TRUE;
+    }
+  return FALSE;
+}
+
+/**
+ * cb_brief_view_show_excerpt:
+ * @self: the view
+ * @excerpt_id: an excerpt's id
+ *
+ * Scrolls the brief to show the quotation of an excerpt just placed, without moving
+ * the keyboard focus: the student goes on reading and selecting in the opinion.
+ */
+void
+cb_brief_view_show_excerpt (CbBriefView *self,
+                            const char  *excerpt_id)
+{
+  g_return_if_fail (CB_IS_BRIEF_VIEW (self));
+  g_return_if_fail (excerpt_id != NULL);
+
+  g_free (self->shown_excerpt);
+  self->shown_excerpt = g_strdup (excerpt_id);
+  self->show_frames = 0;
+  scroll_to_shown_excerpt (self);
+  if (self->show_tick_id == 0)
+    self->show_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), show_excerpt_tick_cb, NULL, NULL);
+}
+
+/**
+ * cb_brief_view_is_excerpt_in_view:
+ * @self: the view
+ * @excerpt_id: an excerpt's id
+ *
+ * Returns: whether the quotation of the excerpt shows in the brief as it is
+ *   scrolled now, whole or as much of it as fits
+ */
+gboolean
+cb_brief_view_is_excerpt_in_view (CbBriefView *self,
+                                  const char  *excerpt_id)
+{
+  GtkAdjustment *adjustment;
+  GtkWidget *content;
+
+  g_return_val_if_fail (CB_IS_BRIEF_VIEW (self), FALSE);
+  g_return_val_if_fail (excerpt_id != NULL, FALSE);
+
+  adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  content = gtk_scrolled_window_get_child (self->scroller);
+  for (guint i = 0; i < self->section_editors->len; i++)
+    {
+      GtkWidget *editor = g_ptr_array_index (self->section_editors, i);
+      GdkRectangle area;
+      graphene_point_t point;
+      double value = gtk_adjustment_get_value (adjustment);
+      double page = gtk_adjustment_get_page_size (adjustment);
+
+      if (!cb_section_editor_get_quotation_area (CB_SECTION_EDITOR (editor), excerpt_id, &area))
+        continue;
+      if (!gtk_widget_compute_point (editor, content, &GRAPHENE_POINT_INIT (area.x, area.y), &point))
+        return FALSE;
+      return point.y >= value && (point.y + area.height <= value + page || area.height > page);
     }
   return FALSE;
 }

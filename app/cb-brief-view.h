@@ -19,6 +19,10 @@ GtkWidget   *cb_brief_view_find_section_editor  (CbBriefView *self,
                                                  const char  *section_id);
 gboolean     cb_brief_view_reveal_excerpt       (CbBriefView *self,
                                                  const char  *excerpt_id);
+void         cb_brief_view_show_excerpt         (CbBriefView *self,
+                                                 const char  *excerpt_id);
+gboolean     cb_brief_view_is_excerpt_in_view   (CbBriefView *self,
+                                                 const char  *excerpt_id);
 GtkEditable *cb_brief_view_get_metadata_row     (CbBriefView *self,
                                                  const char  *property);
 

@@ -6,6 +6,7 @@
 #include <gtksourceview/gtksource.h>
 
 #include "cb-citation.h"
+#include "cb-clipboard-format.h"
 #include "cb-opinion-view.h"
 #include "cb-page-gutter.h"
 #include "cb-search-bar.h"
@@ -506,6 +507,31 @@ footnote_reference_action (GtkWidget  *widget,
     cb_opinion_view_show_range (self, footnote->marker_offset, footnote->marker_offset + footnote->marker_length);
 }
 
+/* Copy gives other programs the passage as the brief would quote it, with its pin cite
+ * after it, as a research service's copy with reference does; and a section of a brief
+ * its anchor, from which pasting makes a linked quotation. */
+static void
+copy_clipboard_cb (CbOpinionView *self,
+                   GtkTextView   *view)
+{
+  g_autoptr(GBytes) anchor = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GdkContentProvider) content = NULL;
+  GdkContentProvider *providers[2];
+  gsize start, end;
+
+  if (self->brief == NULL || !cb_opinion_view_get_quote_selection (self, &start, &end))
+    return;
+  g_signal_stop_emission_by_name (view, "copy-clipboard");
+
+  text = cb_brief_dup_reference (self->brief, start, end);
+  anchor = cb_clipboard_encode_excerpt (self->opinion, start, end);
+  providers[0] = gdk_content_provider_new_for_bytes (CB_CLIPBOARD_EXCERPT_MIME_TYPE, anchor);
+  providers[1] = gdk_content_provider_new_typed (G_TYPE_STRING, text);
+  content = gdk_content_provider_new_union (providers, G_N_ELEMENTS (providers));
+  gdk_clipboard_set_content (gtk_widget_get_clipboard (GTK_WIDGET (view)), content);
+}
+
 static void
 find_action (GtkWidget  *widget,
              const char *action_name,
@@ -680,6 +706,8 @@ cb_opinion_view_init (CbOpinionView *self)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->buffer, "notify::cursor-position", G_CALLBACK (cursor_moved_cb),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->source_view, "copy-clipboard", G_CALLBACK (copy_clipboard_cb),
+                           self, G_CONNECT_SWAPPED);
 
   {
     g_autoptr(GMenu) extra = g_menu_new ();
@@ -829,6 +857,37 @@ cb_opinion_view_get_selection (CbOpinionView *self,
   *start = gtk_text_iter_get_offset (&s);
   *end = gtk_text_iter_get_offset (&e);
   return *start < *end;
+}
+
+/**
+ * cb_opinion_view_get_quote_selection:
+ * @self: the view
+ * @start: (out): where the passage to quote starts, in characters of the opinion
+ * @end: (out): where it ends
+ *
+ * Gets the selection as a quotation takes it: widened to whole words where it starts
+ * or ends inside one. The view selects the passage so widened, so that the student
+ * sees what is quoted.
+ *
+ * Returns: whether a passage is selected
+ */
+gboolean
+cb_opinion_view_get_quote_selection (CbOpinionView *self,
+                                     gsize         *start,
+                                     gsize         *end)
+{
+  gsize s, e;
+
+  g_return_val_if_fail (CB_IS_OPINION_VIEW (self), FALSE);
+
+  if (!cb_opinion_view_get_selection (self, &s, &e))
+    return FALSE;
+  *start = s;
+  *end = e;
+  cb_opinion_snap_to_words (self->opinion, start, end);
+  if (*start != s || *end != e)
+    cb_opinion_view_select_range (self, *start, *end);
+  return TRUE;
 }
 
 /**

@@ -20,6 +20,9 @@ void         cb_opinion_view_set_brief   (CbOpinionView *self,
 gboolean     cb_opinion_view_get_selection (CbOpinionView *self,
                                             gsize         *start,
                                             gsize         *end);
+gboolean     cb_opinion_view_get_quote_selection (CbOpinionView *self,
+                                                  gsize         *start,
+                                                  gsize         *end);
 void         cb_opinion_view_select_range (CbOpinionView *self,
                                            gsize          start,
                                            gsize          end);

@@ -353,6 +353,34 @@ cb_section_buffer_get_quotation (CbSectionBuffer  *self,
   return TRUE;
 }
 
+/* Places a quotation of @excerpt on a line of its own at @iter, which starts a line,
+ * ends one, or splits its paragraph, and puts the cursor on the line below it. */
+static void
+place_quotation (CbSectionBuffer *self,
+                 GtkTextIter     *iter,
+                 CbExcerpt       *excerpt)
+{
+  self->rebuilding = TRUE;
+  if (!gtk_text_iter_starts_line (iter))
+    gtk_text_buffer_insert (GTK_TEXT_BUFFER (self), iter, "\n", 1);
+  if (!gtk_text_iter_ends_line (iter) || gtk_text_iter_is_end (iter))
+    {
+      /* A line of its own: the text that was on this line goes below it. */
+      GtkTextMark *mark = gtk_text_buffer_create_mark (GTK_TEXT_BUFFER (self), NULL, iter, TRUE);
+
+      gtk_text_buffer_insert (GTK_TEXT_BUFFER (self), iter, "\n", 1);
+      gtk_text_buffer_get_iter_at_mark (GTK_TEXT_BUFFER (self), iter, mark);
+      gtk_text_buffer_delete_mark (GTK_TEXT_BUFFER (self), mark);
+    }
+  _cb_section_buffer_insert_quotation (self, iter, excerpt);
+  self->rebuilding = FALSE;
+
+  /* Go on writing below the quotation. */
+  gtk_text_iter_forward_line (iter);
+  gtk_text_buffer_place_cursor (GTK_TEXT_BUFFER (self), iter);
+  _cb_section_buffer_sync (self);
+}
+
 /**
  * cb_section_buffer_insert_excerpt:
  * @self: a section buffer
@@ -381,30 +409,48 @@ cb_section_buffer_insert_excerpt (CbSectionBuffer   *self,
   /* Never inside another quotation: after it. */
   if (cb_section_buffer_quotation_around (self, &iter, &start, &end) != NULL)
     iter = end;
+  if (!gtk_text_iter_starts_line (&iter) && !gtk_text_iter_ends_line (&iter))
+    gtk_text_iter_forward_to_line_end (&iter);
+  place_quotation (self, &iter, excerpt);
+}
 
+/**
+ * cb_section_buffer_replace_with_excerpt:
+ * @self: a section buffer
+ * @start: the start of the student's text the excerpt quotes
+ * @end: its end
+ * @excerpt: an excerpt of the brief, already added to it
+ *
+ * Puts a quotation of @excerpt in the place of prose that holds the same words, such
+ * as a passage pasted as text: the prose goes, and the quotation stands on a line of
+ * its own where it was, splitting its paragraph if need be. It is one undoable step.
+ *
+ * Returns: whether the range was prose that could be replaced
+ */
+gboolean
+cb_section_buffer_replace_with_excerpt (CbSectionBuffer   *self,
+                                        const GtkTextIter *start,
+                                        const GtkTextIter *end,
+                                        CbExcerpt         *excerpt)
+{
+  GtkTextIter s, e;
+
+  g_return_val_if_fail (CB_IS_SECTION_BUFFER (self), FALSE);
+  g_return_val_if_fail (start != NULL && end != NULL, FALSE);
+  g_return_val_if_fail (CB_IS_EXCERPT (excerpt), FALSE);
+
+  s = *start;
+  e = *end;
+  gtk_text_iter_order (&s, &e);
+  if (gtk_text_iter_equal (&s, &e) || cb_section_buffer_range_has_quotation (self, &s, &e))
+    return FALSE;
+
+  _cb_section_buffer_push_undo (self, excerpt);
   self->rebuilding = TRUE;
-  if (!gtk_text_iter_starts_line (&iter))
-    {
-      if (!gtk_text_iter_ends_line (&iter))
-        gtk_text_iter_forward_to_line_end (&iter);
-      gtk_text_buffer_insert (GTK_TEXT_BUFFER (self), &iter, "\n", 1);
-    }
-  if (!gtk_text_iter_ends_line (&iter) || gtk_text_iter_is_end (&iter))
-    {
-      /* A line of its own: the text that was on this line goes below it. */
-      GtkTextMark *mark = gtk_text_buffer_create_mark (GTK_TEXT_BUFFER (self), NULL, &iter, TRUE);
-
-      gtk_text_buffer_insert (GTK_TEXT_BUFFER (self), &iter, "\n", 1);
-      gtk_text_buffer_get_iter_at_mark (GTK_TEXT_BUFFER (self), &iter, mark);
-      gtk_text_buffer_delete_mark (GTK_TEXT_BUFFER (self), mark);
-    }
-  _cb_section_buffer_insert_quotation (self, &iter, excerpt);
+  gtk_text_buffer_delete (GTK_TEXT_BUFFER (self), &s, &e);
   self->rebuilding = FALSE;
-
-  /* Go on writing below the quotation. */
-  gtk_text_iter_forward_line (&iter);
-  gtk_text_buffer_place_cursor (GTK_TEXT_BUFFER (self), &iter);
-  _cb_section_buffer_sync (self);
+  place_quotation (self, &s, excerpt);
+  return TRUE;
 }
 
 /**

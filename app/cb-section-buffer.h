@@ -39,6 +39,10 @@ gboolean         cb_section_buffer_get_quotation       (CbSectionBuffer   *self,
 void             cb_section_buffer_insert_excerpt      (CbSectionBuffer   *self,
                                                         const GtkTextIter *where,
                                                         CbExcerpt         *excerpt);
+gboolean         cb_section_buffer_replace_with_excerpt (CbSectionBuffer  *self,
+                                                        const GtkTextIter *start,
+                                                        const GtkTextIter *end,
+                                                        CbExcerpt         *excerpt);
 void             cb_section_buffer_remove_excerpt      (CbSectionBuffer   *self,
                                                         const char        *excerpt_id);
 void             cb_section_buffer_toggle_emphasis     (CbSectionBuffer   *self,

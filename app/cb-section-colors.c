@@ -24,3 +24,23 @@ cb_section_color_tint (guint color_index)
 
   return tints[color_index % CB_N_SECTION_COLORS];
 }
+
+/**
+ * cb_section_color_selected:
+ * @color_index: a section's place in the brief
+ *
+ * Gets the stronger tint of a section's colour that a quotation selected whole takes,
+ * so that the student sees that the next Backspace or Delete removes it.
+ *
+ * Returns: a colour that gdk_rgba_parse() reads
+ */
+const char *
+cb_section_color_selected (guint color_index)
+{
+  static const char *tints[CB_N_SECTION_COLORS] = {
+    "rgba(53,132,228,0.55)", "rgba(51,209,122,0.6)", "rgba(246,211,45,0.75)", "rgba(255,120,0,0.55)",
+    "rgba(145,65,172,0.5)", "rgba(224,27,36,0.45)", "rgba(152,106,68,0.55)", "rgba(33,144,164,0.55)",
+  };
+
+  return tints[color_index % CB_N_SECTION_COLORS];
+}

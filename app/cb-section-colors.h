@@ -8,6 +8,7 @@ G_BEGIN_DECLS
  * (style.css), its quotations in the brief and its highlights in the opinion. */
 #define CB_N_SECTION_COLORS 8
 
-const char *cb_section_color_tint (guint color_index);
+const char *cb_section_color_tint     (guint color_index);
+const char *cb_section_color_selected (guint color_index);
 
 G_END_DECLS

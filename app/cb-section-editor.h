@@ -25,6 +25,9 @@ gboolean         cb_section_editor_get_quotation    (CbSectionEditor *self,
 gboolean         cb_section_editor_reveal_excerpt   (CbSectionEditor *self,
                                                      const char      *excerpt_id,
                                                      GdkRectangle    *area);
+gboolean         cb_section_editor_get_quotation_area (CbSectionEditor *self,
+                                                       const char      *excerpt_id,
+                                                       GdkRectangle    *area);
 void             cb_section_editor_set_max_text_height (CbSectionEditor *self,
                                                         int              height);
 

@@ -90,7 +90,7 @@ add_to_section_action (GtkWidget  *widget,
   if (self->brief == NULL || index >= cb_brief_get_n_sections (self->brief))
     return;
 
-  if (!cb_opinion_view_get_selection (self->opinion_view, &start, &end))
+  if (!cb_opinion_view_get_quote_selection (self->opinion_view, &start, &end))
     {
       _cb_window_show_message (self, _("Select a passage in the opinion first"));
       return;
@@ -100,6 +100,8 @@ add_to_section_action (GtkWidget  *widget,
   excerpt = cb_brief_add_excerpt (self->brief, cb_section_get_id (section), start, end);
   editor = cb_brief_view_find_section_editor (self->brief_view, cb_section_get_id (section));
   cb_section_editor_insert_excerpt (CB_SECTION_EDITOR (editor), excerpt);
+  /* The student sees where it went and goes on reading: the focus stays. */
+  cb_brief_view_show_excerpt (self->brief_view, cb_excerpt_get_id (excerpt));
 }
 
 static void

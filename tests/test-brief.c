@@ -620,7 +620,11 @@ test_new_brief_editing (void)
     g_autofree char *plain = cb_section_dup_plain_text (facts);
     g_assert_cmpstr (plain, ==, "James forgot the note.\nMcMillian attacked Davidson.");
   }
-  g_assert_null (cb_brief_dup_pin_cite (brief, second));
+  /* Without a citation, the bare page: a quotation never goes without one. */
+  {
+    g_autofree char *cite = cb_brief_dup_pin_cite (brief, second);
+    g_assert_cmpstr (cite, ==, "*345");
+  }
   {
     g_autofree char *passage = cb_brief_dup_quote_text (brief, start, start + strlen (quote));
     g_assert_cmpstr (passage, ==, quote);
@@ -675,7 +679,9 @@ test_replace_paragraph (void)
   cb_section_replace_block (facts, 1, same);
   g_assert_cmpuint (changes, ==, 1);
 
+  /* A quotation counts what it shows: an orphan, its quote as it was stored. */
   cb_excerpt_set_quote (excerpt, "Petitioner was attacked", "", "");
+  cb_excerpt_set_status (excerpt, CB_ANCHOR_ORPHAN);
   g_assert_cmpuint (cb_brief_count_section_words (brief, facts), ==, 11);
 
   cb_brief_remove_excerpt (brief, excerpt);

@@ -48,6 +48,7 @@ struct _CbBrief
   GHashTable *sections_by_id;   /* id → CbSection, the same sections, unowned */
   GListStore *excerpts;
   GHashTable *excerpts_by_id;   /* id → CbExcerpt, the same excerpts, unowned */
+  GHashTable *quotation_words;  /* CbExcerpt → words of its quotation as shown, once counted */
   guint next_excerpt;
 
   /* Unknown elements from a newer minor format, by where they were: "brief",

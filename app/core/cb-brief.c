@@ -50,6 +50,7 @@ excerpt_notify_cb (CbBrief    *self,
                    GParamSpec *pspec,
                    CbExcerpt  *excerpt)
 {
+  g_hash_table_remove (self->quotation_words, excerpt);
   g_signal_emit (self, signals[EXCERPT_CHANGED], 0, excerpt, pspec);
   emit_changed (self);
 }
@@ -167,6 +168,7 @@ cb_brief_finalize (GObject *object)
   g_ptr_array_unref (self->sections);
   g_object_unref (self->excerpts);
   g_hash_table_unref (self->excerpts_by_id);
+  g_hash_table_unref (self->quotation_words);
   g_hash_table_unref (self->extensions);
 
   G_OBJECT_CLASS (cb_brief_parent_class)->finalize (object);
@@ -286,6 +288,7 @@ cb_brief_init (CbBrief *self)
   self->sections_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->excerpts = g_list_store_new (CB_TYPE_EXCERPT);
   self->excerpts_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->quotation_words = g_hash_table_new (NULL, NULL);
   self->extensions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                             (GDestroyNotify) g_ptr_array_unref);
   g_signal_connect_object (self->excerpts, "items-changed",
@@ -825,14 +828,33 @@ cb_brief_lookup_section (CbBrief    *self,
   return g_hash_table_lookup (self->sections_by_id, id);
 }
 
+/* The words of an excerpt's quotation as the brief shows it, counted once: the count
+ * is asked for at every keystroke. */
+static guint
+count_quotation_words (CbBrief   *self,
+                       CbExcerpt *excerpt)
+{
+  gpointer cached;
+
+  if (!g_hash_table_lookup_extended (self->quotation_words, excerpt, NULL, &cached))
+    {
+      g_autofree char *quotation = cb_brief_dup_quotation (self, excerpt);
+
+      cached = GUINT_TO_POINTER (cb_count_words (quotation));
+      g_hash_table_insert (self->quotation_words, excerpt, cached);
+    }
+  return GPOINTER_TO_UINT (cached);
+}
+
 /**
  * cb_brief_count_section_words:
  * @self: a brief
  * @section: one of its sections
  *
  * Counts the words a section's word limit is checked against: the student's prose
- * and the words of the excerpts quoted in it, since a reader reads both. Pin cites
- * are not counted.
+ * and the words of the excerpts quoted in it, since a reader reads both. A quotation
+ * counts the words it shows: no star-page, footnote or headnote marker is a word, and
+ * a word a star page split is one. Pin cites are not counted.
  *
  * Returns: the number of words
  */
@@ -855,7 +877,7 @@ cb_brief_count_section_words (CbBrief   *self,
         continue;
       excerpt = cb_brief_lookup_excerpt (self, block->excerpt_id);
       if (excerpt != NULL)
-        words += cb_excerpt_get_quote_word_count (excerpt);
+        words += count_quotation_words (self, excerpt);
     }
   return words;
 }
@@ -997,6 +1019,7 @@ cb_brief_remove_excerpt (CbBrief   *self,
     return;
   g_object_ref (excerpt);
   g_signal_handlers_disconnect_by_data (excerpt, self);
+  g_hash_table_remove (self->quotation_words, excerpt);
   key = g_strconcat ("excerpt:", cb_excerpt_get_id (excerpt), NULL);
   g_hash_table_remove (self->extensions, key);
   for (guint i = 0; i < self->sections->len; i++)
@@ -1093,39 +1116,14 @@ cb_brief_set_cite_style (CbBrief     *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CITE_STYLE]);
 }
 
-/**
- * cb_brief_dup_quotation:
- * @self: a brief
- * @excerpt: one of its excerpts
- *
- * Gets an excerpt as the brief quotes it, in typographic quotation marks: the
- * opinion's words without star pages or footnote marks, on flowing lines, with the
- * quotation marks inside it made single, as in print. An orphan, which is no longer
- * in the opinion, is quoted as it was stored. The window and the printed page both
- * show this text.
- *
- * Returns: (transfer full): the quotation
- */
-char *
-cb_brief_dup_quotation (CbBrief   *self,
-                        CbExcerpt *excerpt)
+/* A passage in typographic quotation marks, on flowing lines, with the quotation marks
+ * inside it made single, as in print. */
+static char *
+format_quotation (const char *raw)
 {
-  g_autofree char *raw = NULL;
-  g_autoptr(GString) out = g_string_new ("“");
+  GString *out = g_string_new ("“");
   gboolean space = FALSE;
   gboolean started = FALSE;
-
-  g_return_val_if_fail (CB_IS_BRIEF (self), NULL);
-  g_return_val_if_fail (CB_IS_EXCERPT (excerpt), NULL);
-
-  if (cb_excerpt_get_status (excerpt) != CB_ANCHOR_ORPHAN &&
-      cb_excerpt_get_end (excerpt) <= cb_opinion_get_length (self->opinion))
-    raw = cb_brief_dup_quote_text (self, cb_excerpt_get_start (excerpt), cb_excerpt_get_end (excerpt));
-  if (raw == NULL || *raw == '\0')
-    {
-      g_free (raw);
-      raw = g_strdup (cb_excerpt_get_quote (excerpt));
-    }
 
   for (const char *p = raw ? raw : ""; *p != '\0'; p = g_utf8_next_char (p))
     {
@@ -1147,7 +1145,76 @@ cb_brief_dup_quotation (CbBrief   *self,
       g_string_append_unichar (out, c);
     }
   g_string_append (out, "”");
-  return g_string_free (g_steal_pointer (&out), FALSE);
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * cb_brief_dup_quotation:
+ * @self: a brief
+ * @excerpt: one of its excerpts
+ *
+ * Gets an excerpt as the brief quotes it, in typographic quotation marks: the
+ * opinion's words without star pages or footnote marks, on flowing lines, with the
+ * quotation marks inside it made single, as in print. An orphan, which is no longer
+ * in the opinion, is quoted as it was stored. The window and the printed page both
+ * show this text.
+ *
+ * Returns: (transfer full): the quotation
+ */
+char *
+cb_brief_dup_quotation (CbBrief   *self,
+                        CbExcerpt *excerpt)
+{
+  g_autofree char *raw = NULL;
+
+  g_return_val_if_fail (CB_IS_BRIEF (self), NULL);
+  g_return_val_if_fail (CB_IS_EXCERPT (excerpt), NULL);
+
+  if (cb_excerpt_get_status (excerpt) != CB_ANCHOR_ORPHAN &&
+      cb_excerpt_get_end (excerpt) <= cb_opinion_get_length (self->opinion))
+    raw = cb_brief_dup_quote_text (self, cb_excerpt_get_start (excerpt), cb_excerpt_get_end (excerpt));
+  if (raw == NULL || *raw == '\0')
+    {
+      g_free (raw);
+      raw = g_strdup (cb_excerpt_get_quote (excerpt));
+    }
+  return format_quotation (raw);
+}
+
+/**
+ * cb_brief_dup_reference:
+ * @self: a brief
+ * @start: offset in characters of a passage of the opinion
+ * @end: offset just past its end
+ *
+ * Gets a passage as a quotation with its pin cite after it, as a research service's
+ * copy with reference gives it to paste elsewhere: “…left the note on his desk
+ * unread.” 474 U.S. at 345. The quotation is the one the brief would show; the pin
+ * cite follows the brief's citation and cite style, and is left out only when the
+ * opinion has no page for the passage.
+ *
+ * Returns: (transfer full): the quotation and its pin cite
+ */
+char *
+cb_brief_dup_reference (CbBrief *self,
+                        gsize    start,
+                        gsize    end)
+{
+  g_autofree char *raw = NULL;
+  g_autofree char *quotation = NULL;
+  g_autofree char *cite = NULL;
+
+  g_return_val_if_fail (CB_IS_BRIEF (self), NULL);
+  g_return_val_if_fail (start <= end, NULL);
+
+  end = MIN (end, cb_opinion_get_length (self->opinion));
+  start = MIN (start, end);
+  raw = cb_brief_dup_quote_text (self, start, end);
+  quotation = format_quotation (raw);
+  cite = cb_opinion_pin_cite (self->opinion, start, end, self->fields[FIELD_CITATION], self->cite_style);
+  if (cite == NULL)
+    return g_steal_pointer (&quotation);
+  return g_strdup_printf ("%s %s", quotation, cite);
 }
 
 /**

@@ -109,6 +109,9 @@ char        *cb_brief_dup_quotation             (CbBrief      *self,
 char        *cb_brief_dup_quote_text            (CbBrief      *self,
                                                  gsize         start,
                                                  gsize         end);
+char        *cb_brief_dup_reference             (CbBrief      *self,
+                                                 gsize         start,
+                                                 gsize         end);
 gboolean     cb_brief_get_opinion_checksum_mismatch (CbBrief  *self);
 
 /* Files */

@@ -3,7 +3,6 @@
 #include "config.h"
 
 #include "cb-excerpt.h"
-#include "cb-section.h"
 
 struct _CbExcerpt
 {
@@ -18,7 +17,6 @@ struct _CbExcerpt
   char *suffix;
   char *note;
   CbAnchorStatus status;
-  int quote_words;          /* -1 until counted */
 };
 
 G_DEFINE_FINAL_TYPE (CbExcerpt, cb_excerpt, G_TYPE_OBJECT)
@@ -245,7 +243,6 @@ cb_excerpt_new (const char *id,
   self->start = start;
   self->end = end;
   self->quote = g_strdup (quote);
-  self->quote_words = -1;
   self->prefix = g_strdup (prefix ? prefix : "");
   self->suffix = g_strdup (suffix ? suffix : "");
   self->note = g_strdup ("");
@@ -426,10 +423,7 @@ cb_excerpt_set_quote (CbExcerpt  *self,
 
   g_object_freeze_notify (G_OBJECT (self));
   if (replace_str (&self->quote, quote))
-    {
-      self->quote_words = -1;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUOTE]);
-    }
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUOTE]);
   if (replace_str (&self->prefix, prefix ? prefix : ""))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PREFIX]);
   if (replace_str (&self->suffix, suffix ? suffix : ""))
@@ -502,23 +496,4 @@ cb_excerpt_set_status (CbExcerpt      *self,
     return;
   self->status = status;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
-}
-
-/**
- * cb_excerpt_get_quote_word_count:
- * @self: an excerpt
- *
- * Counts the words of the quote as cb_count_words() does, once per quote: a word
- * count that includes quotations is updated on every keystroke.
- *
- * Returns: the number of words in the quote
- */
-guint
-cb_excerpt_get_quote_word_count (CbExcerpt *self)
-{
-  g_return_val_if_fail (CB_IS_EXCERPT (self), 0);
-
-  if (self->quote_words < 0)
-    self->quote_words = cb_count_words (self->quote);
-  return self->quote_words;
 }

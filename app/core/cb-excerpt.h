@@ -59,7 +59,6 @@ const char     *cb_excerpt_get_note       (CbExcerpt      *self);
 void            cb_excerpt_set_note       (CbExcerpt      *self,
                                            const char     *note);
 CbAnchorStatus  cb_excerpt_get_status     (CbExcerpt      *self);
-guint           cb_excerpt_get_quote_word_count (CbExcerpt *self);
 void            cb_excerpt_set_status     (CbExcerpt      *self,
                                            CbAnchorStatus  status);
 

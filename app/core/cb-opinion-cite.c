@@ -351,8 +351,9 @@ slip_pin_cite (CbOpinion   *self,
  * Computes the pin cite of a passage: "474 U.S. at 345–46", with " n.1" when the
  * passage is in a footnote, every cited reporter present in the opinion in the
  * order given ("474 U.S. at 347, 106 S. Ct. at 670"), and the parenthetical of a
- * concurrence or dissent. Without a citation the bare page of the first reporter
- * is given ("*345"). A slip opinion cites its own pages with any citation or none
+ * concurrence or dissent. Without a citation that names a reporter (none, an empty
+ * one, one with blanks) the bare page of the first reporter is given ("*345",
+ * "*345–46", "*345 n.*"). A slip opinion cites its own pages with any citation or none
  * ("slip op. at 5", "(slip op., at 5)"), and a quote from its syllabus says so.
  * White space and markers at the ends of the passage do not count.
  *
@@ -389,8 +390,11 @@ cb_opinion_pin_cite (CbOpinion   *self,
   /* A footnote of a dissent is the dissent's: its reference says which part it is in. */
   parenthetical = part_at (self, note != NULL ? note->marker_offset : start);
   out = g_string_new (NULL);
+  cites = parse_citations (citation);
 
-  if (citation == NULL)
+  /* No citation, an empty one, or one that names no reporter ("596 U.S. ___"): a
+   * quotation still never goes without its page. */
+  if (cites->len == 0)
     {
       g_autofree char *range = NULL;
 
@@ -403,7 +407,6 @@ cb_opinion_pin_cite (CbOpinion   *self,
     }
   else
     {
-      cites = parse_citations (citation);
       for (guint i = 0; i < cites->len; i++)
         {
           const Cite *cite = g_ptr_array_index (cites, i);
@@ -514,6 +517,151 @@ cb_opinion_quote_text (CbOpinion *self,
       step (&i, &p, &before);
     }
   return g_string_free (out, FALSE);
+}
+
+/* Snapping a selection to words. A word is a run of letters and digits, with an
+ * apostrophe, hyphen or period between two of them ("don't", "so-called", "U.S."); a
+ * star-page marker glued inside a word ("in*363 formation") does not end it, as
+ * cb_opinion_quote_text() joins the word again. */
+
+static gboolean
+is_joiner (gunichar c)
+{
+  return c == '\'' || c == 0x2019 || c == '-' || c == 0x2010 || c == 0x2011 || c == '.';
+}
+
+static gboolean
+is_closing_punctuation (gunichar c)
+{
+  return c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?';
+}
+
+/* Whether the character at @i belongs to a word. */
+static gboolean
+in_word (const gunichar *chars,
+         const guint8   *hidden,
+         gsize           length,
+         gsize           i)
+{
+  if (i >= length || hidden[i])
+    return FALSE;
+  if (g_unichar_isalnum (chars[i]))
+    return TRUE;
+  return is_joiner (chars[i]) && i > 0 && i + 1 < length &&
+         !hidden[i - 1] && g_unichar_isalnum (chars[i - 1]) &&
+         !hidden[i + 1] && g_unichar_isalnum (chars[i + 1]);
+}
+
+/* Where the word goes on past a star-page marker glued to the end of the word before
+ * @i ("in|*363 formation"): the start of the word after the marker and the space after
+ * it, or @i itself when no glued marker is there. */
+static gsize
+skip_glued_marker (const gunichar *chars,
+                   const guint8   *hidden,
+                   gsize           length,
+                   gsize           i)
+{
+  gsize j = i;
+
+  if (i == 0 || i >= length || !hidden[i] || chars[i] != '*' || !in_word (chars, hidden, length, i - 1))
+    return i;
+  while (j < length && hidden[j])
+    j++;
+  while (j < length && !hidden[j] && g_unichar_isspace (chars[j]))
+    j++;
+  return in_word (chars, hidden, length, j) ? j : i;
+}
+
+/* The other way: where the word before a glued marker ends, seen from the start of the
+ * word after it ("in*363 |formation"), or @i itself. */
+static gsize
+skip_glued_marker_back (const gunichar *chars,
+                        const guint8   *hidden,
+                        gsize           length,
+                        gsize           i)
+{
+  gsize j = i;
+
+  if (!in_word (chars, hidden, length, i))
+    return i;
+  while (j > 0 && !hidden[j - 1] && g_unichar_isspace (chars[j - 1]))
+    j--;
+  if (j == 0 || !hidden[j - 1])
+    return i;
+  while (j > 0 && hidden[j - 1])
+    j--;
+  return skip_glued_marker (chars, hidden, length, j) == i ? j : i;
+}
+
+/**
+ * cb_opinion_snap_to_words:
+ * @self: an opinion
+ * @start: (inout): offset in characters of a selection's first character
+ * @end: (inout): offset just past its last character
+ *
+ * Widens a selection that starts or ends inside a word to the whole word, as a
+ * reader means it ("e court concluded" is "the court concluded"). The punctuation
+ * that ends a word cut at the selection's end goes with it ("unre" in "unread." is
+ * "unread."); a boundary already between words stays where it is.
+ */
+void
+cb_opinion_snap_to_words (CbOpinion *self,
+                          gsize     *start,
+                          gsize     *end)
+{
+  const gunichar *chars;
+  const guint8 *hidden;
+  gsize s, e, length;
+
+  g_return_if_fail (CB_IS_OPINION (self));
+  g_return_if_fail (start != NULL && end != NULL);
+
+  length = self->length;
+  s = MIN (*start, length);
+  e = MIN (*end, length);
+  if (s >= e)
+    return;
+  chars = cb_opinion_get_chars (self);
+  hidden = cb_opinion_get_hidden (self);
+
+  for (;;)
+    {
+      gsize back = skip_glued_marker_back (chars, hidden, length, s);
+
+      if (back != s)
+        s = back;
+      else if (s > 0 && in_word (chars, hidden, length, s) && in_word (chars, hidden, length, s - 1))
+        s--;
+      else if (s > 0 && skip_glued_marker (chars, hidden, length, s) != s)
+        s--;
+      else
+        break;
+    }
+
+  if (e < length && e > 0 && in_word (chars, hidden, length, e - 1))
+    {
+      gsize cut = e;
+
+      for (;;)
+        {
+          gsize on = skip_glued_marker (chars, hidden, length, e);
+
+          if (on != e)
+            for (e = on; e < length && in_word (chars, hidden, length, e); e++)
+              ;
+          else if (in_word (chars, hidden, length, e) && in_word (chars, hidden, length, e - 1))
+            e++;
+          else
+            break;
+        }
+      /* The word was cut: the punctuation that ends it belongs to it. */
+      if (e != cut)
+        while (e < length && !hidden[e] && is_closing_punctuation (chars[e]))
+          e++;
+    }
+
+  *start = s;
+  *end = e;
 }
 
 static CbQuoteIndex *

@@ -159,6 +159,9 @@ gboolean          cb_opinion_find_quote         (CbOpinion   *self,
                                                  gsize       *end);
 GArray           *cb_opinion_find_quote_all     (CbOpinion   *self,
                                                  const char  *quote);
+void              cb_opinion_snap_to_words      (CbOpinion   *self,
+                                                 gsize       *start,
+                                                 gsize       *end);
 
 char             *cb_pin_cite_format_range      (guint        first,
                                                  guint        last);

@@ -1,0 +1,474 @@
+#include "config.h"
+
+#include <string.h>
+#include <adwaita.h>
+
+#include "cb-brief-view.h"
+#include "cb-clipboard-format.h"
+#include "cb-opinion-view.h"
+#include "cb-section-buffer.h"
+#include "cb-section-editor.h"
+#include "cb-window.h"
+#include "cb-test-ui.h"
+
+/* Quoting the way a student works, through the real window: copy in the opinion and
+ * paste in a section, paste text from elsewhere, quote a selection cut inside a word,
+ * count words, find in the brief. */
+
+static CbSectionEditor *
+section_editor (CbWindow *window,
+                guint     index)
+{
+  return CB_SECTION_EDITOR (cb_brief_view_get_section_editor (cb_window_get_brief_view (window), index));
+}
+
+static void
+select_quote (CbWindow   *window,
+              const char *quote,
+              gsize      *start,
+              gsize      *end)
+{
+  CbBrief *brief = cb_window_get_brief (window);
+
+  g_assert_true (cb_opinion_find_quote (cb_brief_get_opinion (brief), quote, 0, start, end));
+  cb_opinion_view_select_range (cb_window_get_opinion_view (window), *start, *end);
+}
+
+typedef struct
+{
+  char *text;
+  gboolean done;
+} ClipboardRead;
+
+static void
+clipboard_text_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      data)
+{
+  ClipboardRead *read = data;
+
+  read->text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, NULL);
+  read->done = TRUE;
+}
+
+static gboolean
+read_done (gpointer data)
+{
+  return ((ClipboardRead *) data)->done;
+}
+
+/* The plain text another program pasting from the clipboard gets. */
+static char *
+clipboard_text (GdkClipboard *clipboard)
+{
+  ClipboardRead read = { NULL, FALSE };
+
+  gdk_clipboard_read_text_async (clipboard, NULL, clipboard_text_cb, &read);
+  cb_test_wait_until (read_done, &read);
+  return read.text;
+}
+
+typedef struct
+{
+  GListModel *excerpts;
+  guint n;
+} CountWait;
+
+static gboolean
+has_n_excerpts (gpointer data)
+{
+  CountWait *wait = data;
+
+  return g_list_model_get_n_items (wait->excerpts) == wait->n;
+}
+
+static void
+wait_for_excerpts (CbBrief *brief,
+                   guint    n)
+{
+  CountWait wait = { cb_brief_get_excerpts (brief), n };
+
+  cb_test_wait_until (has_n_excerpts, &wait);
+}
+
+static char *
+section_text (CbSectionEditor *editor)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (cb_section_editor_get_text_view (editor));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+typedef struct
+{
+  CbSectionEditor *editor;
+  const char *text;
+} TextWait;
+
+static gboolean
+section_has_text (gpointer data)
+{
+  TextWait *wait = data;
+  g_autofree char *text = section_text (wait->editor);
+
+  return strstr (text, wait->text) != NULL;
+}
+
+/* Pastes the clipboard into a section, at the end of its text, as Ctrl+V does. */
+static void
+paste_into (CbSectionEditor *editor)
+{
+  GtkTextView *view = cb_section_editor_get_text_view (editor);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter end;
+
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_place_cursor (buffer, &end);
+  g_signal_emit_by_name (view, "paste-clipboard");
+}
+
+static GtkWidget *
+link_button (CbSectionEditor *editor)
+{
+  GtkWidget *button = cb_test_find_button (GTK_WIDGET (editor), "_Link to Opinion");
+
+  g_assert_nonnull (button);
+  return button;
+}
+
+static gboolean
+offers_link (gpointer data)
+{
+  return gtk_widget_is_visible (link_button (data));
+}
+
+static GtkLabel *
+link_label (CbSectionEditor *editor)
+{
+  GtkWidget *box = gtk_widget_get_parent (link_button (editor));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (box); child; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LABEL (child))
+      return GTK_LABEL (child);
+  g_assert_not_reached ();
+}
+
+static void
+test_copy_paste_links (void)
+{
+  CbWindow *window = cb_test_open_window ("data/opinions/davidson-v-cannon.txt");
+  CbBrief *brief = cb_window_get_brief (window);
+  GtkTextView *opinion = cb_opinion_view_get_text_view (cb_window_get_opinion_view (window));
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (opinion));
+  CbSectionEditor *issue = section_editor (window, 1);
+  g_autoptr(CbExcerpt) excerpt = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *quote = NULL;
+  g_autofree char *cite = NULL;
+  gsize start, end;
+
+  cb_brief_set_citation (brief, "474 U.S. 344");
+  select_quote (window, "James then attended to other matters, which he described as emergencies, "
+                        "and left the note on his desk unread.", &start, &end);
+  g_signal_emit_by_name (opinion, "copy-clipboard");
+
+  /* Other programs get the quotation without markers, with its pin cite. */
+  g_assert_true (gdk_content_formats_contain_mime_type (gdk_clipboard_get_formats (clipboard),
+                                                        CB_CLIPBOARD_EXCERPT_MIME_TYPE));
+  text = clipboard_text (clipboard);
+  g_assert_cmpstr (text, ==, "“James then attended to other matters, which he described as emergencies, "
+                             "and left the note on his desk unread.” 474 U.S. at 345");
+
+  /* A section gets a quotation linked to the opinion, as Ctrl+2 would make it. */
+  paste_into (issue);
+  wait_for_excerpts (brief, 1);
+  excerpt = g_list_model_get_item (cb_brief_get_excerpts (brief), 0);
+  g_assert_cmpuint (cb_excerpt_get_start (excerpt), ==, start);
+  g_assert_cmpuint (cb_excerpt_get_end (excerpt), ==, end);
+  g_assert_cmpstr (cb_excerpt_get_section_id (excerpt), ==, cb_section_get_id (cb_section_editor_get_section (issue)));
+  g_assert_true (cb_section_editor_get_quotation (issue, cb_excerpt_get_id (excerpt), &quote, &cite));
+  g_assert_cmpstr (quote, ==, "“James then attended to other matters, which he described as emergencies, "
+                              "and left the note on his desk unread.”");
+  g_assert_cmpstr (cite, ==, "474 U.S. at 345");
+  g_assert_true (cb_opinion_view_has_highlight (cb_window_get_opinion_view (window), start, NULL));
+
+  /* Across a page, the range and the second reporter, as the brief cites it. */
+  cb_brief_set_citation (brief, "474 U.S. 344, 106 S. Ct. 668");
+  select_quote (window, "By the time he left the prison that evening James had forgotten about the note, "
+                        "and since neither he nor Cannon worked on December 20", &start, &end);
+  g_signal_emit_by_name (opinion, "copy-clipboard");
+  g_free (text);
+  text = clipboard_text (clipboard);
+  g_assert_cmpstr (text, ==, "“By the time he left the prison that evening James had forgotten about the note, "
+                             "and since neither he nor Cannon worked on December 20” "
+                             "474 U.S. at 345–46, 106 S. Ct. at 669");
+
+  cb_test_destroy_window (window);
+}
+
+static void
+test_pasted_text_offers_link (void)
+{
+  CbWindow *window = cb_test_open_window ("data/opinions/davidson-v-cannon.txt");
+  CbBrief *brief = cb_window_get_brief (window);
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (window));
+  CbSectionEditor *facts = section_editor (window, 0);
+  CbSection *section = cb_section_editor_get_section (facts);
+  g_autoptr(CbExcerpt) excerpt = NULL;
+  g_autofree char *cite = NULL;
+  g_autofree char *text = NULL;
+  gsize start, end;
+
+  /* Copied from a research service: in the opinion, but without its star page. */
+  gdk_clipboard_set_text (clipboard, "neither he nor Cannon worked on December 20 or 21");
+  paste_into (facts);
+  cb_test_wait_until (offers_link, facts);
+  /* Until the student says so it is prose, and no excerpt. */
+  g_assert_cmpuint (g_list_model_get_n_items (cb_brief_get_excerpts (brief)), ==, 0);
+  g_assert_cmpuint (cb_section_get_n_blocks (section), ==, 1);
+  g_assert_cmpint (cb_section_get_block (section, 0)->kind, ==, CB_BLOCK_PARAGRAPH);
+  /* Without a citation, the bare page. */
+  g_assert_cmpstr (gtk_label_get_label (link_label (facts)), ==, "The text pasted is the opinion’s, at *346.");
+
+  g_signal_emit_by_name (link_button (facts), "clicked");
+  g_assert_cmpuint (g_list_model_get_n_items (cb_brief_get_excerpts (brief)), ==, 1);
+  excerpt = g_list_model_get_item (cb_brief_get_excerpts (brief), 0);
+  g_assert_true (cb_opinion_find_quote (cb_brief_get_opinion (brief), "neither he nor Cannon worked on December 20 or 21",
+                                        0, &start, &end));
+  g_assert_cmpuint (cb_excerpt_get_start (excerpt), ==, start);
+  g_assert_cmpuint (cb_excerpt_get_end (excerpt), ==, end);
+  /* The prose went; the quotation stands in its place. */
+  g_assert_cmpuint (cb_section_get_n_blocks (section), ==, 1);
+  g_assert_cmpint (cb_section_get_block (section, 0)->kind, ==, CB_BLOCK_EXCERPT);
+  g_assert_true (cb_section_editor_get_quotation (facts, cb_excerpt_get_id (excerpt), NULL, &cite));
+  g_assert_cmpstr (cite, ==, "*346");
+  g_assert_false (gtk_widget_is_visible (link_button (facts)));
+
+  /* The student's own words stay prose, and nothing is offered. */
+  gdk_clipboard_set_text (clipboard, "Davidson warned the officials in writing.");
+  paste_into (facts);
+  {
+    TextWait wait = { facts, "Davidson warned the officials in writing." };
+    cb_test_wait_until (section_has_text, &wait);
+  }
+  cb_test_spin (100);
+  g_assert_false (gtk_widget_is_visible (link_button (facts)));
+  g_assert_cmpuint (g_list_model_get_n_items (cb_brief_get_excerpts (brief)), ==, 1);
+  text = section_text (facts);
+  g_assert_nonnull (strstr (text, "Davidson warned the officials in writing."));
+
+  /* A passage quoted with another program's cite after it is found all the same. */
+  gdk_clipboard_set_text (clipboard, "“left the note on his desk unread.” Davidson v. Cannon, 474 U.S. 344, 345 (1986)");
+  paste_into (facts);
+  cb_test_wait_until (offers_link, facts);
+  /* Keeping it as text takes the offer back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (facts), "section.keep-pasted", NULL));
+  g_assert_false (gtk_widget_is_visible (link_button (facts)));
+  g_assert_cmpuint (g_list_model_get_n_items (cb_brief_get_excerpts (brief)), ==, 1);
+
+  cb_test_destroy_window (window);
+}
+
+/* The anchor of a passage of another opinion is no passage of this one: its text is
+ * pasted as the student's. */
+static void
+test_other_opinion_pastes_text (void)
+{
+  CbWindow *window = cb_test_open_window ("data/opinions/davidson-v-cannon.txt");
+  CbBrief *brief = cb_window_get_brief (window);
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (window));
+  CbSectionEditor *facts = section_editor (window, 0);
+  const char *anchor = "[Casebrief Excerpt]\nOpinion=0000000000000000000000000000000000000000000000000000000000000000\n"
+                       "Start=10\nEnd=40\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (anchor, strlen (anchor));
+  g_autoptr(GdkContentProvider) content = NULL;
+  GdkContentProvider *providers[2];
+  TextWait wait = { facts, "A passage of another case" };
+
+  providers[0] = gdk_content_provider_new_for_bytes (CB_CLIPBOARD_EXCERPT_MIME_TYPE, bytes);
+  providers[1] = gdk_content_provider_new_typed (G_TYPE_STRING, "A passage of another case");
+  content = gdk_content_provider_new_union (providers, 2);
+  gdk_clipboard_set_content (clipboard, content);
+  paste_into (facts);
+  cb_test_wait_until (section_has_text, &wait);
+  g_assert_cmpuint (g_list_model_get_n_items (cb_brief_get_excerpts (brief)), ==, 0);
+
+  cb_test_destroy_window (window);
+}
+
+/* Ctrl+1 on a selection that starts and ends inside words quotes the whole words, and
+ * the opinion shows the passage so widened selected. */
+static void
+test_whole_words (void)
+{
+  CbWindow *window = cb_test_open_window ("data/opinions/davidson-v-cannon.txt");
+  CbBrief *brief = cb_window_get_brief (window);
+  CbOpinionView *opinion_view = cb_window_get_opinion_view (window);
+  CbSectionEditor *facts = section_editor (window, 0);
+  const char *text = cb_opinion_get_text (cb_brief_get_opinion (brief));
+  const char *at = strstr (text, "the court concluded that the deprivation was without due process");
+  gsize start = g_utf8_pointer_to_offset (text, at);
+  gsize end = start + g_utf8_strlen ("the court concluded that the deprivation was without due proc", -1);
+  g_autoptr(CbExcerpt) excerpt = NULL;
+  g_autofree char *quote = NULL;
+  gsize selected_start, selected_end;
+
+  /* "e court concluded … due proc" */
+  cb_opinion_view_select_range (opinion_view, start + 2, end);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-to-section", "u", 0));
+  excerpt = g_list_model_get_item (cb_brief_get_excerpts (brief), 0);
+  g_assert_true (cb_section_editor_get_quotation (facts, cb_excerpt_get_id (excerpt), &quote, NULL));
+  g_assert_cmpstr (quote, ==, "“the court concluded that the deprivation was without due process.”");
+  g_assert_cmpuint (cb_excerpt_get_start (excerpt), ==, start);
+  g_assert_true (cb_opinion_view_get_selection (opinion_view, &selected_start, &selected_end));
+  g_assert_cmpuint (selected_start, ==, cb_excerpt_get_start (excerpt));
+  g_assert_cmpuint (selected_end, ==, cb_excerpt_get_end (excerpt));
+
+  cb_test_destroy_window (window);
+}
+
+/* The word count shows the words a reader sees: "By the time … worked on" is 23 words,
+ * the star page in it none. */
+static void
+test_word_count_without_markers (void)
+{
+  CbWindow *window = cb_test_open_window ("data/opinions/davidson-v-cannon.txt");
+  CbSectionEditor *facts = section_editor (window, 0);
+  gsize start, end;
+
+  select_quote (window, "By the time he left the prison that evening James had forgotten about the note, "
+                        "and since neither he nor Cannon worked on", &start, &end);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-to-section", "u", 0));
+  g_assert_cmpstr (cb_section_editor_get_word_count_label (facts), ==, "23 / 200 words");
+
+  cb_test_destroy_window (window);
+}
+
+static gboolean
+excerpt_in_view (gpointer data)
+{
+  CbWindow *window = data;
+  g_autoptr(CbExcerpt) excerpt = g_list_model_get_item (cb_brief_get_excerpts (cb_window_get_brief (window)), 0);
+
+  return cb_brief_view_is_excerpt_in_view (cb_window_get_brief_view (window), cb_excerpt_get_id (excerpt));
+}
+
+static GtkAdjustment *
+brief_scroll (CbWindow *window)
+{
+  GtkWidget *scroller = cb_test_find_type (GTK_WIDGET (cb_window_get_brief_view (window)), GTK_TYPE_SCROLLED_WINDOW);
+
+  return gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+}
+
+/* Ctrl+4 quotes into a section below the fold: the brief scrolls to show the new
+ * quotation, and the keyboard stays in the opinion. */
+static void
+test_new_quotation_in_view (void)
+{
+  CbWindow *window = cb_test_open_window ("data/opinions/davidson-v-cannon.txt");
+  GtkTextView *opinion = cb_opinion_view_get_text_view (cb_window_get_opinion_view (window));
+  guint last = cb_brief_view_get_n_sections (cb_window_get_brief_view (window)) - 1;
+  gsize start, end;
+
+  cb_test_spin (200);
+  gtk_widget_grab_focus (GTK_WIDGET (opinion));
+  g_assert_cmpfloat (gtk_adjustment_get_value (brief_scroll (window)), ==, 0);
+  select_quote (window, "The guarantee of due process has never been understood to mean", &start, &end);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-to-section", "u", last));
+  cb_test_wait_until (excerpt_in_view, window);
+  g_assert_cmpfloat (gtk_adjustment_get_value (brief_scroll (window)), >, 0);
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (opinion)));
+
+  cb_test_destroy_window (window);
+}
+
+static gboolean
+is_selected_hint (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) &&
+         g_str_has_prefix (gtk_label_get_label (GTK_LABEL (widget)), "The quotation is selected");
+}
+
+static guint
+n_tags_at (const GtkTextIter *iter)
+{
+  g_autoptr(GSList) tags = gtk_text_iter_get_tags (iter);
+
+  return g_slist_length (tags);
+}
+
+/* Backspace after a quotation selects it first: the quotation shows so, and a line
+ * under the section says what the next key does. */
+static void
+test_backspace_shows_selection (void)
+{
+  CbWindow *window = cb_test_open_window ("data/opinions/davidson-v-cannon.txt");
+  CbSectionEditor *facts = section_editor (window, 0);
+  GtkTextView *view = cb_section_editor_get_text_view (facts);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkWidget *hint = cb_test_find_widget (GTK_WIDGET (facts), is_selected_hint, NULL);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (view));
+  GtkTextIter iter, start, end;
+  gboolean handled = FALSE;
+  guint unselected;
+  gsize s, e;
+
+  select_quote (window, "James received the note at about 2 p.m.", &s, &e);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-to-section", "u", 0));
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  gtk_text_buffer_get_end_iter (buffer, &iter);
+  gtk_text_buffer_insert_interactive (buffer, &iter, "Notes", -1, TRUE);
+  gtk_text_buffer_get_end_iter (buffer, &iter);
+  gtk_text_iter_set_line_offset (&iter, 0);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  unselected = n_tags_at (&start);
+
+  g_assert_nonnull (hint);
+  g_assert_false (gtk_widget_is_visible (hint));
+
+  /* Backspace, as the text view's key controllers see it. */
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_BackSpace, 0, (GdkModifierType) 0, &handled);
+    }
+  g_assert_true (handled);
+  g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
+  g_assert_true (cb_section_buffer_in_quotation (CB_SECTION_BUFFER (buffer), &start));
+  g_assert_true (gtk_widget_is_visible (hint));
+  /* Selected whole, it wears a tag of its own, its section's stronger colour. */
+  g_assert_cmpuint (n_tags_at (&start), ==, unselected + 1);
+
+  gtk_text_buffer_get_end_iter (buffer, &iter);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  g_assert_cmpuint (n_tags_at (&start), ==, unselected);
+  g_assert_false (gtk_widget_is_visible (hint));
+
+  cb_test_destroy_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  cb_test_ui_init (&argc, &argv);
+
+  g_test_add_func ("/quoting/copy-paste-links", test_copy_paste_links);
+  g_test_add_func ("/quoting/pasted-text-offers-link", test_pasted_text_offers_link);
+  g_test_add_func ("/quoting/other-opinion-pastes-text", test_other_opinion_pastes_text);
+  g_test_add_func ("/quoting/whole-words", test_whole_words);
+  g_test_add_func ("/quoting/word-count-without-markers", test_word_count_without_markers);
+  g_test_add_func ("/quoting/new-quotation-in-view", test_new_quotation_in_view);
+  g_test_add_func ("/quoting/backspace-shows-selection", test_backspace_shows_selection);
+
+  return g_test_run ();
+}
