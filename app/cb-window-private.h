@@ -33,6 +33,7 @@ struct _CbWindow
   /* A draft is written off the main loop, one at a time. */
   gboolean draft_writing;
   gboolean draft_again;
+  gboolean draft_failed;
 
   AdwWindowTitle *window_title;
   CbFileBanner *file_banner;

@@ -101,7 +101,21 @@ draft_written_cb (GObject      *source,
 
   self->draft_writing = FALSE;
   if (!cb_drafts_save_finish (result, &error))
-    g_warning ("Could not write a draft: %s", error->message);
+    {
+      /* A full disk, say: the student is told once, since a crash would now lose the
+       * work; again only after a draft was written since. */
+      if (!self->draft_failed && self->brief != NULL)
+        {
+          g_autofree char *message =
+            /* Translators: why a draft could not be written follows */
+            g_strdup_printf (_("Unsaved work could not be kept as a draft: %s"), error->message);
+
+          _cb_window_show_message (self, message);
+        }
+      self->draft_failed = TRUE;
+    }
+  else
+    self->draft_failed = FALSE;
 
   /* Saved or closed while it was written: the draft must not outlive that. */
   if (g_strcmp0 (self->draft_id, data->id) != 0)

@@ -1,6 +1,8 @@
 #include "config.h"
 
+#include <signal.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <unistd.h>
 #include <glib/gstdio.h>
 #include <adwaita.h>
@@ -943,6 +945,22 @@ assert_only_file (const char *dir,
   g_assert_null (g_dir_read_name (listing));
 }
 
+typedef struct
+{
+  CbWindow *window;
+  const char *text;
+} Message;
+
+/* The window's last message (a toast shown, or queued behind another) says @text. */
+static gboolean
+says (gpointer data)
+{
+  Message *message = data;
+  const char *last = cb_window_get_last_message (message->window);
+
+  return last != NULL && strstr (last, message->text) != NULL;
+}
+
 static void
 test_read_only_folder (void)
 {
@@ -999,8 +1017,8 @@ test_read_only_folder (void)
   /* The PDF export: the same. */
   cb_window_export_pdf (window, pdf_file);
   {
-    Toast toast = { GTK_WIDGET (window), "brief.pdf: " };
-    cb_test_wait_until (shows_toast, &toast);
+    Message message = { window, "brief.pdf: " };
+    cb_test_wait_until (says, &message);
   }
   g_assert_nonnull (strstr (cb_window_get_last_message (window), "Could not save "));
   after = read_file (pdf_path);
@@ -1018,6 +1036,105 @@ test_read_only_folder (void)
 
   close_everything ();
   g_unlink (template_path);
+  g_rmdir (dir);
+}
+
+/* The disk fills up half-way through each save: files may grow no larger than 1 KiB
+ * meanwhile (the limit holds for the worker threads that write). */
+static void
+test_full_disk (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("casebrief-full-XXXXXX", NULL);
+  g_autofree char *path = copy_sample (dir, "mine.brief");
+  g_autofree char *template_path = g_build_filename (dir, "handout.brieftemplate", NULL);
+  g_autofree char *pdf_path = g_build_filename (dir, "brief.pdf", NULL);
+  g_autoptr(GFile) template_file = g_file_new_for_path (template_path);
+  g_autoptr(GFile) pdf_file = g_file_new_for_path (pdf_path);
+  g_autofree char *before = read_file (path);
+  g_autofree char *after = NULL;
+  CbWindow *window = open_brief (path);
+  CbTemplateEditor *editor = cb_template_editor_new (GTK_APPLICATION (app), NULL);
+  struct rlimit saved_limit, small_limit;
+
+  g_assert_true (g_file_set_contents (template_path, "an earlier handout", -1, NULL));
+  g_assert_true (g_file_set_contents (pdf_path, "%PDF an earlier export", -1, NULL));
+  gtk_window_present (GTK_WINDOW (editor));
+  gtk_editable_set_text (GTK_EDITABLE (cb_template_editor_get_field (editor, "title")), "Handout");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "template.add-section", NULL));
+  /* Longer than what the disk still takes. */
+  {
+    g_autoptr(GString) instructions = g_string_new (NULL);
+
+    while (instructions->len < 4096)
+      g_string_append (instructions, "Quote the opinion only where the exact words matter. ");
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (cb_template_editor_get_field (editor, "instructions"))),
+                              instructions->str, -1);
+  }
+  type_text (window, TYPED);
+  /* GTK's list of recent files, written a moment after the brief opened, is written
+   * before the disk fills. */
+  cb_test_spin (1500);
+
+  signal (SIGXFSZ, SIG_IGN);
+  getrlimit (RLIMIT_FSIZE, &saved_limit);
+  small_limit = saved_limit;
+  small_limit.rlim_cur = 1024;
+  setrlimit (RLIMIT_FSIZE, &small_limit);
+
+  /* The draft a few seconds after the last edit cannot be written: the student is
+   * told, since a crash would now lose the work. */
+  {
+    Message message = { window, "Unsaved work could not be kept as a draft: Could not save " };
+    cb_test_wait_until (says, &message);
+  }
+
+  /* The brief: a message naming the file and why, the old file as it was, the work kept. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  {
+    Message message = { window, "mine.brief: the file is too large for the disk" };
+    cb_test_wait_until (says, &message);
+  }
+  g_assert_true (cb_window_get_modified (window));
+  after = read_file (path);
+  g_assert_cmpstr (after, ==, before);
+
+  /* The template. */
+  cb_template_editor_save_to_async (editor, template_file, NULL, NULL, NULL);
+  {
+    Toast toast = { GTK_WIDGET (editor), "handout.brieftemplate: the file is too large for the disk" };
+    cb_test_wait_until (shows_toast, &toast);
+  }
+  g_assert_true (cb_template_editor_get_modified (editor));
+  g_clear_pointer (&after, g_free);
+  after = read_file (template_path);
+  g_assert_cmpstr (after, ==, "an earlier handout");
+
+  /* The PDF export. */
+  cb_window_export_pdf (window, pdf_file);
+  {
+    Message message = { window, "brief.pdf: the file is too large for the disk" };
+    cb_test_wait_until (says, &message);
+  }
+  setrlimit (RLIMIT_FSIZE, &saved_limit);
+  g_clear_pointer (&after, g_free);
+  after = read_file (pdf_path);
+  g_assert_cmpstr (after, ==, "%PDF an earlier export");
+  g_assert_true (cb_window_get_modified (window));
+  {
+    g_autofree char *text = cb_section_dup_plain_text (cb_brief_get_section (cb_window_get_brief (window), 0));
+    g_assert_true (g_str_has_suffix (text, TYPED));
+  }
+
+  /* Nothing was left beside them; with room again, the brief saves. */
+  g_unlink (template_path);
+  g_unlink (pdf_path);
+  assert_only_file (dir, "mine.brief");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  cb_test_wait_until (is_saved, window);
+  g_assert_true (file_holds (path, TYPED));
+
+  close_everything ();
+  g_unlink (path);
   g_rmdir (dir);
 }
 
@@ -1049,6 +1166,7 @@ main (int   argc,
   g_test_add_func ("/lifecycle/template-editor", test_template_editor_same);
   g_test_add_func ("/lifecycle/quit-asks-once", test_quit_asks_once);
   g_test_add_func ("/lifecycle/read-only-folder", test_read_only_folder);
+  g_test_add_func ("/lifecycle/full-disk", test_full_disk);
   status = g_test_run ();
 
   g_application_release (G_APPLICATION (app));
