@@ -38,6 +38,7 @@ struct _CbSectionBuffer
   int lines_before;       /* the buffer's lines when the user action began */
   guint in_user_action : 1;
   guint structural : 1;   /* the user action added or removed lines or quotations */
+  guint outside_edit : 1; /* an edit outside any user action is being made */
 
   guint rebuilding : 1;
   guint syncing : 1;

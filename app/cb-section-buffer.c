@@ -330,7 +330,13 @@ end_user_action_cb (CbSectionBuffer *self)
 }
 
 /* Notes the line an edit is on, before it is made; an edit that adds or removes a
- * line or a quotation, or that is made outside a user action, needs a full sync. */
+ * line or a quotation needs a full sync.
+ *
+ * An edit made outside a user action is a step of its own, read back as soon as it is
+ * made (by edit_done_cb()): text inserted or deleted by assistive technology through the
+ * accessible text interface, the text a drag moved out of the section, any code that
+ * calls gtk_text_buffer_insert() or gtk_text_buffer_delete(). Whatever changes the
+ * buffer, the section hears of it. */
 static void
 note_edit (CbSectionBuffer *self,
            int              line,
@@ -339,6 +345,8 @@ note_edit (CbSectionBuffer *self,
   if (!self->in_user_action)
     {
       g_clear_pointer (&self->line_blocks, g_array_unref);
+      _cb_section_buffer_push_undo (self, NULL);
+      self->outside_edit = TRUE;
       return;
     }
   if (structural || (self->edited_line >= 0 && self->edited_line != line))
@@ -501,6 +509,17 @@ insert_text_after_cb (CbSectionBuffer *self,
     gtk_text_buffer_apply_tag (GTK_TEXT_BUFFER (self), self->bold_tag, &start, location);
 }
 
+/* After an insertion or a deletion, and after the handlers that give inserted text its
+ * emphasis: an edit made outside a user action is read back now. */
+static void
+edit_done_cb (CbSectionBuffer *self)
+{
+  if (!self->outside_edit)
+    return;
+  self->outside_edit = FALSE;
+  _cb_section_buffer_sync (self);
+}
+
 static void
 mark_set_cb (CbSectionBuffer *self,
              GtkTextIter     *location,
@@ -547,6 +566,8 @@ connect_buffer (CbSectionBuffer *self)
     { "delete-range", G_CALLBACK (delete_range_before_cb), 0 },
     { "apply-tag", G_CALLBACK (apply_tag_before_cb), 0 },
     { "insert-text", G_CALLBACK (insert_text_after_cb), G_CONNECT_AFTER },
+    { "insert-text", G_CALLBACK (edit_done_cb), G_CONNECT_AFTER | G_CONNECT_SWAPPED },
+    { "delete-range", G_CALLBACK (edit_done_cb), G_CONNECT_AFTER | G_CONNECT_SWAPPED },
     { "mark-set", G_CALLBACK (mark_set_cb), 0 },
   };
 

@@ -338,10 +338,14 @@ test_drop_passage (void)
                                              3, "Something typed elsewhere"));
   g_assert_cmpuint (g_list_model_get_n_items (excerpts), ==, 0);
 
-  /* Dropped on a section, it is refused, so that a drag that moves text (from a
-   * section, say) does not delete it at its source. */
-  g_assert_false (drop_on_section (section_editor (window, 3), "Something typed elsewhere"));
+  /* Dropped on a section, it is the student's own text: it goes in as text, where it
+   * was dropped. */
+  g_assert_true (drop_on_section (section_editor (window, 3), "Something typed elsewhere"));
   g_assert_cmpuint (g_list_model_get_n_items (excerpts), ==, 0);
+  {
+    g_autofree char *text = cb_section_dup_plain_text (cb_brief_get_section (brief, 3));
+    g_assert_cmpstr (text, ==, "Something typed elsewhere");
+  }
 
   /* The opinion's selection dropped on Reasoning becomes an excerpt there. */
   g_assert_true (drop_on_section (section_editor (window, 3), "Daniels therefore controls."));
