@@ -90,6 +90,25 @@ find_gtk_connection (GDBusConnection *connection)
   return NULL;
 }
 
+/* Whether the registry lists GTK's root among the applications: GTK answers for its
+ * root only once it is. */
+static gboolean
+registered (CbAtspi *self)
+{
+  g_autoptr(GVariant) reply = call_on (self->connection, "org.a11y.atspi.Registry", ROOT_PATH,
+                                       "org.a11y.atspi.Accessible", "GetChildren", NULL, "(a(so))", NULL);
+  g_autoptr(GVariantIter) iter = NULL;
+  const char *name, *path;
+
+  if (reply == NULL)
+    return FALSE;
+  g_variant_get (reply, "(a(so))", &iter);
+  while (g_variant_iter_next (iter, "(&s&o)", &name, &path))
+    if (g_str_equal (name, self->gtk_name))
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 has_toplevels (CbAtspi *self)
 {
@@ -99,7 +118,7 @@ has_toplevels (CbAtspi *self)
 
   g_clear_pointer (&self->gtk_name, g_free);
   self->gtk_name = find_gtk_connection (self->connection);
-  if (self->gtk_name == NULL)
+  if (self->gtk_name == NULL || !registered (self))
     return FALSE;
   children = call_on (self->connection, self->gtk_name, ROOT_PATH, "org.a11y.atspi.Accessible",
                       "GetChildren", NULL, "(a(so))", &error);

@@ -3,6 +3,7 @@
 #include <string.h>
 #include <glib/gstdio.h>
 #include <adwaita.h>
+#include <gtksourceview/gtksource.h>
 
 #include "cb-brief.h"
 #include "cb-brief-view.h"
@@ -11,6 +12,7 @@
 #include "cb-new-brief-dialog.h"
 #include "cb-preferences-window.h"
 #include "cb-template-editor.h"
+#include "cb-test-atspi.h"
 #include "cb-test-ui.h"
 #include "cb-section-editor.h"
 #include "cb-window.h"
@@ -350,6 +352,198 @@ test_quotations_are_read_as_text (void)
   cb_test_destroy_window (window);
 }
 
+static void
+collect_tag (GtkTextTag *tag,
+             gpointer    data)
+{
+  gboolean foreground_set;
+  g_autofree char *name = NULL;
+
+  g_object_get (tag, "foreground-set", &foreground_set, "name", &name, NULL);
+  if (foreground_set)
+    g_ptr_array_add (data, g_strdup (name ? name : "(a tag without a name)"));
+}
+
+/* GTK 4.8's accessible text reads a tag's foreground back through a property that
+ * cannot be read, and crashes: no tag of @view may set one. */
+static void
+assert_no_foreground (GtkTextView *view)
+{
+  g_autoptr(GPtrArray) tags = g_ptr_array_new_with_free_func (g_free);
+
+  gtk_text_tag_table_foreach (gtk_text_buffer_get_tag_table (gtk_text_view_get_buffer (view)), collect_tag, tags);
+  g_ptr_array_add (tags, NULL);
+  if (tags->len > 1)
+    g_error ("Tags with a foreground: %s", g_strjoinv (", ", (char **) tags->pdata));
+}
+
+/* Reads the attributes of every run of @node's text, as a screen reader does while
+ * its user reads, with and without the view's defaults; returns how many runs, and
+ * adds the name of every attribute met to @seen. */
+static guint
+read_attribute_runs (CbAtspi     *atspi,
+                     CbAtspiNode *node,
+                     GHashTable  *seen)
+{
+  g_autoptr(GVariant) count = cb_test_atspi_call (atspi, node->path, "org.freedesktop.DBus.Properties", "Get",
+                                                  g_variant_new ("(ss)", "org.a11y.atspi.Text", "CharacterCount"),
+                                                  "(v)");
+  g_autoptr(GVariant) value = NULL;
+  int length, offset = 0;
+  guint runs = 0;
+
+  g_variant_get (count, "(v)", &value);
+  length = g_variant_get_int32 (value);
+  while (offset < length)
+    {
+      for (int defaults = 0; defaults < 2; defaults++)
+        {
+          g_autoptr(GVariant) run = cb_test_atspi_call (atspi, node->path, "org.a11y.atspi.Text", "GetAttributeRun",
+                                                        g_variant_new ("(ib)", offset, defaults), "(a{ss}ii)");
+          g_autoptr(GVariantIter) attributes = NULL;
+          const char *key, *text;
+          int start, end;
+
+          g_variant_get (run, "(a{ss}ii)", &attributes, &start, &end);
+          while (g_variant_iter_next (attributes, "{&s&s}", &key, &text))
+            if (!defaults)
+              g_hash_table_add (seen, g_strdup (key));
+          g_assert_cmpint (start, <=, offset);
+          if (!defaults)
+            {
+              runs++;
+              offset = end > offset ? end : offset + 1;
+            }
+        }
+    }
+  return runs;
+}
+
+static gboolean
+is_section_title (CbBrief    *brief,
+                  const char *name)
+{
+  for (guint i = 0; i < cb_brief_get_n_sections (brief); i++)
+    if (g_strcmp0 (cb_section_get_title (cb_brief_get_section (brief, i)), name) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+search_has_matches (gpointer data)
+{
+  GtkTextBuffer *buffer = data;
+  GtkTextIter start, end;
+  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (buffer);
+  gboolean found = FALSE;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  /* GtkSourceView's search matches carry a tag of their own, without a name. */
+  for (GtkTextIter iter = start; !found && gtk_text_iter_forward_to_tag_toggle (&iter, NULL);)
+    {
+      GSList *tags = gtk_text_iter_get_tags (&iter);
+
+      for (GSList *l = tags; l != NULL && !found; l = l->next)
+        {
+          g_autofree char *name = NULL;
+          g_object_get (l->data, "name", &name, NULL);
+          found = name == NULL && gtk_text_tag_table_lookup (table, "flash") != l->data &&
+                  g_object_get_data (l->data, "cb-excerpt-id") == NULL;
+        }
+      g_slist_free (tags);
+    }
+  return found;
+}
+
+static gboolean
+uses_dark_scheme (gpointer data)
+{
+  GtkSourceStyleScheme *scheme = gtk_source_buffer_get_style_scheme (data);
+
+  return scheme != NULL && g_str_equal (gtk_source_style_scheme_get_id (scheme), "casebrief-dark");
+}
+
+/* A screen reader asks for the attributes of the text under its cursor as its user
+ * reads: the opinion's star pages, headnotes, footnote marks, citations, case names,
+ * quoted passages, highlighted excerpts and search matches, and in each section its
+ * prose, emphasis, quotations and pin cites. Every run of every text is read through
+ * AT-SPI, as Orca reads it, and none of their tags sets what GTK 4.8 cannot read back. */
+static void
+test_text_attributes_are_readable (void)
+{
+  CbWindow *window = cb_test_open_window ("data/samples/davidson-v-cannon.brief");
+  CbOpinionView *opinion_view = cb_window_get_opinion_view (window);
+  GtkTextView *opinion = cb_opinion_view_get_text_view (opinion_view);
+  CbBriefView *brief_view = cb_window_get_brief_view (window);
+  g_autoptr(GHashTable) opinion_seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) sections_seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) others_seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(CbAtspi) atspi = NULL;
+  g_autoptr(GPtrArray) nodes = NULL;
+  guint opinion_runs = 0, sections_read = 0;
+  const char *opinion_attributes[] = { "weight", "style", "underline", "bg-color", "scale", NULL };
+  const char *section_attributes[] = { "style", "family-name", "scale", NULL };
+
+  /* Words found, so that search matches are styled too. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (opinion_view), "opinion.find", NULL));
+  gtk_editable_set_text (cb_opinion_view_get_search_entry (opinion_view), "Cannon");
+  cb_test_wait_until (search_has_matches, gtk_text_view_get_buffer (opinion));
+  /* Styled all through, not only where it was shown. */
+  {
+    GtkTextIter start, end;
+
+    gtk_text_buffer_get_bounds (gtk_text_view_get_buffer (opinion), &start, &end);
+    gtk_source_buffer_ensure_highlight (GTK_SOURCE_BUFFER (gtk_text_view_get_buffer (opinion)), &start, &end);
+  }
+
+  atspi = cb_test_atspi_new ();
+  nodes = cb_test_atspi_walk (atspi, cb_test_atspi_root (atspi));
+  for (guint i = 0; i < nodes->len; i++)
+    {
+      CbAtspiNode *node = g_ptr_array_index (nodes, i);
+
+      if (node->role != CB_ATSPI_ROLE_TEXT || !cb_test_atspi_node_implements (node, "org.a11y.atspi.Text"))
+        continue;
+      /* Every text: the opinion, the sections, the one-line fields. */
+      if (g_str_equal (node->name, "Opinion"))
+        opinion_runs = read_attribute_runs (atspi, node, opinion_seen);
+      else if (is_section_title (cb_window_get_brief (window), node->name))
+        {
+          g_assert_cmpuint (read_attribute_runs (atspi, node, sections_seen), >, 0);
+          sections_read++;
+        }
+      else
+        read_attribute_runs (atspi, node, others_seen);
+    }
+
+  /* The opinion's text, styled in every way it is, and the four sections. */
+  g_assert_cmpuint (opinion_runs, >, 100);
+  g_assert_cmpuint (sections_read, ==, 4);
+  for (guint i = 0; opinion_attributes[i] != NULL; i++)
+    if (!g_hash_table_contains (opinion_seen, opinion_attributes[i]))
+      g_error ("No run of the opinion has a “%s”", opinion_attributes[i]);
+  for (guint i = 0; section_attributes[i] != NULL; i++)
+    if (!g_hash_table_contains (sections_seen, section_attributes[i]))
+      g_error ("No run of a section has a “%s”", section_attributes[i]);
+
+  /* Styles not in this opinion's text, and those to come, are in the tag tables: in
+   * the light style and in the dark. */
+  for (guint dark = 0; dark < 2; dark++)
+    {
+      if (dark)
+        {
+          adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+          cb_test_wait_until (uses_dark_scheme, gtk_text_view_get_buffer (opinion));
+        }
+      assert_no_foreground (opinion);
+      for (guint i = 0; i < 4; i++)
+        assert_no_foreground (cb_section_editor_get_text_view (CB_SECTION_EDITOR (cb_brief_view_get_section_editor (brief_view, i))));
+    }
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+
+  cb_test_destroy_window (window);
+}
+
 /* Asserts that @accelerator runs @action_name with @argument on @widget, and returns
  * the shortcut so a test can press it. */
 static GtkShortcut *
@@ -591,6 +785,7 @@ main (int   argc,
   g_test_add_func ("/a11y/preferences-controls-are-named", test_preferences_controls_are_named);
   g_test_add_func ("/a11y/professor-windows-are-named", test_professor_windows_are_named);
   g_test_add_func ("/a11y/quotations-are-read-as-text", test_quotations_are_read_as_text);
+  g_test_add_func ("/a11y/text-attributes-are-readable", test_text_attributes_are_readable);
   g_test_add_func ("/a11y/header-tooltips-name-shortcuts", test_header_tooltips_name_shortcuts);
   g_test_add_func ("/a11y/keyboard-only-workflow", test_keyboard_only_workflow);
 
