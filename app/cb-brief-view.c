@@ -28,6 +28,7 @@ struct _CbBriefView
   AdwPreferencesGroup *metadata_group;
   AdwEntryRow *case_name_row;
   AdwEntryRow *citation_row;
+  AdwActionRow *citation_hint_row;
   AdwExpanderRow *details_row;
   AdwEntryRow *court_row;
   AdwEntryRow *date_decided_row;
@@ -101,6 +102,27 @@ update_details (CbBriefView *self)
         g_string_append (subtitle, parts[i]);
       }
   adw_expander_row_set_subtitle (self->details_row, subtitle->str);
+}
+
+/* Without a citation the pin cites are bare pages ("*345"): while the citation is
+ * empty and the opinion has pages of a reporter, one line in the card asks for it. */
+static void
+update_citation_hint (CbBriefView *self)
+{
+  CbOpinion *opinion = cb_brief_get_opinion (self->brief);
+  g_autofree char *citation = g_strstrip (g_strdup (cb_brief_get_citation (self->brief)));
+  CbPageMap *pages = cb_opinion_get_page_map (opinion);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->citation_hint_row),
+                          *citation == '\0' &&
+                          cb_page_map_get_numbering (pages) == CB_PAGE_NUMBERING_REPORTER &&
+                          cb_page_map_has_pages (pages, 0));
+}
+
+static void
+citation_hint_activated_cb (CbBriefView *self)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (self->citation_row));
 }
 
 static void
@@ -267,6 +289,8 @@ cb_brief_view_class_init (CbBriefViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CbBriefView, metadata_group);
   gtk_widget_class_bind_template_child (widget_class, CbBriefView, case_name_row);
   gtk_widget_class_bind_template_child (widget_class, CbBriefView, citation_row);
+  gtk_widget_class_bind_template_child (widget_class, CbBriefView, citation_hint_row);
+  gtk_widget_class_bind_template_callback (widget_class, citation_hint_activated_cb);
   gtk_widget_class_bind_template_child (widget_class, CbBriefView, details_row);
   gtk_widget_class_bind_template_child (widget_class, CbBriefView, court_row);
   gtk_widget_class_bind_template_child (widget_class, CbBriefView, date_decided_row);
@@ -390,6 +414,8 @@ cb_brief_view_set_brief (CbBriefView *self,
   update_assignment (self);
   update_details (self);
   g_signal_connect_object (brief, "notify", G_CALLBACK (update_details), self, G_CONNECT_SWAPPED);
+  update_citation_hint (self);
+  g_signal_connect_object (brief, "notify::citation", G_CALLBACK (update_citation_hint), self, G_CONNECT_SWAPPED);
   /* A new brief opens on what the student still has to fill in. */
   adw_expander_row_set_expanded (self->details_row,
                                  cb_brief_get_student (brief) == NULL || *cb_brief_get_student (brief) == '\0');

@@ -134,6 +134,8 @@ fill_brief (Fixture    *fixture,
 
       cb_section_set_plain_text (section, text);
     }
+  /* The student names the case's citation, as a complete brief does. */
+  cb_brief_set_citation (brief, "474 U.S. 344");
   save_brief (fixture, brief, name);
 }
 
@@ -240,7 +242,7 @@ test_new_then_check (Fixture       *fixture,
   run_casebrief (fixture, &run, "new", "--template", "default", "--opinion", fixture->opinion_path,
                  "--course", "Constitutional Law I", "--due", "2026-12-01",
                  "--instructions", "Brief the majority opinion.", "--student", "Ann Smith",
-                 "--case", "Davidson v. Cannon", "-o", "a.brief", NULL);
+                 "--case", "Davidson v. Cannon", "--citation", "474 U.S. 344", "-o", "a.brief", NULL);
   g_assert_cmpstr (run.err, ==, "");
   g_assert_cmpint (run.status, ==, 0);
 
@@ -259,6 +261,7 @@ test_new_then_check (Fixture       *fixture,
   g_assert_cmpstr (cb_brief_get_template_id (brief), ==, "default");
   g_assert_cmpstr (cb_brief_get_student (brief), ==, "Ann Smith");
   g_assert_cmpstr (cb_brief_get_case_name (brief), ==, "Davidson v. Cannon");
+  g_assert_cmpstr (cb_brief_get_citation (brief), ==, "474 U.S. 344");
   g_assert_cmpstr (cb_brief_get_course (brief), ==, "Constitutional Law I");
   g_assert_cmpstr (cb_brief_get_due_date (brief), ==, "2026-12-01");
   g_assert_cmpstr (cb_brief_get_assignment_instructions (brief), ==, "Brief the majority opinion.");
@@ -438,7 +441,7 @@ test_check_mixed_files (Fixture       *fixture,
                  "folder.brief", NULL);
   g_assert_cmpstr (run.out, ==,
     "File           Student    Case                Status      Problems\n"
-    "partial.brief  Bo Chen    Davidson v. Cannon  incomplete  missing: Issue, Holding\n"
+    "partial.brief  Bo Chen    Davidson v. Cannon  incomplete  missing: Issue, Holding; no citation\n"
     "missing.brief  -          -                   unreadable  no such file\n"
     "good.brief     Ann Smith  Davidson v. Cannon  complete\n"
     "corrupt.brief  -          -                   unreadable  corrupt.brief, line 4: Premature end of data in tag case-name line 4\n"
@@ -518,7 +521,7 @@ test_check_csv (Fixture       *fixture,
   g_assert_cmpstr (csv_cell (rows, 2, "file"), ==, "formula.brief");
   g_assert_cmpstr (csv_cell (rows, 2, "student"), ==, "'=HYPERLINK(\"x\")");
   g_assert_cmpstr (csv_cell (rows, 2, "status"), ==, "incomplete");
-  g_assert_cmpstr (csv_cell (rows, 2, "problems"), ==, "missing: Facts, Issue, Holding, Reasoning");
+  g_assert_cmpstr (csv_cell (rows, 2, "problems"), ==, "missing: Facts, Issue, Holding, Reasoning; no citation");
   g_assert_cmpstr (csv_cell (rows, 2, "Holding words"), ==, "0");
   g_assert_cmpstr (csv_cell (rows, 2, "Holding state"), ==, "missing");
 
@@ -586,6 +589,49 @@ test_report_excerpts (Fixture       *fixture,
     g_assert_cmpuint (copy->sections->len, ==, 4);
     g_assert_cmpstr (((CbCheckSection *) g_ptr_array_index (copy->sections, 3))->title, ==, "Reasoning");
   }
+}
+
+/* A brief that names no citation, and a quotation whose page the citation's reporter
+ * does not have, are problems; the sample with its citation and bare pages is not. */
+static void
+test_check_citation (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_auto(CbTestRun) uncited = { 0 };
+  g_auto(CbTestRun) run = { 0 };
+  g_auto(CbTestRun) wrong = { 0 };
+  g_autoptr(CbBrief) brief = NULL;
+  gsize start, end;
+
+  make_assignment (fixture, "uncited.brief", "Ann Smith");
+  fill_brief (fixture, "uncited.brief", 10, 10);
+  brief = load_brief (fixture, "uncited.brief");
+  cb_brief_set_citation (brief, "");
+  g_assert_true (cb_opinion_find_quote (cb_brief_get_opinion (brief), "James received the note", 0, &start, &end));
+  cb_brief_insert_excerpt_block (brief, cb_brief_lookup_section (brief, "facts"),
+                                 cb_brief_add_excerpt (brief, "facts", start, end), 0);
+  save_brief (fixture, brief, "uncited.brief");
+  run_casebrief (fixture, &uncited, "check", "uncited.brief", NULL);
+  g_assert_cmpstr (uncited.out, ==,
+    "File           Student    Case                Status      Problems\n"
+    "uncited.brief  Ann Smith  Davidson v. Cannon  incomplete  no citation\n");
+  g_assert_cmpint (uncited.status, ==, 1);
+
+  /* With its citation, the same brief is complete. */
+  cb_brief_set_citation (brief, "474 U.S. 344");
+  save_brief (fixture, brief, "cited.brief");
+  run_casebrief (fixture, &run, "check", "cited.brief", NULL);
+  g_assert_cmpstr (run.out, ==,
+    "File         Student    Case                Status    Problems\n"
+    "cited.brief  Ann Smith  Davidson v. Cannon  complete\n");
+  g_assert_cmpint (run.status, ==, 0);
+
+  /* A reporter the opinion has no pages of: the quotation has no pin cite. */
+  cb_brief_set_citation (brief, "88 L. Ed. 2d 677");
+  save_brief (fixture, brief, "wrong.brief");
+  run_casebrief (fixture, &wrong, "check", "--csv", "wrong.brief", NULL);
+  g_assert_nonnull (strstr (wrong.out, ",incomplete,0,0,no,1 quotation without a pin cite,"));
+  g_assert_cmpint (wrong.status, ==, 1);
 }
 
 /* Briefs from different templates share a column where a title is shared. */
@@ -700,6 +746,7 @@ main (int   argc,
   g_test_add ("/cli/check-mixed-files", Fixture, NULL, fixture_set_up, test_check_mixed_files, fixture_tear_down);
   g_test_add ("/cli/check-over-limit", Fixture, NULL, fixture_set_up, test_check_over_limit, fixture_tear_down);
   g_test_add ("/cli/check-csv", Fixture, NULL, fixture_set_up, test_check_csv, fixture_tear_down);
+  g_test_add ("/cli/check-citation", Fixture, NULL, fixture_set_up, test_check_citation, fixture_tear_down);
   g_test_add ("/cli/report-excerpts", Fixture, NULL, fixture_set_up, test_report_excerpts, fixture_tear_down);
 
   g_test_add ("/cli/check-csv-section-union", Fixture, NULL, fixture_set_up, test_check_csv_section_union, fixture_tear_down);

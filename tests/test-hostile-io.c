@@ -414,7 +414,7 @@ test_big_opinion_round_trip (Fixture       *fixture,
   run (fixture, &check, "check", "big.brief", NULL);
   g_assert_cmpstr (check.err, ==, "");
   g_assert_nonnull (strstr (check.out, "big.brief "));
-  g_assert_nonnull (strstr (check.out, "  incomplete  missing: Facts, Issue, Holding, Reasoning\n"));
+  g_assert_nonnull (strstr (check.out, "  incomplete  missing: Facts, Issue, Holding, Reasoning; no citation\n"));
   g_assert_cmpint (check.status, ==, 1);
   run (fixture, &export, "export", "--pdf", "big.pdf", "big.brief", NULL);
   g_assert_cmpint (export.status, ==, 0);
@@ -548,7 +548,7 @@ test_control_characters (Fixture       *fixture,
   g_assert_cmpint (new.status, ==, 0);
   run (fixture, &check, "check", "controls.brief", NULL);
   g_assert_null (strstr (check.out, "edited"));
-  g_assert_nonnull (strstr (check.out, "  incomplete  missing: Facts, Issue, Holding, Reasoning\n"));
+  g_assert_nonnull (strstr (check.out, "  incomplete  missing: Facts, Issue, Holding, Reasoning; no citation\n"));
   run (fixture, &csv, "check", "--csv", "controls.brief", NULL);
   g_assert_nonnull (strstr (csv.out, ",0,0,no,"));
 

@@ -456,6 +456,33 @@ test_backspace_shows_selection (void)
   cb_test_destroy_window (window);
 }
 
+/* While the citation is empty and the opinion has pages, the case card asks for it in
+ * one line; choosing the line goes to the citation. */
+static void
+test_citation_asked_for (void)
+{
+  CbWindow *window = cb_test_open_window ("data/opinions/davidson-v-cannon.txt");
+  CbBrief *brief = cb_window_get_brief (window);
+  CbBriefView *brief_view = cb_window_get_brief_view (window);
+  GtkWidget *hint = cb_test_find_row (GTK_WIDGET (brief_view), "Add the citation so pin cites name the reporter");
+  GtkEditable *citation = cb_brief_view_get_metadata_row (brief_view, "citation");
+
+  g_assert_nonnull (hint);
+  g_assert_cmpstr (cb_brief_get_citation (brief), ==, "");
+  g_assert_true (gtk_widget_is_visible (hint));
+  g_signal_emit_by_name (hint, "activate");
+  g_assert_true (gtk_widget_is_focus (GTK_WIDGET (citation)) ||
+                 gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_WIDGET (citation)));
+
+  gtk_editable_set_text (citation, "474 U.S. 344");
+  g_assert_cmpstr (cb_brief_get_citation (brief), ==, "474 U.S. 344");
+  g_assert_false (gtk_widget_is_visible (hint));
+  gtk_editable_set_text (citation, "  ");
+  g_assert_true (gtk_widget_is_visible (hint));
+
+  cb_test_destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -469,6 +496,7 @@ main (int   argc,
   g_test_add_func ("/quoting/word-count-without-markers", test_word_count_without_markers);
   g_test_add_func ("/quoting/new-quotation-in-view", test_new_quotation_in_view);
   g_test_add_func ("/quoting/backspace-shows-selection", test_backspace_shows_selection);
+  g_test_add_func ("/quoting/citation-asked-for", test_citation_asked_for);
 
   return g_test_run ();
 }

@@ -75,6 +75,7 @@ cb_cli_new (int    argc,
   g_autofree char *instructions = NULL;
   g_autofree char *student = NULL;
   g_autofree char *case_name = NULL;
+  g_autofree char *citation = NULL;
   gboolean force = FALSE;
   const GOptionEntry entries[] = {
     { "template", 't', 0, G_OPTION_ARG_FILENAME, &template_name,
@@ -93,6 +94,9 @@ cb_cli_new (int    argc,
       N_("The student the brief is for"), N_("NAME") },
     { "case", 0, 0, G_OPTION_ARG_STRING, &case_name,
       N_("The case name, e.g. “Davidson v. Cannon”"), N_("NAME") },
+    { "citation", 0, 0, G_OPTION_ARG_STRING, &citation,
+      N_("The citation pin cites name, e.g. “474 U.S. 344”; parallel citations separated by commas"),
+      N_("CITATION") },
     { "force", 'f', 0, G_OPTION_ARG_NONE, &force,
       N_("Replace OUT.brief if it exists"), NULL },
     { NULL }
@@ -202,6 +206,8 @@ cb_cli_new (int    argc,
     }
   if (case_name != NULL)
     cb_brief_set_case_name (brief, case_name);
+  if (citation != NULL)
+    cb_brief_set_citation (brief, g_strstrip (citation));
   if (student != NULL)
     cb_brief_set_student (brief, student);
 

@@ -7,18 +7,20 @@
 
 #include "cb-cli.h"
 
-/* Each batch command lives in its own cb-cli-NAME.c. */
+/* Each batch command lives in its own cb-cli-NAME.c; --help lists those with a summary. */
 static const struct {
   const char *name;
   CbCliCommand run;
+  const char *summary;
 } commands[] = {
-  { "inspect", cb_cli_inspect },
-  { "check", cb_cli_check },
-  { "new", cb_cli_new },
-  { "export", cb_cli_export },
+  { "new", cb_cli_new, N_("Make an assignment: a brief of an opinion with its sections empty") },
+  { "check", cb_cli_check, N_("Report which briefs are complete, as a table or CSV") },
+  { "export", cb_cli_export, N_("Typeset a brief as PDF") },
+  { "inspect", cb_cli_inspect, N_("Show what Casebrief reads from an opinion, and pin cites") },
+  { "help", cb_cli_help, N_("Show this help, or a command’s: casebrief help COMMAND") },
   /* Run by the window and the other commands, never by people: see cb-pdf-helper.c. */
-  { "read-pdf", cb_cli_read_pdf },
-  { NULL, NULL },
+  { "read-pdf", cb_cli_read_pdf, NULL },
+  { NULL, NULL, NULL },
 };
 
 static CbCliCommand
@@ -62,10 +64,78 @@ cb_cli_run (int    argc,
   run = find_command (argv[0]);
   if (run == NULL)
     {
-      g_printerr (_("casebrief: unknown command “%s”\n"), argv[0]);
+      g_autofree char *message = g_strdup_printf (_("unknown command “%s” (see casebrief --help)"), argv[0]);
+
+      cb_cli_fail (message);
       return 2;
     }
   return run (argc, argv);
+}
+
+/**
+ * cb_cli_help:
+ * @argc: argument count, from "help" on, or 0
+ * @argv: (nullable): arguments
+ *
+ * `casebrief help`, `casebrief --help`: what casebrief does, the commands and the
+ * options, on stdout. `casebrief help COMMAND` shows the command's own help. Neither
+ * needs a display, the settings or a running instance.
+ *
+ * Returns: 0, or 2 for a command that does not exist
+ */
+int
+cb_cli_help (int    argc,
+             char **argv)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  if (argc > 1)
+    {
+      char *help_argv[] = { argv[1], (char *) "--help", NULL };
+      CbCliCommand run = find_command (argv[1]);
+
+      if (run == NULL || run == cb_cli_help)
+        {
+          g_autofree char *message = g_strdup_printf (_("unknown command “%s” (see casebrief --help)"), argv[1]);
+
+          cb_cli_fail (message);
+          return 2;
+        }
+      return run (2, help_argv);
+    }
+
+  g_string_append_printf (out, "%s\n  casebrief [%s…]\n  casebrief %s [%s…]\n\n", _("Usage:"), _("FILE"),
+                          _("COMMAND"), _("OPTION"));
+  g_string_append_printf (out, "%s\n\n",
+                          _("Write case briefs beside the opinion, with exact pin cites.\n"
+                            "\n"
+                            "With files, or none, Casebrief opens its window: an opinion (plain text,\n"
+                            "HTML, casebody XML or PDF) beside a new brief, a .brief as it was saved,\n"
+                            "a .brieftemplate to start a brief from. A command runs without a display."));
+  g_string_append_printf (out, "%s\n", _("Commands:"));
+  for (guint i = 0; commands[i].name != NULL; i++)
+    if (commands[i].summary != NULL)
+      g_string_append_printf (out, "  %-9s %s\n", commands[i].name, _(commands[i].summary));
+  g_string_append_printf (out, "\n%s\n", _("Options:"));
+  g_string_append_printf (out, "  %-14s %s\n", "-h, --help", _("Show this help"));
+  g_string_append_printf (out, "  %-14s %s\n", "--version", _("Show the version"));
+  g_string_append_printf (out, "\n%s\n", _("Each command takes --help for its own options."));
+  g_print ("%s", out->str);
+  return 0;
+}
+
+/**
+ * cb_cli_version:
+ *
+ * `casebrief --version`: the name and version, on stdout.
+ *
+ * Returns: 0
+ */
+int
+cb_cli_version (void)
+{
+  g_print ("casebrief %s\n", PACKAGE_VERSION);
+  return 0;
 }
 
 /* The bidirectional embeddings, overrides and isolates: they reorder what follows

@@ -26,5 +26,8 @@ int      cb_cli_new        (int         argc,
                             char      **argv);
 int      cb_cli_read_pdf   (int         argc,
                             char      **argv);
+int      cb_cli_help       (int         argc,
+                            char      **argv);
+int      cb_cli_version    (void);
 
 G_END_DECLS

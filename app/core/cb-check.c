@@ -70,6 +70,8 @@ cb_check_report_copy (const CbCheckReport *report)
   copy->n_orphans = report->n_orphans;
   copy->n_needs_review = report->n_needs_review;
   copy->opinion_edited = report->opinion_edited;
+  copy->no_citation = report->no_citation;
+  copy->n_uncited = report->n_uncited;
   copy->status = report->status;
   copy->error = report->error != NULL ? g_error_copy (report->error) : NULL;
   return copy;
@@ -220,8 +222,9 @@ append_padded (GString    *out,
  *
  * Checks a brief for completeness: a brief is complete when every required section has
  * content, no section is over its word limit, no excerpt is orphaned (its quote is gone
- * from the opinion, so its pin cite cannot be trusted) and the embedded opinion was not
- * edited by hand (quotes anchored to an edited text may not be the court's words). Excerpts that need review
+ * from the opinion, so its pin cite cannot be trusted), the brief names its citation,
+ * every quotation has its pin cite, and the embedded opinion was not edited by hand
+ * (quotes anchored to an edited text may not be the court's words). Excerpts that need review
  * are counted but do not make a brief incomplete: the quote was found, and the student
  * has only to confirm it.
  *
@@ -262,6 +265,15 @@ cb_check_report_new_for_brief (CbBrief    *brief,
         default:
           break;
         }
+      /* A quotation never goes without its page: one without is a problem the
+       * student can see and fix (a citation naming a reporter the opinion lacks). */
+      if (cb_excerpt_get_status (excerpt) != CB_ANCHOR_ORPHAN)
+        {
+          g_autofree char *cite = cb_brief_dup_pin_cite (brief, excerpt);
+
+          if (cite == NULL)
+            report->n_uncited++;
+        }
     }
 
   for (guint i = 0; i < cb_brief_get_n_sections (brief); i++)
@@ -284,7 +296,12 @@ cb_check_report_new_for_brief (CbBrief    *brief,
     }
 
   report->opinion_edited = cb_brief_get_opinion_checksum_mismatch (brief);
-  if (report->n_orphans > 0 || report->opinion_edited)
+  {
+    g_autofree char *citation = g_strstrip (g_strdup (cb_brief_get_citation (brief)));
+
+    report->no_citation = *citation == '\0';
+  }
+  if (report->n_orphans > 0 || report->opinion_edited || report->no_citation || report->n_uncited > 0)
     complete = FALSE;
   report->status = complete ? CB_CHECK_COMPLETE : CB_CHECK_INCOMPLETE;
   return report;
@@ -384,6 +401,14 @@ cb_check_report_dup_problems (const CbCheckReport *report)
                                              report->n_orphans));
   if (report->opinion_edited)
     g_ptr_array_add (parts, g_strdup (_("opinion text edited by hand")));
+  if (report->no_citation)
+    g_ptr_array_add (parts, g_strdup (_("no citation")));
+  if (report->n_uncited > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                          "%u quotation without a pin cite",
+                                                          "%u quotations without a pin cite",
+                                                          report->n_uncited),
+                                             report->n_uncited));
   if (report->n_needs_review > 0)
     g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                           "%u excerpt needs review",

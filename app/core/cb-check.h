@@ -9,7 +9,8 @@ G_BEGIN_DECLS
 /**
  * CbCheckStatus:
  * @CB_CHECK_COMPLETE: every required section is written, none is over its word limit,
- *   every excerpt is still found in the opinion and the opinion is as it was embedded
+ *   every excerpt is still found in the opinion and has its pin cite, the brief names
+ *   its citation and the opinion is as it was embedded
  * @CB_CHECK_INCOMPLETE: the brief was read but falls short of the above
  * @CB_CHECK_UNREADABLE: the file could not be read as a brief
  *
@@ -58,6 +59,9 @@ typedef struct
  * @n_needs_review: excerpts found only by a close match that the student must confirm
  * @opinion_edited: whether the embedded opinion no longer matches its checksum, i.e.
  *   it was edited by hand, so quotes may not be the court's words
+ * @no_citation: whether the brief names no citation of the case
+ * @n_uncited: quotations that have no pin cite (not counting orphans): the opinion
+ *   has no page for them in the reporter the citation names
  * @status: the verdict
  * @error: (nullable): why the file could not be read, for %CB_CHECK_UNREADABLE
  *
@@ -72,6 +76,8 @@ typedef struct
   guint n_orphans;
   guint n_needs_review;
   gboolean opinion_edited;
+  gboolean no_citation;
+  guint n_uncited;
   CbCheckStatus status;
   GError *error;
 } CbCheckReport;

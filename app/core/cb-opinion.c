@@ -305,6 +305,22 @@ cb_opinion_new_from_text (const char      *text,
   return new_from_valid_text (g_strdup (text), source_name, format);
 }
 
+/* A file with nothing but white space in it is no opinion: refused, not shown blank. */
+static CbOpinion *
+refuse_empty (CbOpinion   *opinion,
+              const char  *source_name,
+              GError     **error)
+{
+  for (const char *p = opinion->text; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return opinion;
+
+  g_object_unref (opinion);
+  g_set_error (error, CB_ERROR, CB_ERROR_INVALID, _("%s: the file is empty; there is no opinion in it"),
+               source_name != NULL ? source_name : _("The file"));
+  return NULL;
+}
+
 /**
  * cb_opinion_import_bytes:
  * @bytes: the file's contents
@@ -353,7 +369,7 @@ cb_opinion_import_bytes (GBytes      *bytes,
 
       if (plain == NULL)
         return NULL;
-      return cb_opinion_new_from_text (plain, source_name, CB_OPINION_FORMAT_XML);
+      return refuse_empty (cb_opinion_new_from_text (plain, source_name, CB_OPINION_FORMAT_XML), source_name, error);
     }
 
   if (cb_text_looks_html (text, source_name))
@@ -362,11 +378,12 @@ cb_opinion_import_bytes (GBytes      *bytes,
 
       if (plain == NULL)
         return NULL;
-      return cb_opinion_new_from_text (plain, source_name, CB_OPINION_FORMAT_HTML);
+      return refuse_empty (cb_opinion_new_from_text (plain, source_name, CB_OPINION_FORMAT_HTML), source_name, error);
     }
 
   /* cb_text_decode() gives valid UTF-8, which is normalized in place, not copied. */
-  return new_from_valid_text (g_steal_pointer (&text), source_name, CB_OPINION_FORMAT_TEXT);
+  return refuse_empty (new_from_valid_text (g_steal_pointer (&text), source_name, CB_OPINION_FORMAT_TEXT),
+                       source_name, error);
 }
 
 /**
