@@ -19,6 +19,8 @@ static const gsize search_windows[] = { 4096, 65536 };
 /* Length of the probes (in characters) that find candidate places for a close match. */
 #define PROBE_CHARS 16
 #define MAX_CANDIDATES 24
+/* Quotes longer than two of these are matched closely a segment at a time. */
+#define FUZZY_SEGMENT_CHARS 256
 
 /**
  * CbAnchorIndex:
@@ -30,6 +32,8 @@ static const gsize search_windows[] = { 4096, 65536 };
 #define N_BUCKETS (1 << 16)
 /* How far into a needle to look for its rarest 4-byte sequence. */
 #define GRAM_CHOICES 32
+/* Needles longer than this are looked for in one pass where the text may repeat them. */
+#define LONG_NEEDLE_BYTES 256
 
 struct _CbAnchorIndex
 {
@@ -150,6 +154,49 @@ build_gram_index (CbAnchorIndex *index)
     }
 }
 
+/* Appends to @hits every place of @needle in [lo, hi), in one pass over the text
+ * (Knuth, Morris and Pratt): memmem() from each place found on compares the needle
+ * again from its start, and a long needle in a text that repeats it at every place
+ * ("aaaa…") would cost the product of the two lengths. */
+static void
+find_all_in_one_pass (const char *text,
+                      gsize       lo,
+                      gsize       hi,
+                      const char *needle,
+                      gsize       needle_len,
+                      GArray     *hits)
+{
+  g_autofree gsize *border = g_new (gsize, needle_len);
+  gsize k = 0;
+
+  /* border[i]: the longest proper prefix of needle[0..i] that also ends it. */
+  border[0] = 0;
+  for (gsize i = 1; i < needle_len; i++)
+    {
+      while (k > 0 && needle[i] != needle[k])
+        k = border[k - 1];
+      if (needle[i] == needle[k])
+        k++;
+      border[i] = k;
+    }
+
+  k = 0;
+  for (gsize i = lo; i < hi; i++)
+    {
+      while (k > 0 && text[i] != needle[k])
+        k = border[k - 1];
+      if (text[i] == needle[k])
+        k++;
+      if (k == needle_len)
+        {
+          gsize at = i + 1 - needle_len;
+
+          g_array_append_val (hits, at);
+          k = border[k - 1];
+        }
+    }
+}
+
 /* Appends to hits, in ascending order, every byte offset in [lo, hi) where needle
  * starts and ends before hi. */
 static void
@@ -168,9 +215,15 @@ find_all (CbAnchorIndex *index,
   if (needle_len == 0)
     return;
 
-  /* A small range, a short needle or a text too large for 32-bit offsets is scanned. */
+  /* A small range, a short needle or a text too large for 32-bit offsets is scanned;
+   * a long needle in one pass. */
   if (needle_len < GRAM_BYTES || hi - lo < 256 * 1024 || index->n_bytes > G_MAXUINT32)
     {
+      if (needle_len > LONG_NEEDLE_BYTES)
+        {
+          find_all_in_one_pass (index->text, lo, hi, needle, needle_len, hits);
+          return;
+        }
       while (p < limit && (gsize) (limit - p) >= needle_len)
         {
           const char *hit = memmem (p, limit - p, needle, needle_len);
@@ -198,6 +251,14 @@ find_all (CbAnchorIndex *index,
           best_size = size;
           best_offset = offset;
         }
+    }
+
+  /* Where the text repeats the needle's rarest piece at most places, comparing a long
+   * needle at each would cost more than one pass over the text. */
+  if (needle_len > LONG_NEEDLE_BYTES && best_size > (hi - lo) / 64)
+    {
+      find_all_in_one_pass (index->text, lo, hi, needle, needle_len, hits);
+      return;
     }
 
   {
@@ -260,13 +321,15 @@ find_exact (CbAnchorIndex *index,
  * Column by column over the window with Ukkonen's cut-off: only the rows that can still
  * be within max_distance are computed, so a window that does not match costs
  * max_distance cells a character instead of the quote's length. Every value within
- * max_distance is exact; the others are only known to be larger. */
+ * max_distance is exact; the others are only known to be larger. @anchored makes the
+ * match start where the window does. */
 static gboolean
 best_end (const gunichar *quote,
           glong           m,
           const gunichar *window,
           glong           n,
           guint           max_distance,
+          gboolean        anchored,
           glong          *end,
           guint          *distance)
 {
@@ -285,8 +348,17 @@ best_end (const gunichar *quote,
 
   for (glong j = 1; j <= n; j++)
     {
-      guint diag = 0;
+      /* Anchored, the match starts with the window: skipping j characters costs j. */
+      guint diag = column[0];
       glong limit = MIN (last + 1, m);
+
+      if (anchored)
+        {
+          /* Nothing within max_distance is left to find. */
+          if (last == 0 && column[0] >= max_distance)
+            break;
+          column[0] = MIN ((guint) j, max_distance + 1);
+        }
 
       for (glong i = 1; i <= limit; i++)
         {
@@ -330,7 +402,7 @@ fuzzy_at (CbAnchorIndex  *index,
   const char *p;
 
   window = g_utf8_to_ucs4_fast (index->text + lo, hi - lo, &n);
-  if (!best_end (quote, m, window, n, max_distance, &end, &distance))
+  if (!best_end (quote, m, window, n, max_distance, FALSE, &end, &distance))
     return FALSE;
 
   /* The same alignment run backwards from the end finds where the match starts. */
@@ -340,13 +412,73 @@ fuzzy_at (CbAnchorIndex  *index,
   reversed_window = g_new (gunichar, end);
   for (glong j = 0; j < end; j++)
     reversed_window[j] = window[end - 1 - j];
-  if (!best_end (reversed_quote, m, reversed_window, end, distance, &start_back, &back_distance))
+  if (!best_end (reversed_quote, m, reversed_window, end, distance, FALSE, &start_back, &back_distance))
     return FALSE;
 
   p = index->text + lo;
   match->start = g_utf8_offset_to_pointer (p, end - start_back) - index->text;
   match->end = g_utf8_offset_to_pointer (p, end) - index->text;
   match->distance = distance;
+  return TRUE;
+}
+
+/*
+ * A close match of a long quote at @guess, a segment at a time: the first segment
+ * where it is closest around @guess, as fuzzy_at() finds a short quote, then each next
+ * one from where the one before ended, its edits counted against what the ones before
+ * left of @max_distance. One alignment of the whole quote costs the product of its
+ * length and its window's, which both grow with the quote: a quote of 100,000
+ * characters with one typo took minutes. A segment that the text repeats exactly is
+ * compared, not aligned.
+ */
+static gboolean
+fuzzy_at_long (CbAnchorIndex  *index,
+               gsize           guess,
+               const char     *quote,
+               const gunichar *chars,
+               glong           m,
+               guint           max_distance,
+               FuzzyMatch     *match)
+{
+  const char *piece = g_utf8_offset_to_pointer (quote, FUZZY_SEGMENT_CHARS);
+  FuzzyMatch first;
+  guint total;
+  gsize at;
+
+  if (!fuzzy_at (index, guess, chars, FUZZY_SEGMENT_CHARS, piece - quote, max_distance, &first))
+    return FALSE;
+  total = first.distance;
+  at = first.end;
+
+  for (glong done = FUZZY_SEGMENT_CHARS; done < m; )
+    {
+      glong len = MIN (FUZZY_SEGMENT_CHARS, m - done);
+      const char *from = piece;
+      gsize bytes;
+
+      piece = g_utf8_offset_to_pointer (from, len);
+      bytes = piece - from;
+      if (at + bytes > index->n_bytes || memcmp (index->text + at, from, bytes) != 0)
+        {
+          guint bound = MIN (max_distance - total, (guint) len);
+          gsize hi = snap_back (index, MIN (index->n_bytes, at + bytes + 4 * (bound + 8)));
+          g_autofree gunichar *window = NULL;
+          glong n, end;
+          guint distance;
+
+          window = g_utf8_to_ucs4_fast (index->text + at, hi - at, &n);
+          if (!best_end (chars + done, len, window, n, bound, TRUE, &end, &distance))
+            return FALSE;
+          total += distance;
+          bytes = g_utf8_offset_to_pointer (index->text + at, end) - (index->text + at);
+        }
+      at += bytes;
+      done += len;
+    }
+
+  match->start = first.start;
+  match->end = at;
+  match->distance = total;
   return TRUE;
 }
 
@@ -447,8 +579,9 @@ find_fuzzy_in (CbAnchorIndex *index,
 
       /* Only a closer match can replace the best one: the alignment gives up as soon
        * as it cannot be closer, and nothing beats an exact one. */
-      if (!fuzzy_at (index, guess, chars, m, quote_len,
-                     found ? best->distance - 1 : max_distance, &match))
+      if (m > 2 * FUZZY_SEGMENT_CHARS
+          ? !fuzzy_at_long (index, guess, quote, chars, m, found ? best->distance - 1 : max_distance, &match)
+          : !fuzzy_at (index, guess, chars, m, quote_len, found ? best->distance - 1 : max_distance, &match))
         continue;
       if (!found || match.distance < best->distance)
         {
