@@ -46,11 +46,18 @@ is_database (const char *reporter)
 
 /* The citations in "474 U.S. 344, 106 S. Ct. 668 (1986)"; pieces that are no citation,
  * and neutral citations, which have no pages, are skipped. */
+static gpointer
+compile_citation_regex (gpointer data)
+{
+  return g_regex_new ("^\\s*(\\d+)\\s+(\\S.*?)\\s+(\\d+)\\b", G_REGEX_OPTIMIZE, 0, NULL);
+}
+
 static GPtrArray *
 parse_citations (const char *citation)
 {
+  static GOnce once = G_ONCE_INIT;
   GPtrArray *cites = g_ptr_array_new_with_free_func ((GDestroyNotify) cite_free);
-  g_autoptr(GRegex) regex = g_regex_new ("^\\s*(\\d+)\\s+(\\S.*?)\\s+(\\d+)\\b", 0, 0, NULL);
+  GRegex *regex = g_once (&once, compile_citation_regex, NULL);
   g_auto(GStrv) pieces = NULL;
 
   if (citation == NULL)
@@ -216,11 +223,11 @@ format_range (guint       first,
 
 /* The reporter (star level) a citation names, or -1 when the opinion has no pages for it. */
 static int
-reporter_for (CbOpinion  *self,
-              const Cite *cite,
+reporter_for (CbOpinion      *self,
+              GPtrArray      *own,
+              const Cite     *cite,
               const gboolean *taken)
 {
-  g_autoptr(GPtrArray) own = parse_citations (self->citation);
   int best = -1;
   guint best_distance = G_MAXUINT;
 
@@ -252,6 +259,83 @@ reporter_for (CbOpinion  *self,
         }
     }
   return best;
+}
+
+/* A citation of the brief that the opinion has pages for: its reporter (star level),
+ * and how it is written. */
+typedef struct
+{
+  int reporter;
+  char *volume;
+  char *name;                   /* the reporter's canonical spelling */
+  guint page;
+  gboolean database;
+} CitedReporter;
+
+static void
+cited_reporter_free (CitedReporter *cited)
+{
+  g_free (cited->volume);
+  g_free (cited->name);
+  g_free (cited);
+}
+
+/* The citations in @citation that the opinion has pages for, in order, each with its
+ * reporter: what every pin cite by @citation cites, whatever the passage; @n_cites
+ * comes back with how many citations it names, with pages or not. */
+static GPtrArray *
+resolve_citation (CbOpinion  *self,
+                  const char *citation,
+                  guint      *n_cites)
+{
+  g_autoptr(GPtrArray) cites = parse_citations (citation);
+  g_autoptr(GPtrArray) own = parse_citations (self->citation);
+  GPtrArray *resolved = g_ptr_array_new_with_free_func ((GDestroyNotify) cited_reporter_free);
+  gboolean taken[MAX_REPORTERS] = { FALSE, };
+
+  *n_cites = cites->len;
+  for (guint i = 0; i < cites->len; i++)
+    {
+      const Cite *cite = g_ptr_array_index (cites, i);
+      int r = reporter_for (self, own, cite, taken);
+      CitedReporter *cited;
+
+      if (r < 0)
+        continue;
+      taken[r] = TRUE;
+      cited = g_new0 (CitedReporter, 1);
+      cited->reporter = r;
+      cited->volume = g_strdup (cite->volume);
+      cited->name = cb_reporter_canonical (cite->reporter);
+      cited->page = cite->page;
+      cited->database = is_database (cited->name);
+      g_ptr_array_add (resolved, cited);
+    }
+  return resolved;
+}
+
+/* resolve_citation() for @citation, kept for the next pin cite by the same one: a
+ * brief's citation may list thousands of parallel citations, which would otherwise be
+ * read again for each of its excerpts. */
+static GPtrArray *
+cited_reporters (CbOpinion  *self,
+                 const char *citation,
+                 guint      *n_cites)
+{
+  GPtrArray *cited;
+
+  g_mutex_lock (&self->cite_lock);
+  if (self->cited == NULL || g_strcmp0 (self->cited_as, citation) != 0)
+    {
+      g_clear_pointer (&self->cited, g_ptr_array_unref);
+      g_free (self->cited_as);
+      self->cited_as = g_strdup (citation);
+      self->cited = resolve_citation (self, citation, &self->n_cites);
+    }
+  cited = g_ptr_array_ref (self->cited);
+  *n_cites = self->n_cites;
+  g_mutex_unlock (&self->cite_lock);
+  return cited;
 }
 
 /* Narrows a range to what a reader sees: no white space or markers at either end. */
@@ -367,8 +451,8 @@ cb_opinion_pin_cite (CbOpinion   *self,
                      const char  *citation,
                      CbCiteStyle  style)
 {
-  g_autoptr(GPtrArray) cites = NULL;
-  gboolean taken[MAX_REPORTERS] = { FALSE, };
+  g_autoptr(GPtrArray) cited = NULL;
+  guint n_cites;
   const CbFootnote *note;
   const char *parenthetical;
   GString *out;
@@ -390,11 +474,11 @@ cb_opinion_pin_cite (CbOpinion   *self,
   /* A footnote of a dissent is the dissent's: its reference says which part it is in. */
   parenthetical = part_at (self, note != NULL ? note->marker_offset : start);
   out = g_string_new (NULL);
-  cites = parse_citations (citation);
+  cited = cited_reporters (self, citation, &n_cites);
 
   /* No citation, an empty one, or one that names no reporter ("596 U.S. ___"): a
    * quotation still never goes without its page. */
-  if (cites->len == 0)
+  if (n_cites == 0)
     {
       g_autofree char *range = NULL;
 
@@ -407,27 +491,22 @@ cb_opinion_pin_cite (CbOpinion   *self,
     }
   else
     {
-      for (guint i = 0; i < cites->len; i++)
+      for (guint i = 0; i < cited->len; i++)
         {
-          const Cite *cite = g_ptr_array_index (cites, i);
-          int r = reporter_for (self, cite, taken);
+          const CitedReporter *cite = g_ptr_array_index (cited, i);
+          int r = cite->reporter;
           g_autofree char *range = NULL;
-          g_autofree char *reporter = NULL;
 
-          if (r < 0)
-            continue;
-          taken[r] = TRUE;
           range = format_range (cb_opinion_page_at (self, r, start), cb_opinion_page_at (self, r, end - 1), style);
-          reporter = cb_reporter_canonical (cite->reporter);
           if (out->len > 0)
             g_string_append (out, ", ");
           /* A Westlaw or Lexis document's pages are its star pages, cited with its
            * number: "2014 WL 1234567, at *3". */
-          if (is_database (reporter))
-            g_string_append_printf (out, "%s %s %u, at *%s", cite->volume, reporter, cite->page, range);
+          if (cite->database)
+            g_string_append_printf (out, "%s %s %u, at *%s", cite->volume, cite->name, cite->page, range);
           else
             g_string_append_printf (out, style == CB_CITE_STYLE_SUPREME_COURT ? "%s %s, at %s" : "%s %s at %s",
-                                    cite->volume, reporter, range);
+                                    cite->volume, cite->name, range);
           if (note != NULL)
             g_string_append_printf (out, " n.%s", note->label);
         }

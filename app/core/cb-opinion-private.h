@@ -41,6 +41,13 @@ struct _CbOpinion
 
   GMutex index_lock;
   CbQuoteIndex *index;
+
+  /* The reporters a citation is cited by, for the citation last asked for: a brief
+   * asks with the same one for each of its excerpts. */
+  GMutex cite_lock;
+  char *cited_as;
+  GPtrArray *cited;
+  guint n_cites;
 };
 
 void            cb_opinion_analyze        (CbOpinion *self);

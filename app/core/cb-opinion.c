@@ -139,6 +139,9 @@ cb_opinion_finalize (GObject *object)
   g_free (self->docket);
   g_clear_pointer (&self->index, cb_quote_index_free);
   g_mutex_clear (&self->index_lock);
+  g_free (self->cited_as);
+  g_clear_pointer (&self->cited, g_ptr_array_unref);
+  g_mutex_clear (&self->cite_lock);
 
   G_OBJECT_CLASS (cb_opinion_parent_class)->finalize (object);
 }
@@ -185,6 +188,7 @@ static void
 cb_opinion_init (CbOpinion *self)
 {
   g_mutex_init (&self->index_lock);
+  g_mutex_init (&self->cite_lock);
 }
 
 /* Takes @text, valid UTF-8, and normalizes it where it is. */
