@@ -9,6 +9,10 @@
 #include "cb-check.h"
 #include "cb-core.h"
 
+/* The most characters of a file name, student or case a row of the table shows; the
+ * CSV gives them whole. */
+#define TABLE_CELL_CHARS 60
+
 typedef struct
 {
   const char * const *paths;
@@ -187,15 +191,25 @@ section_state (const CbCheckSection *section)
 }
 
 /* Names come from files anyone may have written: a line break would split a row and an
- * escape sequence would reach the terminal, so control characters become spaces. */
+ * escape sequence would reach the terminal, so control characters become spaces. A
+ * name longer than @max_chars is cut, with an ellipsis, so that one long name does not
+ * pad every row of the table to its width. */
 static char *
-dup_printable (const char *value)
+dup_printable (const char *value,
+               guint       max_chars)
 {
   GString *out = g_string_new (NULL);
+  guint n = 0;
 
-  for (const char *p = value; *p != '\0'; p = g_utf8_next_char (p))
+  for (const char *p = value; *p != '\0'; p = g_utf8_next_char (p), n++)
     {
       gunichar c = g_utf8_get_char (p);
+
+      if (n + 1 == max_chars && *g_utf8_next_char (p) != '\0')
+        {
+          g_string_append (out, "…");
+          break;
+        }
 
       if (g_unichar_iscntrl (c))
         g_string_append_c (out, ' ');
@@ -586,11 +600,12 @@ cb_check_format_table (GPtrArray *reports)
         }
       g_autofree char *problems = cb_check_report_dup_problems (report);
 
-      row[FILE_COL] = dup_printable (report->file_name);
-      row[STUDENT_COL] = dup_printable (report->student != NULL ? report->student : "-");
-      row[CASE_COL] = dup_printable (report->case_name != NULL ? report->case_name : "-");
+      row[FILE_COL] = dup_printable (report->file_name, TABLE_CELL_CHARS);
+      row[STUDENT_COL] = dup_printable (report->student != NULL ? report->student : "-", TABLE_CELL_CHARS);
+      row[CASE_COL] = dup_printable (report->case_name != NULL ? report->case_name : "-", TABLE_CELL_CHARS);
       row[STATUS_COL] = g_strdup (status);
-      row[PROBLEMS_COL] = dup_printable (problems);
+      /* The last column pads nothing, and says what the brief lacks: whole. */
+      row[PROBLEMS_COL] = dup_printable (problems, G_MAXUINT);
       g_ptr_array_add (rows, row);
     }
 
