@@ -169,10 +169,12 @@ hide (CbOpinion  *self,
  * at *3", "Id. at *4"), which cites another document's page, not this one's. @next is
  * the first citation that may still hold it; offsets only grow from call to call. */
 static gboolean
-in_star_pin (GPtrArray *citations,
+in_star_pin (CbOpinion *self,
              guint     *next,
              gsize      offset)
 {
+  GPtrArray *citations = cb_opinion_get_citations (self);
+
   for (; *next < citations->len; (*next)++)
     {
       const CbCitation *citation = g_ptr_array_index (citations, *next);
@@ -214,7 +216,7 @@ find_page_marks (CbOpinion  *self,
           /* The marker is ASCII: as many characters as bytes. */
           CbPageMark mark = { stars - 1, page, offset_of (t, i), j - i };
 
-          if (!in_star_pin (self->citations, &next_citation, mark.offset))
+          if (!in_star_pin (self, &next_citation, mark.offset))
             {
               g_array_append_val (self->marks, mark);
               hide_chars (self, mark.offset, mark.length);
@@ -1189,9 +1191,10 @@ cb_opinion_analyze (CbOpinion *self)
   self->marks = g_array_new (FALSE, FALSE, sizeof (CbPageMark));
   self->headnotes = g_array_new (FALSE, FALSE, sizeof (CbHeadnote));
 
-  /* The text was checked when it was decoded or made. The citations come first: the
-   * star pins of database citations are no page markers. */
-  self->citations = cb_citation_scan_valid (self->text, t.n);
+  /* The star pins of database citations are no page markers: the citations are found
+   * by the first star marker, or when first asked for. A text of nothing but "Id. "
+   * holds a citation every four bytes, each an object of a few hundred bytes. */
+  self->n_bytes = t.n;
   find_page_marks (self, &t);
   block = find_footnotes (self, notes, &t);
   find_headnotes (self, &t, block);
@@ -1200,7 +1203,6 @@ cb_opinion_analyze (CbOpinion *self)
   find_caption (self);
   /* Kept: quoting turns character offsets back into bytes with it. */
   self->char_blocks = t.blocks;
-  self->n_bytes = t.n;
 }
 
 /**
@@ -1263,5 +1265,4 @@ cb_opinion_analyze_printed (CbOpinion *self,
         }
     }
   find_caption (self);
-  self->citations = cb_citation_scan_valid (self->text, t.n);
 }

@@ -32,7 +32,8 @@ struct _CbOpinion
   CbPageMap *page_map;          /* pages, footnotes and parts */
   gsize footnote_block;         /* offset where the footnote block starts, or length */
   GArray *headnotes;            /* CbHeadnote */
-  GPtrArray *citations;
+  GMutex citations_lock;
+  GPtrArray *citations;         /* found when first asked for */
   char *case_name;
   char *citation;
   char *court;

@@ -8,6 +8,7 @@
 
 #include "cb-cap-import.h"
 #include "cb-citation.h"
+#include "cb-citation-private.h"
 #include "cb-error.h"
 #include "cb-file-io.h"
 #include "cb-html-import.h"
@@ -142,6 +143,7 @@ cb_opinion_finalize (GObject *object)
   g_free (self->cited_as);
   g_clear_pointer (&self->cited, g_ptr_array_unref);
   g_mutex_clear (&self->cite_lock);
+  g_mutex_clear (&self->citations_lock);
 
   G_OBJECT_CLASS (cb_opinion_parent_class)->finalize (object);
 }
@@ -189,6 +191,7 @@ cb_opinion_init (CbOpinion *self)
 {
   g_mutex_init (&self->index_lock);
   g_mutex_init (&self->cite_lock);
+  g_mutex_init (&self->citations_lock);
 }
 
 /* Takes @text, valid UTF-8, and normalizes it where it is. */
@@ -958,8 +961,18 @@ cb_opinion_get_headnotes (CbOpinion *self,
 GPtrArray *
 cb_opinion_get_citations (CbOpinion *self)
 {
+  GPtrArray *citations;
+
   g_return_val_if_fail (CB_IS_OPINION (self), NULL);
-  return self->citations;
+
+  /* Found on first need: most readers of an opinion never ask. The text was checked
+   * when it was decoded or made. */
+  g_mutex_lock (&self->citations_lock);
+  if (self->citations == NULL)
+    self->citations = cb_citation_scan_valid (self->text, self->n_bytes);
+  citations = self->citations;
+  g_mutex_unlock (&self->citations_lock);
+  return citations;
 }
 
 /**
