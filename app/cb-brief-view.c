@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "cb-brief-view.h"
+#include "cb-search-bar.h"
 #include "cb-section-editor.h"
 
 /* The brief: its metadata card, the assignment's instructions when it is one, and an
@@ -21,6 +22,7 @@ struct _CbBriefView
   guint show_tick_id;
   guint show_frames;
 
+  CbSearchBar *search_bar;
   GtkScrolledWindow *scroller;
   GtkWidget *assignment_group;
   GtkLabel *instructions_label;
@@ -77,6 +79,7 @@ clear_brief (CbBriefView *self)
     g_binding_unbind (g_ptr_array_index (self->bindings, i));
   g_ptr_array_set_size (self->bindings, 0);
 
+  cb_search_bar_set_views (self->search_bar, NULL);
   for (guint i = 0; i < self->section_editors->len; i++)
     gtk_box_remove (self->sections_box, g_ptr_array_index (self->section_editors, i));
   g_ptr_array_set_size (self->section_editors, 0);
@@ -153,36 +156,87 @@ update_assignment (CbBriefView *self)
  * grows to its new text over the next frame or two, and the brief under it moves. */
 #define SHOW_FRAMES 8
 
+/* Scrolls the brief, if need be, so that @area of @editor is in view. */
+static gboolean
+scroll_to_area (CbBriefView        *self,
+                GtkWidget          *editor,
+                const GdkRectangle *area)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  GtkWidget *content = gtk_scrolled_window_get_child (self->scroller);
+  graphene_point_t point;
+  double value = gtk_adjustment_get_value (adjustment);
+  double page = gtk_adjustment_get_page_size (adjustment);
+  double top, bottom;
+
+  if (!gtk_widget_compute_point (editor, content, &GRAPHENE_POINT_INIT (area->x, area->y), &point))
+    return FALSE;
+  /* In the content's coordinates: the viewport's child moves as it scrolls. */
+  top = point.y - 12;
+  bottom = point.y + area->height + 12;
+  if (top < value || bottom - top > page)
+    gtk_adjustment_set_value (adjustment, top);
+  else if (bottom > value + page)
+    gtk_adjustment_set_value (adjustment, bottom - page);
+  return TRUE;
+}
+
 /* Scrolls the brief, if need be, so that the quotation is in view. */
 static gboolean
 scroll_to_shown_excerpt (CbBriefView *self)
 {
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
-  GtkWidget *content = gtk_scrolled_window_get_child (self->scroller);
-
   for (guint i = 0; self->shown_excerpt != NULL && i < self->section_editors->len; i++)
     {
       GtkWidget *editor = g_ptr_array_index (self->section_editors, i);
       GdkRectangle area;
-      graphene_point_t point;
-      double value = gtk_adjustment_get_value (adjustment);
-      double page = gtk_adjustment_get_page_size (adjustment);
-      double top, bottom;
 
-      if (!cb_section_editor_get_quotation_area (CB_SECTION_EDITOR (editor), self->shown_excerpt, &area))
-        continue;
-      if (!gtk_widget_compute_point (editor, content, &GRAPHENE_POINT_INIT (area.x, area.y), &point))
-        return FALSE;
-      /* In the content's coordinates: the viewport's child moves as it scrolls. */
-      top = point.y - 12;
-      bottom = point.y + area.height + 12;
-      if (top < value || bottom - top > page)
-        gtk_adjustment_set_value (adjustment, top);
-      else if (bottom > value + page)
-        gtk_adjustment_set_value (adjustment, bottom - page);
-      return TRUE;
+      if (cb_section_editor_get_quotation_area (CB_SECTION_EDITOR (editor), self->shown_excerpt, &area))
+        return scroll_to_area (self, editor, &area);
     }
   return FALSE;
+}
+
+/* Find in the brief: a match in a section is scrolled into view, as a quotation is. */
+static void
+match_selected_cb (CbBriefView *self,
+                   GtkTextView *view)
+{
+  for (guint i = 0; i < self->section_editors->len; i++)
+    {
+      CbSectionEditor *editor = g_ptr_array_index (self->section_editors, i);
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+      GtkTextIter start, end;
+      GdkRectangle area;
+
+      if (cb_section_editor_get_text_view (editor) == view &&
+          gtk_text_buffer_get_selection_bounds (buffer, &start, &end) &&
+          cb_section_editor_get_range_area (editor, &start, &end, &area))
+        scroll_to_area (self, GTK_WIDGET (editor), &area);
+    }
+}
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  cb_search_bar_begin (CB_BRIEF_VIEW (widget)->search_bar);
+}
+
+static void
+find_next_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  cb_search_bar_find_next (CB_BRIEF_VIEW (widget)->search_bar, FALSE);
+}
+
+static void
+find_previous_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  cb_search_bar_find_next (CB_BRIEF_VIEW (widget)->search_bar, TRUE);
 }
 
 static gboolean
@@ -281,7 +335,10 @@ cb_brief_view_class_init (CbBriefViewClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (CB_TYPE_SEARCH_BAR);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/cb-brief-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, CbBriefView, search_bar);
+  gtk_widget_class_bind_template_callback (widget_class, match_selected_cb);
   gtk_widget_class_bind_template_child (widget_class, CbBriefView, scroller);
   gtk_widget_class_bind_template_child (widget_class, CbBriefView, assignment_group);
   gtk_widget_class_bind_template_child (widget_class, CbBriefView, instructions_label);
@@ -300,6 +357,9 @@ cb_brief_view_class_init (CbBriefViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CbBriefView, sections_box);
 
   gtk_widget_class_install_action (widget_class, "brief.show-excerpt", "s", show_excerpt_action);
+  gtk_widget_class_install_action (widget_class, "brief.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "brief.find-next", NULL, find_next_action);
+  gtk_widget_class_install_action (widget_class, "brief.find-previous", NULL, find_previous_action);
 }
 
 /* A section's text is never taller than 480 pixels, nor than the view leaves below its
@@ -410,6 +470,13 @@ cb_brief_view_set_brief (CbBriefView *self,
       g_ptr_array_add (self->section_editors, editor);
     }
   fit_sections (self);
+  {
+    g_autoptr(GPtrArray) views = g_ptr_array_new ();
+
+    for (guint i = 0; i < self->section_editors->len; i++)
+      g_ptr_array_add (views, cb_section_editor_get_text_view (g_ptr_array_index (self->section_editors, i)));
+    cb_search_bar_set_views (self->search_bar, views);
+  }
 
   update_assignment (self);
   update_details (self);
@@ -572,6 +639,19 @@ cb_brief_view_is_excerpt_in_view (CbBriefView *self,
       return point.y >= value && (point.y + area.height <= value + page || area.height > page);
     }
   return FALSE;
+}
+
+/**
+ * cb_brief_view_get_search_bar:
+ * @self: the view
+ *
+ * Returns: (transfer none): the bar that finds in the brief's sections
+ */
+CbSearchBar *
+cb_brief_view_get_search_bar (CbBriefView *self)
+{
+  g_return_val_if_fail (CB_IS_BRIEF_VIEW (self), NULL);
+  return self->search_bar;
 }
 
 /**

@@ -3,6 +3,7 @@
 #include <adwaita.h>
 
 #include "cb-brief.h"
+#include "cb-search-bar.h"
 
 G_BEGIN_DECLS
 
@@ -23,6 +24,7 @@ void         cb_brief_view_show_excerpt         (CbBriefView *self,
                                                  const char  *excerpt_id);
 gboolean     cb_brief_view_is_excerpt_in_view   (CbBriefView *self,
                                                  const char  *excerpt_id);
+CbSearchBar *cb_brief_view_get_search_bar       (CbBriefView *self);
 GtkEditable *cb_brief_view_get_metadata_row     (CbBriefView *self,
                                                  const char  *property);
 

@@ -1327,44 +1327,37 @@ cb_section_editor_reveal_excerpt (CbSectionEditor *self,
 }
 
 /**
- * cb_section_editor_get_quotation_area:
+ * cb_section_editor_get_range_area:
  * @self: the editor
- * @excerpt_id: an excerpt's id
- * @area: (out): where its quotation shows, in the editor's coordinates
+ * @start: the start of a range of the section's text
+ * @end: its end
+ * @area: (out): where the range shows, in the editor's coordinates
  *
- * Scrolls the section's text to the quotation of an excerpt, if need be, and says
- * where it is, so that the brief can scroll to it in turn. The area is clipped to the
- * section's frame.
+ * Scrolls the section's text to a range, if need be, and says where it is, so that
+ * the brief can scroll to it in turn. The area is clipped to the section's frame.
  *
- * Returns: whether the section quotes that excerpt
+ * Returns: whether the area could be computed
  */
 gboolean
-cb_section_editor_get_quotation_area (CbSectionEditor *self,
-                                      const char      *excerpt_id,
-                                      GdkRectangle    *area)
+cb_section_editor_get_range_area (CbSectionEditor   *self,
+                                  const GtkTextIter *start,
+                                  const GtkTextIter *end,
+                                  GdkRectangle      *area)
 {
-  GtkTextIter start, end;
-  GdkRectangle first, last;
+  GdkRectangle first, last, visible;
   graphene_rect_t frame;
   graphene_point_t top;
   int x, y;
   double bottom;
 
   g_return_val_if_fail (CB_IS_SECTION_EDITOR (self), FALSE);
-  g_return_val_if_fail (excerpt_id != NULL, FALSE);
-  g_return_val_if_fail (area != NULL, FALSE);
+  g_return_val_if_fail (start != NULL && end != NULL && area != NULL, FALSE);
 
-  if (!cb_section_buffer_find_quotation (self->buffer, excerpt_id, &start, &end))
-    return FALSE;
-  gtk_text_view_get_iter_location (self->text_view, &start, &first);
-  gtk_text_view_get_iter_location (self->text_view, &end, &last);
-  {
-    GdkRectangle visible;
-
-    gtk_text_view_get_visible_rect (self->text_view, &visible);
-    if (first.y < visible.y || last.y + last.height > visible.y + visible.height)
-      gtk_text_view_scroll_to_iter (self->text_view, &start, 0.0, FALSE, 0.0, 0.0);
-  }
+  gtk_text_view_get_iter_location (self->text_view, start, &first);
+  gtk_text_view_get_iter_location (self->text_view, end, &last);
+  gtk_text_view_get_visible_rect (self->text_view, &visible);
+  if (first.y < visible.y || last.y + last.height > visible.y + visible.height)
+    gtk_text_view_scroll_to_iter (self->text_view, (GtkTextIter *) start, 0.0, FALSE, 0.0, 0.0);
   gtk_text_view_buffer_to_window_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET, first.x, first.y, &x, &y);
   if (!gtk_widget_compute_point (GTK_WIDGET (self->text_view), GTK_WIDGET (self),
                                  &GRAPHENE_POINT_INIT (0, y), &top) ||
@@ -1377,6 +1370,31 @@ cb_section_editor_get_quotation_area (CbSectionEditor *self,
   area->y = MAX (top.y, frame.origin.y);
   area->height = MAX (1, MIN (bottom, frame.origin.y + frame.size.height) - area->y);
   return TRUE;
+}
+
+/**
+ * cb_section_editor_get_quotation_area:
+ * @self: the editor
+ * @excerpt_id: an excerpt's id
+ * @area: (out): where its quotation shows, in the editor's coordinates
+ *
+ * Scrolls the section's text to the quotation of an excerpt, as
+ * cb_section_editor_get_range_area() does.
+ *
+ * Returns: whether the section quotes that excerpt
+ */
+gboolean
+cb_section_editor_get_quotation_area (CbSectionEditor *self,
+                                      const char      *excerpt_id,
+                                      GdkRectangle    *area)
+{
+  GtkTextIter start, end;
+
+  g_return_val_if_fail (CB_IS_SECTION_EDITOR (self), FALSE);
+  g_return_val_if_fail (excerpt_id != NULL, FALSE);
+
+  return cb_section_buffer_find_quotation (self->buffer, excerpt_id, &start, &end) &&
+         cb_section_editor_get_range_area (self, &start, &end, area);
 }
 
 /**

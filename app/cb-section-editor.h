@@ -25,6 +25,10 @@ gboolean         cb_section_editor_get_quotation    (CbSectionEditor *self,
 gboolean         cb_section_editor_reveal_excerpt   (CbSectionEditor *self,
                                                      const char      *excerpt_id,
                                                      GdkRectangle    *area);
+gboolean         cb_section_editor_get_range_area (CbSectionEditor   *self,
+                                                   const GtkTextIter *start,
+                                                   const GtkTextIter *end,
+                                                   GdkRectangle      *area);
 gboolean         cb_section_editor_get_quotation_area (CbSectionEditor *self,
                                                        const char      *excerpt_id,
                                                        GdkRectangle    *area);

@@ -1,10 +1,11 @@
-/* Windows: the window's actions (open, new, save, close, print, export, quote a passage,
+/* Windows: the window's actions (open, new, save, close, print, export, quote a passage, find,
  * show an excerpt) and the keyboard shortcuts that start them. */
 #define G_LOG_DOMAIN "cb-window"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "cb-brief-view.h"
 #include "cb-document-window.h"
@@ -242,6 +243,38 @@ cancel_import_action (GtkWidget  *widget,
     g_cancellable_cancel (self->import_cancellable);
 }
 
+/* Find: in the pane the student is in, the opinion or the brief; from elsewhere, in the
+ * one whose find bar shows. */
+static GtkWidget *
+find_pane (CbWindow    *self,
+           const char **prefix)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  gboolean brief;
+
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->brief_view)))
+    brief = TRUE;
+  else if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->opinion_view)))
+    brief = FALSE;
+  else
+    brief = cb_search_bar_get_search_mode (cb_brief_view_get_search_bar (self->brief_view));
+  *prefix = brief ? "brief" : "opinion";
+  return brief ? GTK_WIDGET (self->brief_view) : GTK_WIDGET (self->opinion_view);
+}
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  const char *prefix;
+  GtkWidget *pane = find_pane (CB_WINDOW (widget), &prefix);
+  /* "win.find" → "opinion.find", "win.find-next" → "brief.find-next" … */
+  g_autofree char *action = g_strconcat (prefix, action_name + strlen ("win"), NULL);
+
+  gtk_widget_activate_action (pane, action, NULL);
+}
+
 static void
 print_action (GtkWidget  *widget,
               const char *action_name,
@@ -310,6 +343,9 @@ _cb_window_class_actions_init (CbWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.add-dropped-text", "(us)", add_dropped_text_action);
   gtk_widget_class_install_action (widget_class, "win.show-excerpt", "s", show_excerpt_action);
   gtk_widget_class_install_action (widget_class, "win.reveal-excerpt", "s", reveal_excerpt_action);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.find-next", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.find-previous", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.show-in-pdf", "t", show_in_pdf_action);
   gtk_widget_class_install_action (widget_class, "win.show-excerpt-in-pdf", "s", show_excerpt_in_pdf_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, cancel_import_action);
@@ -324,4 +360,8 @@ _cb_window_class_actions_init (CbWindowClass *klass)
   for (guint i = 0; i < 9; i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_CONTROL_MASK,
                                          "win.add-to-section", "u", i);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK, "win.find-next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.find-previous", NULL);
 }

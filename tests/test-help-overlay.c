@@ -30,6 +30,7 @@ static const Expected expected[] = {
   { "Redo", "<Control><Shift>z" },
   { "Remove the selected excerpt", "Delete" },
   { "Show the quotation at the cursor in the opinion", "Return" },
+  { "Find in the brief", "<Control>f" },
 };
 
 static void

@@ -15,6 +15,13 @@
  * paste in a section, paste text from elsewhere, quote a selection cut inside a word,
  * count words, find in the brief. */
 
+static gboolean
+is_label_titled (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), data) == 0;
+}
+
 static CbSectionEditor *
 section_editor (CbWindow *window,
                 guint     index)
@@ -483,6 +490,122 @@ test_citation_asked_for (void)
   cb_test_destroy_window (window);
 }
 
+static void
+press_shortcut (CbWindow   *window,
+                const char *accelerator)
+{
+  GtkShortcut *shortcut = cb_test_find_shortcut (GTK_WIDGET (window), accelerator);
+
+  g_assert_nonnull (shortcut);
+  g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, GTK_WIDGET (window),
+                                               gtk_shortcut_get_arguments (shortcut)));
+}
+
+typedef struct
+{
+  CbSearchBar *bar;
+  const char *label;
+} LabelWait;
+
+static gboolean
+shows_label (gpointer data)
+{
+  LabelWait *wait = data;
+  g_autofree char *label = cb_search_bar_dup_match_label (wait->bar);
+
+  return g_strcmp0 (label, wait->label) == 0;
+}
+
+static char *
+selected_in (CbSectionEditor *editor)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (cb_section_editor_get_text_view (editor));
+  GtkTextIter start, end;
+
+  if (!gtk_text_buffer_get_selection_bounds (buffer, &start, &end))
+    return NULL;
+  return gtk_text_iter_get_text (&start, &end);
+}
+
+/* Ctrl+F in a section finds in the brief, across its sections, with a count; Enter and
+ * Shift+Enter go on and back; the bar says it searches the brief. In the opinion, Ctrl+F
+ * still finds in the opinion. */
+static void
+test_find_in_brief (void)
+{
+  CbWindow *window = cb_test_open_window ("data/opinions/davidson-v-cannon.txt");
+  CbBriefView *brief_view = cb_window_get_brief_view (window);
+  CbSearchBar *bar = cb_brief_view_get_search_bar (brief_view);
+  GtkEditable *entry = cb_search_bar_get_entry (bar);
+  CbSectionEditor *facts = section_editor (window, 0);
+  CbSectionEditor *holding = section_editor (window, 2);
+  CbOpinionView *opinion_view = cb_window_get_opinion_view (window);
+  LabelWait first = { bar, "1 of 3" };
+  g_autofree char *selected = NULL;
+  g_autofree char *label = NULL;
+
+  cb_section_set_plain_text (cb_section_editor_get_section (facts), "Davidson wrote a Note to the officials.");
+  cb_section_set_plain_text (cb_section_editor_get_section (holding), "Negligence is no deprivation; the note was lost.\nA note.");
+  g_assert_false (cb_search_bar_get_search_mode (bar));
+
+  gtk_widget_grab_focus (GTK_WIDGET (cb_section_editor_get_text_view (facts)));
+  press_shortcut (window, "<Control>f");
+  g_assert_true (cb_search_bar_get_search_mode (bar));
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (entry)) ||
+                 gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_WIDGET (entry)));
+  {
+    g_autofree char *title = NULL;
+
+    g_object_get (bar, "title", &title, NULL);
+    g_assert_cmpstr (title, ==, "Find in the brief");
+    g_assert_nonnull (cb_test_find_widget (GTK_WIDGET (bar), is_label_titled, "Find in the brief"));
+  }
+
+  /* Case aside, in every section, counted. */
+  gtk_editable_set_text (entry, "note");
+  cb_test_wait_until (shows_label, &first);
+  selected = selected_in (facts);
+  g_assert_cmpstr (selected, ==, "Note");
+
+  /* Enter: the next, in the next section. */
+  g_signal_emit_by_name (entry, "activate");
+  label = cb_search_bar_dup_match_label (bar);
+  g_assert_cmpstr (label, ==, "2 of 3");
+  g_free (selected);
+  selected = selected_in (holding);
+  g_assert_cmpstr (selected, ==, "note");
+  press_shortcut (window, "<Control>g");
+  g_free (label);
+  label = cb_search_bar_dup_match_label (bar);
+  g_assert_cmpstr (label, ==, "3 of 3");
+  /* Around from the last to the first. */
+  g_signal_emit_by_name (entry, "next-match");
+  g_free (label);
+  label = cb_search_bar_dup_match_label (bar);
+  g_assert_cmpstr (label, ==, "1 of 3");
+  /* Shift+Enter: back, around to the last. */
+  g_signal_emit_by_name (entry, "previous-match");
+  g_free (label);
+  label = cb_search_bar_dup_match_label (bar);
+  g_assert_cmpstr (label, ==, "3 of 3");
+
+  /* Escape: back in the section, at the match. */
+  g_signal_emit_by_name (entry, "stop-search");
+  g_assert_false (cb_search_bar_get_search_mode (bar));
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (cb_section_editor_get_text_view (holding))));
+
+  /* In the opinion, Ctrl+F finds in the opinion. */
+  gtk_widget_grab_focus (GTK_WIDGET (cb_opinion_view_get_text_view (opinion_view)));
+  press_shortcut (window, "<Control>f");
+  g_assert_false (cb_search_bar_get_search_mode (bar));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
+                                         GTK_WIDGET (cb_opinion_view_get_search_entry (opinion_view))) ||
+                 gtk_root_get_focus (GTK_ROOT (window)) == GTK_WIDGET (cb_opinion_view_get_search_entry (opinion_view)));
+  g_assert_nonnull (cb_test_find_widget (GTK_WIDGET (opinion_view), is_label_titled, "Find in the opinion"));
+
+  cb_test_destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -497,6 +620,7 @@ main (int   argc,
   g_test_add_func ("/quoting/new-quotation-in-view", test_new_quotation_in_view);
   g_test_add_func ("/quoting/backspace-shows-selection", test_backspace_shows_selection);
   g_test_add_func ("/quoting/citation-asked-for", test_citation_asked_for);
+  g_test_add_func ("/quoting/find-in-brief", test_find_in_brief);
 
   return g_test_run ();
 }
