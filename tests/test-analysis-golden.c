@@ -11,6 +11,8 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "bench-common.h"
 #include "cb-citation.h"
 #include "cb-error.h"
@@ -218,7 +220,22 @@ check_file (const char *path,
   check_expected (expected_name, dump);
 }
 
-/* Every file in @dir, each against "PREFIX-NAME.expected" among the expectations. */
+/* The names of the files the importer reads, as the Opinions chooser offers them:
+ * a folder of opinions may also hold a README or a PDF. */
+static gboolean
+is_opinion_file (const char *name)
+{
+  static const char * const extensions[] = { ".txt", ".html", ".htm" };
+  g_autofree char *folded = g_ascii_strdown (name, -1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (extensions); i++)
+    if (g_str_has_suffix (folded, extensions[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* Every opinion file in @dir, each against "PREFIX-NAME.expected" among the
+ * expectations; the other files are named and left alone. */
 static guint
 check_dir (const char *dir,
            const char *prefix)
@@ -231,7 +248,12 @@ check_dir (const char *dir,
   listing = g_dir_open (dir, 0, &error);
   g_assert_no_error (error);
   while ((name = g_dir_read_name (listing)) != NULL)
-    g_ptr_array_add (names, g_strdup (name));
+    {
+      if (is_opinion_file (name))
+        g_ptr_array_add (names, g_strdup (name));
+      else
+        g_test_message ("skipped %s/%s: not an opinion file", dir, name);
+    }
   g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
 
   for (guint i = 0; i < names->len; i++)
@@ -276,6 +298,39 @@ test_shared (void)
   g_assert_cmpuint (check_dir (shared, "shared"), >=, 1);
 }
 
+/* A folder of opinions with a README and a PDF beside the opinion: only the opinion
+ * is read, against its expectation; the others are skipped, not read as opinions. */
+static void
+test_other_files (void)
+{
+  g_autofree char *shared = g_build_filename (g_getenv ("CB_SHARED_DIR"), "opinions",
+                                              "davidson-v-cannon.txt", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("cb-golden-XXXXXX", NULL);
+  g_autofree char *opinion = g_build_filename (dir, "davidson-v-cannon.txt", NULL);
+  g_autofree char *readme = g_build_filename (dir, "README.md", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "slip-opinion.pdf", NULL);
+  g_autofree char *text = NULL;
+  gsize length;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (dir);
+  g_file_get_contents (shared, &text, &length, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (opinion, text, length, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (readme, "# Opinions\n\nThe sample opinions.\n", -1, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (pdf, "%PDF-1.4\n%\xe2\xe3\xcf\xd3\n", -1, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (check_dir (dir, "shared"), ==, 1);
+
+  g_assert_cmpint (g_remove (opinion), ==, 0);
+  g_assert_cmpint (g_remove (readme), ==, 0);
+  g_assert_cmpint (g_remove (pdf), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 /* The benchmark's opinion: thousands of marks and citations. Its dump is too large
  * to keep, so its SHA-256 is kept; a mismatch writes the dump into the build tree to
  * compare with one from the code before the change. */
@@ -308,6 +363,7 @@ main (int   argc,
 
   g_test_add_func ("/analysis-golden/fixtures", test_fixtures);
   g_test_add_func ("/analysis-golden/shared", test_shared);
+  g_test_add_func ("/analysis-golden/other-files", test_other_files);
   g_test_add_func ("/analysis-golden/bench-opinion", test_bench_opinion);
 
   return g_test_run ();
