@@ -220,12 +220,12 @@ check_file (const char *path,
   check_expected (expected_name, dump);
 }
 
-/* The names of the files the importer reads, as the Opinions chooser offers them:
- * a folder of opinions may also hold a README or a PDF. */
+/* The names of the files the importer reads, as the Opinions and PDF choosers offer
+ * them: a folder of opinions may also hold a README or a picture. */
 static gboolean
 is_opinion_file (const char *name)
 {
-  static const char * const extensions[] = { ".txt", ".html", ".htm" };
+  static const char * const extensions[] = { ".txt", ".html", ".htm", ".xml", ".pdf" };
   g_autofree char *folded = g_ascii_strdown (name, -1);
 
   for (guint i = 0; i < G_N_ELEMENTS (extensions); i++)
@@ -298,17 +298,19 @@ test_shared (void)
   g_assert_cmpuint (check_dir (shared, "shared"), >=, 1);
 }
 
-/* A folder of opinions with a README and a PDF beside the opinion: only the opinion
- * is read, against its expectation; the others are skipped, not read as opinions. */
+/* A folder of opinions with a README and a picture beside the opinion: only the
+ * opinion is read, against its expectation; the others are skipped, not read as
+ * opinions. */
 static void
 test_other_files (void)
 {
-  g_autofree char *shared = g_build_filename (g_getenv ("CB_SHARED_DIR"), "opinions",
+  static const char png[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+  g_autofree char *shared = g_build_filename (g_getenv ("CB_SOURCE_ROOT"), "data", "opinions",
                                               "davidson-v-cannon.txt", NULL);
   g_autofree char *dir = g_dir_make_tmp ("cb-golden-XXXXXX", NULL);
   g_autofree char *opinion = g_build_filename (dir, "davidson-v-cannon.txt", NULL);
   g_autofree char *readme = g_build_filename (dir, "README.md", NULL);
-  g_autofree char *pdf = g_build_filename (dir, "slip-opinion.pdf", NULL);
+  g_autofree char *picture = g_build_filename (dir, "court.png", NULL);
   g_autofree char *text = NULL;
   gsize length;
   g_autoptr(GError) error = NULL;
@@ -320,14 +322,14 @@ test_other_files (void)
   g_assert_no_error (error);
   g_file_set_contents (readme, "# Opinions\n\nThe sample opinions.\n", -1, &error);
   g_assert_no_error (error);
-  g_file_set_contents (pdf, "%PDF-1.4\n%\xe2\xe3\xcf\xd3\n", -1, &error);
+  g_file_set_contents (picture, png, sizeof png - 1, &error);
   g_assert_no_error (error);
 
   g_assert_cmpuint (check_dir (dir, "shared"), ==, 1);
 
   g_assert_cmpint (g_remove (opinion), ==, 0);
   g_assert_cmpint (g_remove (readme), ==, 0);
-  g_assert_cmpint (g_remove (pdf), ==, 0);
+  g_assert_cmpint (g_remove (picture), ==, 0);
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
