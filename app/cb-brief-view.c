@@ -25,6 +25,8 @@ struct _CbBriefView
   CbSearchBar *search_bar;
   GtkScrolledWindow *scroller;
   GtkWidget *assignment_group;
+  GtkLabel *assignment_heading;
+  GtkLabel *template_instructions_label;
   GtkLabel *instructions_label;
   GtkLabel *due_label;
   AdwPreferencesGroup *metadata_group;
@@ -128,15 +130,22 @@ citation_hint_activated_cb (CbBriefView *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->citation_row));
 }
 
+/* The card at the top: the template's instructions, which every brief made from it
+ * shows, and an assignment's own instructions and due date. */
 static void
 update_assignment (CbBriefView *self)
 {
+  const char *template_instructions = cb_brief_get_template_instructions (self->brief);
   const char *instructions = cb_brief_get_assignment_instructions (self->brief);
   const char *due = cb_brief_get_due_date (self->brief);
   gboolean locked = cb_brief_get_locked (self->brief);
+  gboolean assignment = (instructions && *instructions) || (due && *due);
+  gboolean from_template = template_instructions != NULL && *template_instructions != '\0';
 
-  gtk_widget_set_visible (self->assignment_group,
-                          (instructions && *instructions) || (due && *due));
+  gtk_widget_set_visible (self->assignment_group, assignment || from_template);
+  gtk_label_set_label (self->assignment_heading, assignment ? _("Assignment") : _("Instructions"));
+  gtk_label_set_label (self->template_instructions_label, from_template ? template_instructions : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->template_instructions_label), from_template);
   gtk_label_set_label (self->instructions_label, instructions ? instructions : "");
   gtk_widget_set_visible (GTK_WIDGET (self->instructions_label), instructions && *instructions);
   if (due && *due)
@@ -341,6 +350,8 @@ cb_brief_view_class_init (CbBriefViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, match_selected_cb);
   gtk_widget_class_bind_template_child (widget_class, CbBriefView, scroller);
   gtk_widget_class_bind_template_child (widget_class, CbBriefView, assignment_group);
+  gtk_widget_class_bind_template_child (widget_class, CbBriefView, assignment_heading);
+  gtk_widget_class_bind_template_child (widget_class, CbBriefView, template_instructions_label);
   gtk_widget_class_bind_template_child (widget_class, CbBriefView, instructions_label);
   gtk_widget_class_bind_template_child (widget_class, CbBriefView, due_label);
   gtk_widget_class_bind_template_child (widget_class, CbBriefView, metadata_group);

@@ -38,6 +38,7 @@ GtkTextView *cb_opinion_view_get_text_view (CbOpinionView *self);
 GPtrArray   *cb_opinion_view_get_authorities (CbOpinionView *self);
 void         cb_opinion_view_activate_authority (CbOpinionView *self,
                                                  guint          index);
+GtkWidget   *cb_opinion_view_get_authorities_popover (CbOpinionView *self);
 GtkDropDown *cb_opinion_view_get_reporter_dropdown (CbOpinionView *self);
 GtkEditable *cb_opinion_view_get_search_entry (CbOpinionView *self);
 char        *cb_opinion_view_dup_match_label  (CbOpinionView *self);

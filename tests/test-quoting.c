@@ -606,6 +606,88 @@ test_find_in_brief (void)
   cb_test_destroy_window (window);
 }
 
+static gboolean
+is_label_prefixed (GtkWidget     *widget,
+                   gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_label (GTK_LABEL (widget)), data);
+}
+
+/* The Authorities popover is a table of authorities: wide enough that a case and its
+ * citation take one line, the cases then the statutes, each group with its count. */
+static void
+test_authorities_width (void)
+{
+  CbWindow *window = cb_test_open_window ("data/opinions/davidson-v-cannon.txt");
+  CbOpinionView *view = cb_window_get_opinion_view (window);
+  GtkWidget *popover = cb_opinion_view_get_authorities_popover (view);
+  GtkWidget *content = gtk_popover_get_child (GTK_POPOVER (popover));
+  const char *labels[] = { "Curtis v. Everette, 489 F.2d 516 (CA3 1973)", "471 U.S. 1134 (1985)",
+                           "N.J. Stat. Ann. § 59:5–2(b)(4) (1982)" };
+  GtkWidget *cases, *statutes;
+  int minimum, natural;
+
+  gtk_popover_popup (GTK_POPOVER (popover));
+  cb_test_spin (100);
+  gtk_widget_measure (content, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
+  g_assert_cmpint (natural, >=, 340);
+  g_assert_cmpint (natural, <=, 640);
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    {
+      GtkWidget *label = cb_test_find_widget (content, is_label_titled, labels[i]);
+      int line, height;
+
+      g_assert_nonnull (label);
+      /* One line at the width the table has: no word broken up. */
+      gtk_widget_measure (label, GTK_ORIENTATION_VERTICAL, -1, &line, NULL, NULL, NULL);
+      gtk_widget_measure (label, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (label), &height, NULL, NULL, NULL);
+      g_assert_cmpint (gtk_widget_get_width (label), >, 200);
+      g_assert_cmpint (height, ==, line);
+    }
+
+  cases = cb_test_find_widget (content, is_label_titled, "9 Cases");
+  statutes = cb_test_find_widget (content, is_label_titled, "2 Statutes");
+  g_assert_nonnull (cases);
+  g_assert_nonnull (statutes);
+  g_assert_true (gtk_widget_is_visible (cases) && gtk_widget_is_visible (statutes));
+  /* The cases come first. */
+  {
+    graphene_point_t a, b;
+
+    g_assert_true (gtk_widget_compute_point (cases, content, &GRAPHENE_POINT_INIT (0, 0), &a));
+    g_assert_true (gtk_widget_compute_point (statutes, content, &GRAPHENE_POINT_INIT (0, 0), &b));
+    g_assert_cmpfloat (a.y, <, b.y);
+  }
+  /* Each row says how often the opinion cites it. */
+  g_assert_nonnull (cb_test_find_widget (content, is_label_prefixed, "Daniels v. Williams"));
+
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  cb_test_destroy_window (window);
+}
+
+/* The template editor says a template's instructions are shown at the top of every
+ * brief made from it: they are, above the case card, and an assignment's own follow. */
+static void
+test_template_instructions (void)
+{
+  CbWindow *window = cb_test_open_window ("data/opinions/davidson-v-cannon.txt");
+  CbBrief *brief = cb_window_get_brief (window);
+  GtkWidget *brief_view = GTK_WIDGET (cb_window_get_brief_view (window));
+  const char *instructions = cb_brief_get_template_instructions (brief);
+  GtkWidget *shown, *heading;
+
+  g_assert_true (g_str_has_prefix (instructions, "Brief the case in your own words."));
+  shown = cb_test_find_widget (brief_view, is_label_titled, instructions);
+  heading = cb_test_find_widget (brief_view, is_label_titled, "Instructions");
+  g_assert_nonnull (shown);
+  g_assert_nonnull (heading);
+  g_assert_true (gtk_widget_get_mapped (shown));
+  g_assert_true (gtk_widget_get_mapped (heading));
+
+  cb_test_destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -621,6 +703,8 @@ main (int   argc,
   g_test_add_func ("/quoting/backspace-shows-selection", test_backspace_shows_selection);
   g_test_add_func ("/quoting/citation-asked-for", test_citation_asked_for);
   g_test_add_func ("/quoting/find-in-brief", test_find_in_brief);
+  g_test_add_func ("/quoting/authorities-width", test_authorities_width);
+  g_test_add_func ("/quoting/template-instructions", test_template_instructions);
 
   return g_test_run ();
 }
