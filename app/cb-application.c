@@ -7,6 +7,7 @@
 #include "cb-drafts.h"
 #include "cb-file-writer.h"
 #include "cb-template-store.h"
+#include "cb-accessible.h"
 #include "cb-appearance.h"
 #include "cb-application.h"
 #include "cb-assignment-dialog.h"
@@ -346,16 +347,30 @@ cb_application_dispose (GObject *object)
   G_OBJECT_CLASS (cb_application_parent_class)->dispose (object);
 }
 
+/* GtkApplication gives each window its keyboard shortcuts window here. */
+static void
+cb_application_window_added (GtkApplication *app,
+                             GtkWindow      *window)
+{
+  GTK_APPLICATION_CLASS (cb_application_parent_class)->window_added (app, window);
+
+  if (GTK_IS_APPLICATION_WINDOW (window) &&
+      gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)) != NULL)
+    cb_accessible_mend (GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window))));
+}
+
 static void
 cb_application_class_init (CbApplicationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+  GtkApplicationClass *gtk_app_class = GTK_APPLICATION_CLASS (klass);
 
   object_class->dispose = cb_application_dispose;
   app_class->activate = cb_application_activate;
   app_class->open = cb_application_open;
   app_class->startup = cb_application_startup;
+  gtk_app_class->window_added = cb_application_window_added;
 }
 
 static void

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "cb-accessible.h"
 #include "cb-assignment.h"
 #include "cb-error.h"
 #include "cb-opinion.h"
@@ -172,6 +173,7 @@ cb_assignment_dialog_init (CbAssignmentDialog *self)
   CbTemplateStore *store = cb_template_store_get_default ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  cb_accessible_mend (GTK_WIDGET (self));
 
   adw_combo_row_set_model (self->template_row, G_LIST_MODEL (store));
   cb_assignment_dialog_set_template (self, cb_template_store_get_default_template (store));

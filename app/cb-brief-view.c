@@ -346,6 +346,8 @@ cb_brief_view_class_init (CbBriefViewClass *klass)
 
   g_type_ensure (CB_TYPE_SEARCH_BAR);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/cb-brief-view.ui");
+  /* A container: the case card and the sections speak for themselves. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GENERIC);
   gtk_widget_class_bind_template_child (widget_class, CbBriefView, search_bar);
   gtk_widget_class_bind_template_callback (widget_class, match_selected_cb);
   gtk_widget_class_bind_template_child (widget_class, CbBriefView, scroller);

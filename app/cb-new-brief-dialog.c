@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cb-accessible.h"
 #include "cb-template-store.h"
 #include "cb-assignment-dialog.h"
 #include "cb-file-filters.h"
@@ -222,6 +223,7 @@ static void
 cb_new_brief_dialog_init (CbNewBriefDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  cb_accessible_mend (GTK_WIDGET (self));
 
   gtk_list_box_bind_model (self->templates_list, G_LIST_MODEL (cb_template_store_get_default ()),
                            create_row_cb, NULL, NULL);

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 #include <gtksourceview/gtksource.h>
 
+#include "cb-accessible.h"
 #include "cb-citation.h"
 #include "cb-clipboard-format.h"
 #include "cb-opinion-view.h"
@@ -704,6 +705,8 @@ cb_opinion_view_class_init (CbOpinionViewClass *klass)
   g_type_ensure (GTK_SOURCE_TYPE_VIEW);
   g_type_ensure (CB_TYPE_SEARCH_BAR);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/cb-opinion-view.ui");
+  /* A container: its toolbar, find bar and text speak for themselves. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GENERIC);
   gtk_widget_class_bind_template_child (widget_class, CbOpinionView, reporter_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CbOpinionView, pages_label);
   gtk_widget_class_bind_template_child (widget_class, CbOpinionView, authorities_button);
@@ -758,6 +761,11 @@ cb_opinion_view_init (CbOpinionView *self)
   self->gutter = cb_page_gutter_new ();
   gtk_source_gutter_insert (gtk_source_view_get_gutter (self->source_view, GTK_TEXT_WINDOW_LEFT),
                             GTK_SOURCE_GUTTER_RENDERER (self->gutter), 0);
+  /* The margin's page numbers are drawn, not text: a screen reader has nothing to read
+   * there, and the gutter would be named by its type. */
+  g_object_set (gtk_widget_get_parent (GTK_WIDGET (gtk_source_view_get_gutter (self->source_view, GTK_TEXT_WINDOW_LEFT))),
+                "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
+  cb_accessible_name_drop_down (self->reporter_dropdown, GTK_WIDGET (self->pages_label));
 
   {
     GtkGesture *click = gtk_gesture_click_new ();
@@ -834,6 +842,14 @@ cb_opinion_view_set_opinion (CbOpinionView *self,
   gtk_text_buffer_set_text (GTK_TEXT_BUFFER (self->buffer),
                             opinion ? cb_opinion_get_text (opinion) : "", -1);
   gtk_text_buffer_end_irreversible_action (GTK_TEXT_BUFFER (self->buffer));
+  /* A reader starts at the top: so does a screen reader's caret when the opinion
+   * takes the focus. */
+  {
+    GtkTextIter start;
+
+    gtk_text_buffer_get_start_iter (GTK_TEXT_BUFFER (self->buffer), &start);
+    gtk_text_buffer_place_cursor (GTK_TEXT_BUFFER (self->buffer), &start);
+  }
   cb_page_gutter_set_opinion (self->gutter, opinion);
   update_reporters (self);
   update_authorities (self);

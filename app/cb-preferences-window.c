@@ -2,6 +2,7 @@
 
 #include "config.h"
 
+#include "cb-accessible.h"
 #include "cb-preferences-window.h"
 
 /* Every row is bound to its setting, so a change applies at once and there is nothing
@@ -108,6 +109,7 @@ static void
 cb_preferences_window_init (CbPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  cb_accessible_mend (GTK_WIDGET (self));
 }
 
 /**

@@ -145,6 +145,16 @@ count_in_views (CbSearchBar *self,
   return count;
 }
 
+/* The count keeps its room in the bar when it says nothing, but an empty label is not
+ * left for a screen reader to read (GTK 4.8 would name it by its type). */
+static void
+set_match_label (CbSearchBar *self,
+                 const char  *text)
+{
+  gtk_label_set_label (self->match_label, text);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->match_label), GTK_ACCESSIBLE_STATE_HIDDEN, *text == '\0', -1);
+}
+
 static void
 update_match_label (CbSearchBar *self)
 {
@@ -158,7 +168,7 @@ update_match_label (CbSearchBar *self)
     {
       if (*search_text (self) == '\0')
         {
-          gtk_label_set_label (self->match_label, "");
+          set_match_label (self, "");
           return;
         }
       count = count_in_views (self, &position);
@@ -171,7 +181,7 @@ update_match_label (CbSearchBar *self)
       count = gtk_source_search_context_get_occurrences_count (self->context);
       if (gtk_source_search_settings_get_search_text (settings) == NULL || count < 0)
         {
-          gtk_label_set_label (self->match_label, "");
+          set_match_label (self, "");
           return;
         }
 
@@ -187,7 +197,7 @@ update_match_label (CbSearchBar *self)
   else
     label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d match", "%d matches", count), count);
 
-  gtk_label_set_label (self->match_label, label);
+  set_match_label (self, label);
 }
 
 static void
@@ -425,6 +435,8 @@ cb_search_bar_class_init (CbSearchBarClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/cb-search-bar.ui");
+  /* A container: the search bar inside it is the search landmark. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GENERIC);
   gtk_widget_class_bind_template_child (widget_class, CbSearchBar, search_bar);
   gtk_widget_class_bind_template_child (widget_class, CbSearchBar, title_label);
   gtk_widget_class_bind_template_child (widget_class, CbSearchBar, search_entry);
@@ -444,6 +456,7 @@ cb_search_bar_init (CbSearchBar *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  set_match_label (self, "");
 }
 
 /**
@@ -509,7 +522,7 @@ cb_search_bar_set_views (CbSearchBar *self,
       for (guint i = 0; i < views->len; i++)
         g_ptr_array_add (self->views, g_object_ref (g_ptr_array_index (views, i)));
     }
-  gtk_label_set_label (self->match_label, "");
+  set_match_label (self, "");
 }
 
 /**

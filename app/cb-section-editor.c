@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "cb-accessible.h"
 #include "cb-clipboard-format.h"
 #include "cb-section-buffer.h"
 #include "cb-section-colors.h"
@@ -39,6 +40,7 @@ struct _CbSectionEditor
   guint fit_id;
   GtkTextView *text_view;
   gboolean over_quotation;    /* the pointer is, and so the pointer cursor shows */
+  gboolean over_limit;        /* the section has more words than its limit */
   GtkWidget *selected_hint;
   GtkTextTag *selected_tag;   /* on a quotation selected whole */
   char *selected_excerpt;
@@ -113,6 +115,17 @@ update_word_count (CbSectionEditor *self)
     }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->count_label),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+
+  /* Going over the limit is said as it happens, not only shown. */
+  if (!self->over_limit && limit > 0 && words > limit && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      /* Translators: said by a screen reader, e.g. "Facts is over its limit: 201 / 200 words" */
+      g_autofree char *message = g_strdup_printf (_("%s is over its limit: %s"),
+                                                  cb_section_get_title (self->section), label);
+
+      cb_accessible_announce (GTK_WIDGET (self), message);
+    }
+  self->over_limit = limit > 0 && words > limit;
 
   gtk_widget_set_visible (GTK_WIDGET (self->prompt_label), cb_section_is_empty (self->section));
 }
@@ -886,6 +899,9 @@ static void
 edit_refused_cb (CbSectionEditor *self)
 {
   gtk_widget_error_bell (GTK_WIDGET (self->text_view));
+  /* The bell alone does not say why.
+   * Translators: said by a screen reader when a key typed inside a quotation is refused */
+  cb_accessible_announce (GTK_WIDGET (self), _("A quotation cannot be edited; Delete removes it whole"));
 }
 
 static void
@@ -935,10 +951,10 @@ cb_section_editor_constructed (GObject *object)
   gtk_label_set_label (self->prompt_label, prompt ? prompt : "");
   gtk_widget_set_visible (GTK_WIDGET (self->required_label), cb_section_get_required (self->section));
   gtk_widget_add_css_class (self->color_swatch, css_class);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_view),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, prompt ? prompt : "",
-                                  -1);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                  self->title_label, NULL, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_view), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  cb_accessible_set_description (GTK_WIDGET (self->text_view), prompt ? prompt : "");
 
   /* After the buffer's own handler, which reads the change into the text first. */
   g_signal_connect_object (self->section, "changed", G_CALLBACK (update_word_count), self, G_CONNECT_SWAPPED);
@@ -1041,6 +1057,8 @@ cb_section_editor_class_init (CbSectionEditorClass *klass)
   properties[PROP_COLOR_INDEX] = g_param_spec_uint ("color-index", NULL, NULL, 0, G_MAXUINT, 0, construct);
   g_object_class_install_properties (object_class, N_PROPS, properties);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/cb-section-editor.ui");
+  /* A group named by the section's title: its count, prompt and text. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
   gtk_widget_class_bind_template_child (widget_class, CbSectionEditor, title_label);
   gtk_widget_class_bind_template_child (widget_class, CbSectionEditor, required_label);
   gtk_widget_class_bind_template_child (widget_class, CbSectionEditor, count_label);
@@ -1129,6 +1147,8 @@ cb_section_editor_init (CbSectionEditor *self)
   GtkEventController *shortcuts;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Made after the window, as a brief opens: mended on its own. */
+  cb_accessible_mend (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
   add_quotation_controllers (self);
@@ -1263,6 +1283,18 @@ cb_section_editor_insert_excerpt (CbSectionEditor *self,
       gtk_text_iter_is_start (&iter) && cb_section_get_n_blocks (self->section) > 0)
     gtk_text_buffer_get_end_iter (buffer, &iter);
   cb_section_buffer_insert_excerpt (self->buffer, &iter, excerpt);
+
+  {
+    g_autofree char *cite = cb_brief_dup_pin_cite (self->brief, excerpt);
+    g_autofree char *message = NULL;
+
+    if (cite != NULL)
+      /* Translators: said by a screen reader, e.g. "Quotation added to Facts, 474 U.S. at 345" */
+      message = g_strdup_printf (_("Quotation added to %s, %s"), cb_section_get_title (self->section), cite);
+    else
+      message = g_strdup_printf (_("Quotation added to %s"), cb_section_get_title (self->section));
+    cb_accessible_announce (GTK_WIDGET (self), message);
+  }
 }
 
 /**

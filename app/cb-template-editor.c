@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cb-accessible.h"
 #include "cb-error.h"
 #include "cb-file-io.h"
 #include "cb-template-store.h"
@@ -635,6 +636,7 @@ static void
 cb_template_editor_init (CbTemplateEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  cb_accessible_mend (GTK_WIDGET (self));
 
   self->fresh_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->cancellable = g_cancellable_new ();

@@ -18,6 +18,7 @@
 #include "cb-file-io.h"
 #include "cb-opinion.h"
 #include "cb-template-store.h"
+#include "cb-accessible.h"
 #include "cb-brief-view.h"
 #include "cb-opinion-view.h"
 #include "cb-print-operation.h"
@@ -996,6 +997,7 @@ cb_window_init (CbWindow *self)
   int width, height;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  cb_accessible_mend (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
   self->settings = g_settings_new (APPLICATION_ID);

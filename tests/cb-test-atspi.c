@@ -19,6 +19,11 @@ struct _CbAtspi
 {
   GDBusConnection *connection;
   char *gtk_name;    /* GTK's connection to the bus */
+  guint state_watch;
+  guint property_watch;
+  char *focus_path;         /* the last object that said it took the focus */
+  char *description_path;   /* the last object whose description changed */
+  char *description;
 };
 
 typedef struct
@@ -128,6 +133,53 @@ has_toplevels (CbAtspi *self)
   return g_variant_n_children (list) > 0;
 }
 
+static void
+state_changed_cb (GDBusConnection *connection,
+                  const char      *sender,
+                  const char      *path,
+                  const char      *interface,
+                  const char      *signal,
+                  GVariant        *parameters,
+                  gpointer         data)
+{
+  CbAtspi *self = data;
+  const char *detail;
+  int detail1, detail2;
+
+  g_variant_get_child (parameters, 0, "&s", &detail);
+  g_variant_get_child (parameters, 1, "i", &detail1);
+  g_variant_get_child (parameters, 2, "i", &detail2);
+  if (g_str_equal (detail, "focused") && detail1 == 1)
+    {
+      g_free (self->focus_path);
+      self->focus_path = g_strdup (path);
+    }
+}
+
+static void
+property_changed_cb (GDBusConnection *connection,
+                     const char      *sender,
+                     const char      *path,
+                     const char      *interface,
+                     const char      *signal,
+                     GVariant        *parameters,
+                     gpointer         data)
+{
+  CbAtspi *self = data;
+  g_autoptr(GVariant) value = NULL;
+  const char *property;
+
+  g_variant_get_child (parameters, 0, "&s", &property);
+  g_variant_get_child (parameters, 3, "v", &value);
+  if (g_str_equal (property, "accessible-description") && g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
+    {
+      g_free (self->description_path);
+      g_free (self->description);
+      self->description_path = g_strdup (path);
+      self->description = g_variant_dup_string (value, NULL);
+    }
+}
+
 /**
  * cb_test_atspi_new:
  *
@@ -163,12 +215,25 @@ cb_test_atspi_new (void)
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
       cb_test_spin (50);
     }
+  self->state_watch = g_dbus_connection_signal_subscribe (self->connection, self->gtk_name, "org.a11y.atspi.Event.Object",
+                                                          "StateChanged", NULL, NULL, G_DBUS_SIGNAL_FLAGS_NONE,
+                                                          state_changed_cb, self, NULL);
+  self->property_watch = g_dbus_connection_signal_subscribe (self->connection, self->gtk_name, "org.a11y.atspi.Event.Object",
+                                                             "PropertyChange", NULL, NULL, G_DBUS_SIGNAL_FLAGS_NONE,
+                                                             property_changed_cb, self, NULL);
+  /* The bus has the match rules once a call made after them returns. */
+  cb_test_atspi_forget_events (self);
   return self;
 }
 
 void
 cb_test_atspi_free (CbAtspi *self)
 {
+  g_dbus_connection_signal_unsubscribe (self->connection, self->state_watch);
+  g_dbus_connection_signal_unsubscribe (self->connection, self->property_watch);
+  g_free (self->focus_path);
+  g_free (self->description_path);
+  g_free (self->description);
   g_dbus_connection_close_sync (self->connection, NULL, NULL);
   g_object_unref (self->connection);
   g_free (self->gtk_name);
@@ -217,18 +282,66 @@ cb_test_atspi_call (CbAtspi    *self,
   return reply;
 }
 
+static GVariant *
+get_property (CbAtspi    *self,
+              const char *path,
+              const char *interface,
+              const char *property)
+{
+  g_autoptr(GVariant) reply = cb_test_atspi_call (self, path, "org.freedesktop.DBus.Properties", "Get",
+                                                  g_variant_new ("(ss)", interface, property), "(v)");
+  GVariant *value = NULL;
+
+  g_variant_get (reply, "(v)", &value);
+  return value;
+}
+
+/**
+ * cb_test_atspi_get_string:
+ * @self: a connection
+ * @path: an object of the tree
+ * @interface: an AT-SPI interface
+ * @property: a string property of it
+ *
+ * Returns: (transfer full): its value
+ */
+char *
+cb_test_atspi_get_string (CbAtspi    *self,
+                          const char *path,
+                          const char *interface,
+                          const char *property)
+{
+  g_autoptr(GVariant) value = get_property (self, path, interface, property);
+
+  return g_variant_dup_string (value, NULL);
+}
+
+/**
+ * cb_test_atspi_get_int:
+ * @self: a connection
+ * @path: an object of the tree
+ * @interface: an AT-SPI interface
+ * @property: an integer property of it
+ *
+ * Returns: its value
+ */
+int
+cb_test_atspi_get_int (CbAtspi    *self,
+                       const char *path,
+                       const char *interface,
+                       const char *property)
+{
+  g_autoptr(GVariant) value = get_property (self, path, interface, property);
+
+  return g_variant_get_int32 (value);
+}
+
 static char *
 get_string_property (CbAtspi    *self,
                      const char *path,
                      const char *property)
 {
-  g_autoptr(GVariant) reply = cb_test_atspi_call (self, path, "org.freedesktop.DBus.Properties", "Get",
-                                                  g_variant_new ("(ss)", "org.a11y.atspi.Accessible", property),
-                                                  "(v)");
-  g_autoptr(GVariant) value = NULL;
-
-  g_variant_get (reply, "(v)", &value);
-  return g_variant_dup_string (value, NULL);
+  return cb_test_atspi_get_string (self, path, "org.a11y.atspi.Accessible", property);
 }
 
 /**
@@ -375,4 +488,76 @@ cb_test_atspi_find (CbAtspi    *self,
         return g_ptr_array_steal_index (nodes, i);
     }
   return NULL;
+}
+
+/**
+ * cb_test_atspi_find_window:
+ * @self: a connection
+ * @name: a window's accessible name
+ *
+ * Returns: (transfer full) (nullable): the window of this application named @name
+ */
+CbAtspiNode *
+cb_test_atspi_find_window (CbAtspi    *self,
+                           const char *name)
+{
+  g_autoptr(GPtrArray) windows = cb_test_atspi_children (self, ROOT_PATH);
+
+  for (guint i = 0; i < windows->len; i++)
+    {
+      g_autoptr(CbAtspiNode) node = cb_test_atspi_node (self, g_ptr_array_index (windows, i));
+
+      if (g_str_equal (node->name, name))
+        return g_steal_pointer (&node);
+    }
+  return NULL;
+}
+
+/**
+ * cb_test_atspi_focus_reported:
+ * @self: a connection
+ *
+ * Returns: (nullable): the path of the object that last reported that it took the
+ *   focus ("object:state-changed:focused"), since cb_test_atspi_forget_events()
+ */
+const char *
+cb_test_atspi_focus_reported (CbAtspi *self)
+{
+  return self->focus_path;
+}
+
+/**
+ * cb_test_atspi_description_heard:
+ * @self: a connection
+ * @path: (out) (optional): the object whose description it was
+ *
+ * Returns: (nullable): the last description an object changed to
+ *   ("object:property-change:accessible-description"), since
+ *   cb_test_atspi_forget_events()
+ */
+const char *
+cb_test_atspi_description_heard (CbAtspi     *self,
+                                 const char **path)
+{
+  if (path != NULL)
+    *path = self->description_path;
+  return self->description;
+}
+
+/**
+ * cb_test_atspi_forget_events:
+ * @self: a connection
+ *
+ * Forgets the events heard so far, once those already sent have arrived.
+ */
+void
+cb_test_atspi_forget_events (CbAtspi *self)
+{
+  /* A call's reply comes after every signal GTK sent before it. */
+  g_autoptr(GVariant) reply = cb_test_atspi_call (self, ROOT_PATH, "org.a11y.atspi.Accessible", "GetChildren",
+                                                  NULL, "(a(so))");
+
+  g_clear_pointer (&self->focus_path, g_free);
+  g_clear_pointer (&self->description_path, g_free);
+  g_clear_pointer (&self->description, g_free);
 }

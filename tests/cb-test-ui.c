@@ -1,5 +1,7 @@
 #include "config.h"
 
+#include <gdk/x11/gdkx.h>
+
 #include "cb-test-ui.h"
 
 /* What every widget test needs: a home of its own, a window on a real file, a check
@@ -197,4 +199,75 @@ cb_test_find_shortcut (GtkWidget  *widget,
         }
     }
   return NULL;
+}
+
+/**
+ * cb_test_window_xid:
+ * @widget: a widget in a window on the X server
+ *
+ * Returns: the X window that shows @widget, for xdotool
+ */
+gulong
+cb_test_window_xid (GtkWidget *widget)
+{
+  return gdk_x11_surface_get_xid (gtk_native_get_surface (gtk_widget_get_native (widget)));
+}
+
+static void
+child_exited (GPid     pid,
+              int      status,
+              gpointer data)
+{
+  *(int *) data = status;
+  g_spawn_close_pid (pid);
+}
+
+/**
+ * cb_test_xdotool:
+ * @args: xdotool's arguments, as a shell would split them
+ *
+ * Runs xdotool, as a user's keyboard and mouse, and lets the windows take what it did.
+ */
+void
+cb_test_xdotool (const char *args)
+{
+  g_autofree char *command = g_strdup_printf ("xdotool %s", args);
+  g_auto(GStrv) argv = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = -1;
+  GPid pid;
+
+  g_assert_true (g_shell_parse_argv (command, NULL, &argv, &error));
+  g_assert_true (g_spawn_async (NULL, argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD,
+                                NULL, NULL, &pid, &error));
+  g_assert_no_error (error);
+  g_child_watch_add (pid, child_exited, &status);
+  while (status == -1)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (g_spawn_check_wait_status (status, &error));
+  g_assert_no_error (error);
+  /* Events from the X server arrive a little after xdotool is done sending them. */
+  cb_test_spin (300);
+}
+
+static gboolean
+window_is_active (gpointer data)
+{
+  return gtk_window_is_active (data);
+}
+
+/**
+ * cb_test_focus_window:
+ * @window: a window shown on the X server
+ *
+ * Gives @window the X server's keyboard focus, as a click on it would, and waits until
+ * it is the active window: only then do its widgets have the focus, and say so.
+ */
+void
+cb_test_focus_window (GtkWindow *window)
+{
+  g_autofree char *args = g_strdup_printf ("windowfocus --sync %lu", cb_test_window_xid (GTK_WIDGET (window)));
+
+  cb_test_xdotool (args);
+  cb_test_wait_until (window_is_active, window);
 }

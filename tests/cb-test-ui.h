@@ -27,4 +27,8 @@ GtkWidget *cb_test_find_button    (GtkWidget    *root,
 GtkShortcut *cb_test_find_shortcut (GtkWidget   *widget,
                                     const char  *accelerator);
 
+gulong    cb_test_window_xid      (GtkWidget    *widget);
+void      cb_test_xdotool         (const char   *args);
+void      cb_test_focus_window    (GtkWindow    *window);
+
 G_END_DECLS

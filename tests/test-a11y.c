@@ -5,6 +5,7 @@
 #include <adwaita.h>
 #include <gtksourceview/gtksource.h>
 
+#include "cb-application.h"
 #include "cb-brief.h"
 #include "cb-brief-view.h"
 #include "cb-opinion-view.h"
@@ -203,19 +204,223 @@ search_entry_hidden (gpointer data)
   return !gtk_widget_get_mapped (GTK_WIDGET (cb_opinion_view_get_search_entry (data)));
 }
 
+/* What a screen reader finds wrong in a window: the defects of its accessible tree, as
+ * read through AT-SPI, one per line. */
+typedef struct
+{
+  CbAtspi *atspi;
+  GPtrArray *nodes;    /* CbAtspiNode, the window's tree */
+  GString *defects;
+} Review;
+
+/* Something a user works: what a screen reader names and lets its user act on. A
+ * container that GTK calls focusable (a scrolled window) is not one: the focus goes to
+ * what it holds. */
+static gboolean
+is_control (CbAtspiNode *node)
+{
+  static const guint containers[] = {
+    CB_ATSPI_ROLE_INVALID, CB_ATSPI_ROLE_FILLER, CB_ATSPI_ROLE_PANEL, CB_ATSPI_ROLE_SCROLL_PANE,
+    CB_ATSPI_ROLE_SECTION,
+  };
+  static const guint roles[] = {
+    CB_ATSPI_ROLE_CHECK_BOX, CB_ATSPI_ROLE_COMBO_BOX, CB_ATSPI_ROLE_ENTRY, CB_ATSPI_ROLE_LIST_ITEM,
+    CB_ATSPI_ROLE_MENU_ITEM, CB_ATSPI_ROLE_PAGE_TAB, CB_ATSPI_ROLE_PUSH_BUTTON, CB_ATSPI_ROLE_RADIO_BUTTON,
+    CB_ATSPI_ROLE_SLIDER, CB_ATSPI_ROLE_SPIN_BUTTON, CB_ATSPI_ROLE_SPLIT_PANE, CB_ATSPI_ROLE_TEXT,
+    CB_ATSPI_ROLE_TOGGLE_BUTTON,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (containers); i++)
+    if (node->role == containers[i])
+      return FALSE;
+  if (cb_test_atspi_node_has_state (node, CB_ATSPI_STATE_FOCUSABLE))
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (roles); i++)
+    if (node->role == roles[i])
+      return TRUE;
+  return FALSE;
+}
+
+/* GTK 4.8 names what has no name by its class: "GtkToggleButton". */
+static gboolean
+is_type_name (const char *name)
+{
+  return g_regex_match_simple ("^(Gtk|Adw|Cb)[A-Z][A-Za-z]+$", name, 0, 0);
+}
+
 static void
-test_every_focusable_control_is_named (void)
+defect (Review      *review,
+        CbAtspiNode *node,
+        const char  *what)
+{
+  g_string_append_printf (review->defects, "\n  %s “%s”: %s", node->role_name, node->name, what);
+}
+
+static CbAtspiNode *
+find_node (Review     *review,
+           const char *path)
+{
+  for (guint i = 0; i < review->nodes->len; i++)
+    {
+      CbAtspiNode *node = g_ptr_array_index (review->nodes, i);
+
+      if (g_str_equal (node->path, path))
+        return node;
+    }
+  return NULL;
+}
+
+/* The names a screen reader reads: every control named, by words, not by its class or
+ * with the underscore of its mnemonic; a window's name is not its class either; and a
+ * choice says its value. GTK's own parts that no one reaches and that are not controls
+ * (a scroll bar's trough, an icon inside a button, libadwaita's layout boxes) keep the
+ * class names GTK gives them: the app does not make them and cannot name them. */
+static void
+review_names (Review *review)
+{
+  for (guint i = 0; i < review->nodes->len; i++)
+    {
+      CbAtspiNode *node = g_ptr_array_index (review->nodes, i);
+      gboolean control = is_control (node);
+
+      if (control && *node->name == '\0')
+        defect (review, node, "a control without a name");
+      if ((control || i == 0 || g_str_has_prefix (node->name, "Cb")) && is_type_name (node->name))
+        defect (review, node, "named by its class");
+      if (g_regex_match_simple ("(^|[\\s(“\"])_[[:alnum:]]", node->name, 0, 0))
+        defect (review, node, "the underscore of a mnemonic in its name");
+      if (node->role == CB_ATSPI_ROLE_COMBO_BOX && cb_test_atspi_node_has_state (node, CB_ATSPI_STATE_FOCUSABLE) &&
+          *node->description == '\0')
+        defect (review, node, "a choice that does not say its value");
+    }
+}
+
+static gboolean
+hidden_state (GtkWidget *widget)
+{
+  g_autofree char *mismatch = gtk_test_accessible_check_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE);
+
+  return mismatch == NULL;
+}
+
+/* GTK 4.8 puts a widget in the tree when it is visible, has a role to show and is not
+ * marked hidden: what is in the tree must be on screen (a page of a stack not shown,
+ * say, is not). */
+static void
+review_hidden (Review    *review,
+               GtkWidget *widget)
+{
+  GtkAccessibleRole role = gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget));
+
+  if (!gtk_widget_get_visible (widget) || role == GTK_ACCESSIBLE_ROLE_NONE ||
+      role == GTK_ACCESSIBLE_ROLE_PRESENTATION || hidden_state (widget))
+    return;
+  if (!gtk_widget_get_mapped (widget))
+    {
+      g_string_append_printf (review->defects, "\n  %s in %s: in the tree but not on screen",
+                              G_OBJECT_TYPE_NAME (widget), G_OBJECT_TYPE_NAME (gtk_widget_get_parent (widget)));
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (!GTK_IS_NATIVE (child))
+      review_hidden (review, child);
+}
+
+static gboolean
+focus_was_reported (gpointer data)
+{
+  return cb_test_atspi_focus_reported (data) != NULL;
+}
+
+/* Tab from control to control: each says it has the focus, as an object of the tree
+ * with a name. */
+static GPtrArray *
+review_focus (Review    *review,
+              GtkWindow *window)
+{
+  GPtrArray *visited = g_ptr_array_new ();
+  GtkWidget *first = NULL;
+
+  for (guint step = 0; step < 500; step++)
+    {
+      GtkWidget *focus;
+      CbAtspiNode *node;
+      gint64 deadline = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+
+      cb_test_atspi_forget_events (review->atspi);
+      focus = focus_next (window);
+      g_assert_nonnull (focus);
+      if (focus == first)
+        return visited;
+      if (first == NULL)
+        first = focus;
+      g_assert_false (g_ptr_array_find (visited, focus, NULL));
+      g_ptr_array_add (visited, focus);
+
+      while (!focus_was_reported (review->atspi) && g_get_monotonic_time () < deadline)
+        g_main_context_iteration (NULL, FALSE);
+      node = focus_was_reported (review->atspi) ? find_node (review, cb_test_atspi_focus_reported (review->atspi)) : NULL;
+      if (node == NULL)
+        g_string_append_printf (review->defects, "\n  %s in %s in %s: takes the focus without reporting it",
+                                G_OBJECT_TYPE_NAME (focus), G_OBJECT_TYPE_NAME (gtk_widget_get_parent (focus)),
+                                G_OBJECT_TYPE_NAME (gtk_widget_get_parent (gtk_widget_get_parent (focus))));
+      else if (*node->name == '\0' || is_type_name (node->name))
+        defect (review, node, "reports the focus without a name");
+    }
+  g_error ("Focus never came back to where it started");
+  return NULL;
+}
+
+/* Reads @window as a screen reader does and fails on what its user would stumble on;
+ * returns the widgets Tab went through. */
+static GPtrArray *
+review_window (CbAtspi    *atspi,
+               GtkWindow  *window,
+               const char *name)
+{
+  g_autoptr(CbAtspiNode) node = NULL;
+  g_autoptr(GString) defects = g_string_new (NULL);
+  Review review = { atspi, NULL, defects };
+  GPtrArray *visited;
+
+  cb_test_focus_window (window);
+  node = cb_test_atspi_find_window (atspi, name);
+  if (node == NULL)
+    g_error ("No window “%s” on the accessibility bus", name);
+  review.nodes = cb_test_atspi_walk (atspi, node->path);
+  review_names (&review);
+  review_hidden (&review, GTK_WIDGET (window));
+  visited = review_focus (&review, window);
+  g_ptr_array_unref (review.nodes);
+  if (defects->len > 0)
+    g_error ("What a screen reader finds in “%s”:%s", name, defects->str);
+  return visited;
+}
+
+static gboolean
+is_entry_text (GtkWidget *focus)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (focus, ADW_TYPE_ENTRY_ROW);
+
+  return row != NULL && GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (row))) == focus;
+}
+
+/* The main window, read through AT-SPI; then with the find bar open and the case
+ * details unfolded; the expander says whether it is. */
+static void
+test_main_window_reads_well (void)
 {
   CbWindow *window = cb_test_open_window ("data/samples/davidson-v-cannon.brief");
   CbOpinionView *opinion_view = cb_window_get_opinion_view (window);
   CbBrief *brief = cb_window_get_brief (window);
-  g_autoptr(GPtrArray) visited = walk_focus (GTK_WINDOW (window));
+  g_autoptr(CbAtspi) atspi = cb_test_atspi_new ();
+  const char *title = "Davidson v. Cannon";
+  g_autoptr(GPtrArray) visited = review_window (atspi, GTK_WINDOW (window), title);
   g_autoptr(GPtrArray) with_find_bar = NULL;
+  g_autoptr(CbAtspiNode) details = NULL;
   guint n_sections = 0, n_metadata = 0;
   GtkWidget *close, *expander;
   gboolean opinion_reached = FALSE;
-
-  assert_all_named (visited);
 
   /* The walk went everywhere a student works. */
   for (guint i = 0; i < visited->len; i++)
@@ -226,13 +431,17 @@ test_every_focusable_control_is_named (void)
         opinion_reached = TRUE;
       if (gtk_widget_has_css_class (focus, "section-text"))
         n_sections++;
-      if (ADW_IS_ENTRY_ROW (presented_widget (focus)))
+      if (is_entry_text (focus))
         n_metadata++;
     }
   g_assert_true (opinion_reached);
-  /* Case name and citation; the other details are folded away. */
+  /* Case name and citation; the other details are folded away, and say so. */
   g_assert_cmpuint (n_metadata, ==, 2);
   g_assert_cmpuint (n_sections, ==, cb_brief_get_n_sections (brief));
+  details = cb_test_atspi_find (atspi, CB_ATSPI_ROLE_LIST_ITEM, "Court, Date, Student and Course");
+  g_assert_nonnull (details);
+  g_assert_true (cb_test_atspi_node_has_state (details, CB_ATSPI_STATE_EXPANDABLE));
+  g_assert_false (cb_test_atspi_node_has_state (details, CB_ATSPI_STATE_EXPANDED));
 
   /* And again with the find bar open (Ctrl+F) and the case details unfolded: the find
    * bar's entry and buttons, and five more details, join the chain. */
@@ -241,15 +450,17 @@ test_every_focusable_control_is_named (void)
   g_assert_nonnull (expander);
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
   cb_test_spin (600);
-  with_find_bar = walk_focus (GTK_WINDOW (window));
+  with_find_bar = review_window (atspi, GTK_WINDOW (window), title);
   g_assert_cmpuint (with_find_bar->len, >=, visited->len + 3 + 5);
   n_metadata = 0;
   for (guint i = 0; i < with_find_bar->len; i++)
-    if (ADW_IS_ENTRY_ROW (presented_widget (g_ptr_array_index (with_find_bar, i))))
+    if (is_entry_text (g_ptr_array_index (with_find_bar, i)))
       n_metadata++;
   g_assert_cmpuint (n_metadata, ==, 7);
   g_assert_true (visited_inside (with_find_bar, GTK_WIDGET (cb_opinion_view_get_search_entry (opinion_view))));
-  assert_all_named (with_find_bar);
+  g_clear_pointer (&details, cb_test_atspi_node_free);
+  details = cb_test_atspi_find (atspi, CB_ATSPI_ROLE_LIST_ITEM, "Court, Date, Student and Course");
+  g_assert_true (cb_test_atspi_node_has_state (details, CB_ATSPI_STATE_EXPANDED));
 
   /* The find bar's close button closes it. */
   close = find_button_by_tooltip (GTK_WIDGET (opinion_view), "Close Find Bar (Escape)");
@@ -261,22 +472,66 @@ test_every_focusable_control_is_named (void)
   cb_test_destroy_window (window);
 }
 
-/* The preferences window, every row and spin button. */
+/* The preferences window, every row, spin button and choice. */
 static void
-test_preferences_controls_are_named (void)
+test_preferences_read_well (void)
 {
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
   GtkWindow *window = GTK_WINDOW (cb_preferences_window_new (settings));
+  g_autoptr(CbAtspi) atspi = NULL;
   g_autoptr(GPtrArray) visited = NULL;
+  g_autoptr(CbAtspiNode) style = NULL;
 
   gtk_window_present (window);
   cb_test_spin (100);
-  visited = walk_focus (window);
+  atspi = cb_test_atspi_new ();
+  visited = review_window (atspi, window, "Preferences");
   /* Style, typeface, size, spacing, student, course, paper, autosave. */
   g_assert_cmpuint (visited->len, >=, 8);
-  assert_all_named (visited);
+
+  /* A choice says what is chosen, and what is chosen next. */
+  style = cb_test_atspi_find (atspi, CB_ATSPI_ROLE_COMBO_BOX, "Style");
+  g_assert_nonnull (style);
+  g_assert_cmpstr (style->description, ==, "Follow System");
+  g_settings_set_string (settings, "style-variant", "dark");
+  g_clear_pointer (&style, cb_test_atspi_node_free);
+  style = cb_test_atspi_find (atspi, CB_ATSPI_ROLE_COMBO_BOX, "Style");
+  g_assert_cmpstr (style->description, ==, "Dark");
+  g_settings_reset (settings, "style-variant");
+
   gtk_window_destroy (window);
   cb_test_spin (50);
+}
+
+/* The keyboard shortcuts window, as the application gives it to each window. */
+static void
+test_shortcuts_window_reads_well (void)
+{
+  g_autoptr(CbApplication) app = cb_application_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CbAtspi) atspi = NULL;
+  g_autoptr(GPtrArray) visited = NULL;
+  CbWindow *window;
+  GtkWindow *shortcuts;
+
+  g_application_set_application_id (G_APPLICATION (app), APPLICATION_ID ".A11yTest");
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  window = cb_window_new (app);
+  shortcuts = GTK_WINDOW (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  g_assert_nonnull (shortcuts);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_window_present (shortcuts);
+  cb_test_spin (300);
+
+  atspi = cb_test_atspi_new ();
+  visited = review_window (atspi, shortcuts, "Keyboard Shortcuts");
+  /* Its search entry, at least. */
+  g_assert_cmpuint (visited->len, >=, 1);
+
+  gtk_window_destroy (shortcuts);
+  cb_test_destroy_window (window);
 }
 
 /* The professors' windows: the template gallery, the template editor with a section
@@ -544,6 +799,122 @@ test_text_attributes_are_readable (void)
   cb_test_destroy_window (window);
 }
 
+static gboolean
+description_was_heard (gpointer data)
+{
+  return cb_test_atspi_description_heard (data, NULL) != NULL;
+}
+
+/* Waits for what a screen reader would say of the control with the focus, and checks
+ * that it was @expected, said by @node. */
+static void
+assert_heard (CbAtspi     *atspi,
+              CbAtspiNode *node,
+              const char  *expected)
+{
+  const char *path;
+
+  cb_test_wait_until (description_was_heard, atspi);
+  g_assert_cmpstr (cb_test_atspi_description_heard (atspi, &path), ==, expected);
+  g_assert_cmpstr (path, ==, node->path);
+}
+
+static gboolean
+focus_reported (gpointer data)
+{
+  return cb_test_atspi_focus_reported (data) != NULL;
+}
+
+static void
+focus_and_wait (CbAtspi   *atspi,
+                GtkWidget *widget)
+{
+  cb_test_atspi_forget_events (atspi);
+  gtk_widget_grab_focus (widget);
+  cb_test_wait_until (focus_reported, atspi);
+}
+
+/* What a screen reader says as a student works. GTK 4.8 has no announcements: the
+ * control with the focus is described by the news, which Orca says as it changes, and
+ * goes back to its own description once the focus leaves it. The opinion's caret is at
+ * its start when it first takes the focus, where a reader starts. */
+static void
+test_announcements (void)
+{
+  CbWindow *window = cb_test_open_window ("data/samples/davidson-v-cannon.brief");
+  CbBrief *brief = cb_window_get_brief (window);
+  CbBriefView *brief_view = cb_window_get_brief_view (window);
+  GtkTextView *opinion = cb_opinion_view_get_text_view (cb_window_get_opinion_view (window));
+  GtkTextView *facts = cb_section_editor_get_text_view (CB_SECTION_EDITOR (cb_brief_view_get_section_editor (brief_view, 0)));
+  GtkTextView *holding = cb_section_editor_get_text_view (CB_SECTION_EDITOR (cb_brief_view_get_section_editor (brief_view, 2)));
+  GListModel *excerpts = cb_brief_get_excerpts (brief);
+  g_autoptr(CbAtspi) atspi = cb_test_atspi_new ();
+  g_autoptr(CbAtspiNode) opinion_node = cb_test_atspi_find (atspi, CB_ATSPI_ROLE_TEXT, "Opinion");
+  g_autoptr(CbAtspiNode) facts_node = cb_test_atspi_find (atspi, CB_ATSPI_ROLE_TEXT, "Facts");
+  g_autoptr(CbAtspiNode) holding_node = cb_test_atspi_find (atspi, CB_ATSPI_ROLE_TEXT, "Holding");
+  g_autoptr(CbExcerpt) excerpt = NULL;
+  g_autofree char *cite = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *facts_before = NULL;
+  g_autofree char *facts_after = NULL;
+  g_autofree char *description = NULL;
+  GtkTextIter iter, match;
+  gsize start, end;
+  guint n;
+
+  g_assert_nonnull (opinion_node);
+  g_assert_nonnull (facts_node);
+  g_assert_nonnull (holding_node);
+  cb_test_focus_window (GTK_WINDOW (window));
+
+  /* The opinion takes the focus with its caret at the top. */
+  focus_and_wait (atspi, GTK_WIDGET (opinion));
+  g_assert_cmpint (cb_test_atspi_get_int (atspi, opinion_node->path, "org.a11y.atspi.Text", "CaretOffset"), ==, 0);
+
+  /* Ctrl+1…9 from the opinion: the opinion, which keeps the focus, says where the
+   * quotation went and its pin cite. */
+  g_assert_true (cb_opinion_find_quote (cb_brief_get_opinion (brief), "James received the note", 0, &start, &end));
+  cb_opinion_view_select_range (cb_window_get_opinion_view (window), start, end);
+  cb_test_atspi_forget_events (atspi);
+  n = g_list_model_get_n_items (excerpts);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-to-section", "u", 1));
+  g_assert_cmpuint (g_list_model_get_n_items (excerpts), ==, n + 1);
+  excerpt = g_list_model_get_item (excerpts, n);
+  cite = cb_brief_dup_pin_cite (brief, excerpt);
+  g_assert_cmpstr (cite, ==, "474 U.S. at 345");
+  assert_heard (atspi, opinion_node, "Quotation added to Issue, 474 U.S. at 345");
+
+  /* The Holding has 66 of its 75 words; ten more put it over. */
+  focus_and_wait (atspi, GTK_WIDGET (holding));
+  g_signal_emit_by_name (holding, "move-cursor", GTK_MOVEMENT_BUFFER_ENDS, 1, FALSE);
+  cb_test_atspi_forget_events (atspi);
+  g_signal_emit_by_name (holding, "insert-at-cursor", " One two three four five six seven eight nine ten.");
+  expected = g_strdup_printf ("Holding is over its limit: %u / 75 words",
+                              cb_brief_count_section_words (brief, cb_brief_get_section (brief, 2)));
+  g_assert_cmpstr (expected, ==, "Holding is over its limit: 76 / 75 words");
+  assert_heard (atspi, holding_node, expected);
+
+  /* A key typed inside a quotation is refused, and says why. */
+  focus_and_wait (atspi, GTK_WIDGET (facts));
+  gtk_text_buffer_get_start_iter (gtk_text_view_get_buffer (facts), &iter);
+  g_assert_true (gtk_text_iter_forward_search (&iter, "James then attended", 0, &match, NULL, NULL));
+  gtk_text_iter_forward_chars (&match, 3);
+  gtk_text_buffer_place_cursor (gtk_text_view_get_buffer (facts), &match);
+  facts_before = cb_section_dup_plain_text (cb_brief_get_section (brief, 0));
+  cb_test_atspi_forget_events (atspi);
+  g_signal_emit_by_name (facts, "insert-at-cursor", "x");
+  facts_after = cb_section_dup_plain_text (cb_brief_get_section (brief, 0));
+  g_assert_cmpstr (facts_after, ==, facts_before);
+  assert_heard (atspi, facts_node, "A quotation cannot be edited; Delete removes it whole");
+
+  /* Once the focus leaves it, Facts is described by its prompt again. */
+  focus_and_wait (atspi, GTK_WIDGET (holding));
+  description = cb_test_atspi_get_string (atspi, facts_node->path, "org.a11y.atspi.Accessible", "Description");
+  g_assert_cmpstr (description, ==, cb_section_get_prompt (cb_brief_get_section (brief, 0)));
+
+  cb_test_destroy_window (window);
+}
+
 /* Asserts that @accelerator runs @action_name with @argument on @widget, and returns
  * the shortcut so a test can press it. */
 static GtkShortcut *
@@ -781,11 +1152,13 @@ main (int   argc,
   /* The find bar is there at once, not after its slide-in. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
-  g_test_add_func ("/a11y/every-focusable-control-is-named", test_every_focusable_control_is_named);
-  g_test_add_func ("/a11y/preferences-controls-are-named", test_preferences_controls_are_named);
+  g_test_add_func ("/a11y/main-window-reads-well", test_main_window_reads_well);
+  g_test_add_func ("/a11y/preferences-read-well", test_preferences_read_well);
+  g_test_add_func ("/a11y/shortcuts-window-reads-well", test_shortcuts_window_reads_well);
   g_test_add_func ("/a11y/professor-windows-are-named", test_professor_windows_are_named);
   g_test_add_func ("/a11y/quotations-are-read-as-text", test_quotations_are_read_as_text);
   g_test_add_func ("/a11y/text-attributes-are-readable", test_text_attributes_are_readable);
+  g_test_add_func ("/a11y/announcements", test_announcements);
   g_test_add_func ("/a11y/header-tooltips-name-shortcuts", test_header_tooltips_name_shortcuts);
   g_test_add_func ("/a11y/keyboard-only-workflow", test_keyboard_only_workflow);
 

@@ -2,7 +2,6 @@
 
 #include <string.h>
 #include <glib/gstdio.h>
-#include <gdk/x11/gdkx.h>
 #include <adwaita.h>
 
 #include "cb-brief-view.h"
@@ -47,51 +46,6 @@ discard_all_drafts (void)
 
   for (guint i = 0; i < drafts->len; i++)
     cb_drafts_discard (cb_draft_get_id (g_ptr_array_index (drafts, i)));
-}
-
-static gulong
-window_xid (GtkWidget *widget)
-{
-  return gdk_x11_surface_get_xid (gtk_native_get_surface (gtk_widget_get_native (widget)));
-}
-
-static void
-child_exited (GPid     pid,
-              int      status,
-              gpointer data)
-{
-  *(int *) data = status;
-  g_spawn_close_pid (pid);
-}
-
-/* Runs xdotool with @args, as a user's keyboard and mouse, and lets the window take
- * what it did. */
-static void
-xdotool (const char *args)
-{
-  g_autofree char *command = g_strdup_printf ("xdotool %s", args);
-  g_auto(GStrv) argv = NULL;
-  g_autoptr(GError) error = NULL;
-  int status = -1;
-  GPid pid;
-
-  g_assert_true (g_shell_parse_argv (command, NULL, &argv, &error));
-  g_assert_true (g_spawn_async (NULL, argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD,
-                                NULL, NULL, &pid, &error));
-  g_assert_no_error (error);
-  g_child_watch_add (pid, child_exited, &status);
-  while (status == -1)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_true (g_spawn_check_wait_status (status, &error));
-  g_assert_no_error (error);
-  /* Events from the X server arrive a little after xdotool is done sending them. */
-  cb_test_spin (300);
-}
-
-static gboolean
-window_is_active (gpointer data)
-{
-  return gtk_window_is_active (data);
 }
 
 /* The point (@x, @y) of @widget, in its window's X coordinates. */
@@ -236,12 +190,7 @@ fixture_set_up (Fixture       *fixture,
   cb_test_wait_until (has_brief, fixture->window);
   cb_test_spin (200);
 
-  /* The X server's keyboard focus on this window, as a click on it would give. */
-  {
-    g_autofree char *args = g_strdup_printf ("windowfocus --sync %lu", window_xid (GTK_WIDGET (fixture->window)));
-    xdotool (args);
-  }
-  cb_test_wait_until (window_is_active, fixture->window);
+  cb_test_focus_window (GTK_WINDOW (fixture->window));
 }
 
 static void
@@ -400,7 +349,7 @@ test_typing (Fixture       *fixture,
   guint before = section_words (fixture, HOLDING);
 
   focus_section (fixture, HOLDING, 0);
-  xdotool ("type --delay 15 'Typed on the keyboard '");
+  cb_test_xdotool ("type --delay 15 'Typed on the keyboard '");
   assert_reaches_brief (fixture, HOLDING, typed, before + count_words (typed));
 }
 
@@ -414,7 +363,7 @@ test_input_method_commit (Fixture       *fixture,
   guint before = section_words (fixture, HOLDING);
 
   focus_section (fixture, HOLDING, 0);
-  xdotool ("key --delay 30 C a f ctrl+shift+u e 9 space space");
+  cb_test_xdotool ("key --delay 30 C a f ctrl+shift+u e 9 space space");
   assert_reaches_brief (fixture, HOLDING, "Café No.", before + 1);
 }
 
@@ -429,7 +378,7 @@ test_paste (Fixture       *fixture,
 
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (fixture->window)), "Pasted from the clipboard ");
   focus_section (fixture, HOLDING, 0);
-  xdotool ("key ctrl+v");
+  cb_test_xdotool ("key ctrl+v");
   assert_reaches_brief (fixture, HOLDING, "Pasted from the clipboard No.", before + 4);
 }
 
@@ -448,8 +397,8 @@ test_middle_click_paste (Fixture       *fixture,
   gdk_clipboard_set_text (gtk_widget_get_primary_clipboard (GTK_WIDGET (view)), "Selected elsewhere ");
   char_point (view, offset_of (gtk_text_view_get_buffer (view), "Negligence"), &x, &y);
   /* The pointer comes in first, and the window knows it is there, then the click. */
-  args = g_strdup_printf ("mousemove --window %lu %d %d sleep 0.3 click 2", window_xid (GTK_WIDGET (view)), x, y);
-  xdotool (args);
+  args = g_strdup_printf ("mousemove --window %lu %d %d sleep 0.3 click 2", cb_test_window_xid (GTK_WIDGET (view)), x, y);
+  cb_test_xdotool (args);
   assert_reaches_brief (fixture, HOLDING, "No. Selected elsewhere Negligence", before + 2);
 }
 
@@ -505,18 +454,18 @@ test_drag_text_between_sections (Fixture       *fixture,
   char_point (to, offset_of (gtk_text_view_get_buffer (to), "Negligence"), &x2, &y2);
   /* Pressed on the selection, moved past the drag threshold and over the Holding; let
    * go once the Holding knows a drag is over it. */
-  xid = window_xid (GTK_WIDGET (from));
+  xid = cb_test_window_xid (GTK_WIDGET (from));
   args = g_strdup_printf ("mousemove --window %lu %d %d", xid, x1, y1);
-  xdotool (args);
-  xdotool ("mousedown 1");
+  cb_test_xdotool (args);
+  cb_test_xdotool ("mousedown 1");
   for (guint step = 1; step <= 4; step++)
     {
       g_free (args);
       args = g_strdup_printf ("mousemove --window %lu %d %d", xid, x1 + (x2 - x1) * step / 4, y1 + (y2 - y1) * step / 4);
-      xdotool (args);
+      cb_test_xdotool (args);
     }
   cb_test_wait_until (drag_is_over, drop_target_of (section_editor (fixture, HOLDING)));
-  xdotool ("mouseup 1");
+  cb_test_xdotool ("mouseup 1");
 
   /* The words land in the Holding, and the drag, once done, takes them from the Issue. */
   {
@@ -556,7 +505,7 @@ test_accessible_insertion (Fixture       *fixture,
 
   /* Ctrl+Z takes it back, as it takes back typing. */
   focus_section (fixture, ISSUE, 0);
-  xdotool ("key ctrl+z");
+  cb_test_xdotool ("key ctrl+z");
   {
     g_autofree char *text = brief_section_text (cb_window_get_brief (fixture->window), ISSUE);
     g_assert_true (g_str_has_prefix (text, "Does a prison"));
@@ -573,17 +522,17 @@ test_undo_redo (Fixture       *fixture,
   guint before = section_words (fixture, HOLDING);
 
   focus_section (fixture, HOLDING, 0);
-  xdotool ("type --delay 15 'Typed then undone '");
+  cb_test_xdotool ("type --delay 15 'Typed then undone '");
   assert_reaches_brief (fixture, HOLDING, "Typed then undone No.", before + 3);
 
-  xdotool ("key ctrl+z");
+  cb_test_xdotool ("key ctrl+z");
   {
     g_autofree char *text = brief_section_text (cb_window_get_brief (fixture->window), HOLDING);
     g_assert_true (g_str_has_prefix (text, "No. Negligence"));
   }
   assert_kept (fixture, HOLDING, before);
 
-  xdotool ("key ctrl+shift+z");
+  cb_test_xdotool ("key ctrl+shift+z");
   assert_reaches_brief (fixture, HOLDING, "Typed then undone No.", before + 3);
 }
 
