@@ -315,6 +315,58 @@ find_exact (CbAnchorIndex *index,
   return hits->len > 0;
 }
 
+/*
+ * The exact quote where its whole context agrees, as the windows of
+ * cb_anchor_index_resolve() would choose it: the nearest to @old within the nearest
+ * window that has one. The quote with its prefix and suffix is looked for as one
+ * string, which occurs at few places: a quote the text repeats at every paragraph, told
+ * apart only by its context, would otherwise have each of its places compared, for
+ * each excerpt, and a brief of many such excerpts took time growing with the square of
+ * its size. Returns FALSE when the whole context agrees nowhere (or there is none).
+ */
+static gboolean
+find_with_context (CbAnchorIndex *index,
+                   gsize          old,
+                   const char    *quote,
+                   gsize          quote_len,
+                   const char    *prefix,
+                   gsize          prefix_len,
+                   const char    *suffix,
+                   gsize          suffix_len,
+                   gsize         *best)
+{
+  g_autoptr(GArray) hits = g_array_new (FALSE, FALSE, sizeof (gsize));
+  g_autofree char *needle = NULL;
+
+  if (prefix_len + suffix_len == 0)
+    return FALSE;
+  needle = g_strconcat (prefix, quote, suffix, NULL);
+  find_all (index, 0, index->n_bytes, needle, prefix_len + quote_len + suffix_len, hits);
+
+  for (guint w = 0; w <= G_N_ELEMENTS (search_windows) && hits->len > 0; w++)
+    {
+      gboolean whole = w == G_N_ELEMENTS (search_windows);
+      gsize lo = whole ? 0 : snap_back (index, old > search_windows[w] ? old - search_windows[w] : 0);
+      gsize hi = whole ? index->n_bytes : MIN (index->n_bytes, old + search_windows[w] + quote_len);
+      gsize best_distance = G_MAXSIZE;
+
+      for (guint i = 0; i < hits->len; i++)
+        {
+          gsize at = g_array_index (hits, gsize, i) + prefix_len;
+          gsize distance = at > old ? at - old : old - at;
+
+          if (at >= lo && at + quote_len <= hi && distance < best_distance)
+            {
+              *best = at;
+              best_distance = distance;
+            }
+        }
+      if (best_distance != G_MAXSIZE)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Semi-global edit distance of quote against text[lo, hi): the quote must be matched
  * whole, the text window anywhere. Gives the best (first, least) end (exclusive, in
  * window chars) and distance, or FALSE when no alignment is within max_distance.
@@ -816,6 +868,15 @@ cb_anchor_index_resolve (CbAnchorIndex *index,
         }
     }
 
+  if (find_with_context (index, old, quote, quote_len, prefix, prefix_len, suffix, suffix_len, &hit))
+    {
+      *new_start = byte_to_char (index, hit);
+      *new_end = *new_start + g_utf8_strlen (quote, quote_len);
+      index->last_delta = (gssize) *new_start - (gssize) start;
+      index->have_delta = TRUE;
+      return CB_ANCHOR_MOVED;
+    }
+
   /* Nearest windows first: an occurrence with the full context that close is the
    * answer, as any occurrence farther out is farther from the old place. */
   for (guint w = 0; w <= G_N_ELEMENTS (search_windows); w++)
@@ -824,6 +885,9 @@ cb_anchor_index_resolve (CbAnchorIndex *index,
       gsize lo = whole ? 0 : snap_back (index, old > search_windows[w] ? old - search_windows[w] : 0);
       gsize hi = whole ? index->n_bytes : MIN (index->n_bytes, old + search_windows[w] + quote_len);
 
+      /* A window that holds the whole text is the whole text: its best place is taken
+       * even where the context agrees only in part. */
+      whole = whole || (lo == 0 && hi == index->n_bytes);
       if (find_exact (index, lo, hi, old, quote, quote_len, prefix, prefix_len,
                       suffix, suffix_len, &hit, &score)
           && (whole || score == prefix_len + suffix_len))
@@ -834,7 +898,7 @@ cb_anchor_index_resolve (CbAnchorIndex *index,
           index->have_delta = TRUE;
           return CB_ANCHOR_MOVED;
         }
-      if (whole || (lo == 0 && hi == index->n_bytes))
+      if (whole)
         break;
     }
 
