@@ -262,14 +262,19 @@ write_excerpt (CbBrief   *self,
                CbExcerpt *excerpt)
 {
   g_autofree char *key = g_strconcat ("excerpt:", cb_excerpt_get_id (excerpt), NULL);
+  CbAnchorStatus status = cb_excerpt_get_status (excerpt);
 
   g_string_append (out, "    <excerpt id=\"");
   cb_xml_escape (out, cb_excerpt_get_id (excerpt), TRUE);
   g_string_append (out, "\" section=\"");
   cb_xml_escape (out, cb_excerpt_get_section_id (excerpt), TRUE);
+  /* A quote found moved is written where it now is: the file opens with it there,
+   * as ok, and saves the same again. */
+  if (status == CB_ANCHOR_MOVED)
+    status = CB_ANCHOR_OK;
   g_string_append_printf (out, "\" start=\"%" G_GSIZE_FORMAT "\" end=\"%" G_GSIZE_FORMAT "\" status=\"%s\">\n",
                           cb_excerpt_get_start (excerpt), cb_excerpt_get_end (excerpt),
-                          cb_anchor_status_to_string (cb_excerpt_get_status (excerpt)));
+                          cb_anchor_status_to_string (status));
   g_string_append (out, "      <quote prefix=\"");
   cb_xml_escape (out, cb_excerpt_get_prefix (excerpt), TRUE);
   g_string_append (out, "\" suffix=\"");
