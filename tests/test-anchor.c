@@ -272,6 +272,27 @@ test_many_moved (void)
     }
 }
 
+/* In a short text, whose nearest window already holds all of it, an exact quote whose
+ * context agrees only in part is still moved to the place where it agrees most, not
+ * offered for review (nor orphaned when it is too short to be matched closely). */
+static void
+test_moved_with_context_in_part (void)
+{
+  const char *text = "First: the rule applies here. Then, as held before: the rule applies here. End.";
+  gsize start, end;
+
+  /* The stored context was "as held before: " and " End.", both since edited a little. */
+  g_assert_cmpint (cb_anchor_resolve (text, "the rule applies here.", "ys held before: ", " Ent.",
+                                      3, 25, &start, &end), ==, CB_ANCHOR_MOVED);
+  g_assert_cmpuint (start, ==, char_offset (text, "the rule applies here. End."));
+  g_assert_cmpuint (end, ==, start + strlen ("the rule applies here."));
+
+  g_assert_cmpint (cb_anchor_resolve (text, "rule", "Xhen, as held before: the ", " applies here. End.",
+                                      0, 4, &start, &end), ==, CB_ANCHOR_MOVED);
+  g_assert_cmpuint (start, ==, char_offset (text, "rule applies here. End."));
+  g_assert_cmpuint (end, ==, start + 4);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -289,6 +310,7 @@ main (int   argc,
   g_test_add_func ("/anchor/orphan/deleted", test_orphan_when_deleted);
   g_test_add_func ("/anchor/orphan/past-end", test_orphan_past_end);
   g_test_add_func ("/anchor/many-moved", test_many_moved);
+  g_test_add_func ("/anchor/moved/context-in-part", test_moved_with_context_in_part);
 
   return g_test_run ();
 }
