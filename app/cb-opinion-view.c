@@ -8,6 +8,7 @@
 #include "cb-accessible.h"
 #include "cb-citation.h"
 #include "cb-clipboard-format.h"
+#include "cb-context-menu.h"
 #include "cb-opinion-view.h"
 #include "cb-page-gutter.h"
 #include "cb-search-bar.h"
@@ -637,6 +638,8 @@ cb_opinion_view_dispose (GObject *object)
   g_clear_object (&self->add_menu);
   g_clear_pointer (&self->authorities, g_ptr_array_unref);
   g_clear_pointer (&self->authority_rows, g_ptr_array_unref);
+  if (self->source_view != NULL)
+    cb_context_menu_detach (GTK_TEXT_VIEW (self->source_view));
   gtk_widget_dispose_template (GTK_WIDGET (self), CB_TYPE_OPINION_VIEW);
 
   G_OBJECT_CLASS (cb_opinion_view_parent_class)->dispose (object);
@@ -786,22 +789,35 @@ cb_opinion_view_init (CbOpinionView *self)
                            self, G_CONNECT_SWAPPED);
 
   {
-    g_autoptr(GMenu) extra = g_menu_new ();
+    /* The opinion is read-only: its menu offers what applies to reading and quoting it,
+     * not GTK's Cut, Paste, Delete and Undo. What applies only at some places (a
+     * quoted passage, a footnote, a PDF's page) shows only there. */
+    g_autoptr(GMenu) menu = g_menu_new ();
+    g_autoptr(GMenu) copy = g_menu_new ();
     g_autoptr(GMenu) section = g_menu_new ();
+    g_autoptr(GMenu) all = g_menu_new ();
+    const struct { const char *label, *action; } places[] = {
+      { N_("Show in _Brief"), "opinion.show-in-brief" },
+      { N_("Back to Footnote _Reference"), "opinion.footnote-reference" },
+      /* Only an opinion read from a PDF has one to show. */
+      { N_("Show in _PDF"), "opinion.show-in-pdf" },
+    };
 
+    g_menu_append (copy, _("_Copy"), "clipboard.copy");
+    g_menu_append_section (menu, NULL, G_MENU_MODEL (copy));
     self->add_menu = g_menu_new ();
     g_menu_append_submenu (section, _("_Add to"), G_MENU_MODEL (self->add_menu));
-    g_menu_append (section, _("Show in _Brief"), "opinion.show-in-brief");
-    g_menu_append (section, _("Back to Footnote _Reference"), "opinion.footnote-reference");
-    {
-      g_autoptr(GMenuItem) pdf = g_menu_item_new (_("Show in _PDF"), "opinion.show-in-pdf");
+    for (guint i = 0; i < G_N_ELEMENTS (places); i++)
+      {
+        g_autoptr(GMenuItem) item = g_menu_item_new (_(places[i].label), places[i].action);
 
-      /* Only an opinion read from a PDF has one to show. */
-      g_menu_item_set_attribute (pdf, "hidden-when", "s", "action-disabled");
-      g_menu_append_item (section, pdf);
-    }
-    g_menu_append_section (extra, NULL, G_MENU_MODEL (section));
-    gtk_text_view_set_extra_menu (GTK_TEXT_VIEW (self->source_view), G_MENU_MODEL (extra));
+        g_menu_item_set_attribute (item, "hidden-when", "s", "action-disabled");
+        g_menu_append_item (section, item);
+      }
+    g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+    g_menu_append (all, _("Select _All"), "selection.select-all");
+    g_menu_append_section (menu, NULL, G_MENU_MODEL (all));
+    cb_context_menu_attach (GTK_TEXT_VIEW (self->source_view), G_MENU_MODEL (menu));
   }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "opinion.show-in-brief", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "opinion.footnote-reference", FALSE);

@@ -10,6 +10,7 @@
 
 #include "cb-accessible.h"
 #include "cb-clipboard-format.h"
+#include "cb-context-menu.h"
 #include "cb-section-buffer.h"
 #include "cb-section-colors.h"
 #include "cb-section-editor.h"
@@ -343,28 +344,6 @@ cut_clipboard_cb (GtkTextView     *view,
       g_signal_stop_emission_by_name (view, "cut-clipboard");
       gtk_widget_error_bell (GTK_WIDGET (view));
     }
-}
-
-/* A right click on a quotation puts the cursor there first, so that the context menu's
- * Show in Opinion and Remove Excerpt are about the quotation clicked. */
-static void
-secondary_pressed_cb (GtkGestureClick *gesture,
-                      int              n_press,
-                      double           x,
-                      double           y,
-                      CbSectionEditor *self)
-{
-  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
-  GtkTextIter iter, start, end;
-  int bx, by;
-
-  gtk_text_view_window_to_buffer_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET, x, y, &bx, &by);
-  if (!gtk_text_view_get_iter_at_location (self->text_view, &iter, bx, by) || !cb_section_buffer_in_quotation (self->buffer, &iter))
-    return;
-  if (gtk_text_buffer_get_selection_bounds (buffer, &start, &end) &&
-      gtk_text_iter_in_range (&iter, &start, &end))
-    return;
-  gtk_text_buffer_place_cursor (buffer, &iter);
 }
 
 /*
@@ -979,6 +958,8 @@ cb_section_editor_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->section, self);
   if (self->buffer != NULL)
     g_signal_handlers_disconnect_by_data (self->buffer, self);
+  if (self->text_view != NULL)
+    cb_context_menu_detach (self->text_view);
   gtk_widget_dispose_template (GTK_WIDGET (self), CB_TYPE_SECTION_EDITOR);
   /* GTK 4.8's text buffer keeps a reference to itself once text in it was selected
    * (its selection's content provider never lets go), so the buffer may outlive the
@@ -1092,16 +1073,52 @@ add_capture_shortcut (GtkShortcutController *controller,
                                                           gtk_named_action_new (action)));
 }
 
+/* The text view's context menu: editing, with the section's own undo, whose state GTK's
+ * menu cannot show; and what applies to the quotation at the cursor, there only. A
+ * right click on a quotation puts the cursor in it first. */
+static void
+add_context_menu (CbSectionEditor *self)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) edit = g_menu_new ();
+  g_autoptr(GMenu) all = g_menu_new ();
+  g_autoptr(GMenu) history = g_menu_new ();
+  g_autoptr(GMenu) quotation = g_menu_new ();
+  const struct { const char *label, *action; } quotation_items[] = {
+    { N_("_Show in Opinion"), "section.show-quotation" },
+    /* Only a quotation of an opinion read from a PDF has a page of it to open. */
+    { N_("Show in _PDF"), "section.show-quotation-in-pdf" },
+    { N_("_Remove Excerpt"), "section.remove-quotation" },
+  };
+
+  g_menu_append (edit, _("Cu_t"), "clipboard.cut");
+  g_menu_append (edit, _("_Copy"), "clipboard.copy");
+  g_menu_append (edit, _("_Paste"), "clipboard.paste");
+  g_menu_append (edit, _("_Delete"), "selection.delete");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (edit));
+  g_menu_append (all, _("Select _All"), "selection.select-all");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (all));
+  g_menu_append (history, _("_Undo"), "section.undo");
+  g_menu_append (history, _("_Redo"), "section.redo");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (history));
+  for (guint i = 0; i < G_N_ELEMENTS (quotation_items); i++)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (_(quotation_items[i].label), quotation_items[i].action);
+
+      g_menu_item_set_attribute (item, "hidden-when", "s", "action-disabled");
+      g_menu_append_item (quotation, item);
+    }
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (quotation));
+  cb_context_menu_attach (self->text_view, G_MENU_MODEL (menu));
+}
+
 static void
 add_quotation_controllers (CbSectionEditor *self)
 {
   GtkWidget *view = GTK_WIDGET (self->text_view);
   GtkEventController *keys = gtk_event_controller_key_new ();
   GtkGesture *click = gtk_gesture_click_new ();
-  GtkGesture *secondary;
   GtkEventController *motion = gtk_event_controller_motion_new ();
-  g_autoptr(GMenu) menu = g_menu_new ();
-  g_autoptr(GMenu) section = g_menu_new ();
 
   /* Before the text view's own key handling, which would refuse the edit. */
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
@@ -1115,30 +1132,13 @@ add_quotation_controllers (CbSectionEditor *self)
   g_signal_connect (motion, "motion", G_CALLBACK (motion_cb), self);
   gtk_widget_add_controller (view, motion);
 
-  secondary = gtk_gesture_click_new ();
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (secondary), GDK_BUTTON_SECONDARY);
-  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (secondary), GTK_PHASE_CAPTURE);
-  g_signal_connect (secondary, "pressed", G_CALLBACK (secondary_pressed_cb), self);
-  gtk_widget_add_controller (view, GTK_EVENT_CONTROLLER (secondary));
-
   g_signal_connect (view, "cut-clipboard", G_CALLBACK (cut_clipboard_cb), self);
   g_signal_connect (view, "paste-clipboard", G_CALLBACK (paste_clipboard_cb), self);
 
   gtk_widget_set_has_tooltip (view, TRUE);
   g_signal_connect (view, "query-tooltip", G_CALLBACK (query_tooltip_cb), self);
 
-  /* The text view's context menu: what applies to the quotation at the cursor. */
-  g_menu_append (section, _("_Show in Opinion"), "section.show-quotation");
-  {
-    g_autoptr(GMenuItem) pdf = g_menu_item_new (_("Show in _PDF"), "section.show-quotation-in-pdf");
-
-    /* Only a quotation of an opinion read from a PDF has a page of it to open. */
-    g_menu_item_set_attribute (pdf, "hidden-when", "s", "action-disabled");
-    g_menu_append_item (section, pdf);
-  }
-  g_menu_append (section, _("_Remove Excerpt"), "section.remove-quotation");
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
-  gtk_text_view_set_extra_menu (self->text_view, G_MENU_MODEL (menu));
+  add_context_menu (self);
 }
 
 static void

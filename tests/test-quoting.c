@@ -5,6 +5,7 @@
 
 #include "cb-brief-view.h"
 #include "cb-clipboard-format.h"
+#include "cb-context-menu.h"
 #include "cb-opinion-view.h"
 #include "cb-section-buffer.h"
 #include "cb-section-editor.h"
@@ -688,6 +689,153 @@ test_template_instructions (void)
   cb_test_destroy_window (window);
 }
 
+/* The actions a menu model offers, in order, submenus included. */
+static void
+collect_actions (GMenuModel *model,
+                 GPtrArray  *actions)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autofree char *action = NULL;
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
+      g_autoptr(GMenuModel) submenu = g_menu_model_get_item_link (model, i, G_MENU_LINK_SUBMENU);
+
+      if (section != NULL)
+        collect_actions (section, actions);
+      else if (submenu != NULL)
+        g_ptr_array_add (actions, g_strdup ("submenu"));
+      else if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &action))
+        g_ptr_array_add (actions, g_steal_pointer (&action));
+    }
+}
+
+static char *
+menu_actions (GtkTextView *view)
+{
+  GtkWidget *popover = cb_context_menu_get (view);
+  g_autoptr(GPtrArray) actions = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_nonnull (popover);
+  collect_actions (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover)), actions);
+  g_ptr_array_add (actions, NULL);
+  return g_strjoinv (" ", (char **) actions->pdata);
+}
+
+typedef struct
+{
+  const char *text;
+  GtkWidget *found;
+} ItemFind;
+
+static void
+find_item (GtkWidget *widget,
+           ItemFind  *find)
+{
+  g_autofree char *text = NULL;
+
+  if (find->found != NULL)
+    return;
+  if (g_object_class_find_property (G_OBJECT_GET_CLASS (widget), "text") != NULL &&
+      g_str_equal (G_OBJECT_TYPE_NAME (widget), "GtkModelButton"))
+    {
+      g_object_get (widget, "text", &text, NULL);
+      if (g_strcmp0 (text, find->text) == 0)
+        {
+          find->found = widget;
+          return;
+        }
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    find_item (child, find);
+}
+
+/* An item of a menu as the student sees it, or NULL when it is hidden. */
+static GtkWidget *
+shown_item (GtkTextView *view,
+            const char  *text)
+{
+  ItemFind find = { text, NULL };
+
+  find_item (cb_context_menu_get (view), &find);
+  return find.found != NULL && gtk_widget_get_visible (find.found) ? find.found : NULL;
+}
+
+static GtkWidget *
+menu_item (GtkTextView *view,
+           const char  *text)
+{
+  GtkWidget *item = shown_item (view, text);
+
+  g_assert_nonnull (item);
+  return item;
+}
+
+/* The opinion's menu offers what applies to a read-only text: Copy, Add to, Show in
+ * Brief (on a quoted passage), Select All; never Cut, Paste, Delete or Undo. A
+ * section's menu has the section's Undo, enabled once there is something to undo. */
+static void
+test_context_menus (void)
+{
+  CbWindow *window = cb_test_open_window ("data/opinions/davidson-v-cannon.txt");
+  GtkTextView *opinion = cb_opinion_view_get_text_view (cb_window_get_opinion_view (window));
+  CbSectionEditor *facts = section_editor (window, 0);
+  GtkTextView *section = cb_section_editor_get_text_view (facts);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (section);
+  g_autofree char *opinion_actions = menu_actions (opinion);
+  g_autofree char *section_actions = menu_actions (section);
+  GtkShortcut *menu_key = cb_test_find_shortcut (GTK_WIDGET (opinion), "<Shift>F10");
+  GtkTextIter end;
+  gsize start, stop;
+
+  g_assert_cmpstr (opinion_actions, ==, "clipboard.copy submenu opinion.show-in-brief opinion.footnote-reference "
+                                        "opinion.show-in-pdf selection.select-all");
+  g_assert_cmpstr (section_actions, ==, "clipboard.cut clipboard.copy clipboard.paste selection.delete "
+                                        "selection.select-all section.undo section.redo section.show-quotation "
+                                        "section.show-quotation-in-pdf section.remove-quotation");
+
+  /* Shift+F10 pops it up; Copy is there to use on a selection, Show in Brief is not
+   * until the passage is quoted. */
+  select_quote (window, "James received the note", &start, &stop);
+  g_assert_nonnull (menu_key);
+  g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (menu_key), 0, GTK_WIDGET (opinion),
+                                               gtk_shortcut_get_arguments (menu_key)));
+  cb_test_spin (50);
+  g_assert_true (gtk_widget_get_visible (cb_context_menu_get (opinion)));
+  g_assert_true (gtk_widget_is_sensitive (menu_item (opinion, "Copy")));
+  g_assert_nonnull (menu_item (opinion, "Select All"));
+  g_assert_null (shown_item (opinion, "Show in Brief"));
+  g_assert_null (shown_item (opinion, "Cut"));
+  g_assert_null (shown_item (opinion, "Paste"));
+  g_assert_null (shown_item (opinion, "Undo"));
+  gtk_popover_popdown (GTK_POPOVER (cb_context_menu_get (opinion)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-to-section", "u", 1));
+  cb_opinion_view_select_range (cb_window_get_opinion_view (window), start + 2, start + 2);
+  cb_context_menu_popup_at (opinion, -1, -1);
+  cb_test_spin (50);
+  g_assert_nonnull (shown_item (opinion, "Show in Brief"));
+  g_assert_false (gtk_widget_is_sensitive (menu_item (opinion, "Copy")));
+  gtk_popover_popdown (GTK_POPOVER (cb_context_menu_get (opinion)));
+
+  /* The section's Undo follows the section's own undo. */
+  gtk_widget_grab_focus (GTK_WIDGET (section));
+  cb_context_menu_popup_at (section, -1, -1);
+  cb_test_spin (50);
+  g_assert_false (gtk_widget_is_sensitive (menu_item (section, "Cut")));
+  g_assert_false (gtk_widget_is_sensitive (menu_item (section, "Undo")));
+  gtk_popover_popdown (GTK_POPOVER (cb_context_menu_get (section)));
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_begin_user_action (buffer);
+  gtk_text_buffer_insert_interactive (buffer, &end, "My words.", -1, TRUE);
+  gtk_text_buffer_end_user_action (buffer);
+  cb_context_menu_popup_at (section, -1, -1);
+  cb_test_spin (50);
+  g_assert_true (gtk_widget_is_sensitive (menu_item (section, "Undo")));
+  g_assert_false (gtk_widget_is_sensitive (menu_item (section, "Redo")));
+  gtk_popover_popdown (GTK_POPOVER (cb_context_menu_get (section)));
+
+  cb_test_destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -705,6 +853,7 @@ main (int   argc,
   g_test_add_func ("/quoting/find-in-brief", test_find_in_brief);
   g_test_add_func ("/quoting/authorities-width", test_authorities_width);
   g_test_add_func ("/quoting/template-instructions", test_template_instructions);
+  g_test_add_func ("/quoting/context-menus", test_context_menus);
 
   return g_test_run ();
 }
