@@ -212,7 +212,9 @@ cb_pdf_find_heads (Reader *reader)
           Line *line = g_ptr_array_index (order, i);
           gboolean margin = line->y1 < HEAD_BAND * height || line->y2 > FOOT_BAND * height;
 
-          if (g_regex_match (r->watermark, line->text, 0, NULL) ||
+          /* A watermark starts with "P" (no other letter folds to it): most lines
+           * are told without the regex. */
+          if (((line->text[0] | 0x20) == 'p' && g_regex_match (r->watermark, line->text, 0, NULL)) ||
               (margin && g_regex_match (r->service, line->text, 0, NULL)))
             line->kind = LINE_WATERMARK;
         }
@@ -344,12 +346,26 @@ common_edges (GArray *values,
   return edges;
 }
 
+/* A line's size and how many of its characters have it. */
+typedef struct
+{
+  float size;
+  guint count;
+} SizeCount;
+
+static gint
+compare_size (gconstpointer a,
+              gconstpointer b)
+{
+  return compare_float (&((const SizeCount *) a)->size, &((const SizeCount *) b)->size);
+}
+
 static void
 find_margins (Page *page)
 {
   g_autoptr(GArray) lefts = g_array_new (FALSE, FALSE, sizeof (float));
   g_autoptr(GArray) rights = g_array_new (FALSE, FALSE, sizeof (float));
-  g_autoptr(GArray) sizes = g_array_new (FALSE, FALSE, sizeof (float));
+  g_autoptr(GArray) sizes = g_array_new (FALSE, FALSE, sizeof (SizeCount));
   guint n = 0;
 
   for (guint i = 0; i < page->lines->len; i++)
@@ -360,35 +376,40 @@ find_margins (Page *page)
         continue;
       g_array_append_val (lefts, line->x1);
       g_array_append_val (rights, line->x2);
-      for (guint k = 0; k < line->n; k++)
-        if (!is_space (line->glyphs[k].c) && fabsf (line->glyphs[k].size - line->size) <= 0.25f)
-          g_array_append_val (sizes, line->size);
+      if (line->n_sized > 0)
+        {
+          SizeCount size = { line->size, line->n_sized };
+
+          g_array_append_val (sizes, size);
+        }
       n++;
     }
   page->lefts = common_edges (lefts, MAX (2, n / 6));
   page->rights = common_edges (rights, MAX (2, n / 6));
 
-  /* The body's size: the size of most characters. */
+  /* The body's size: the size of most characters, taken from the first of the sizes
+   * within a quarter point above it that most characters have. */
   page->body_size = 0;
   if (sizes->len > 0)
     {
       guint best = 0, run = 0;
 
-      g_array_sort (sizes, compare_float);
+      g_array_sort (sizes, compare_size);
       for (guint i = 0; i < sizes->len;)
         {
-          guint j = i;
+          const SizeCount *first = &g_array_index (sizes, SizeCount, i);
+          guint j = i, count = 0;
 
-          while (j < sizes->len && g_array_index (sizes, float, j) - g_array_index (sizes, float, i) <= 0.25f)
-            j++;
-          if (j - i >= run)
+          for (; j < sizes->len && g_array_index (sizes, SizeCount, j).size - first->size <= 0.25f; j++)
+            count += g_array_index (sizes, SizeCount, j).count;
+          if (count >= run)
             {
-              run = j - i;
+              run = count;
               best = i;
             }
           i = j;
         }
-      page->body_size = g_array_index (sizes, float, best);
+      page->body_size = g_array_index (sizes, SizeCount, best).size;
     }
 }
 
@@ -441,7 +462,9 @@ is_rule (const Line *line)
 gboolean
 cb_pdf_is_label_char (gunichar c)
 {
-  return g_unichar_isdigit (c) || c == '*' || c == 0x2020 || c == 0x2021 || c == 0xa7;
+  if (c < 0x80)
+    return g_ascii_isdigit (c) || c == '*';
+  return g_unichar_isdigit (c) || c == 0x2020 || c == 0x2021 || c == 0xa7;
 }
 
 /* Whether glyph @g is set above the line, smaller: a footnote's mark. */

@@ -66,6 +66,8 @@ read_page (PopplerPage *page,
   GList *attributes = poppler_page_get_text_attributes (page);
   GList *attribute = attributes;
   const char *p = text;
+  CbPdfGlyph *glyphs;
+  guint i;
 
   poppler_page_get_size (page, &out->width, &out->height);
   out->glyphs = g_array_new (FALSE, FALSE, sizeof (CbPdfGlyph));
@@ -75,37 +77,38 @@ read_page (PopplerPage *page,
       return;
     }
 
-  for (guint i = 0; i < n_rects && *p; i++, p = g_utf8_next_char (p))
+  g_array_set_size (out->glyphs, n_rects);
+  glyphs = (CbPdfGlyph *) out->glyphs->data;
+  for (i = 0; i < n_rects && *p; i++, p = g_utf8_next_char (p))
     {
-      CbPdfGlyph glyph;
+      CbPdfGlyph *glyph = &glyphs[i];
       const PopplerTextAttributes *a;
 
       while (attribute != NULL && ((PopplerTextAttributes *) attribute->data)->end_index < (int) i)
         attribute = attribute->next;
       a = attribute != NULL ? attribute->data : NULL;
-      glyph.c = g_utf8_get_char (p);
-      glyph.x1 = rects[i].x1;
-      glyph.y1 = rects[i].y1;
-      glyph.x2 = rects[i].x2;
-      glyph.y2 = rects[i].y2;
-      glyph.size = a != NULL && a->start_index <= (int) i ? a->font_size : 0;
-      if (glyph.size <= 0)
-        glyph.size = rects[i].y2 - rects[i].y1;
-      g_array_append_val (out->glyphs, glyph);
+      glyph->c = (guchar) *p < 0x80 ? (guchar) *p : g_utf8_get_char (p);
+      glyph->x1 = rects[i].x1;
+      glyph->y1 = rects[i].y1;
+      glyph->x2 = rects[i].x2;
+      glyph->y2 = rects[i].y2;
+      glyph->size = a != NULL && a->start_index <= (int) i ? a->font_size : 0;
+      if (glyph->size <= 0)
+        glyph->size = rects[i].y2 - rects[i].y1;
     }
+  g_array_set_size (out->glyphs, i);
   poppler_page_free_text_attributes (attributes);
 }
 
-static guint
-count_text (const CbPdfPage *pages,
-            guint            n_pages)
+static gboolean
+has_text (const CbPdfPage *pages,
+          guint            n_pages)
 {
-  guint n = 0;
-
   for (guint p = 0; p < n_pages; p++)
     for (guint i = 0; i < pages[p].glyphs->len; i++)
-      n += !g_unichar_isspace (g_array_index (pages[p].glyphs, CbPdfGlyph, i).c);
-  return n;
+      if (!g_unichar_isspace (g_array_index (pages[p].glyphs, CbPdfGlyph, i).c))
+        return TRUE;
+  return FALSE;
 }
 
 /**
@@ -193,7 +196,7 @@ cb_pdf_read_layout (GBytes         *bytes,
         progress (p + 1, n_pages, user_data);
     }
 
-  if (count_text (pages, n_pages) == 0)
+  if (!has_text (pages, n_pages))
     {
       g_set_error (error, CB_ERROR, CB_ERROR_NO_TEXT, _("%s: the PDF has no text layer; run it through OCR first"),
                    display_name (source_name));

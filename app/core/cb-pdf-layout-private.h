@@ -27,6 +27,7 @@ typedef struct
   float x1, y1, x2, y2;
   float size;          /* the size most of its characters have */
   float bottom;        /* the bottom of its characters of that size */
+  guint n_sized;       /* how many of its characters have that size */
   char *text;          /* spaces collapsed, for telling what the line is */
   char *key;           /* the text without digits, case or spaces: what repeats on pages */
   LineKind kind;
@@ -113,6 +114,29 @@ is_space (gunichar c)
   if (c < 0x80)
     return c == ' ' || (c >= '\t' && c <= '\r');
   return g_unichar_isspace (c) || c == 0xa0 || c == 0x2009 || c == 0x200a || c == 0x202f;
+}
+
+/* The same as g_unichar_isalpha(), without a table lookup for ASCII. */
+static inline gboolean
+is_alpha (gunichar c)
+{
+  if (c < 0x80)
+    return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+  return g_unichar_isalpha (c);
+}
+
+/* g_ascii_tolower(), inline. */
+static inline char
+ascii_lower (char c)
+{
+  return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
+
+/* g_utf8_get_char(), without a call for ASCII. */
+static inline gunichar
+utf8_char (const char *p)
+{
+  return (guchar) *p < 0x80 ? (guchar) *p : g_utf8_get_char (p);
 }
 
 static inline gboolean

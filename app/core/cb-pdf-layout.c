@@ -53,7 +53,10 @@ static void
 chunk_append_unichar (Chunk   *chunk,
                       gunichar c)
 {
-  g_string_append_unichar (chunk->text, c);
+  if (c < 0x80)
+    g_string_append_c (chunk->text, (char) c);
+  else
+    g_string_append_unichar (chunk->text, c);
   chunk->length++;
 }
 
@@ -150,13 +153,20 @@ main_size (const CbPdfGlyph *glyphs,
 static char *
 line_key (const char *text)
 {
-  GString *key = g_string_new (NULL);
+  GString *key = g_string_sized_new (strlen (text));
 
   for (const char *p = text; *p; p = g_utf8_next_char (p))
     {
-      gunichar c = g_utf8_get_char (p);
+      gunichar c = utf8_char (p);
 
-      if (g_unichar_isdigit (c))
+      if (c < 0x80)
+        {
+          if (g_ascii_isdigit (c))
+            g_string_append_c (key, '#');
+          else if (!is_space (c))
+            g_string_append_c (key, ascii_lower (c));
+        }
+      else if (g_unichar_isdigit (c))
         g_string_append_c (key, '#');
       else if (!is_space (c))
         g_string_append_unichar (key, g_unichar_tolower (c));
@@ -168,7 +178,7 @@ static gboolean
 valid_glyph (const CbPdfGlyph *g)
 {
   return isfinite (g->x1) && isfinite (g->x2) && isfinite (g->y1) && isfinite (g->y2) && isfinite (g->size) &&
-         g->size > 0 && g->size < 1000 && g->c != 0 && g_unichar_validate (g->c);
+         g->size > 0 && g->size < 1000 && g->c != 0 && (g->c < 0xd800 || g_unichar_validate (g->c));
 }
 
 static void
@@ -176,16 +186,14 @@ add_line (Page             *page,
           const CbPdfGlyph *glyphs,
           guint             n)
 {
-  Line line = { glyphs, n, G_MAXFLOAT, G_MAXFLOAT, -G_MAXFLOAT, -G_MAXFLOAT, 0, -G_MAXFLOAT, NULL, NULL, LINE_BODY };
-  GString *text = g_string_new (NULL);
+  Line line = { glyphs, n, G_MAXFLOAT, G_MAXFLOAT, -G_MAXFLOAT, -G_MAXFLOAT, 0, -G_MAXFLOAT, 0, NULL, NULL, LINE_BODY };
+  GString *text;
   gboolean space = FALSE;
 
   line.size = main_size (glyphs, n);
   if (line.size <= 0)
-    {
-      g_string_free (text, TRUE);
-      return;
-    }
+    return;
+  text = g_string_sized_new (n + 8);
   for (guint i = 0; i < n; i++)
     {
       const CbPdfGlyph *g = &glyphs[i];
@@ -200,11 +208,17 @@ add_line (Page             *page,
       line.y1 = MIN (line.y1, g->y1);
       line.y2 = MAX (line.y2, g->y2);
       if (fabsf (g->size - line.size) <= 0.25f)
-        line.bottom = MAX (line.bottom, g->y2);
+        {
+          line.bottom = MAX (line.bottom, g->y2);
+          line.n_sized++;
+        }
       if (space)
         g_string_append_c (text, ' ');
       space = FALSE;
-      g_string_append_unichar (text, g->c);
+      if (g->c < 0x80)
+        g_string_append_c (text, (char) g->c);
+      else
+        g_string_append_unichar (text, g->c);
     }
   line.text = g_string_free (text, FALSE);
   line.key = line_key (line.text);
@@ -235,16 +249,16 @@ read_lines (Page            *page,
 
   /* A glyph the text layer cannot place ends a line. */
   page->glyphs = g_array_sized_new (FALSE, FALSE, sizeof (CbPdfGlyph), n);
+  if (n > 0)
+    g_array_append_vals (page->glyphs, source, n);
   for (guint i = 0; i < n; i++)
     {
-      CbPdfGlyph glyph = source[i];
+      CbPdfGlyph *glyph = &g_array_index (page->glyphs, CbPdfGlyph, i);
 
-      if (!valid_glyph (&glyph))
-        glyph = (CbPdfGlyph) { '\n', 0, 0, 0, 0, 1 };
-      g_array_append_val (page->glyphs, glyph);
+      if (!valid_glyph (glyph))
+        *glyph = (CbPdfGlyph) { '\n', 0, 0, 0, 0, 1 };
     }
   glyphs = (const CbPdfGlyph *) page->glyphs->data;
-  n = page->glyphs->len;
 
   page->lines = g_array_new (FALSE, FALSE, sizeof (Line));
   g_array_set_clear_func (page->lines, clear_line);
@@ -283,11 +297,10 @@ add_words (Reader     *reader,
       g_autofree char *word = NULL;
       gboolean hyphen = FALSE;
 
-      while (*p && !g_unichar_isalpha (g_utf8_get_char (p)))
+      while (*p && !is_alpha (utf8_char (p)))
         p = g_utf8_next_char (p);
       start = p;
-      while (*p && (g_unichar_isalpha (g_utf8_get_char (p)) ||
-                    (*p == '-' && p > start && g_unichar_isalpha (g_utf8_get_char (p + 1)))))
+      while (*p && (is_alpha (utf8_char (p)) || (*p == '-' && p > start && is_alpha (utf8_char (p + 1)))))
         {
           hyphen |= *p == '-';
           p = g_utf8_next_char (p);
@@ -304,7 +317,7 @@ add_words (Reader     *reader,
 
         /* Most words are short and ASCII: looked up without an allocation. */
         for (i = 0; i < length && i < sizeof lower - 1 && (guchar) start[i] < 0x80; i++)
-          lower[i] = g_ascii_tolower (start[i]);
+          lower[i] = ascii_lower (start[i]);
         if (i == length && i < sizeof lower)
           {
             lower[i] = '\0';
@@ -338,6 +351,9 @@ mend_ligatures (const char *word,
   gboolean lower = length > 1 && g_ascii_islower (word[1]);
 
   if (length < 3 || !lower)
+    return NULL;
+  /* Most words have no "f" to mend. */
+  if (word[0] != 'F' && memchr (word, 'f', length - 1) == NULL)
     return NULL;
   for (gsize i = 0; i < length; i++)
     if (!g_ascii_isalpha (word[i]))
@@ -392,6 +408,12 @@ static void
 append_glyph_char (GString  *word,
                    gunichar  c)
 {
+  if (c < 0x80)
+    {
+      if (!g_ascii_iscntrl (c))
+        g_string_append_c (word, (char) c);
+      return;
+    }
   switch (c)
     {
     case 0xfb00: g_string_append (word, "ff"); break;
@@ -426,6 +448,8 @@ last_char (Chunk *chunk)
 {
   if (chunk->text->len == 0)
     return 0;
+  if ((guchar) chunk->text->str[chunk->text->len - 1] < 0x80)
+    return (guchar) chunk->text->str[chunk->text->len - 1];
   return g_utf8_get_char (g_utf8_find_prev_char (chunk->text->str, chunk->text->str + chunk->text->len));
 }
 
@@ -577,7 +601,7 @@ append_line (Reader     *reader,
               chunk_append_unichar (chunk, ' ');
           space = FALSE;
         }
-      if (g_unichar_isalpha (g->c) || g->c >= 0xfb00 || g_unichar_combining_class (g->c) != 0)
+      if (g->c < 0x80 ? is_alpha (g->c) : (g_unichar_isalpha (g->c) || g->c >= 0xfb00 || g_unichar_combining_class (g->c) != 0))
         append_glyph_char (word, g->c);
       else
         {
@@ -1045,7 +1069,8 @@ has_star_paging (Reader *reader)
       {
         Line *line = &g_array_index (reader->pages[p].lines, Line, i);
 
-        if (line->kind == LINE_BODY && g_regex_match (r->star, line->text, 0, NULL))
+        /* Most lines have no star: told without the regex. */
+        if (line->kind == LINE_BODY && strchr (line->text, '*') != NULL && g_regex_match (r->star, line->text, 0, NULL))
           return TRUE;
       }
   return FALSE;
