@@ -3,31 +3,13 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <locale.h>
 #include <string.h>
 
 #include "cb-application.h"
 #include "cb-cli.h"
+#include "cb-core.h"
 #include "cb-main.h"
 #include "cb-profile.h"
-
-/**
- * cb_i18n_init:
- *
- * Sets the locale from the environment and binds Casebrief's messages: from the
- * installed translations, or, when CASEBRIEF_LOCALEDIR is set (as for a program run from
- * its build directory), from the translations built there.
- */
-void
-cb_i18n_init (void)
-{
-  const char *localedir = g_getenv ("CASEBRIEF_LOCALEDIR");
-
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir != '\0' ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-}
 
 /* Whether @arg asks for help or the version: those need no window. */
 static int

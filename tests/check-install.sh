@@ -1,18 +1,20 @@
 #!/bin/sh
 # Installs the build into a temporary DESTDIR and checks that everything a desktop
-# needs lands where the prefix layout says: the program, its desktop file and
-# metainfo, icons, GSettings schema, MIME package, GtkSourceView data, the sample
-# opinion and the translations named in po/LINGUAS.
+# needs lands where the prefix layout says: the program and its PDF reader, its
+# desktop file and metainfo, icons, GSettings schema, MIME package, GtkSourceView
+# data, the sample opinion and the translations named in po/LINGUAS.
 #
-#   check-install.sh BUILDDIR SOURCEDIR BINDIR DATADIR LOCALEDIR
+#   check-install.sh BUILDDIR SOURCEDIR BINDIR DATADIR LOCALEDIR LIBEXECDIR
 #
-# BINDIR, DATADIR and LOCALEDIR are the absolute install paths of the configured prefix.
+# BINDIR, DATADIR, LOCALEDIR and LIBEXECDIR are the absolute install paths of the
+# configured prefix.
 set -eu
 builddir=$1
 srcdir=$2
 bindir=$3
 datadir=$4
 localedir=$5
+libexecdir=$6
 app_id=io.github.casebrief.Casebrief
 pkgdatadir=$datadir/casebrief
 
@@ -55,6 +57,7 @@ n=$((n + 1))
 echo "ok $n - meson install into a DESTDIR"
 
 check -x "$bindir/casebrief"
+check -x "$libexecdir/casebrief-read-pdf"
 check -f "$datadir/applications/$app_id.desktop"
 check -f "$datadir/metainfo/$app_id.metainfo.xml"
 check -f "$datadir/icons/hicolor/scalable/apps/$app_id.svg"
@@ -75,9 +78,9 @@ done
 # Nothing may land outside the install dirs: a package would ship it in the wrong place.
 n=$((n + 1))
 stray=$(cd "$destdir" && find . ! -type d | sed 's|^\.||' |
-        grep -v -e "^$bindir/" -e "^$datadir/" -e "^$localedir/" || true)
+        grep -v -e "^$bindir/" -e "^$libexecdir/" -e "^$datadir/" -e "^$localedir/" || true)
 if [ -z "$stray" ]; then
-  echo "ok $n - everything is installed under $bindir, $datadir or $localedir"
+  echo "ok $n - everything is installed under $bindir, $libexecdir, $datadir or $localedir"
 else
   echo "not ok $n - installed elsewhere: $(echo $stray)"
   status=1

@@ -295,6 +295,27 @@ test_inspect (void)
   g_assert_null (strstr (out, "(start of text)"));
 }
 
+/* Without CASEBRIEF_PDF_READER, casebrief runs the casebrief-read-pdf beside it, as
+ * from the build tree (an installed one runs the one in its libexec directory). */
+static void
+test_reader_beside_program (void)
+{
+  g_autofree char *path = slip_path ();
+  const char *env[] = { "CASEBRIEF_PDF_READER=", NULL };
+  const char *argv[] = { g_getenv ("CASEBRIEF"), "inspect", path, NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("../shared/pdfs/coney-island-24-808-slip.pdf is not there");
+      return;
+    }
+  g_assert_cmpint (cb_test_run (NULL, env, argv, &out, &err), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_nonnull (strstr (out, "PDF pages (page, printed number, offset)\n  1    1      0\n  2    2      "));
+}
+
 static void
 test_inspect_json (void)
 {
@@ -410,6 +431,7 @@ main (int   argc,
   g_test_add_func ("/pdf-helper/reader-hostile-map", test_reader_hostile_map);
   g_test_add_func ("/pdf-helper/refusal-passed-on", test_refusal_passed_on);
   g_test_add_func ("/pdf-helper/inspect", test_inspect);
+  g_test_add_func ("/pdf-helper/reader-beside-program", test_reader_beside_program);
   g_test_add_func ("/pdf-helper/inspect-json", test_inspect_json);
   g_test_add_func ("/pdf-helper/inspect-quote", test_inspect_quote);
   g_test_add_func ("/pdf-helper/inspect-refused", test_inspect_refused);

@@ -4,7 +4,7 @@
 #include <adwaita.h>
 
 #include "cb-brief-view.h"
-#include "cb-main.h"
+#include "cb-core.h"
 #include "cb-preferences-window.h"
 #include "cb-section-editor.h"
 #include "cb-test-ui.h"

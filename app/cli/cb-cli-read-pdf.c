@@ -1,5 +1,5 @@
-/* `casebrief read-pdf NAME`: the separate process that reads a PDF for the window
- * and the other commands (see cb-pdf-helper.c). Not for people: it reads the PDF on
+/* `casebrief-read-pdf NAME`: the separate process that reads a PDF for the window
+ * and the commands (see cb-pdf-helper.c). Not for people: it reads the PDF on
  * standard input, tells each page read on standard error and writes its answer on
  * standard output. */
 
@@ -52,7 +52,7 @@ read_stdin (void)
 
 /**
  * cb_cli_read_pdf:
- * @argc: argument count, from "read-pdf" on
+ * @argc: argument count, from the program's name on
  * @argv: arguments: the PDF's name, for messages
  *
  * Returns: 0 with the opinion written, 1 when the PDF is refused (the answer says

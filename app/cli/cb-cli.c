@@ -18,8 +18,6 @@ static const struct {
   { "export", cb_cli_export, N_("Typeset a brief as PDF") },
   { "inspect", cb_cli_inspect, N_("Show what Casebrief reads from an opinion, and pin cites") },
   { "help", cb_cli_help, N_("Show this help, or a command’s: casebrief help COMMAND") },
-  /* Run by the window and the other commands, never by people: see cb-pdf-helper.c. */
-  { "read-pdf", cb_cli_read_pdf, NULL },
   { NULL, NULL, NULL },
 };
 

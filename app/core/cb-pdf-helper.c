@@ -1,5 +1,5 @@
-/* PDFs are read in a separate process, the casebrief program's hidden `read-pdf`
- * command, with a time and a memory limit, so that a PDF that crashes or hangs
+/* PDFs are read in a separate process, the casebrief-read-pdf program, with a time
+ * and a memory limit, so that a PDF that crashes or hangs
  * poppler never takes the window and the student's unsaved work with it. This file
  * runs that process and reads its answer back, with the care due to any file; it
  * also writes the answer, on the reading process's side. */
@@ -26,6 +26,7 @@
 #include "cb-xml-private.h"
 
 #define SCHEMA "/io/github/casebrief/Casebrief/core/data/schema/brief.rng"
+#define READER "casebrief-read-pdf"
 #define NS CB_BRIEF_NAMESPACE
 
 /* The answer holds the opinion's text and its page map: a few times the PDF's text
@@ -86,11 +87,10 @@ job_free (Job *job)
 
 /**
  * cb_pdf_helper_set_program:
- * @program: (nullable): the casebrief program that reads PDFs, or %NULL for this
- *   very program
+ * @program: (nullable): the program that reads PDFs, or %NULL for
+ *   casebrief-read-pdf
  *
- * Sets the program run to read a PDF. The app and the command line are that
- * program themselves; tests name the casebrief they built.
+ * Sets the program run to read a PDF: tests name one that misbehaves.
  */
 void
 cb_pdf_helper_set_program (const char *path)
@@ -120,7 +120,8 @@ cb_pdf_helper_set_limits (guint   seconds,
   G_UNLOCK (settings);
 }
 
-/* The program to run: as set, else $CASEBRIEF_PDF_READER, else this program. */
+/* The program to run: as set, else $CASEBRIEF_PDF_READER, else casebrief-read-pdf
+ * beside this program (as in the build tree), else the installed one. */
 static char *
 dup_program (void)
 {
@@ -129,10 +130,19 @@ dup_program (void)
   G_LOCK (settings);
   path = g_strdup (program);
   G_UNLOCK (settings);
-  if (path == NULL && g_getenv ("CASEBRIEF_PDF_READER") != NULL)
+  if (path == NULL && g_getenv ("CASEBRIEF_PDF_READER") != NULL && *g_getenv ("CASEBRIEF_PDF_READER") != '\0')
     path = g_strdup (g_getenv ("CASEBRIEF_PDF_READER"));
   if (path == NULL)
-    path = g_file_read_link ("/proc/self/exe", NULL);
+    {
+      g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
+      g_autofree char *dir = self != NULL ? g_path_get_dirname (self) : NULL;
+      g_autofree char *beside = dir != NULL ? g_build_filename (dir, READER, NULL) : NULL;
+
+      if (beside != NULL && g_file_test (beside, G_FILE_TEST_IS_EXECUTABLE))
+        path = g_steal_pointer (&beside);
+      else
+        path = g_build_filename (LIBEXECDIR, READER, NULL);
+    }
   return path;
 }
 
@@ -487,8 +497,7 @@ cb_pdf_helper_read_async (GBytes              *pdf,
   g_subprocess_launcher_take_stdin_fd (launcher, fd);
   g_subprocess_launcher_set_child_setup (launcher, limit_child, job, NULL);
   /* The reader writes no messages a user sees in another language than this one's. */
-  job->process = g_subprocess_launcher_spawn (launcher, &error, path, "read-pdf",
-                                              source_name != NULL ? source_name : "", NULL);
+  job->process = g_subprocess_launcher_spawn (launcher, &error, path, source_name != NULL ? source_name : "", NULL);
   if (job->process == NULL)
     {
       g_task_return_new_error (task, CB_ERROR, CB_ERROR_CRASHED, _("%s: the PDF reader could not be started: %s"),
@@ -705,7 +714,13 @@ cb_pdf_helper_parse_answer (GBytes      *answer,
       if (g_strcmp0 (sha256, actual) != 0)
         g_set_error (&local_error, CB_ERROR, CB_ERROR_CRASHED, _("%s: the text does not match its page map"), what);
       else
-        opinion = cb_page_map_read_opinion (text, source_name, "text", page_map, what, &local_error);
+        {
+          /* The map is of this text, as cb_page_map_read_opinion() would find again. */
+          g_autoptr(CbPdfLayout) layout = cb_page_map_read_xml (page_map, text, what, &local_error);
+
+          if (layout != NULL)
+            opinion = cb_opinion_new_from_layout (layout, source_name, &local_error);
+        }
       if (opinion == NULL)
         g_set_error (error, CB_ERROR, CB_ERROR_CRASHED, "%s", local_error->message);
       else if (cb_opinion_get_format (opinion) != CB_OPINION_FORMAT_PDF)

@@ -139,7 +139,7 @@ with open(out, "w") as md:
   elements (a paragraph of runs) holds every few bytes.
 - **PDF**: a 60-page slip opinion made with cairo (`tests/cb-pdf-fixtures.c`: "Cite as:"
   heads, three parts each numbered from 1, a footnote after a rule on every third page)
-  read as the app reads it, `cb_opinion_import_file()`: the separate `casebrief read-pdf`
+  read as the app reads it, `cb_opinion_import_file()`: the separate `casebrief-read-pdf`
   process (poppler's text layer, the layout), its answer read back and the opinion
   analyzed; beside `pdftotext` of the same file, alternated run by run. The same reading
   in one process is shown for comparison.
