@@ -117,7 +117,7 @@ update_title (CbDocumentWindow *self)
       gtk_window_set_title (GTK_WINDOW (self), shown);
     }
   if (subtitle == NULL)
-    subtitle = g_strdup (title != NULL ? _("Not saved") : "");
+    subtitle = g_strdup (title != NULL ? cb_document_window_get_not_saved_label (self) : "");
   adw_window_title_set_subtitle (state->title, subtitle);
 }
 
@@ -711,4 +711,28 @@ cb_document_window_get_document (CbDocumentWindow *self)
 {
   g_return_val_if_fail (CB_IS_DOCUMENT_WINDOW (self), NULL);
   return CB_DOCUMENT_WINDOW_GET_IFACE (self)->get_document (self);
+}
+
+/**
+ * cb_document_window_get_not_saved_label:
+ * @self: a document window
+ *
+ * Returns: "Not saved" said of the window's kind of document, a brief or a template: in
+ *   French, say, the words agree with it
+ */
+const char *
+cb_document_window_get_not_saved_label (CbDocumentWindow *self)
+{
+  const char *title;
+  CbFileKinds kinds = 0;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (CB_IS_DOCUMENT_WINDOW (self), NULL);
+
+  name = CB_DOCUMENT_WINDOW_GET_IFACE (self)->describe_chooser (self, &title, &kinds);
+  if (kinds & CB_FILE_TEMPLATES)
+    /* Translators: the subtitle of a template that was never saved */
+    return C_("template", "Not saved");
+  /* Translators: the subtitle of a brief that was never saved */
+  return C_("brief", "Not saved");
 }

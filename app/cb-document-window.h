@@ -71,5 +71,6 @@ void        cb_document_window_save                  (CbDocumentWindow    *self,
 void        cb_document_window_reload                (CbDocumentWindow    *self);
 gboolean    cb_document_window_close_request         (CbDocumentWindow    *self);
 void        cb_document_window_close_now             (CbDocumentWindow    *self);
+const char *cb_document_window_get_not_saved_label   (CbDocumentWindow    *self);
 
 G_END_DECLS

@@ -800,13 +800,13 @@ cb_opinion_view_init (CbOpinionView *self)
       { N_("Show in _Brief"), "opinion.show-in-brief" },
       { N_("Back to Footnote _Reference"), "opinion.footnote-reference" },
       /* Only an opinion read from a PDF has one to show. */
-      { N_("Show in _PDF"), "opinion.show-in-pdf" },
+      { N_("Show in PD_F"), "opinion.show-in-pdf" },
     };
 
     g_menu_append (copy, _("_Copy"), "clipboard.copy");
     g_menu_append_section (menu, NULL, G_MENU_MODEL (copy));
     self->add_menu = g_menu_new ();
-    g_menu_append_submenu (section, _("_Add to"), G_MENU_MODEL (self->add_menu));
+    g_menu_append_submenu (section, _("Add t_o"), G_MENU_MODEL (self->add_menu));
     for (guint i = 0; i < G_N_ELEMENTS (places); i++)
       {
         g_autoptr(GMenuItem) item = g_menu_item_new (_(places[i].label), places[i].action);

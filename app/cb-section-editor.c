@@ -1087,8 +1087,8 @@ add_context_menu (CbSectionEditor *self)
   const struct { const char *label, *action; } quotation_items[] = {
     { N_("_Show in Opinion"), "section.show-quotation" },
     /* Only a quotation of an opinion read from a PDF has a page of it to open. */
-    { N_("Show in _PDF"), "section.show-quotation-in-pdf" },
-    { N_("_Remove Excerpt"), "section.remove-quotation" },
+    { N_("Show in PD_F"), "section.show-quotation-in-pdf" },
+    { N_("Remove E_xcerpt"), "section.remove-quotation" },
   };
 
   g_menu_append (edit, _("Cu_t"), "clipboard.cut");

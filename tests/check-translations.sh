@@ -28,6 +28,26 @@ total=$(grep -c '^msgid ' "$tmp/casebrief.pot")
 n=$((n + 1))
 echo "ok $n - $((total - 1)) messages in the sources"
 
+# The template in po/ is the one the sources give (ninja casebrief-pot): the same
+# messages, and no file that is gone.
+n=$((n + 1))
+if msgcmp --use-untranslated po/casebrief.pot "$tmp/casebrief.pot" 2>"$tmp/err" &&
+   msgcmp --use-untranslated "$tmp/casebrief.pot" po/casebrief.pot 2>>"$tmp/err"; then
+  echo "ok $n - po/casebrief.pot holds the messages of the sources"
+else
+  echo "not ok $n - po/casebrief.pot is stale (run ninja casebrief-pot): $(head -c 600 "$tmp/err" | tr '\n' ' ')"
+  status=1
+fi
+n=$((n + 1))
+gone=$(sed -n 's/^#: //p' po/casebrief.pot | tr ' ' '\n' | sed 's/:[0-9]*$//' | sort -u |
+       while read -r f; do [ -e "$f" ] || echo "$f"; done)
+if [ -z "$gone" ]; then
+  echo "ok $n - every file po/casebrief.pot names exists"
+else
+  echo "not ok $n - po/casebrief.pot names files that are gone: $(echo $gone)"
+  status=1
+fi
+
 for lang in $(sed 's/#.*//' po/LINGUAS); do
   n=$((n + 1))
   if ! msgmerge --quiet --no-fuzzy-matching -o "$tmp/$lang.po" "po/$lang.po" "$tmp/casebrief.pot" 2>"$tmp/err"; then

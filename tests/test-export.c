@@ -306,6 +306,45 @@ test_export_paper_from_locale (void)
   cb_test_remove_tree (dir);
 }
 
+/* The caption's date in the reader's language: its words in the translation's order,
+ * the month named as the locale names it; never "janvier 21, 1986". */
+static void
+test_export_date_in_language (void)
+{
+  struct { const char *language, *locale, *caption; } languages[] = {
+    { "", "C.UTF-8", "Decided January 21, 1986" },
+    { "fr", "fr_FR.UTF-8", "Décision du 21 janvier 1986" },
+    { "es", "es_ES.UTF-8", "Fecha de la sentencia: 21 de enero de 1986" },
+  };
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *locales = g_build_filename (dir, "locales", NULL);
+  g_autofree char *locpath = g_strconcat ("LOCPATH=", locales, NULL);
+  g_autofree char *brief_path = sample_path ();
+
+  g_assert_cmpint (g_mkdir (locales, 0755), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    {
+      g_autofree char *pdf = g_strdup_printf ("%s/brief-%u.pdf", dir, i);
+      g_autofree char *locale_dir = g_build_filename (locales, languages[i].locale, NULL);
+      g_autofree char *input = g_strndup (languages[i].locale, strcspn (languages[i].locale, "."));
+      g_autofree char *lc_all = g_strconcat ("LC_ALL=", languages[i].locale, NULL);
+      g_autofree char *language = g_strconcat ("LANGUAGE=", languages[i].language, NULL);
+      g_autofree char *text = NULL;
+      const char *localedef[] = { "localedef", "-i", input, "-f", "UTF-8", locale_dir, NULL };
+      const char *env[] = { locpath, lc_all, language, NULL };
+      const char *export[] = { g_getenv ("CASEBRIEF"), "export", "--pdf", pdf, brief_path, NULL };
+
+      if (*languages[i].language != '\0')
+        g_assert_cmpint (cb_test_run (NULL, NULL, localedef, NULL, NULL), ==, 0);
+      g_assert_cmpint (cb_test_run (NULL, env, export, NULL, NULL), ==, 0);
+      text = pdf_text (pdf, 1, 1);
+      if (strstr (text, languages[i].caption) == NULL)
+        g_error ("The caption in %s does not read “%s”:\n%s", languages[i].locale, languages[i].caption, text);
+    }
+
+  cb_test_remove_tree (dir);
+}
+
 static CbBrief *
 new_brief (const char * const *titles)
 {
@@ -673,6 +712,7 @@ main (int   argc,
   g_test_add_func ("/export/paper", test_export_paper);
   g_test_add_func ("/export/style", test_export_style);
   g_test_add_func ("/export/paper-from-locale", test_export_paper_from_locale);
+  g_test_add_func ("/export/date-in-language", test_export_date_in_language);
   g_test_add_func ("/export/long", test_export_long);
   g_test_add_func ("/export/no-single-lines", test_no_single_lines);
   g_test_add_func ("/export/heading-not-alone", test_heading_not_alone);

@@ -64,7 +64,7 @@ test_rows_change_settings (void)
   style_row = ADW_COMBO_ROW (cb_test_find_row (window, "_Style"));
   font_row = ADW_COMBO_ROW (cb_test_find_row (window, "_Typeface"));
   paper_row = ADW_COMBO_ROW (cb_test_find_row (window, "_Paper Size"));
-  cite_style_row = ADW_COMBO_ROW (cb_test_find_row (window, "Pin Cite _Style"));
+  cite_style_row = ADW_COMBO_ROW (cb_test_find_row (window, "P_in Cite Style"));
   student_row = GTK_EDITABLE (cb_test_find_row (window, "Student _Name"));
   course_row = GTK_EDITABLE (cb_test_find_row (window, "_Course"));
 
@@ -73,7 +73,7 @@ test_rows_change_settings (void)
   g_assert_cmpuint (adw_combo_row_get_selected (font_row), ==, 0);
   g_assert_cmpuint (adw_combo_row_get_selected (paper_row), ==, 0);
   g_assert_cmpuint (adw_combo_row_get_selected (cite_style_row), ==, 0);
-  g_assert_cmpfloat (gtk_spin_button_get_value (row_spin (window, "Text _Size")), ==, 13);
+  g_assert_cmpfloat (gtk_spin_button_get_value (row_spin (window, "Text Si_ze")), ==, 13);
   g_assert_cmpfloat_with_epsilon (gtk_spin_button_get_value (row_spin (window, "_Line Spacing")), 1.0, 1e-9);
   g_assert_cmpfloat (gtk_spin_button_get_value (row_spin (window, "_Autosave Delay")), ==, 3);
 
@@ -97,7 +97,7 @@ test_rows_change_settings (void)
   g_assert_cmpstr (value, ==, "supreme-court");
   g_clear_pointer (&value, g_free);
 
-  gtk_spin_button_set_value (row_spin (window, "Text _Size"), 18);
+  gtk_spin_button_set_value (row_spin (window, "Text Si_ze"), 18);
   g_assert_cmpuint (g_settings_get_uint (settings, "opinion-font-size"), ==, 18);
   gtk_spin_button_set_value (row_spin (window, "_Line Spacing"), 1.5);
   g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "opinion-line-spacing"), 1.5, 1e-9);

@@ -235,7 +235,9 @@ new_text_layout (CbBriefRenderer *self,
   return layout;
 }
 
-/* "1986-01-21" reads "January 21, 1986"; anything else is shown as written. */
+/* "1986-01-21" reads "January 21, 1986" in English, "21 janvier 1986" in French: the
+ * order is the translation's, the month's name the locale's (LC_TIME). Anything else is
+ * shown as written. */
 static char *
 format_date (const char *date)
 {
@@ -248,7 +250,11 @@ format_date (const char *date)
       g_autoptr(GDateTime) dt = g_date_time_new_utc (year, month, day, 0, 0, 0);
 
       if (dt != NULL)
-        return g_date_time_format (dt, "%B %-d, %Y");
+        /* xgettext:no-c-format
+         * Translators: the date a case was decided, as g_date_time_format() writes it:
+         * %B the month's name, %-d the day, %Y the year. "%B %-d, %Y" reads
+         * "January 21, 1986"; French would be "%-d %B %Y", "21 janvier 1986". */
+        return g_date_time_format (dt, _("%B %-d, %Y"));
     }
   return g_strdup (date);
 }
