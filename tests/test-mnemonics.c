@@ -5,7 +5,7 @@
 
 #include "cb-brief-view.h"
 #include "cb-context-menu.h"
-#include "cb-main.h"
+#include "cb-core.h"
 #include "cb-opinion-view.h"
 #include "cb-preferences-window.h"
 #include "cb-save-changes-dialog.h"
