@@ -156,7 +156,8 @@ append_excerpt (GString    *out,
   g_autofree char *quote = g_strndup (text + quote_start, quote_end - quote_start);
   gsize prefix_start = quote_start > 32 ? quote_start - 32 : 0;
   g_autofree char *prefix = g_strndup (text + prefix_start, quote_start - prefix_start);
-  g_autofree char *suffix = g_strndup (text + quote_end, MIN (32, strlen (text + quote_end)));
+  /* g_strndup() stops at the end of the text. */
+  g_autofree char *suffix = g_strndup (text + quote_end, 32);
   g_autofree char *q = g_markup_escape_text (quote, -1);
   g_autofree char *p = escape_attribute (prefix);
   g_autofree char *s = escape_attribute (suffix);
@@ -223,13 +224,14 @@ cb_shape_brief_moved (guint   n,
   g_autoptr(GString) excerpts = g_string_new (NULL);
   GRand *rand = g_rand_new_with_seed (3);
   gsize *where = g_new (gsize, n);
+  gsize length = strlen (text);
 
   g_assert (starts->len > n);
   for (guint i = 0; i < n; i++)
     {
       /* The sentence after the i-th, stored at a place chosen at random. */
       gsize at = g_array_index (starts, gsize, i + 1);
-      gsize stored = g_rand_int_range (rand, 0, strlen (text) - 200);
+      gsize stored = g_rand_int_range (rand, 0, length - 200);
 
       /* Not at another sentence's start, where the text would match the quote. */
       if (strncmp (text + stored, "The court held", 14) == 0)
