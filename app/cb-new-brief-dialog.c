@@ -158,6 +158,27 @@ create_assignment_action (GtkWidget  *widget,
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
+/* The new template's editor takes over from the gallery, which closes first: a modal
+ * gallery left open would keep the keyboard, and each Space or Enter meant for the
+ * editor would open another one. */
+static void
+new_template_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  CbNewBriefDialog *self = CB_NEW_BRIEF_DIALOG (widget);
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (app != NULL)
+    g_object_ref (app);
+  gtk_window_destroy (GTK_WINDOW (self));
+  if (app != NULL)
+    {
+      g_action_group_activate_action (G_ACTION_GROUP (app), "new-template", NULL);
+      g_object_unref (app);
+    }
+}
+
 static void
 row_selected_cb (CbNewBriefDialog *self)
 {
@@ -216,6 +237,7 @@ cb_new_brief_dialog_class_init (CbNewBriefDialogClass *klass)
 
   gtk_widget_class_install_action (widget_class, "new-brief.choose-opinion", NULL, choose_opinion_action);
   gtk_widget_class_install_action (widget_class, "new-brief.create-assignment", NULL, create_assignment_action);
+  gtk_widget_class_install_action (widget_class, "new-brief.new-template", NULL, new_template_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 

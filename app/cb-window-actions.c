@@ -37,6 +37,20 @@ open_action (GtkWidget  *widget,
 }
 
 static void
+new_response_cb (AdwMessageDialog *dialog,
+                 const char       *response,
+                 CbWindow         *self)
+{
+  CbTemplate *template = g_object_get_data (G_OBJECT (dialog), "cb-template");
+
+  if (g_str_equal (response, "this") && self->brief != NULL)
+    _cb_window_new_brief (self, template, cb_brief_get_opinion (self->brief), self->pdf_file);
+  else if (g_str_equal (response, "other"))
+    _cb_window_choose_opinion_for_template (_cb_window_for_new_document (self), template);
+}
+
+/* A new brief from a template: of the opinion open here, or of another one. */
+static void
 new_action (GtkWidget  *widget,
             const char *action_name,
             GVariant   *parameter)
@@ -44,10 +58,81 @@ new_action (GtkWidget  *widget,
   CbWindow *self = CB_WINDOW (widget);
   const char *id = parameter ? g_variant_get_string (parameter, NULL) : "default";
   CbTemplate *template = cb_template_store_lookup (cb_template_store_get_default (), id);
+  AdwMessageDialog *dialog;
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  const char *name;
 
   if (template == NULL)
     template = cb_template_store_get_default_template (cb_template_store_get_default ());
-  _cb_window_choose_opinion_for_template (_cb_window_for_new_document (self), template);
+  if (self->brief == NULL)
+    {
+      _cb_window_choose_opinion_for_template (_cb_window_for_new_document (self), template);
+      return;
+    }
+
+  name = cb_brief_get_case_name (self->brief);
+  if (name == NULL || *name == '\0')
+    name = cb_opinion_get_source_name (cb_brief_get_opinion (self->brief));
+  /* Translators: %s is a template's title */
+  heading = g_strdup_printf (_("New Brief From “%s”"), cb_template_get_title (template));
+  /* Translators: %s is the case, or the opinion's file name */
+  body = g_strdup_printf (_("Brief %s, the opinion open in this window, or choose another opinion?"),
+                          name != NULL ? name : _("the opinion"));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "other", _("_Another Opinion…"),
+                                    "this", _("_This Opinion"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "this", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "this");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "cb-template", g_object_ref (template), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (new_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* New Brief lists the user's own templates, and those installed for everyone, after
+ * the built-in ones, as they come and go. */
+static void
+update_template_menu (CbWindow *self)
+{
+  CbTemplateStore *store = cb_template_store_get_default ();
+  g_autoptr(GMenu) section = g_menu_new ();
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (store));
+  int last = g_menu_model_get_n_items (G_MENU_MODEL (self->new_menu)) - 1;
+
+  /* The menu's first section is the built-in templates; a second is these. */
+  if (last > 0)
+    g_menu_remove (self->new_menu, last);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CbTemplate) template = g_list_model_get_item (G_LIST_MODEL (store), i);
+      g_autoptr(GMenuItem) item = NULL;
+      g_auto(GStrv) parts = NULL;
+      g_autofree char *label = NULL;
+
+      if (cb_template_store_get_origin (store, template) == CB_TEMPLATE_ORIGIN_BUILTIN)
+        continue;
+      /* Its title is the author's: an underscore in it is a letter, not a mnemonic. */
+      parts = g_strsplit (cb_template_get_title (template), "_", -1);
+      label = g_strjoinv ("__", parts);
+      item = g_menu_item_new (label, NULL);
+      g_menu_item_set_action_and_target_value (item, "win.new", g_variant_new_string (cb_template_get_id (template)));
+      g_menu_append_item (section, item);
+    }
+  if (g_menu_model_get_n_items (G_MENU_MODEL (section)) > 0)
+    g_menu_append_section (self->new_menu, _("Your Templates"), G_MENU_MODEL (section));
+}
+
+/* What the window's actions follow for as long as it lives. */
+void
+_cb_window_actions_init (CbWindow *self)
+{
+  g_signal_connect_object (cb_template_store_get_default (), "items-changed", G_CALLBACK (update_template_menu),
+                           self, G_CONNECT_SWAPPED);
+  update_template_menu (self);
 }
 
 static void
@@ -332,6 +417,7 @@ _cb_window_class_actions_init (CbWindowClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  gtk_widget_class_bind_template_child (widget_class, CbWindow, new_menu);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.new", "s", new_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);

@@ -42,6 +42,7 @@ struct _CbWindow
   CbOpinionView *opinion_view;
   CbBriefView *brief_view;
   GtkStack *stack;
+  GMenu *new_menu;              /* New Brief: the built-in templates, then the user's own */
 };
 
 /* cb-window.c */
@@ -54,11 +55,16 @@ void      _cb_window_open_file                   (CbWindow             *self,
 CbWindow *_cb_window_for_new_document            (CbWindow             *self);
 void      _cb_window_choose_opinion_for_template (CbWindow             *self,
                                                   CbTemplate           *template);
+void      _cb_window_new_brief                   (CbWindow             *self,
+                                                  CbTemplate           *template,
+                                                  CbOpinion            *opinion,
+                                                  GFile                *pdf_file);
 
 GFile    *_cb_window_find_pdf                    (CbWindow             *self);
 
 /* cb-window-actions.c */
 void      _cb_window_class_actions_init          (CbWindowClass        *klass);
+void      _cb_window_actions_init                (CbWindow             *self);
 void      _cb_window_update_actions              (CbWindow             *self);
 char     *_cb_window_pdf_uri                     (CbWindow             *self,
                                                   gsize                 offset);

@@ -302,7 +302,6 @@ opinion_imported_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(CbOpinion) opinion = cb_opinion_import_file_finish (result, &error);
   CbTemplate *template = data->template;
-  g_autoptr(CbBrief) brief = NULL;
 
   if (self->import_toast != NULL)
     adw_toast_dismiss (self->import_toast);
@@ -321,6 +320,20 @@ opinion_imported_cb (GObject      *source,
       return;
     }
 
+  _cb_window_new_brief (self, template, opinion,
+                        cb_opinion_get_format (opinion) == CB_OPINION_FORMAT_PDF ? data->file : NULL);
+}
+
+/* A new brief of @opinion from @template (the default one when %NULL), with the student
+ * and course of the preferences, in this window if it holds nothing worth keeping. */
+void
+_cb_window_new_brief (CbWindow   *self,
+                      CbTemplate *template,
+                      CbOpinion  *opinion,
+                      GFile      *pdf_file)
+{
+  g_autoptr(CbBrief) brief = NULL;
+
   if (template == NULL)
     template = cb_template_store_get_default_template (cb_template_store_get_default ());
   brief = cb_brief_new (template, opinion);
@@ -335,9 +348,7 @@ opinion_imported_cb (GObject      *source,
   }
   self = _cb_window_for_new_document (self);
   set_brief (self, brief, NULL, NULL);
-  g_clear_object (&self->pdf_file);
-  if (cb_opinion_get_format (opinion) == CB_OPINION_FORMAT_PDF)
-    self->pdf_file = g_object_ref (data->file);
+  g_set_object (&self->pdf_file, pdf_file);
 }
 
 /* A page of a PDF was read: the toast says how far the reading is. */
@@ -1022,6 +1033,7 @@ cb_window_init (CbWindow *self)
   g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
+  _cb_window_actions_init (self);
   _cb_window_update_actions (self);
   cb_profile_watch_window (GTK_WINDOW (self));
 }

@@ -3,12 +3,18 @@
 #include <string.h>
 #include <adwaita.h>
 
+#include <glib/gstdio.h>
+
+#include "cb-application.h"
 #include "cb-brief-view.h"
 #include "cb-clipboard-format.h"
 #include "cb-context-menu.h"
 #include "cb-opinion-view.h"
 #include "cb-section-buffer.h"
+#include "cb-new-brief-dialog.h"
 #include "cb-section-editor.h"
+#include "cb-template-editor.h"
+#include "cb-template-store.h"
 #include "cb-window.h"
 #include "cb-test-ui.h"
 
@@ -836,11 +842,259 @@ test_context_menus (void)
   cb_test_destroy_window (window);
 }
 
+/* The background a reader sees on a character: that of its highest tag that sets one. */
+static GtkTextTag *
+background_tag_at (GtkTextBuffer *buffer,
+                   gsize          offset)
+{
+  GtkTextIter iter;
+  g_autoptr(GSList) tags = NULL;
+  GtkTextTag *top = NULL;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
+  tags = gtk_text_iter_get_tags (&iter);
+  for (GSList *l = tags; l != NULL; l = l->next)
+    {
+      gboolean set = FALSE;
+
+      g_object_get (l->data, "background-set", &set, NULL);
+      if (set && (top == NULL || gtk_text_tag_get_priority (l->data) > gtk_text_tag_get_priority (top)))
+        top = l->data;
+    }
+  return top;
+}
+
+/* In the dark style as in the light, a quoted passage shows its section's tint in the
+ * opinion, over the opinion's own styling (a quotation within it too). */
+static void
+test_tint_in_dark_style (void)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  CbWindow *window = cb_test_open_window ("data/opinions/davidson-v-cannon.txt");
+  CbOpinionView *opinion_view = cb_window_get_opinion_view (window);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (cb_opinion_view_get_text_view (opinion_view));
+  const char *text = cb_opinion_get_text (cb_opinion_view_get_opinion (opinion_view));
+  gsize inner = g_utf8_pointer_to_offset (text, strstr (text, "did not act with deliberate"));
+  gsize start, end;
+  const AdwColorScheme schemes[] = { ADW_COLOR_SCHEME_FORCE_DARK, ADW_COLOR_SCHEME_FORCE_LIGHT };
+
+  select_quote (window, "petitioner had not established an Eighth Amendment violation “because [respondents] did not act "
+                        "with deliberate or callous indifference", &start, &end);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-to-section", "u", 1));
+  cb_opinion_view_select_range (opinion_view, start, start);
+
+  for (guint i = 0; i < G_N_ELEMENTS (schemes); i++)
+    {
+      const gsize places[] = { start + 3, inner };
+
+      adw_style_manager_set_color_scheme (style, schemes[i]);
+      cb_test_spin (200);
+      g_assert_cmpint (adw_style_manager_get_dark (style), ==, schemes[i] == ADW_COLOR_SCHEME_FORCE_DARK);
+      for (guint p = 0; p < G_N_ELEMENTS (places); p++)
+        {
+          GtkTextTag *top = background_tag_at (buffer, places[p]);
+          g_autofree char *name = NULL;
+          GdkRGBA *color = NULL;
+
+          g_assert_nonnull (top);
+          g_object_get (top, "name", &name, "background-rgba", &color, NULL);
+          g_assert_cmpstr (name, ==, "section-1");
+          g_assert_cmpfloat (color->alpha, >, 0.15);
+          gdk_rgba_free (color);
+        }
+    }
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  cb_test_destroy_window (window);
+}
+
+/* The real application, primary on this session bus: menus and windows of its own. */
+static CbApplication *app;
+
+static AdwMessageDialog *
+message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static gboolean
+has_message_dialog (gpointer data)
+{
+  return message_dialog () != NULL;
+}
+
+static gboolean
+has_brief_of (gpointer data)
+{
+  CbBrief *brief = cb_window_get_brief (data);
+
+  return brief != NULL && g_strcmp0 (cb_brief_get_template_id (brief), "classic") == 0;
+}
+
+static CbWindow *
+open_in_app (const char *path)
+{
+  g_autofree char *full = g_build_filename (g_getenv ("CB_SOURCE_ROOT"), path, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (full);
+  CbWindow *window = cb_window_new (app);
+
+  cb_window_open_file (window, file);
+  gtk_window_present (GTK_WINDOW (window));
+  cb_test_wait_until ((gboolean (*) (gpointer)) cb_window_get_brief, window);
+  return window;
+}
+
+/* New Brief ▸ Classic Full Brief with an opinion open offers that opinion: the student
+ * does not look for the file again. */
+static void
+test_new_brief_of_open_opinion (void)
+{
+  CbWindow *window = open_in_app ("data/opinions/davidson-v-cannon.txt");
+  CbOpinion *opinion = cb_brief_get_opinion (cb_window_get_brief (window));
+  AdwMessageDialog *dialog;
+  GtkWidget *button;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new", "s", "classic"));
+  cb_test_wait_until (has_message_dialog, NULL);
+  dialog = message_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "New Brief From “Classic full brief”");
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "this");
+  button = cb_test_find_button (GTK_WIDGET (dialog), "_This Opinion");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  /* This window held nothing to lose: the classic brief of the same opinion opens here. */
+  cb_test_wait_until (has_brief_of, window);
+  g_assert_true (cb_brief_get_opinion (cb_window_get_brief (window)) == opinion);
+  g_assert_cmpuint (cb_brief_get_n_sections (cb_window_get_brief (window)), ==, 9);
+
+  cb_test_destroy_window (window);
+}
+
+static gboolean
+is_new_menu_button (GtkWidget     *widget,
+                    gconstpointer  data)
+{
+  GMenuModel *model;
+  g_autofree char *label = NULL;
+
+  if (!GTK_IS_MENU_BUTTON (widget) || (model = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget))) == NULL)
+    return FALSE;
+  return g_menu_model_get_n_items (model) > 0 &&
+         g_menu_model_get_item_attribute (model, 0, G_MENU_ATTRIBUTE_LABEL, "s", &label) &&
+         g_str_equal (label, "New Brief From Template");
+}
+
+/* A template of the student's own is in New Brief, after the built-in ones, as it is
+ * saved; its underscore is no mnemonic. */
+static void
+test_own_templates_in_new_menu (void)
+{
+  CbWindow *window = open_in_app ("data/opinions/davidson-v-cannon.txt");
+  CbTemplateStore *store = cb_template_store_get_default ();
+  g_autoptr(GFile) dir = cb_template_store_get_user_dir (store);
+  g_autofree char *folder = g_file_get_path (dir);
+  g_autofree char *path = g_build_filename (folder, "moot.brieftemplate", NULL);
+  g_autofree char *irac_path = g_build_filename (g_getenv ("CB_SOURCE_ROOT"), "data", "templates", "irac.brieftemplate", NULL);
+  g_autofree char *irac = NULL;
+  g_autoptr(GString) moot = NULL;
+  GtkWidget *button = cb_test_find_widget (GTK_WIDGET (window), is_new_menu_button, NULL);
+  GMenuModel *menu;
+  g_autoptr(GMenuModel) own = NULL;
+  g_autofree char *label = NULL;
+  g_autoptr(GVariant) target = NULL;
+
+  g_assert_nonnull (button);
+  menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button));
+  g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 1);
+
+  g_assert_true (g_file_get_contents (irac_path, &irac, NULL, NULL));
+  moot = g_string_new (irac);
+  g_string_replace (moot, "id=\"irac\"", "id=\"moot\"", 1);
+  g_string_replace (moot, "<title>IRAC</title>", "<title>Moot_Court Brief</title>", 1);
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, moot->str, -1, NULL));
+  cb_template_store_reload (store);
+
+  g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 2);
+  g_assert_true (g_menu_model_get_item_attribute (menu, 1, G_MENU_ATTRIBUTE_LABEL, "s", &label));
+  g_assert_cmpstr (label, ==, "Your Templates");
+  own = g_menu_model_get_item_link (menu, 1, G_MENU_LINK_SECTION);
+  g_assert_cmpint (g_menu_model_get_n_items (own), ==, 1);
+  g_free (label);
+  g_assert_true (g_menu_model_get_item_attribute (own, 0, G_MENU_ATTRIBUTE_LABEL, "s", &label));
+  g_assert_cmpstr (label, ==, "Moot__Court Brief");
+  target = g_menu_model_get_item_attribute_value (own, 0, G_MENU_ATTRIBUTE_TARGET, G_VARIANT_TYPE_STRING);
+  g_assert_cmpstr (g_variant_get_string (target, NULL), ==, "moot");
+
+  /* Gone from the folder, gone from the menu. */
+  g_assert_cmpint (g_remove (path), ==, 0);
+  cb_template_store_reload (store);
+  g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 1);
+
+  cb_test_destroy_window (window);
+}
+
+static guint
+count_template_editors (void)
+{
+  guint n = 0;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    n += CB_IS_TEMPLATE_EDITOR (l->data);
+  return n;
+}
+
+/* New Template in the gallery hands over to one editor: the gallery closes, so no
+ * Space or Enter meant for the editor opens another one. */
+static void
+test_gallery_new_template (void)
+{
+  CbWindow *window = open_in_app ("data/opinions/davidson-v-cannon.txt");
+  CbNewBriefDialog *gallery = cb_new_brief_dialog_new (window);
+  GtkWidget *row = cb_test_find_row (GTK_WIDGET (gallery), "New Template");
+
+  g_object_add_weak_pointer (G_OBJECT (gallery), (gpointer *) &gallery);
+  gtk_window_present (GTK_WINDOW (gallery));
+  cb_test_spin (100);
+  g_assert_nonnull (row);
+  g_assert_cmpuint (count_template_editors (), ==, 0);
+  g_signal_emit_by_name (row, "activate");
+  cb_test_spin (100);
+  g_assert_null (gallery);
+  g_assert_cmpuint (count_template_editors (), ==, 1);
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; )
+    {
+      GtkWindow *editor = l->data;
+
+      l = l->next;
+      if (CB_IS_TEMPLATE_EDITOR (editor))
+        gtk_window_destroy (editor);
+    }
+  cb_test_destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  g_autoptr(GError) error = NULL;
+  int status;
+
   cb_test_ui_init (&argc, &argv);
+  app = cb_application_new ();
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  g_application_hold (G_APPLICATION (app));
 
   g_test_add_func ("/quoting/copy-paste-links", test_copy_paste_links);
   g_test_add_func ("/quoting/pasted-text-offers-link", test_pasted_text_offers_link);
@@ -854,6 +1108,13 @@ main (int   argc,
   g_test_add_func ("/quoting/authorities-width", test_authorities_width);
   g_test_add_func ("/quoting/template-instructions", test_template_instructions);
   g_test_add_func ("/quoting/context-menus", test_context_menus);
+  g_test_add_func ("/quoting/tint-in-dark-style", test_tint_in_dark_style);
+  g_test_add_func ("/quoting/new-brief-of-open-opinion", test_new_brief_of_open_opinion);
+  g_test_add_func ("/quoting/own-templates-in-new-menu", test_own_templates_in_new_menu);
+  g_test_add_func ("/quoting/gallery-new-template", test_gallery_new_template);
+  status = g_test_run ();
 
-  return g_test_run ();
+  g_application_release (G_APPLICATION (app));
+  g_clear_object (&app);
+  return status;
 }
