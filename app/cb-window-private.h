@@ -69,4 +69,7 @@ void      _cb_window_update_actions              (CbWindow             *self);
 char     *_cb_window_pdf_uri                     (CbWindow             *self,
                                                   gsize                 offset);
 
+/* cb-window-dnd.c */
+void      _cb_window_dnd_init                    (CbWindow             *self);
+
 G_END_DECLS

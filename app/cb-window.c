@@ -870,25 +870,6 @@ cb_window_export_pdf (CbWindow *self,
   g_task_run_in_thread (task, export_thread);
 }
 
-/* Drag a file onto the window to open it. */
-static gboolean
-drop_cb (GtkDropTarget *target,
-         const GValue  *value,
-         double         x,
-         double         y,
-         CbWindow      *self)
-{
-  GSList *files;
-
-  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
-    return FALSE;
-  files = gdk_file_list_get_files (g_value_get_boxed (value));
-  for (GSList *l = files; l != NULL; l = l->next)
-    _cb_window_open_file (self, l->data);
-  g_slist_free (files);
-  return files != NULL;
-}
-
 static void
 document_file_changed_cb (CbWindow *self)
 {
@@ -1004,7 +985,6 @@ cb_window_class_init (CbWindowClass *klass)
 static void
 cb_window_init (CbWindow *self)
 {
-  GtkDropTarget *drop;
   int width, height;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -1029,9 +1009,7 @@ cb_window_init (CbWindow *self)
   g_signal_connect_object (self->settings, "changed::cite-style", G_CALLBACK (cite_style_changed_cb),
                            self, G_CONNECT_SWAPPED);
 
-  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
-  g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+  _cb_window_dnd_init (self);
 
   _cb_window_actions_init (self);
   _cb_window_update_actions (self);

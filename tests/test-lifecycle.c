@@ -238,6 +238,31 @@ open_in_app (GFile *file)
   g_application_open (G_APPLICATION (app), files, 1, "");
 }
 
+/* Drops @file on @window, as the file manager does when the file is dragged there.
+ * Returns: whether the window took it */
+static gboolean
+drop_on_window (CbWindow *window,
+                GFile    *file)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  g_auto(GValue) value = G_VALUE_INIT;
+  GSList files = { file, NULL };
+  gboolean taken = FALSE;
+
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_list (&files));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !taken; i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller) &&
+          gdk_content_formats_contain_gtype (gtk_drop_target_get_formats (GTK_DROP_TARGET (controller)),
+                                             GDK_TYPE_FILE_LIST))
+        g_signal_emit_by_name (controller, "drop", &value, 0.0, 0.0, &taken);
+    }
+  return taken;
+}
+
 static CbWindow *
 open_brief (const char *path)
 {
@@ -381,6 +406,7 @@ test_one_window_per_file (void)
 
   /* From the window's own Open and from a drop: the window it is in. */
   cb_window_open_file (window, through_link);
+  g_assert_true (drop_on_window (window, dotted));
   cb_test_spin (200);
   g_assert_cmpuint (count_brief_windows (), ==, 1);
 
