@@ -1,6 +1,6 @@
 /* Everything the importer derives from an opinion (page marks, footnotes, headnotes,
- * separate opinions, hidden marker characters, caption, citations with their offsets)
- * written out line by line and compared with a stored expectation, for every opinion
+ * numbered paragraphs, separate opinions, hidden marker characters, caption, citations
+ * with their offsets) written out line by line and compared with a stored expectation, for every opinion
  * fixture, the shared sample and the 1 MB benchmark opinion. Any change to what an
  * import finds shows up here as a changed line.
  *
@@ -101,6 +101,7 @@ dump_opinion (CbOpinion *opinion)
   const CbPageMark *marks;
   const CbFootnote *notes;
   const CbHeadnote *headnotes;
+  const CbParagraph *paragraphs;
   const CbPart *parts;
   GPtrArray *citations = cb_opinion_get_citations (opinion);
   gsize n;
@@ -134,6 +135,10 @@ dump_opinion (CbOpinion *opinion)
   for (gsize i = 0; i < n; i++)
     g_string_append_printf (out, "headnote %u %" G_GSIZE_FORMAT "+%" G_GSIZE_FORMAT "\n",
                             headnotes[i].number, headnotes[i].offset, headnotes[i].length);
+  paragraphs = cb_opinion_get_paragraphs (opinion, &n);
+  for (gsize i = 0; i < n; i++)
+    g_string_append_printf (out, "paragraph %u %" G_GSIZE_FORMAT "+%" G_GSIZE_FORMAT "\n",
+                            paragraphs[i].number, paragraphs[i].offset, paragraphs[i].length);
   parts = cb_page_map_get_parts (cb_opinion_get_page_map (opinion), &n);
   for (gsize i = 0; i < n; i++)
     g_string_append_printf (out, "part %" G_GSIZE_FORMAT "-%" G_GSIZE_FORMAT " %s\n",
@@ -279,7 +284,7 @@ test_fixtures (void)
                                                     "fuzz-regressions", "opinion-text-literal-star.txt",
                                                     NULL);
 
-  g_assert_cmpuint (check_dir (opinions, "opinions"), ==, 15);
+  g_assert_cmpuint (check_dir (opinions, "opinions"), ==, 18);
   g_assert_cmpuint (check_dir (analysis, "analysis"), ==, 3);
   check_file (literal_star, "fuzz-opinion-text-literal-star.txt.expected");
 }

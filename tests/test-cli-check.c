@@ -634,6 +634,68 @@ test_check_citation (Fixture       *fixture,
   g_assert_cmpint (wrong.status, ==, 1);
 }
 
+/* An assignment of @opinion (relative to the source tree) filled in, cited by
+ * @citation, with a quotation of @quote in its Facts; saved as @name. */
+static void
+make_quoted_brief (Fixture    *fixture,
+                   const char *opinion,
+                   const char *citation,
+                   const char *quote,
+                   const char *name)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("CB_SOURCE_ROOT"), opinion, NULL);
+  g_auto(CbTestRun) run = { 0 };
+  g_autoptr(CbBrief) brief = NULL;
+  gsize start, end;
+
+  run_casebrief (fixture, &run, "new", "--template", "default", "--opinion", path, "--student", "Ann Smith",
+                 "-o", name, NULL);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+  fill_brief (fixture, name, 10, 10);
+  brief = load_brief (fixture, name);
+  cb_brief_set_citation (brief, citation);
+  g_assert_true (cb_opinion_find_quote (cb_brief_get_opinion (brief), quote, 0, &start, &end));
+  cb_brief_insert_excerpt_block (brief, cb_brief_lookup_section (brief, "facts"),
+                                 cb_brief_add_excerpt (brief, "facts", start, end), 0);
+  save_brief (fixture, brief, name);
+}
+
+/* A brief cited only by a neutral or a database citation: its quotations have their
+ * pin cites (a paragraph, a bare page, a star page), so check finds nothing missing;
+ * a quotation from the caption of an opinion with numbered paragraphs and no pages is
+ * in no paragraph, and is reported. */
+static void
+test_check_neutral_and_database (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_auto(CbTestRun) run = { 0 };
+  g_auto(CbTestRun) caption = { 0 };
+
+  make_quoted_brief (fixture, "tests/fixtures/opinions/ohio-paragraphs.txt", "2012-Ohio-4567",
+                     "Appellate review of a ruling on a motion to suppress", "paragraphs.brief");
+  make_quoted_brief (fixture, "tests/fixtures/opinions/ohio-star-pages.txt", "2002-Ohio-6547",
+                     "It proved that he bought a new television", "pages.brief");
+  make_quoted_brief (fixture, "tests/fixtures/opinions/westlaw-unreported.txt", "2014 WL 1234567",
+                     "Severance is owed as promised.", "westlaw.brief");
+  run_casebrief (fixture, &run, "check", "paragraphs.brief", "pages.brief", "westlaw.brief", NULL);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpstr (run.out, ==,
+    "File              Student    Case                     Status    Problems\n"
+    "paragraphs.brief  Ann Smith  State v. Holloway        complete\n"
+    "pages.brief       Ann Smith  State v. Webb            complete\n"
+    "westlaw.brief     Ann Smith  Garcia v. Acme Tool Co.  complete\n");
+  g_assert_cmpint (run.status, ==, 0);
+
+  make_quoted_brief (fixture, "tests/fixtures/opinions/ohio-paragraphs.txt", "2012-Ohio-4567",
+                     "Court of Appeals of Ohio, Tenth District", "caption.brief");
+  run_casebrief (fixture, &caption, "check", "caption.brief", NULL);
+  g_assert_cmpstr (caption.out, ==,
+    "File           Student    Case               Status      Problems\n"
+    "caption.brief  Ann Smith  State v. Holloway  incomplete  1 quotation without a pin cite\n");
+  g_assert_cmpint (caption.status, ==, 1);
+}
+
 /* Briefs from different templates share a column where a title is shared. */
 static void
 test_check_csv_section_union (Fixture       *fixture,
@@ -747,6 +809,8 @@ main (int   argc,
   g_test_add ("/cli/check-over-limit", Fixture, NULL, fixture_set_up, test_check_over_limit, fixture_tear_down);
   g_test_add ("/cli/check-csv", Fixture, NULL, fixture_set_up, test_check_csv, fixture_tear_down);
   g_test_add ("/cli/check-citation", Fixture, NULL, fixture_set_up, test_check_citation, fixture_tear_down);
+  g_test_add ("/cli/check-neutral-and-database", Fixture, NULL, fixture_set_up, test_check_neutral_and_database,
+              fixture_tear_down);
   g_test_add ("/cli/report-excerpts", Fixture, NULL, fixture_set_up, test_report_excerpts, fixture_tear_down);
 
   g_test_add ("/cli/check-csv-section-union", Fixture, NULL, fixture_set_up, test_check_csv_section_union, fixture_tear_down);

@@ -184,8 +184,9 @@ to_json (CbOpinion *opinion)
   const CbPageMark *marks;
   const CbFootnote *notes;
   const CbHeadnote *headnotes;
+  const CbParagraph *paragraphs;
   GPtrArray *citations = cb_opinion_get_citations (opinion);
-  gsize n_marks, n_notes, n_headnotes;
+  gsize n_marks, n_notes, n_headnotes, n_paragraphs;
 
   append_json_member (out, "source", cb_opinion_get_source_name (opinion), FALSE);
   append_json_member (out, "format", formats[cb_opinion_get_format (opinion)], FALSE);
@@ -231,7 +232,13 @@ to_json (CbOpinion *opinion)
   for (gsize i = 0; i < n_headnotes; i++)
     g_string_append_printf (out, "%s\n    {\"number\": %u, \"offset\": %" G_GSIZE_FORMAT ", \"length\": %" G_GSIZE_FORMAT "}",
                             i ? "," : "", headnotes[i].number, headnotes[i].offset, headnotes[i].length);
-  g_string_append (out, n_headnotes ? "\n  ],\n  \"citations\": [" : "],\n  \"citations\": [");
+  g_string_append (out, n_headnotes ? "\n  ],\n  \"paragraphs\": [" : "],\n  \"paragraphs\": [");
+
+  paragraphs = cb_opinion_get_paragraphs (opinion, &n_paragraphs);
+  for (gsize i = 0; i < n_paragraphs; i++)
+    g_string_append_printf (out, "%s\n    {\"number\": %u, \"offset\": %" G_GSIZE_FORMAT ", \"length\": %" G_GSIZE_FORMAT "}",
+                            i ? "," : "", paragraphs[i].number, paragraphs[i].offset, paragraphs[i].length);
+  g_string_append (out, n_paragraphs ? "\n  ],\n  \"citations\": [" : "],\n  \"citations\": [");
 
   for (guint i = 0; i < citations->len; i++)
     append_citation_json (out, citations, i);
@@ -285,8 +292,9 @@ print_table (CbOpinion *opinion)
   const CbPageMark *marks;
   const CbFootnote *notes;
   const CbHeadnote *headnotes;
+  const CbParagraph *paragraphs;
   GPtrArray *citations = cb_opinion_get_citations (opinion);
-  gsize n_marks, n_notes, n_headnotes;
+  gsize n_marks, n_notes, n_headnotes, n_paragraphs;
   const struct { const char *label; const char *value; } fields[] = {
     { _("Source"), cb_opinion_get_source_name (opinion) },
     { _("Case"), cb_opinion_get_case_name (opinion) },
@@ -335,6 +343,14 @@ print_table (CbOpinion *opinion)
   g_print ("\n%s\n", _("Headnotes (number, offset)"));
   for (gsize i = 0; i < n_headnotes; i++)
     g_print ("  [%u]  %" G_GSIZE_FORMAT "\n", headnotes[i].number, headnotes[i].offset);
+
+  paragraphs = cb_opinion_get_paragraphs (opinion, &n_paragraphs);
+  if (n_paragraphs > 0)
+    {
+      g_print ("\n%s\n", _("Numbered paragraphs (number, offset)"));
+      for (gsize i = 0; i < n_paragraphs; i++)
+        g_print ("  ¶ %u  %" G_GSIZE_FORMAT "\n", paragraphs[i].number, paragraphs[i].offset);
+    }
 
   g_print ("\n%s\n", _("Citations (start–end, text)"));
   for (guint i = 0; i < citations->len; i++)

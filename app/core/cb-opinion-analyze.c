@@ -749,6 +749,181 @@ find_headnotes (CbOpinion  *self,
     }
 }
 
+/* Past the spaces at byte @p, no-break spaces too ("¶&nbsp;12"). */
+static gsize
+skip_blanks (const char *s,
+             gsize       p,
+             gsize       limit)
+{
+  for (;;)
+    {
+      if (p < limit && s[p] == ' ')
+        p++;
+      else if (p + 1 < limit && (guchar) s[p] == 0xc2 && (guchar) s[p + 1] == 0xa0)
+        p += 2;
+      else
+        return p;
+    }
+}
+
+/* A paragraph number as printed at the start of a line, at byte @i: Ohio's "{¶ 12}",
+ * "¶ 12" and "¶12" (Illinois, Wisconsin, Utah), North Dakota's "[¶ 12]", New Mexico's
+ * "{12}". Star-page and headnote markers before it ("*346 ", "[1] ") are passed over.
+ * Gives the number, the marker's start and end in bytes and whether it is braced,
+ * which a line of prose never starts with. */
+static gboolean
+match_paragraph_number (const Text *t,
+                        gsize       i,
+                        gsize       limit,
+                        guint      *number,
+                        gsize      *start,
+                        gsize      *end,
+                        gboolean   *braced)
+{
+  const char *s = t->s;
+  gsize p = i, digits;
+  char close = 0;
+  gboolean pilcrow = FALSE;
+
+  /* The markers before the number: "*346 ", "**670 ", "[1] ". */
+  for (;;)
+    {
+      gsize q = p;
+
+      while (q < limit && (s[q] == ' ' || s[q] == '\t'))
+        q++;
+      p = q;
+      if (q < limit && s[q] == '*')
+        {
+          while (q < limit && s[q] == '*')
+            q++;
+          if (q >= limit || !is_digit (s[q]))
+            break;
+          while (q < limit && is_digit (s[q]))
+            q++;
+        }
+      else if (q + 1 < limit && s[q] == '[' && is_digit (s[q + 1]))
+        {
+          for (q++; q < limit && is_digit (s[q]); q++)
+            ;
+          if (q >= limit || s[q] != ']')
+            break;
+          q++;
+        }
+      else
+        break;
+      if (q >= limit || s[q] != ' ')
+        break;
+      p = q;
+    }
+
+  *start = p;
+  if (p < limit && (s[p] == '{' || s[p] == '['))
+    {
+      close = s[p] == '{' ? '}' : ']';
+      p++;
+      p = skip_blanks (s, p, limit);
+    }
+  if (p + 1 < limit && (guchar) s[p] == 0xc2 && (guchar) s[p + 1] == 0xb6)
+    {
+      pilcrow = TRUE;
+      p += 2;
+      p = skip_blanks (s, p, limit);
+    }
+  /* "[12]" is a headnote; "{12}" is New Mexico's paragraph. */
+  if (!pilcrow && close != '}')
+    return FALSE;
+
+  *number = 0;
+  for (digits = 0; p < limit && is_digit (s[p]) && digits < 5; digits++)
+    *number = *number * 10 + (guint) (s[p++] - '0');
+  if (digits == 0 || *number == 0 || (p < limit && is_digit (s[p])))
+    return FALSE;
+  if (close != 0)
+    {
+      p = skip_blanks (s, p, limit);
+      if (p >= limit || s[p] != close)
+        return FALSE;
+      p++;
+    }
+  if (p < t->n && !g_unichar_isspace (char_at (t, p)))
+    return FALSE;
+  *end = p;
+  *braced = close != 0;
+  return TRUE;
+}
+
+/*
+ * find_paragraphs:
+ * @self: the opinion being analyzed, its footnotes known
+ * @t: its text
+ * @limit: byte where the opinion ends (the footnote block)
+ *
+ * The numbered paragraphs of an opinion that numbers them: the numbers at the start
+ * of lines, outside footnotes. A braced number ("{¶ 12}") counts when it goes up or
+ * starts again at 1 (a separate opinion may number its own); a bare one ("¶ 12"),
+ * which a line broken inside a citation could start with, only when it is the next
+ * number, a 1, or the first of two in a row. One number alone numbers nothing.
+ */
+static void
+find_paragraphs (CbOpinion  *self,
+                 const Text *t,
+                 gsize       limit)
+{
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (CbParagraph));
+  g_autoptr(GArray) braced = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  gsize n_notes, next_note = 0;
+  const CbFootnote *notes = cb_page_map_get_footnotes (self->page_map, &n_notes);
+  guint previous = 0;
+
+  for (gsize i = 0; i < limit; i++)
+    {
+      CbParagraph paragraph;
+      gsize start, end;
+      gboolean is_braced;
+
+      if (i > 0 && t->s[i - 1] != '\n')
+        {
+          const char *line_end = memchr (t->s + i, '\n', limit - i);
+
+          if (line_end == NULL)
+            break;
+          i = (gsize) (line_end - t->s);
+          continue;
+        }
+      if (!match_paragraph_number (t, i, limit, &paragraph.number, &start, &end, &is_braced))
+        continue;
+      paragraph.offset = offset_of (t, start);
+      paragraph.length = offset_of (t, end) - paragraph.offset;
+      /* A PDF's footnotes are among its pages' text, in text order, as the lines are. */
+      while (next_note < n_notes && notes[next_note].body_end <= paragraph.offset)
+        next_note++;
+      if (next_note < n_notes && notes[next_note].body_start <= paragraph.offset)
+        continue;
+      g_array_append_val (found, paragraph);
+      g_array_append_val (braced, is_braced);
+    }
+
+  for (guint i = 0; i < found->len; i++)
+    {
+      const CbParagraph *paragraph = &g_array_index (found, CbParagraph, i);
+      guint number = paragraph->number;
+      gboolean ok;
+
+      if (g_array_index (braced, gboolean, i))
+        ok = number > previous || number == 1;
+      else
+        ok = number == previous + 1 || number == 1 ||
+             (previous == 0 && i + 1 < found->len && g_array_index (found, CbParagraph, i + 1).number == number + 1);
+      if (!ok)
+        continue;
+      g_array_append_val (self->paragraphs, *paragraph);
+      previous = number;
+    }
+  if (self->paragraphs->len < 2)
+    g_array_set_size (self->paragraphs, 0);
+}
+
 /* "POWELL" → "Powell", "O'CONNOR" → "O'Connor", "CONNOLLY and GERRARD" → "Connolly and
  * Gerrard". */
 static char *
@@ -937,7 +1112,9 @@ compile_caption_regexes (gpointer data)
                              "(?:\\s*,\\s*\\d+\\s+[A-Z][A-Za-z0-9.\\s]*?\\s+\\d+)*)"
                              "(?:\\s*\\([^)]*\\))?\\.?$", 0, 0, NULL);
   /* "No. 84-6470", "Nos. 84–6470 and 85-1", and a court's prefix: "No. S-06-1155". */
-  r->docket = g_regex_new ("\\b(Nos?\\.\\s*(?:[A-Z]{1,3}-)?\\d[\\w–-]*(?:\\s*(?:,|and)\\s*\\d[\\w–-]*)*)", 0, 0, NULL);
+  /* A federal district court's docket holds its division: "No. 2:12-cv-00345". */
+  r->docket = g_regex_new ("\\b(Nos?\\.\\s*(?:[A-Z]{1,3}-)?\\d[\\w–-]*(?::\\w[\\w–-]*)*"
+                           "(?:\\s*(?:,|and)\\s*\\d[\\w–-]*(?::\\w[\\w–-]*)*)*)", 0, 0, NULL);
   /* Westlaw abbreviates the months: "Decided Jan. 21, 1986." */
   r->date = g_regex_new ("((?:January|February|March|April|May|June|July|August|September|"
                          "October|November|December|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Aug\\.|Sept?\\.|"
@@ -1101,7 +1278,7 @@ find_caption (CbOpinion *self)
  *
  * The page map of star paging. A reporter has pages when a marker of it stands
  * before the footnote block; text before its first marker is on that marker's page
- * minus one. In the footnote block, each footnote's text is on the page of its
+ * minus one, or page 1 before a "*1". In the footnote block, each footnote's text is on the page of its
  * reference, moved on by markers inside the footnote itself; text before the first
  * footnote belongs to it, and text after a footnote's end to that footnote.
  */
@@ -1130,7 +1307,9 @@ fill_page_map (CbOpinion *self,
       if (body->len == 0)
         continue;
 
-      cb_page_map_add_page (map, r, 0, g_array_index (body, CbPageMark, 0).page - 1);
+      /* No page is numbered 0: what comes before a "*1" (the caption of a Westlaw
+       * document) is printed on its first page. */
+      cb_page_map_add_page (map, r, 0, MAX (g_array_index (body, CbPageMark, 0).page, 2) - 1);
       for (guint i = 0; i < body->len; i++)
         cb_page_map_add_page (map, r, g_array_index (body, CbPageMark, i).offset, g_array_index (body, CbPageMark, i).page);
 
@@ -1190,6 +1369,7 @@ cb_opinion_analyze (CbOpinion *self)
   self->hidden_ranges = g_array_new (FALSE, FALSE, sizeof (CbRange));
   self->marks = g_array_new (FALSE, FALSE, sizeof (CbPageMark));
   self->headnotes = g_array_new (FALSE, FALSE, sizeof (CbHeadnote));
+  self->paragraphs = g_array_new (FALSE, FALSE, sizeof (CbParagraph));
 
   /* The star pins of database citations are no page markers: the citations are found
    * by the first star marker, or when first asked for. A text of nothing but "Id. "
@@ -1200,6 +1380,8 @@ cb_opinion_analyze (CbOpinion *self)
   find_headnotes (self, &t, block);
   find_separate_opinions (self, parts);
   self->page_map = fill_page_map (self, notes, parts);
+  self->notes_at_end = TRUE;
+  find_paragraphs (self, &t, block);
   find_caption (self);
   /* Kept: quoting turns character offsets back into bytes with it. */
   self->char_blocks = t.blocks;
@@ -1232,6 +1414,7 @@ cb_opinion_analyze_printed (CbOpinion *self,
   self->hidden_ranges = g_array_new (FALSE, FALSE, sizeof (CbRange));
   self->marks = g_array_new (FALSE, FALSE, sizeof (CbPageMark));
   self->headnotes = g_array_new (FALSE, FALSE, sizeof (CbHeadnote));
+  self->paragraphs = g_array_new (FALSE, FALSE, sizeof (CbParagraph));
   self->page_map = map;
   self->footnote_block = self->length;
 
@@ -1264,5 +1447,6 @@ cb_opinion_analyze_printed (CbOpinion *self,
           cb_page_map_add_part (map, part->start, part->end, part->kind, part->parenthetical, part->title);
         }
     }
+  find_paragraphs (self, &t, t.n);
   find_caption (self);
 }

@@ -4,15 +4,19 @@
 
 #include <string.h>
 
+#include "cb-citation.h"
+#include "cb-citation-private.h"
 #include "cb-opinion-private.h"
 #include "cb-reporters.h"
 
-/* One citation of the brief: "474 U.S. 344". */
+/* One citation of the brief: "474 U.S. 344", or a neutral one, "2012-Ohio-4567". */
 typedef struct
 {
   char *volume;
   char *reporter;
   guint page;
+  char *neutral;                /* a neutral citation as it is cited, or NULL */
+  gsize position;               /* in bytes in the brief's citation, for the order */
 } Cite;
 
 static void
@@ -20,6 +24,7 @@ cite_free (Cite *cite)
 {
   g_free (cite->volume);
   g_free (cite->reporter);
+  g_free (cite->neutral);
   g_free (cite);
 }
 
@@ -52,19 +57,65 @@ compile_citation_regex (gpointer data)
   return g_regex_new ("^\\s*(\\d+)\\s+(\\S.*?)\\s+(\\d+)\\b", G_REGEX_OPTIMIZE, 0, NULL);
 }
 
+static int
+compare_positions (gconstpointer a,
+                   gconstpointer b)
+{
+  const Cite *x = *(Cite **) a;
+  const Cite *y = *(Cite **) b;
+
+  return x->position < y->position ? -1 : x->position > y->position;
+}
+
+/* The neutral citations in @citation, as the citation scanner reads them: each is
+ * cited as it is written in full ("2012-Ohio-4567", "2019 IL App (2d) 180123-U").
+ * Louisiana's cites the pages of its own slip ("p. 6"), which no opinion text
+ * numbers, and is left out. */
+static void
+add_neutral_citations (GPtrArray  *cites,
+                       const char *citation)
+{
+  g_autoptr(GPtrArray) found = cb_citation_scan (citation);
+
+  for (guint i = 0; i < found->len; i++)
+    {
+      const CbCitation *neutral = g_ptr_array_index (found, i);
+      g_autoptr(CbCitation) bare = NULL;
+      Cite *cite;
+
+      if (neutral->kind != CB_CITATION_CASE || neutral->form != CB_CITATION_FORM_NEUTRAL ||
+          (cb_reporters_get_forms (neutral->reporter) & CB_REPORTER_LOUISIANA))
+        continue;
+      /* Only what names the case: no name, pin or parenthetical. */
+      bare = cb_citation_new (CB_CITATION_CASE);
+      bare->form = CB_CITATION_FORM_NEUTRAL;
+      bare->volume = g_strdup (neutral->volume);
+      bare->reporter = g_strdup (neutral->reporter);
+      bare->page = g_strdup (neutral->page);
+      cite = g_new0 (Cite, 1);
+      cite->neutral = cb_citation_to_string (bare);
+      cite->position = (gsize) (g_utf8_offset_to_pointer (citation, (glong) neutral->start) - citation);
+      g_ptr_array_add (cites, cite);
+    }
+}
+
+/* The citations that cite pages, in order, and with @neutral the neutral citations
+ * too, in their place among them. */
 static GPtrArray *
-parse_citations (const char *citation)
+parse_citations (const char *citation,
+                 gboolean    neutral)
 {
   static GOnce once = G_ONCE_INIT;
   GPtrArray *cites = g_ptr_array_new_with_free_func ((GDestroyNotify) cite_free);
   GRegex *regex = g_once (&once, compile_citation_regex, NULL);
   g_auto(GStrv) pieces = NULL;
+  gsize position = 0;
 
   if (citation == NULL)
     return cites;
 
   pieces = g_strsplit (citation, ",", -1);
-  for (guint i = 0; pieces[i] != NULL; i++)
+  for (guint i = 0; pieces[i] != NULL; position += strlen (pieces[i]) + 1, i++)
     {
       g_autoptr(GMatchInfo) match = NULL;
       g_autofree char *page = NULL;
@@ -82,7 +133,13 @@ parse_citations (const char *citation)
         }
       page = g_match_info_fetch (match, 3);
       cite->page = (guint) g_ascii_strtoull (page, NULL, 10);
+      cite->position = position;
       g_ptr_array_add (cites, cite);
+    }
+  if (neutral)
+    {
+      add_neutral_citations (cites, citation);
+      g_ptr_array_sort (cites, compare_positions);
     }
   return cites;
 }
@@ -221,6 +278,25 @@ format_range (guint       first,
   return cb_pin_cite_format_range (first, last);
 }
 
+/* The star level of a database's own pages: a Westlaw or Lexis document numbers its
+ * pages from *1, so its first page is 1; a level the opinion's own citation gives to a
+ * reporter is that reporter's. */
+static int
+database_level (CbOpinion      *self,
+                GPtrArray      *own,
+                const gboolean *taken)
+{
+  for (guint r = 0; r < MAX_REPORTERS; r++)
+    {
+      const Cite *c = r < own->len ? g_ptr_array_index (own, r) : NULL;
+
+      if (cb_page_map_has_pages (self->page_map, r) && !taken[r] && cb_opinion_get_first_page (self, r) <= 1 &&
+          (c == NULL || is_database (c->reporter)))
+        return (int) r;
+    }
+  return -1;
+}
+
 /* The reporter (star level) a citation names, or -1 when the opinion has no pages for it. */
 static int
 reporter_for (CbOpinion      *self,
@@ -231,6 +307,9 @@ reporter_for (CbOpinion      *self,
   int best = -1;
   guint best_distance = G_MAXUINT;
 
+  if (is_database (cite->reporter))
+    return database_level (self, own, taken);
+
   /* The opinion's own citation line lists its reporters in star order. */
   for (guint i = 0; i < own->len && i < MAX_REPORTERS; i++)
     {
@@ -239,10 +318,6 @@ reporter_for (CbOpinion      *self,
       if (same_reporter (c->reporter, cite->reporter) && cb_page_map_has_pages (self->page_map, i))
         return (int) i;
     }
-
-  /* A Westlaw or Lexis document numbers its own pages from *1: the first star paging. */
-  if (is_database (cite->reporter))
-    return cb_page_map_has_pages (self->page_map, 0) && !taken[0] ? 0 : -1;
 
   /* Otherwise the reporter whose first page in the text is the cited page or just after it. */
   for (guint r = 0; r < MAX_REPORTERS; r++)
@@ -261,15 +336,23 @@ reporter_for (CbOpinion      *self,
   return best;
 }
 
-/* A citation of the brief that the opinion has pages for: its reporter (star level),
- * and how it is written. */
+/* How a citation of the brief pins a passage. */
+typedef enum
+{
+  PIN_PAGES,                    /* a reporter's pages: "474 U.S. at 345" */
+  PIN_STAR_PAGES,               /* a database's star pages: "2014 WL 1234567, at *3" */
+  PIN_PARAGRAPHS,               /* a neutral citation's paragraphs: "2012-Ohio-4567, ¶ 12" */
+} PinKind;
+
+/* A citation of the brief that the opinion has pages or paragraphs for: its reporter
+ * (star level), and how it is written. */
 typedef struct
 {
-  int reporter;
+  PinKind kind;
+  int reporter;                 /* -1 for paragraphs */
   char *volume;
-  char *name;                   /* the reporter's canonical spelling */
+  char *name;                   /* the reporter's canonical spelling, or the neutral citation */
   guint page;
-  gboolean database;
 } CitedReporter;
 
 static void
@@ -280,35 +363,55 @@ cited_reporter_free (CitedReporter *cited)
   g_free (cited);
 }
 
-/* The citations in @citation that the opinion has pages for, in order, each with its
- * reporter: what every pin cite by @citation cites, whatever the passage; @n_cites
- * comes back with how many citations it names, with pages or not. */
+/* The citations in @citation that the opinion has pages or numbered paragraphs for,
+ * in order, each with its reporter: what every pin cite by @citation cites, whatever
+ * the passage; @n_cites comes back with how many citations of pages it names, with
+ * pages in the opinion or not. A neutral citation is cited by paragraph where the
+ * opinion numbers them; otherwise it names nothing the opinion has. */
 static GPtrArray *
 resolve_citation (CbOpinion  *self,
                   const char *citation,
                   guint      *n_cites)
 {
-  g_autoptr(GPtrArray) cites = parse_citations (citation);
-  g_autoptr(GPtrArray) own = parse_citations (self->citation);
+  g_autoptr(GPtrArray) cites = parse_citations (citation, TRUE);
+  g_autoptr(GPtrArray) own = parse_citations (self->citation, FALSE);
   GPtrArray *resolved = g_ptr_array_new_with_free_func ((GDestroyNotify) cited_reporter_free);
   gboolean taken[MAX_REPORTERS] = { FALSE, };
 
-  *n_cites = cites->len;
+  *n_cites = 0;
   for (guint i = 0; i < cites->len; i++)
     {
       const Cite *cite = g_ptr_array_index (cites, i);
-      int r = reporter_for (self, own, cite, taken);
       CitedReporter *cited;
+      int r = -1;
 
-      if (r < 0)
-        continue;
-      taken[r] = TRUE;
+      if (cite->neutral != NULL)
+        {
+          if (self->paragraphs->len == 0)
+            continue;
+        }
+      else
+        {
+          (*n_cites)++;
+          r = reporter_for (self, own, cite, taken);
+          if (r < 0)
+            continue;
+          taken[r] = TRUE;
+        }
       cited = g_new0 (CitedReporter, 1);
       cited->reporter = r;
-      cited->volume = g_strdup (cite->volume);
-      cited->name = cb_reporter_canonical (cite->reporter);
-      cited->page = cite->page;
-      cited->database = is_database (cited->name);
+      if (cite->neutral != NULL)
+        {
+          cited->kind = PIN_PARAGRAPHS;
+          cited->name = g_strdup (cite->neutral);
+        }
+      else
+        {
+          cited->volume = g_strdup (cite->volume);
+          cited->name = cb_reporter_canonical (cite->reporter);
+          cited->page = cite->page;
+          cited->kind = is_database (cited->name) ? PIN_STAR_PAGES : PIN_PAGES;
+        }
       g_ptr_array_add (resolved, cited);
     }
   return resolved;
@@ -435,9 +538,12 @@ slip_pin_cite (CbOpinion   *self,
  * Computes the pin cite of a passage: "474 U.S. at 345–46", with " n.1" when the
  * passage is in a footnote, every cited reporter present in the opinion in the
  * order given ("474 U.S. at 347, 106 S. Ct. at 670"), and the parenthetical of a
- * concurrence or dissent. Without a citation that names a reporter (none, an empty
- * one, one with blanks) the bare page of the first reporter is given ("*345",
- * "*345–46", "*345 n.*"). A slip opinion cites its own pages with any citation or none
+ * concurrence or dissent. A neutral citation cites the paragraphs of an opinion
+ * that numbers them ("2012-Ohio-4567, ¶ 12", "¶¶ 12–13"), a Westlaw or Lexis
+ * citation its star pages ("2014 WL 1234567, at *3"). Without a citation that names a
+ * reporter (none, an empty one, one with blanks, a neutral one without numbered
+ * paragraphs) the bare page of the first reporter is given ("*345", "*345–46",
+ * "*345 n.*"). A slip opinion cites its own pages with any citation or none
  * ("slip op. at 5", "(slip op., at 5)"), and a quote from its syllabus says so.
  * White space and markers at the ends of the passage do not count.
  *
@@ -476,9 +582,49 @@ cb_opinion_pin_cite (CbOpinion   *self,
   out = g_string_new (NULL);
   cited = cited_reporters (self, citation, &n_cites);
 
-  /* No citation, an empty one, or one that names no reporter ("596 U.S. ___"): a
-   * quotation still never goes without its page. */
-  if (n_cites == 0)
+  for (guint i = 0; i < cited->len; i++)
+    {
+      const CitedReporter *cite = g_ptr_array_index (cited, i);
+      int r = cite->reporter;
+      g_autofree char *range = NULL;
+
+      if (cite->kind == PIN_PARAGRAPHS)
+        {
+          guint first = cb_opinion_paragraph_at (self, start);
+          guint last = cb_opinion_paragraph_at (self, end - 1);
+
+          /* Before the first numbered paragraph (a caption, a syllabus) there is none. */
+          if (first == 0)
+            continue;
+          if (out->len > 0)
+            g_string_append (out, ", ");
+          /* Paragraphs keep every digit of a range, as sections do: "¶¶ 112–114". */
+          if (last > first)
+            g_string_append_printf (out, "%s, ¶¶ %u–%u", cite->name, first, last);
+          else
+            g_string_append_printf (out, "%s, ¶ %u", cite->name, first);
+        }
+      else
+        {
+          range = format_range (cb_opinion_page_at (self, r, start), cb_opinion_page_at (self, r, end - 1), style);
+          if (out->len > 0)
+            g_string_append (out, ", ");
+          /* A Westlaw or Lexis document's pages are its star pages, cited with its
+           * number: "2014 WL 1234567, at *3". */
+          if (cite->kind == PIN_STAR_PAGES)
+            g_string_append_printf (out, "%s %s %u, at *%s", cite->volume, cite->name, cite->page, range);
+          else
+            g_string_append_printf (out, style == CB_CITE_STYLE_SUPREME_COURT ? "%s %s, at %s" : "%s %s at %s",
+                                    cite->volume, cite->name, range);
+        }
+      if (note != NULL)
+        g_string_append_printf (out, " n.%s", note->label);
+    }
+
+  /* No citation, an empty one, one that names no reporter ("596 U.S. ___") or only a
+   * neutral citation whose paragraphs the opinion does not number: a quotation still
+   * never goes without its page, the bare page of the star paging. */
+  if (out->len == 0 && n_cites == 0)
     {
       g_autofree char *range = NULL;
 
@@ -489,30 +635,8 @@ cb_opinion_pin_cite (CbOpinion   *self,
       if (note != NULL)
         g_string_append_printf (out, " n.%s", note->label);
     }
-  else
-    {
-      for (guint i = 0; i < cited->len; i++)
-        {
-          const CitedReporter *cite = g_ptr_array_index (cited, i);
-          int r = cite->reporter;
-          g_autofree char *range = NULL;
-
-          range = format_range (cb_opinion_page_at (self, r, start), cb_opinion_page_at (self, r, end - 1), style);
-          if (out->len > 0)
-            g_string_append (out, ", ");
-          /* A Westlaw or Lexis document's pages are its star pages, cited with its
-           * number: "2014 WL 1234567, at *3". */
-          if (cite->database)
-            g_string_append_printf (out, "%s %s %u, at *%s", cite->volume, cite->name, cite->page, range);
-          else
-            g_string_append_printf (out, style == CB_CITE_STYLE_SUPREME_COURT ? "%s %s, at %s" : "%s %s at %s",
-                                    cite->volume, cite->name, range);
-          if (note != NULL)
-            g_string_append_printf (out, " n.%s", note->label);
-        }
-      if (out->len == 0)
-        return (g_string_free (out, TRUE), NULL);
-    }
+  if (out->len == 0)
+    return (g_string_free (out, TRUE), NULL);
 
   if (parenthetical != NULL)
     g_string_append_printf (out, " %s", parenthetical);

@@ -31,7 +31,9 @@ struct _CbOpinion
   GArray *marks;                /* CbPageMark, in text order */
   CbPageMap *page_map;          /* pages, footnotes and parts */
   gsize footnote_block;         /* offset where the footnote block starts, or length */
+  gboolean notes_at_end;        /* the footnote block follows the opinion, as in a text */
   GArray *headnotes;            /* CbHeadnote */
+  GArray *paragraphs;           /* CbParagraph, in text order */
   GMutex citations_lock;
   GPtrArray *citations;         /* found when first asked for */
   char *case_name;

@@ -132,6 +132,7 @@ cb_opinion_finalize (GObject *object)
   g_clear_pointer (&self->marks, g_array_unref);
   g_clear_object (&self->page_map);
   g_clear_pointer (&self->headnotes, g_array_unref);
+  g_clear_pointer (&self->paragraphs, g_array_unref);
   g_clear_pointer (&self->citations, g_ptr_array_unref);
   g_free (self->case_name);
   g_free (self->citation);
@@ -950,6 +951,78 @@ cb_opinion_get_headnotes (CbOpinion *self,
 
   *n_headnotes = self->headnotes->len;
   return (const CbHeadnote *) self->headnotes->data;
+}
+
+/**
+ * cb_opinion_get_paragraphs:
+ * @self: an opinion
+ * @n_paragraphs: (out): the number of numbered paragraphs
+ *
+ * Gets the numbers of an opinion that numbers its paragraphs, as a public-domain
+ * citation's opinion does ("{¶ 12}"); none for one that does not.
+ *
+ * Returns: (transfer none) (array length=n_paragraphs): the paragraph numbers in order
+ */
+const CbParagraph *
+cb_opinion_get_paragraphs (CbOpinion *self,
+                           gsize     *n_paragraphs)
+{
+  g_return_val_if_fail (CB_IS_OPINION (self), NULL);
+  g_return_val_if_fail (n_paragraphs != NULL, NULL);
+
+  *n_paragraphs = self->paragraphs->len;
+  return (const CbParagraph *) self->paragraphs->data;
+}
+
+/**
+ * cb_opinion_paragraph_at:
+ * @self: an opinion
+ * @offset: offset in characters
+ *
+ * Gets the numbered paragraph that holds @offset: the last paragraph number at or
+ * before it. A footnote's text is in the paragraph of its reference.
+ *
+ * Returns: the paragraph's number, or 0 when the opinion does not number its
+ *   paragraphs or @offset is before the first
+ */
+guint
+cb_opinion_paragraph_at (CbOpinion *self,
+                         gsize      offset)
+{
+  const CbFootnote *note;
+  guint lo = 0, hi;
+
+  g_return_val_if_fail (CB_IS_OPINION (self), 0);
+
+  note = cb_page_map_footnote_at (self->page_map, offset);
+  if (note == NULL && self->notes_at_end && offset >= self->footnote_block)
+    {
+      /* In the footnotes after the opinion, text outside a footnote's body is the
+       * footnote's it follows, or the first one's, as its pages are. */
+      gsize n_notes;
+      const CbFootnote *notes = cb_page_map_get_footnotes (self->page_map, &n_notes);
+
+      for (gsize i = 0; i < n_notes && (note == NULL || notes[i].body_start <= offset); i++)
+        if (notes[i].body_start >= self->footnote_block)
+          note = &notes[i];
+      if (note == NULL)
+        return 0;
+    }
+  if (note != NULL)
+    offset = note->marker_offset;
+
+  /* The first paragraph that starts after @offset; the one before it holds @offset. */
+  hi = self->paragraphs->len;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (self->paragraphs, CbParagraph, mid).offset <= offset)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo > 0 ? g_array_index (self->paragraphs, CbParagraph, lo - 1).number : 0;
 }
 
 /**

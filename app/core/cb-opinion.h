@@ -57,6 +57,22 @@ typedef struct
 } CbHeadnote;
 
 /**
+ * CbParagraph:
+ * @number: the paragraph's number
+ * @offset: offset in characters of its number as printed ("{¶ 12}", "¶ 12", "[¶12]")
+ * @length: length in characters of the number as printed
+ *
+ * The number at the start of a numbered paragraph: opinions with a public-domain
+ * citation number their paragraphs, and are cited by them ("2012-Ohio-4567, ¶ 12").
+ */
+typedef struct
+{
+  guint number;
+  gsize offset;
+  gsize length;
+} CbParagraph;
+
+/**
  * CbRange:
  * @start: offset in characters of the first character
  * @end: offset just past the last character
@@ -136,6 +152,10 @@ const CbFootnote *cb_opinion_footnote_at        (CbOpinion   *self,
 gsize             cb_opinion_get_footnote_block (CbOpinion   *self);
 const CbHeadnote *cb_opinion_get_headnotes      (CbOpinion   *self,
                                                  gsize       *n_headnotes);
+const CbParagraph *cb_opinion_get_paragraphs    (CbOpinion   *self,
+                                                 gsize       *n_paragraphs);
+guint             cb_opinion_paragraph_at       (CbOpinion   *self,
+                                                 gsize        offset);
 GPtrArray        *cb_opinion_get_citations      (CbOpinion   *self);
 const char       *cb_opinion_get_case_name      (CbOpinion   *self);
 const char       *cb_opinion_get_citation       (CbOpinion   *self);
