@@ -26,6 +26,7 @@ struct _CbSectionEditor
   GtkTextView *text_view;
   gboolean over_quotation;    /* the pointer is, and so the pointer cursor shows */
   gboolean over_limit;        /* the section has more words than its limit */
+  gboolean quotes_only;       /* it needs the student's own words and holds only quotations */
   GtkWidget *selected_hint;
   GtkTextTag *selected_tag;   /* on a quotation selected whole */
   char *selected_excerpt;

@@ -45,6 +45,7 @@ update_word_count (CbSectionEditor *self)
 {
   guint words = cb_brief_count_section_words (self->brief, self->section);
   guint limit = cb_section_get_word_limit (self->section);
+  gboolean quotes_only = cb_section_lacks_own_words (self->section);
   g_autofree char *label = NULL;
   g_autofree char *accessible = NULL;
 
@@ -54,6 +55,16 @@ update_word_count (CbSectionEditor *self)
                              words, limit);
   else
     label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u word", "%u words", words), words);
+  if (quotes_only)
+    {
+      g_autofree char *count = g_steal_pointer (&label);
+
+      /* Translators: a section's word count where the template asks for the student's
+       * own words and the section holds only quotations, e.g. "40 words · needs your own words" */
+      label = g_strdup_printf (_("%s · needs your own words"), count);
+      /* Translators: the same as a screen reader says it, e.g. "40 words, only quotations: add words of your own" */
+      accessible = g_strdup_printf (_("%s, only quotations: add words of your own"), count);
+    }
 
   /* Most keystrokes leave the count as it was: nothing to redraw or tell assistive
    * technologies then. */
@@ -66,12 +77,23 @@ update_word_count (CbSectionEditor *self)
   if (limit > 0 && words > limit)
     {
       gtk_widget_add_css_class (GTK_WIDGET (self->count_label), "error");
+      g_free (accessible);
       accessible = g_strdup_printf (_("%s, over the limit"), label);
     }
   else
     {
       gtk_widget_remove_css_class (GTK_WIDGET (self->count_label), "error");
-      accessible = g_strdup (label);
+      if (accessible == NULL)
+        accessible = g_strdup (label);
+    }
+  if (quotes_only != self->quotes_only)
+    {
+      if (quotes_only)
+        gtk_widget_add_css_class (GTK_WIDGET (self->count_label), "warning");
+      else
+        gtk_widget_remove_css_class (GTK_WIDGET (self->count_label), "warning");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->count_label),
+                                   quotes_only ? _("The template asks for words of your own here, not only quotations") : NULL);
     }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->count_label),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
@@ -86,6 +108,15 @@ update_word_count (CbSectionEditor *self)
       cb_accessible_announce (GTK_WIDGET (self), message);
     }
   self->over_limit = limit > 0 && words > limit;
+  if (!self->quotes_only && quotes_only && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      /* Translators: said by a screen reader, e.g. "Reasoning holds only quotations: add words of your own" */
+      g_autofree char *message = g_strdup_printf (_("%s holds only quotations: add words of your own"),
+                                                  cb_section_get_title (self->section));
+
+      cb_accessible_announce (GTK_WIDGET (self), message);
+    }
+  self->quotes_only = quotes_only;
 
   gtk_widget_set_visible (GTK_WIDGET (self->prompt_label), cb_section_is_empty (self->section));
 }

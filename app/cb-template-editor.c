@@ -48,6 +48,7 @@ struct _CbTemplateEditor
   GtkWidget *prompt_group;
   AdwEntryRow *section_title_row;
   GtkSwitch *section_required_switch;
+  GtkSwitch *section_own_words_switch;
   GtkSpinButton *section_word_limit_spin;
   GtkTextView *section_prompt_view;
 };
@@ -120,10 +121,18 @@ update_actions (CbTemplateEditor *self)
 static char *
 describe_section (const CbTemplateSection *section)
 {
+  g_autofree char *description = NULL;
+
   if (section->word_limit > 0)
-    return g_strdup_printf (section->required ? _("Required · up to %u words") : _("Optional · up to %u words"),
-                            section->word_limit);
-  return g_strdup (section->required ? _("Required · no word limit") : _("Optional · no word limit"));
+    description = g_strdup_printf (section->required ? _("Required · up to %u words") : _("Optional · up to %u words"),
+                                   section->word_limit);
+  else
+    description = g_strdup (section->required ? _("Required · no word limit") : _("Optional · no word limit"));
+  if (section->own_words)
+    /* Translators: a section's description in the template editor, e.g. "Required · up
+     * to 150 words · your own words" */
+    return g_strdup_printf (_("%s · your own words"), description);
+  return g_steal_pointer (&description);
 }
 
 static void
@@ -259,6 +268,7 @@ show_selected_section (CbTemplateEditor *self)
   self->syncing = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (self->section_title_row), section ? section->title : "");
   gtk_switch_set_active (self->section_required_switch, section ? section->required : FALSE);
+  gtk_switch_set_active (self->section_own_words_switch, section ? section->own_words : FALSE);
   gtk_spin_button_set_value (self->section_word_limit_spin, section ? section->word_limit : 0);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->section_prompt_view),
                             section ? section->prompt : "", -1);
@@ -324,6 +334,7 @@ store_selected_section (CbTemplateEditor *self)
   section = cb_template_section_new (id, title, prompt,
                                      gtk_switch_get_active (self->section_required_switch),
                                      (guint) gtk_spin_button_get_value_as_int (self->section_word_limit_spin));
+  section->own_words = gtk_switch_get_active (self->section_own_words_switch);
   cb_template_set_section (self->template, index, section);
 
   row = gtk_list_box_get_row_at_index (self->sections_list, index);
@@ -524,6 +535,7 @@ cb_template_editor_dispose (GObject *object)
         G_OBJECT (self->title_row), G_OBJECT (self->author_row),
         G_OBJECT (gtk_text_view_get_buffer (self->instructions_view)), G_OBJECT (self->sections_list),
         G_OBJECT (self->section_title_row), G_OBJECT (self->section_required_switch),
+        G_OBJECT (self->section_own_words_switch),
         G_OBJECT (self->section_word_limit_spin), G_OBJECT (gtk_text_view_get_buffer (self->section_prompt_view)),
       };
 
@@ -611,6 +623,7 @@ cb_template_editor_class_init (CbTemplateEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CbTemplateEditor, prompt_group);
   gtk_widget_class_bind_template_child (widget_class, CbTemplateEditor, section_title_row);
   gtk_widget_class_bind_template_child (widget_class, CbTemplateEditor, section_required_switch);
+  gtk_widget_class_bind_template_child (widget_class, CbTemplateEditor, section_own_words_switch);
   gtk_widget_class_bind_template_child (widget_class, CbTemplateEditor, section_word_limit_spin);
   gtk_widget_class_bind_template_child (widget_class, CbTemplateEditor, section_prompt_view);
 
@@ -655,6 +668,8 @@ cb_template_editor_init (CbTemplateEditor *self)
   g_signal_connect_swapped (self->sections_list, "row-selected", G_CALLBACK (row_selected_cb), self);
   g_signal_connect_swapped (self->section_title_row, "notify::text", G_CALLBACK (section_field_changed_cb), self);
   g_signal_connect_swapped (self->section_required_switch, "notify::active",
+                            G_CALLBACK (section_field_changed_cb), self);
+  g_signal_connect_swapped (self->section_own_words_switch, "notify::active",
                             G_CALLBACK (section_field_changed_cb), self);
   g_signal_connect_swapped (self->section_word_limit_spin, "value-changed",
                             G_CALLBACK (section_field_changed_cb), self);
@@ -1006,7 +1021,7 @@ cb_template_editor_get_selected_section (CbTemplateEditor *self)
  * cb_template_editor_get_field:
  * @self: the editor
  * @name: "title", "author", "instructions", "section-title", "section-prompt",
- *   "section-required" or "section-word-limit"
+ *   "section-required", "section-own-words" or "section-word-limit"
  *
  * Gets the widget that edits one field: a #GtkEditable for titles and author, a
  * #GtkTextView for instructions and prompt, a #GtkSwitch, a #GtkSpinButton. The
@@ -1025,6 +1040,7 @@ cb_template_editor_get_field (CbTemplateEditor *self,
     { "section-title", G_STRUCT_OFFSET (CbTemplateEditor, section_title_row) },
     { "section-prompt", G_STRUCT_OFFSET (CbTemplateEditor, section_prompt_view) },
     { "section-required", G_STRUCT_OFFSET (CbTemplateEditor, section_required_switch) },
+    { "section-own-words", G_STRUCT_OFFSET (CbTemplateEditor, section_own_words_switch) },
     { "section-word-limit", G_STRUCT_OFFSET (CbTemplateEditor, section_word_limit_spin) },
   };
 

@@ -5,6 +5,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include "cb-test.h"
 
@@ -254,4 +255,37 @@ cb_test_cite_quote (CbOpinion   *opinion,
   if (!cb_opinion_find_quote (opinion, quote, 0, &start, &end))
     g_error ("quote not found: %s", quote);
   return cb_opinion_pin_cite (opinion, start, end, citation, style);
+}
+
+/**
+ * cb_test_assert_valid:
+ * @document: an XML document
+ * @schema: a RELAX NG schema, relative to the source tree
+ *
+ * Fails the test unless xmllint finds @document valid against @schema, as the data
+ * tests check files.
+ */
+void
+cb_test_assert_valid (GBytes     *document,
+                      const char *schema)
+{
+  g_autofree char *rng = g_build_filename (g_getenv ("CB_SOURCE_ROOT"), schema, NULL);
+  g_autofree char *path = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { "xmllint", "--noout", "--relaxng", rng, NULL, NULL };
+  int fd = g_file_open_tmp ("cb-valid-XXXXXX.xml", &path, &error);
+  int status = 0;
+
+  g_assert_no_error (error);
+  close (fd);
+  g_file_set_contents (path, g_bytes_get_data (document, NULL), g_bytes_get_size (document), &error);
+  g_assert_no_error (error);
+  argv[4] = path;
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
+                               NULL, NULL, NULL, &err, &status, &error));
+  g_assert_no_error (error);
+  g_unlink (path);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("The document is not valid against %s: %s", schema, err);
 }

@@ -24,6 +24,8 @@ void cb_test_spin          (guint               msec);
 
 void cb_test_remove_tree   (const char         *path);
 char *cb_test_dup_contents (const char         *path);
+void cb_test_assert_valid  (GBytes             *document,
+                            const char         *schema);
 char *cb_test_list_dir     (const char         *path);
 
 CbOpinion  *cb_test_import_opinion (const char  *path);

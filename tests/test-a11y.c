@@ -915,6 +915,83 @@ test_announcements (void)
   cb_test_destroy_window (window);
 }
 
+static gboolean
+window_has_brief (gpointer data)
+{
+  return cb_window_get_brief (data) != NULL;
+}
+
+/* A section the template asks to have the student's own words in: once its last word
+ * of the student's own is gone and only quotations are left, a screen reader hears it
+ * said, and its word count reads the same. */
+static void
+test_own_words_announced (void)
+{
+  g_autofree char *sample_path = g_build_filename (g_getenv ("CB_SOURCE_ROOT"), "data", "samples",
+                                                   "davidson-v-cannon.brief", NULL);
+  g_autofree char *sample = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("casebrief-a11y-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "own-words.brief", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GString) text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CbAtspi) atspi = NULL;
+  g_autoptr(CbAtspiNode) holding_node = NULL;
+  g_autoptr(CbAtspiNode) count_node = NULL;
+  g_autofree char *count = NULL;
+  CbWindow *window;
+  CbBrief *brief;
+  GtkTextView *holding;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  const char *prose = "No. Negligence by prison officials does not implicate the Due Process Clause, "
+                      "procedural or substantive, so the State need not provide a remedy. Affirmed.";
+
+  /* The sample, with its Holding marked as the template would mark it. */
+  g_file_get_contents (sample_path, &sample, NULL, &error);
+  g_assert_no_error (error);
+  text = g_string_new (sample);
+  g_assert_cmpuint (g_string_replace (text, "        <excerpt-ref ref=\"x00000006\"/>\n      </content>\n",
+                                      "        <excerpt-ref ref=\"x00000006\"/>\n      </content>\n      <own-words/>\n", 0),
+                    ==, 1);
+  g_file_set_contents (path, text->str, (gssize) text->len, &error);
+  g_assert_no_error (error);
+
+  window = g_object_new (CB_TYPE_WINDOW, NULL);
+  cb_window_open_file (window, file);
+  gtk_window_present (GTK_WINDOW (window));
+  cb_test_wait_until (window_has_brief, window);
+  brief = cb_window_get_brief (window);
+  g_assert_true (cb_section_get_own_words (cb_brief_get_section (brief, 2)));
+  holding = cb_section_editor_get_text_view (CB_SECTION_EDITOR (cb_brief_view_get_section_editor (cb_window_get_brief_view (window), 2)));
+
+  atspi = cb_test_atspi_new ();
+  holding_node = cb_test_atspi_find (atspi, CB_ATSPI_ROLE_TEXT, "Holding");
+  g_assert_nonnull (holding_node);
+  cb_test_focus_window (GTK_WINDOW (window));
+  focus_and_wait (atspi, GTK_WIDGET (holding));
+
+  /* The student selects their sentence and deletes it: the quotations stay. */
+  buffer = gtk_text_view_get_buffer (holding);
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  g_assert_true (gtk_text_iter_forward_search (&start, prose, 0, &start, &end, NULL));
+  gtk_text_buffer_select_range (buffer, &start, &end);
+  cb_test_atspi_forget_events (atspi);
+  g_signal_emit_by_name (holding, "backspace");
+  g_assert_true (cb_section_lacks_own_words (cb_brief_get_section (brief, 2)));
+  assert_heard (atspi, holding_node, "Holding holds only quotations: add words of your own");
+
+  count = g_strdup_printf ("%u / 75 words, only quotations: add words of your own",
+                           cb_brief_count_section_words (brief, cb_brief_get_section (brief, 2)));
+  count_node = cb_test_atspi_find (atspi, CB_ATSPI_ROLE_LABEL, count);
+  if (count_node == NULL)
+    g_error ("No label reads “%s”", count);
+
+  cb_test_destroy_window (window);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 /* Asserts that @accelerator runs @action_name with @argument on @widget, and returns
  * the shortcut so a test can press it. */
 static GtkShortcut *
@@ -1159,6 +1236,7 @@ main (int   argc,
   g_test_add_func ("/a11y/quotations-are-read-as-text", test_quotations_are_read_as_text);
   g_test_add_func ("/a11y/text-attributes-are-readable", test_text_attributes_are_readable);
   g_test_add_func ("/a11y/announcements", test_announcements);
+  g_test_add_func ("/a11y/own-words-announced", test_own_words_announced);
   g_test_add_func ("/a11y/header-tooltips-name-shortcuts", test_header_tooltips_name_shortcuts);
   g_test_add_func ("/a11y/keyboard-only-workflow", test_keyboard_only_workflow);
 

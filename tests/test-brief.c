@@ -697,6 +697,134 @@ test_word_count (void)
   g_assert_cmpuint (cb_count_words ("Davidson’s claim fails."), ==, 3);
 }
 
+/* Sets @section to the given blocks: "x…" names an excerpt, anything else is a paragraph. */
+static void
+set_blocks (CbSection  *section,
+            const char *first,
+            ...)
+{
+  g_autoptr(GPtrArray) blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) cb_block_free);
+  va_list args;
+
+  va_start (args, first);
+  for (const char *item = first; item != NULL; item = va_arg (args, const char *))
+    {
+      CbBlock *block;
+
+      if (item[0] == 'x')
+        block = cb_block_new_excerpt (item);
+      else
+        {
+          block = cb_block_new_paragraph ();
+          cb_block_add_run (block, item, CB_RUN_PLAIN);
+        }
+      g_ptr_array_add (blocks, block);
+    }
+  va_end (args);
+  cb_section_set_blocks (section, blocks);
+}
+
+/* A template section that needs the student's own words: its brief's copy says so, in
+ * the file too (1.2), and holds only quotations until a word outside them is written;
+ * a star-page marker that came with pasted text is no word of the student's. */
+static void
+test_own_words (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CbOpinion) opinion = cb_test_import_opinion ("data/opinions/davidson-v-cannon.txt");
+  g_autoptr(CbTemplate) template = cb_template_new ("t", "T");
+  g_autoptr(CbTemplateSection) facts = cb_template_section_new ("facts", "Facts", "", TRUE, 0);
+  g_autoptr(CbTemplateSection) reasoning = cb_template_section_new ("reasoning", "Reasoning", "", TRUE, 0);
+  g_autoptr(CbBrief) brief = NULL;
+  g_autoptr(CbBrief) plain_brief = NULL;
+  g_autoptr(CbBrief) again = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) bytes2 = NULL;
+  g_autoptr(GBytes) plain_bytes = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *plain_saved = NULL;
+  CbSection *section;
+  gsize start, end;
+
+  cb_template_add_section (template, facts);
+  plain_brief = cb_brief_new (template, opinion);
+  plain_bytes = cb_brief_to_bytes (plain_brief);
+  plain_saved = bytes_to_string (plain_bytes);
+  g_assert_nonnull (strstr (plain_saved, "<brief xmlns=\"https://casebrief.github.io/ns/brief/1\" version=\"1.1\">"));
+  g_assert_null (strstr (plain_saved, "own-words"));
+
+  reasoning->own_words = TRUE;
+  cb_template_add_section (template, reasoning);
+  brief = cb_brief_new (template, opinion);
+  g_assert_false (cb_section_get_own_words (cb_brief_lookup_section (brief, "facts")));
+  section = cb_brief_lookup_section (brief, "reasoning");
+  g_assert_true (cb_section_get_own_words (section));
+
+  /* Empty, it lacks nothing here: whether it must be written is "required". */
+  g_assert_false (cb_section_lacks_own_words (section));
+  g_assert_true (cb_opinion_find_quote (opinion, "James received the note", 0, &start, &end));
+  cb_brief_add_excerpt (brief, "reasoning", start, end);
+  set_blocks (section, "x00000001", NULL);
+  g_assert_true (cb_section_lacks_own_words (section));
+  set_blocks (section, "x00000001", "  *345  ", "— **670 —", NULL);
+  g_assert_true (cb_section_lacks_own_words (section));
+  set_blocks (section, "x00000001", "*345", "Negligence is not enough.", NULL);
+  g_assert_false (cb_section_lacks_own_words (section));
+  set_blocks (section, "Negligence is not enough.", NULL);
+  g_assert_false (cb_section_lacks_own_words (section));
+  set_blocks (cb_brief_lookup_section (brief, "facts"), "x00000001", NULL);
+  g_assert_false (cb_section_lacks_own_words (cb_brief_lookup_section (brief, "facts")));
+
+  set_blocks (section, "x00000001", NULL);
+  bytes = cb_brief_to_bytes (brief);
+  saved = bytes_to_string (bytes);
+  g_assert_nonnull (strstr (saved, "<brief xmlns=\"https://casebrief.github.io/ns/brief/1\" version=\"1.2\">"));
+  g_assert_nonnull (strstr (saved, "        <excerpt-ref ref=\"x00000001\"/>\n"
+                                   "      </content>\n"
+                                   "      <own-words/>\n"
+                                   "    </section>\n"));
+  cb_test_assert_valid (bytes, "data/schema/brief.rng");
+  /* A reader of 1.1 takes the mark as an element it does not know, and keeps it. */
+  cb_test_assert_valid (bytes, "tests/fixtures/older-schemas/brief-1.1.rng");
+  /* Once: Facts does not need them. */
+  g_assert_null (strstr (strstr (saved, "<own-words/>") + 1, "<own-words/>"));
+
+  again = cb_brief_load_bytes (bytes, "again.brief", &error);
+  g_assert_no_error (error);
+  g_assert_true (cb_section_get_own_words (cb_brief_lookup_section (again, "reasoning")));
+  g_assert_false (cb_section_get_own_words (cb_brief_lookup_section (again, "facts")));
+  g_assert_true (cb_section_lacks_own_words (cb_brief_lookup_section (again, "reasoning")));
+  bytes2 = cb_brief_to_bytes (again);
+  g_assert_true (g_bytes_equal (bytes, bytes2));
+}
+
+/* A 1.2 brief, with sections that need the student's own words, is in the form the
+ * writer produces: read and written, the same bytes. */
+static void
+test_round_trip_own_words (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("CB_SOURCE_ROOT"), "tests", "fixtures", "formats",
+                                            "own-words.brief", NULL);
+  g_autofree char *original = NULL;
+  g_autofree char *written = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CbBrief) brief = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_file_get_contents (path, &original, NULL, &error);
+  g_assert_no_error (error);
+  brief = load_string (original, &error);
+  g_assert_no_error (error);
+  g_assert_true (cb_section_get_own_words (cb_brief_lookup_section (brief, "reasoning")));
+  g_assert_true (cb_section_lacks_own_words (cb_brief_lookup_section (brief, "reasoning")));
+  g_assert_true (cb_section_get_own_words (cb_brief_lookup_section (brief, "notes")));
+  g_assert_false (cb_section_lacks_own_words (cb_brief_lookup_section (brief, "notes")));
+  g_assert_false (cb_section_get_own_words (cb_brief_lookup_section (brief, "facts")));
+  bytes = cb_brief_to_bytes (brief);
+  written = bytes_to_string (bytes);
+  g_assert_cmpstr (written, ==, original);
+}
+
 static void
 test_failed_save_keeps_old_file (void)
 {
@@ -859,6 +987,8 @@ main (int   argc,
   g_test_add_func ("/brief/version/future-minor-kept", test_future_minor_version_kept);
   g_test_add_func ("/brief/new-and-edit", test_new_brief_editing);
   g_test_add_func ("/brief/word-count", test_word_count);
+  g_test_add_func ("/brief/own-words", test_own_words);
+  g_test_add_func ("/brief/round-trip-own-words", test_round_trip_own_words);
   g_test_add_func ("/brief/replace-paragraph", test_replace_paragraph);
   g_test_add_func ("/brief/save/failure-keeps-old-file", test_failed_save_keeps_old_file);
   g_test_add_func ("/brief/save/missing-folder", test_failed_save_missing_folder);

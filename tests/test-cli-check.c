@@ -696,6 +696,97 @@ test_check_neutral_and_database (Fixture       *fixture,
   g_assert_cmpint (caption.status, ==, 1);
 }
 
+/* A professor's template asks for the student's own words in the Reasoning: a brief
+ * whose Reasoning holds only a quotation is incomplete, and check says which section,
+ * until the student writes a word of their own there. A star-page marker pasted beside
+ * the quotation is not one. */
+static void
+test_check_own_words (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  static const char template_text[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<brieftemplate xmlns=\"https://casebrief.github.io/ns/brieftemplate/1\" version=\"1.1\" id=\"seminar\">\n"
+    "  <title>Seminar brief</title>\n"
+    "  <section id=\"facts\" required=\"true\">\n"
+    "    <title>Facts</title>\n"
+    "  </section>\n"
+    "  <section id=\"reasoning\" required=\"true\" word-limit=\"100\">\n"
+    "    <title>Reasoning</title>\n"
+    "  </section>\n"
+    "  <section id=\"holding\" required=\"false\">\n"
+    "    <title>Holding</title>\n"
+    "  </section>\n"
+    "  <own-words section=\"reasoning\"/>\n"
+    "  <own-words section=\"holding\"/>\n"
+    "</brieftemplate>\n";
+  g_auto(CbTestRun) made = { 0 };
+  g_auto(CbTestRun) quoted = { 0 };
+  g_auto(CbTestRun) csv = { 0 };
+  g_auto(CbTestRun) marker = { 0 };
+  g_auto(CbTestRun) written = { 0 };
+  g_autoptr(CbBrief) brief = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) blocks = NULL;
+  CbSection *reasoning;
+  CbBlock *block;
+  gsize start, end;
+
+  write_file (fixture, "seminar.brieftemplate", template_text);
+  run_casebrief (fixture, &made, "new", "--template", "seminar.brieftemplate", "--opinion", fixture->opinion_path,
+                 "--student", "Ann Smith", "--case", "Davidson v. Cannon", "--citation", "474 U.S. 344",
+                 "-o", "quoted.brief", NULL);
+  g_assert_cmpstr (made.err, ==, "");
+  g_assert_cmpint (made.status, ==, 0);
+
+  brief = load_brief (fixture, "quoted.brief");
+  reasoning = cb_brief_lookup_section (brief, "reasoning");
+  g_assert_true (cb_section_get_own_words (reasoning));
+  g_assert_false (cb_section_get_own_words (cb_brief_lookup_section (brief, "facts")));
+  cb_section_set_plain_text (cb_brief_lookup_section (brief, "facts"), "James forgot the note.");
+  g_assert_true (cb_opinion_find_quote (cb_brief_get_opinion (brief), "James received the note", 0, &start, &end));
+  cb_brief_insert_excerpt_block (brief, reasoning, cb_brief_add_excerpt (brief, "reasoning", start, end), 0);
+  save_brief (fixture, brief, "quoted.brief");
+
+  run_casebrief (fixture, &quoted, "check", "quoted.brief", NULL);
+  g_assert_cmpstr (quoted.out, ==,
+    "File          Student    Case                Status      Problems\n"
+    "quoted.brief  Ann Smith  Davidson v. Cannon  incomplete  only quotations: Reasoning\n");
+  g_assert_cmpint (quoted.status, ==, 1);
+
+  run_casebrief (fixture, &csv, "check", "--csv", "quoted.brief", NULL);
+  rows = parse_csv (csv.out);
+  g_assert_cmpstr (csv_cell (rows, 1, "problems"), ==, "only quotations: Reasoning");
+  g_assert_cmpstr (csv_cell (rows, 1, "Reasoning words"), ==, "4");
+  g_assert_cmpstr (csv_cell (rows, 1, "Reasoning excerpts"), ==, "1");
+  g_assert_cmpstr (csv_cell (rows, 1, "Reasoning state"), ==, "only-quotations");
+  g_assert_cmpstr (csv_cell (rows, 1, "Facts state"), ==, "filled");
+  /* Empty and optional: it needs nothing yet. */
+  g_assert_cmpstr (csv_cell (rows, 1, "Holding state"), ==, "empty");
+
+  /* A marker copied with the quotation is counted as no word of the student's. */
+  blocks = cb_section_dup_blocks (reasoning);
+  block = cb_block_new_paragraph ();
+  cb_block_add_run (block, "*345", CB_RUN_PLAIN);
+  g_ptr_array_add (blocks, block);
+  cb_section_set_blocks (reasoning, blocks);
+  save_brief (fixture, brief, "marker.brief");
+  run_casebrief (fixture, &marker, "check", "marker.brief", NULL);
+  g_assert_nonnull (strstr (marker.out, "  incomplete  only quotations: Reasoning\n"));
+  g_assert_cmpint (marker.status, ==, 1);
+
+  block = cb_block_new_paragraph ();
+  cb_block_add_run (block, "Forgetting is not oppression.", CB_RUN_ITALIC);
+  g_ptr_array_add (blocks, block);
+  cb_section_set_blocks (reasoning, blocks);
+  save_brief (fixture, brief, "written.brief");
+  run_casebrief (fixture, &written, "check", "written.brief", NULL);
+  g_assert_cmpstr (written.out, ==,
+    "File           Student    Case                Status    Problems\n"
+    "written.brief  Ann Smith  Davidson v. Cannon  complete\n");
+  g_assert_cmpint (written.status, ==, 0);
+}
+
 /* Briefs from different templates share a column where a title is shared. */
 static void
 test_check_csv_section_union (Fixture       *fixture,
@@ -811,6 +902,7 @@ main (int   argc,
   g_test_add ("/cli/check-citation", Fixture, NULL, fixture_set_up, test_check_citation, fixture_tear_down);
   g_test_add ("/cli/check-neutral-and-database", Fixture, NULL, fixture_set_up, test_check_neutral_and_database,
               fixture_tear_down);
+  g_test_add ("/cli/check-own-words", Fixture, NULL, fixture_set_up, test_check_own_words, fixture_tear_down);
   g_test_add ("/cli/report-excerpts", Fixture, NULL, fixture_set_up, test_report_excerpts, fixture_tear_down);
 
   g_test_add ("/cli/check-csv-section-union", Fixture, NULL, fixture_set_up, test_check_csv_section_union, fixture_tear_down);

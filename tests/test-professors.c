@@ -9,6 +9,8 @@
 #include "cb-assignment-dialog.h"
 #include "cb-brief-view.h"
 #include "cb-new-brief-dialog.h"
+#include "cb-opinion-view.h"
+#include "cb-section-editor.h"
 #include "cb-template-editor.h"
 #include "cb-window.h"
 #include "cb-test-ui.h"
@@ -333,6 +335,165 @@ test_editor_build_reorder_save (void)
   assert_order (reloaded, "issue,holding");
 
   destroy_and_check (GTK_WINDOW (editor));
+}
+
+static gboolean
+window_saved (gpointer data)
+{
+  return !cb_window_get_modified (data);
+}
+
+static gboolean
+switch_is_on (gpointer data)
+{
+  return gtk_switch_get_active (data);
+}
+
+static gboolean
+is_labelled (GtkWidget     *widget,
+             gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), data) == 0;
+}
+
+/* The section's word count line, as the student sees it. */
+static GtkWidget *
+count_label (CbSectionEditor *editor)
+{
+  GtkWidget *label = cb_test_find_widget (GTK_WIDGET (editor), is_labelled,
+                                          cb_section_editor_get_word_count_label (editor));
+
+  g_assert_nonnull (label);
+  return label;
+}
+
+/* The professor marks a section "Needs your own words" in the template editor, saves,
+ * and hands out an assignment with `casebrief new`; the student's Reasoning that holds
+ * only a quotation says so in its word count line, until a word of the student's own is
+ * written there; and `casebrief check` names the section. */
+static void
+test_editor_own_words (void)
+{
+  CbTemplateEditor *editor = cb_template_editor_new (NULL, NULL);
+  CbTemplate *template = cb_template_editor_get_template (editor);
+  g_autofree char *dir = g_dir_make_tmp ("casebrief-own-words-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "seminar.brief", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) opinion = sample_opinion ();
+  g_autofree char *opinion_path = g_file_get_path (opinion);
+  g_autoptr(CbTemplate) reloaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  GtkWidget *row, *own_words, *label;
+  GtkListBoxRow *selected;
+  CbSectionEditor *reasoning;
+  GtkTextView *view;
+  CbWindow *window;
+  CbBrief *brief;
+  gsize start, end;
+
+  gtk_window_present (GTK_WINDOW (editor));
+  gtk_editable_set_text (GTK_EDITABLE (cb_template_editor_get_field (editor, "title")), "Torts Seminar");
+  add_section (editor, "Facts");
+  add_section (editor, "Reasoning");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (cb_template_editor_get_field (editor, "section-word-limit")), 100);
+
+  /* The switch is off for a new section, and the row turns it on, as a click does. */
+  own_words = cb_template_editor_get_field (editor, "section-own-words");
+  g_assert_true (GTK_IS_SWITCH (own_words));
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (own_words)));
+  row = cb_test_find_row (GTK_WIDGET (editor), "Needs your own words");
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_is_ancestor (own_words, row));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                   "A brief is incomplete while this section holds only quotations");
+  adw_action_row_activate (ADW_ACTION_ROW (row));
+  /* The switch slides over first. */
+  cb_test_wait_until (switch_is_on, own_words);
+  g_assert_true (cb_template_lookup_section (template, "reasoning")->own_words);
+  g_assert_false (cb_template_lookup_section (template, "facts")->own_words);
+  /* The list says it of the section too. */
+  selected = find_selected_row (GTK_WIDGET (editor));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (selected)), ==, "Reasoning");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (selected)), ==,
+                   "Required · up to 100 words · your own words");
+  /* Another section shows its own setting; back on Reasoning, the switch is on again. */
+  gtk_widget_activate_action (GTK_WIDGET (editor), "template.select-section", "u", 0);
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (own_words)));
+  gtk_widget_activate_action (GTK_WIDGET (editor), "template.select-section", "u", 1);
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (own_words)));
+
+  g_assert_true (save_editor (editor, &error));
+  g_assert_no_error (error);
+  assert_valid (cb_template_editor_get_file (editor), "brieftemplate.rng");
+  g_file_load_contents (cb_template_editor_get_file (editor), NULL, &saved, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (saved, "  </section>\n  <own-words section=\"reasoning\"/>\n</brieftemplate>\n"));
+  reloaded = cb_template_load_file (cb_template_editor_get_file (editor), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (cb_template_lookup_section (reloaded, "reasoning")->own_words);
+  g_assert_cmpstr (cb_template_get_id (reloaded), ==, "torts-seminar");
+  destroy_and_check (GTK_WINDOW (editor));
+
+  /* The assignment, from the shell, with the professor's template by its id. */
+  {
+    const char *args[] = { "new", "--template", "torts-seminar", "--opinion", opinion_path,
+                           "--citation", "474 U.S. 344", "-o", path, NULL };
+
+    g_assert_cmpint (cb_test_run_casebrief (dir, args, NULL, &err), ==, 0);
+    g_assert_cmpstr (err, ==, "");
+    g_clear_pointer (&err, g_free);
+  }
+  assert_valid (file, "brief.rng");
+
+  window = g_object_new (CB_TYPE_WINDOW, NULL);
+  cb_window_open_file (window, file);
+  gtk_window_present (GTK_WINDOW (window));
+  cb_test_wait_until (has_brief, window);
+  brief = cb_window_get_brief (window);
+  reasoning = CB_SECTION_EDITOR (cb_brief_view_get_section_editor (cb_window_get_brief_view (window), 1));
+  g_assert_cmpstr (cb_section_editor_get_title (reasoning), ==, "Reasoning");
+  g_assert_cmpstr (cb_section_editor_get_word_count_label (reasoning), ==, "0 / 100 words");
+
+  /* Ctrl+2 on a passage: the Reasoning holds only a quotation. */
+  g_assert_true (cb_opinion_find_quote (cb_brief_get_opinion (brief), "James received the note", 0, &start, &end));
+  cb_opinion_view_select_range (cb_window_get_opinion_view (window), start, end);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-to-section", "u", 1));
+  g_assert_cmpstr (cb_section_editor_get_word_count_label (reasoning), ==, "4 / 100 words · needs your own words");
+  label = count_label (reasoning);
+  g_assert_true (gtk_widget_has_css_class (label, "warning"));
+  g_assert_false (gtk_widget_has_css_class (label, "error"));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (label), ==,
+                   "The template asks for words of your own here, not only quotations");
+
+  /* A word of the student's own, after it. */
+  view = cb_section_editor_get_text_view (reasoning);
+  g_signal_emit_by_name (view, "move-cursor", GTK_MOVEMENT_BUFFER_ENDS, 1, FALSE);
+  g_signal_emit_by_name (view, "insert-at-cursor", "\nForgetting is not oppression.");
+  g_assert_cmpstr (cb_section_editor_get_word_count_label (reasoning), ==, "8 / 100 words");
+  label = count_label (reasoning);
+  g_assert_false (gtk_widget_has_css_class (label, "warning"));
+  g_assert_null (gtk_widget_get_tooltip_text (label));
+
+  /* Undone, the section is quotations only again, and check says so of the saved brief. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (reasoning), "section.undo", NULL));
+  g_assert_cmpstr (cb_section_editor_get_word_count_label (reasoning), ==, "4 / 100 words · needs your own words");
+  cb_section_set_plain_text (cb_brief_get_section (brief, 0), "James forgot the note.");
+  g_assert_true (cb_window_get_modified (window));
+  cb_window_save_to (window, file);
+  cb_test_wait_until (window_saved, window);
+  {
+    const char *args[] = { "check", path, NULL };
+
+    g_assert_cmpint (cb_test_run_casebrief (dir, args, &out, NULL), ==, 1);
+    g_assert_nonnull (strstr (out, "  incomplete  only quotations: Reasoning\n"));
+  }
+
+  destroy_and_check (GTK_WINDOW (window));
+  g_unlink (path);
+  g_rmdir (dir);
 }
 
 static void
@@ -806,6 +967,7 @@ main (int   argc,
 
   g_test_add_func ("/professors/editor/build-reorder-save", test_editor_build_reorder_save);
   g_test_add_func ("/professors/editor/builtin-copy", test_editor_builtin_copy);
+  g_test_add_func ("/professors/editor/own-words", test_editor_own_words);
   g_test_add_func ("/professors/editor/close-asks", test_editor_close_asks);
   g_test_add_func ("/professors/gallery/lists-builtins", test_gallery_lists_builtins);
   g_test_add_func ("/professors/open-template/offers-install", test_open_template_offers_install);

@@ -5,6 +5,7 @@
 
 #include "cb-error.h"
 #include "cb-template-store.h"
+#include "cb-test.h"
 
 static char *
 builtin_path (const char *name)
@@ -260,6 +261,87 @@ test_future_versions (void)
                             "</brieftemplate>\n"));
 }
 
+/* Format 1.1: the sections that need the student's own words are marked after the
+ * sections, where a 1.0 reader keeps them. A template without marks is written as 1.0,
+ * byte for byte as before. */
+static void
+test_own_words (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CbTemplate) template =
+    load_string ("<?xml version=\"1.0\"?>\n"
+                 "<brieftemplate xmlns=\"https://casebrief.github.io/ns/brieftemplate/1\" version=\"1.1\" id=\"t\">\n"
+                 "  <title>T</title>\n"
+                 "  <section id=\"facts\" required=\"true\"><title>Facts</title></section>\n"
+                 "  <section id=\"reasoning\" required=\"true\" word-limit=\"200\"><title>Reasoning</title></section>\n"
+                 "  <own-words section=\"reasoning\"/>\n"
+                 "  <own-words section=\"removed-since\"/>\n"
+                 "  <own-words section=\"reasoning\"/>\n"
+                 "  <rubric points=\"10\"/>\n"
+                 "</brieftemplate>\n", &error);
+  g_autoptr(CbTemplate) copy = NULL;
+  g_autoptr(CbTemplate) again = NULL;
+  g_autoptr(CbTemplateSection) plain = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) bytes2 = NULL;
+  g_autofree char *written = NULL;
+  g_autofree char *written_plain = NULL;
+
+  g_assert_no_error (error);
+  g_assert_false (cb_template_lookup_section (template, "facts")->own_words);
+  g_assert_true (cb_template_lookup_section (template, "reasoning")->own_words);
+
+  /* One mark per section, in the sections' order; a mark naming no section marks nothing. */
+  bytes = cb_template_to_bytes (template);
+  written = bytes_to_string (bytes);
+  g_assert_cmpstr (written, ==,
+                   "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                   "<brieftemplate xmlns=\"https://casebrief.github.io/ns/brieftemplate/1\" version=\"1.1\" id=\"t\" template-version=\"1\">\n"
+                   "  <title>T</title>\n"
+                   "  <section id=\"facts\" required=\"true\">\n"
+                   "    <title>Facts</title>\n"
+                   "  </section>\n"
+                   "  <section id=\"reasoning\" required=\"true\" word-limit=\"200\">\n"
+                   "    <title>Reasoning</title>\n"
+                   "  </section>\n"
+                   "  <own-words section=\"reasoning\"/>\n"
+                   "  <rubric xmlns=\"https://casebrief.github.io/ns/brieftemplate/1\" points=\"10\"/>\n"
+                   "</brieftemplate>\n");
+  cb_test_assert_valid (bytes, "data/schema/brieftemplate.rng");
+  /* A reader of 1.0 takes the marks as elements it does not know, and keeps them. */
+  cb_test_assert_valid (bytes, "tests/fixtures/older-schemas/brieftemplate-1.0.rng");
+  again = cb_template_load_bytes (bytes, "again.brieftemplate", &error);
+  g_assert_no_error (error);
+  g_assert_true (cb_template_lookup_section (again, "reasoning")->own_words);
+  bytes2 = cb_template_to_bytes (again);
+  g_assert_true (g_bytes_equal (bytes, bytes2));
+
+  /* A copy, as of a built-in to edit, keeps the mark; unmarked, it is a 1.0 file again. */
+  copy = cb_template_copy (template, "t-copy");
+  g_assert_true (cb_template_lookup_section (copy, "reasoning")->own_words);
+  plain = cb_template_section_copy (cb_template_get_section (copy, 1));
+  g_assert_true (plain->own_words);
+  plain->own_words = FALSE;
+  cb_template_set_section (copy, 1, plain);
+  g_clear_pointer (&bytes, g_bytes_unref);
+  bytes = cb_template_to_bytes (copy);
+  written_plain = bytes_to_string (bytes);
+  g_assert_nonnull (strstr (written_plain, "version=\"1.0\" id=\"t-copy\""));
+  g_assert_null (strstr (written_plain, "own-words"));
+
+  /* A mark among the sections is not where the format puts it. */
+  g_clear_object (&again);
+  again = load_string ("<?xml version=\"1.0\"?>\n"
+                       "<brieftemplate xmlns=\"https://casebrief.github.io/ns/brieftemplate/1\" version=\"1.1\" id=\"t\">\n"
+                       "  <title>T</title>\n"
+                       "  <own-words section=\"facts\"/>\n"
+                       "  <section id=\"facts\"><title>Facts</title></section>\n"
+                       "</brieftemplate>\n", &error);
+  g_assert_null (again);
+  g_assert_error (error, CB_ERROR, CB_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, "test.brieftemplate, line 4: "));
+}
+
 static void
 test_store (void)
 {
@@ -428,12 +510,15 @@ main (int   argc,
   g_test_add_data_func ("/template/round-trip/default", "default.brieftemplate", test_round_trip);
   g_test_add_data_func ("/template/round-trip/classic", "classic.brieftemplate", test_round_trip);
   g_test_add_data_func ("/template/round-trip/irac", "irac.brieftemplate", test_round_trip);
+  g_test_add_data_func ("/template/round-trip/own-words", "../../tests/fixtures/formats/own-words.brieftemplate",
+                        test_round_trip);
   g_test_add_func ("/template/edit-and-save", test_edit_and_save);
   g_test_add_func ("/template/invalid", test_invalid);
   g_test_add_func ("/template/hostile-ids", test_hostile_ids);
   g_test_add_func ("/template/check", test_check);
   g_test_add_func ("/template/duplicate-section", test_duplicate_section);
   g_test_add_func ("/template/future-versions", test_future_versions);
+  g_test_add_func ("/template/own-words", test_own_words);
   g_test_add_func ("/template/store/user-dir", test_store);
   g_test_add_func ("/template/store/builtins", test_store_builtins_only);
   g_test_add_func ("/template/store/save-user-template", test_store_save_user_template);

@@ -42,10 +42,11 @@ cb_cli_check (int    argc,
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_description (context,
     _("A brief is complete when every required section has content, no section is over\n"
-      "its word limit, every excerpt is still found in the opinion (an orphaned\n"
-      "excerpt's pin cite cannot be trusted), and the embedded opinion was not edited\n"
-      "by hand. Excerpts that need review are reported but do not make a brief\n"
-      "incomplete.\n"
+      "its word limit, no section the template asks to have the student's own words\n"
+      "holds only quotations, every excerpt is still found in the opinion (an orphaned\n"
+      "excerpt's pin cite cannot be trusted), the brief names its citation and every\n"
+      "quotation has its pin cite, and the embedded opinion was not edited by hand.\n"
+      "Excerpts that need review are reported but do not make a brief incomplete.\n"
       "\n"
       "Exit status: 0 when every brief is complete, 1 when any is incomplete,\n"
       "2 when any file cannot be read (the others are still checked).\n"));

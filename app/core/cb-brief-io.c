@@ -21,7 +21,7 @@ static const char * const metadata_children[] = {
   "case-name", "citation", "court", "date-decided", "opinion-author",
   "student", "course", "created", "modified", NULL
 };
-static const char * const section_children[] = { "title", "prompt", "content", NULL };
+static const char * const section_children[] = { "title", "prompt", "content", "own-words", NULL };
 static const char * const excerpt_children[] = { "quote", "note", NULL };
 
 static void
@@ -84,7 +84,8 @@ read_sections (CbBrief     *self,
       title = cb_xml_dup_text (cb_xml_child (node, NS, "title"));
       prompt = cb_xml_dup_text (cb_xml_child (node, NS, "prompt"));
       section = cb_section_new (id, title, prompt, cb_xml_get_bool_attribute (node, "required"),
-                                cb_xml_get_uint_attribute (node, "word-limit", G_MAXUINT, 0));
+                                cb_xml_get_uint_attribute (node, "word-limit", G_MAXUINT, 0),
+                                cb_xml_child (node, NS, "own-words") != NULL);
 
       blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) cb_block_free);
       for (xmlNode *child = cb_xml_child (node, NS, "content")->children; child; child = child->next)
@@ -252,8 +253,22 @@ write_section (CbBrief   *self,
         }
       g_string_append (out, "      </content>\n");
     }
+  /* 1.2, after the content, where a reader of 1.1 keeps it. */
+  if (cb_section_get_own_words (section))
+    g_string_append (out, "      <own-words/>\n");
   write_extensions (self, out, 3, key);
   g_string_append (out, "    </section>\n");
+}
+
+/* The oldest format that holds the brief, so that a brief without 1.2's marks is
+ * written as before: 1.1 (page maps) unless a section needs the student's own words. */
+static int
+format_minor (CbBrief *self)
+{
+  for (guint i = 0; i < self->sections->len; i++)
+    if (cb_section_get_own_words (g_ptr_array_index (self->sections, i)))
+      return CB_BRIEF_FORMAT_MINOR;
+  return 1;
 }
 
 static void
@@ -561,7 +576,7 @@ cb_brief_to_bytes (CbBrief *self)
 
   out = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
   g_string_append_printf (out, "<brief xmlns=\"%s\" version=\"%d.%d\">\n",
-                          NS, CB_BRIEF_FORMAT_MAJOR, CB_BRIEF_FORMAT_MINOR);
+                          NS, CB_BRIEF_FORMAT_MAJOR, format_minor (self));
 
   g_string_append (out, "  <metadata>\n");
   for (guint i = 0; i < N_METADATA_FIELDS; i++)

@@ -333,7 +333,8 @@ cb_brief_new (CbTemplate *template,
   for (guint i = 0; i < cb_template_get_n_sections (template); i++)
     {
       const CbTemplateSection *ts = cb_template_get_section (template, i);
-      _cb_brief_add_section (self, cb_section_new (ts->id, ts->title, ts->prompt, ts->required, ts->word_limit));
+      _cb_brief_add_section (self, cb_section_new (ts->id, ts->title, ts->prompt, ts->required,
+                                                   ts->word_limit, ts->own_words));
     }
   prefill_metadata (self);
   _cb_brief_fill_empty_fields (self);

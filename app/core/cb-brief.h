@@ -11,9 +11,9 @@
 
 G_BEGIN_DECLS
 
-/* The .brief format this version writes; files with a higher major are refused. */
+/* The newest .brief format this version writes; files with a higher major are refused. */
 #define CB_BRIEF_FORMAT_MAJOR 1
-#define CB_BRIEF_FORMAT_MINOR 1
+#define CB_BRIEF_FORMAT_MINOR 2
 #define CB_BRIEF_NAMESPACE "https://casebrief.github.io/ns/brief/1"
 
 /* Largest .brief file accepted (an opinion plus the student's writing). */

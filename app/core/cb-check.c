@@ -185,6 +185,8 @@ section_state (const CbCheckSection *section)
 {
   if (section->over_limit)
     return "over-limit";
+  if (section->lacks_own_words)
+    return "only-quotations";
   if (section->filled)
     return "filled";
   return section->required ? "missing" : "empty";
@@ -235,9 +237,10 @@ append_padded (GString    *out,
  * @file_name: the file it was loaded from, as the user named it
  *
  * Checks a brief for completeness: a brief is complete when every required section has
- * content, no section is over its word limit, no excerpt is orphaned (its quote is gone
- * from the opinion, so its pin cite cannot be trusted), the brief names its citation,
- * every quotation has its pin cite, and the embedded opinion was not edited by hand
+ * content, no section is over its word limit, no section that needs the student's own
+ * words holds only quotations, no excerpt is orphaned (its quote is gone from the
+ * opinion, so its pin cite cannot be trusted), the brief names its citation, every
+ * quotation has its pin cite, and the embedded opinion was not edited by hand
  * (quotes anchored to an edited text may not be the court's words). Excerpts that need review
  * are counted but do not make a brief incomplete: the quote was found, and the student
  * has only to confirm it.
@@ -303,9 +306,11 @@ cb_check_report_new_for_brief (CbBrief    *brief,
       checked->word_limit = cb_section_get_word_limit (section);
       checked->over_limit = checked->word_limit > 0 && checked->word_count > checked->word_limit;
       checked->n_excerpts = GPOINTER_TO_UINT (g_hash_table_lookup (excerpt_counts, checked->id));
+      checked->own_words = cb_section_get_own_words (section);
+      checked->lacks_own_words = cb_section_lacks_own_words (section);
       g_ptr_array_add (report->sections, checked);
 
-      if ((checked->required && !checked->filled) || checked->over_limit)
+      if ((checked->required && !checked->filled) || checked->over_limit || checked->lacks_own_words)
         complete = FALSE;
     }
 
@@ -369,8 +374,9 @@ cb_check_report_free (CbCheckReport *report)
  * @report: a report
  *
  * Describes in one line what keeps the brief from being complete, e.g. "missing: Issue,
- * Holding; over limit: Facts (160/150 words); 1 orphaned excerpt", plus how many
- * excerpts need review; for an unreadable file, the reason it could not be read.
+ * Holding; over limit: Facts (160/150 words); only quotations: Reasoning; 1 orphaned
+ * excerpt", plus how many excerpts need review; for an unreadable file, the reason it
+ * could not be read.
  *
  * Returns: (transfer full): the description, empty when there is nothing to say
  */
@@ -381,6 +387,7 @@ cb_check_report_dup_problems (const CbCheckReport *report)
   g_autoptr(GPtrArray) parts = NULL;
   g_autoptr(GString) missing = NULL;
   g_autoptr(GString) over = NULL;
+  g_autoptr(GString) quotes_only = NULL;
 
   g_return_val_if_fail (report != NULL, NULL);
 
@@ -390,6 +397,7 @@ cb_check_report_dup_problems (const CbCheckReport *report)
   parts = g_ptr_array_new_with_free_func (g_free);
   missing = g_string_new (NULL);
   over = g_string_new (NULL);
+  quotes_only = g_string_new (NULL);
   for (guint i = 0; i < report->sections->len; i++)
     {
       const CbCheckSection *section = g_ptr_array_index (report->sections, i);
@@ -400,6 +408,8 @@ cb_check_report_dup_problems (const CbCheckReport *report)
         /* Translators: a section over its word limit, e.g. "Facts (160/150 words)" */
         g_string_append_printf (over, _("%s%s (%u/%u words)"), over->len > 0 ? ", " : "",
                                 section->title, section->word_count, section->word_limit);
+      if (section->lacks_own_words)
+        g_string_append_printf (quotes_only, "%s%s", quotes_only->len > 0 ? ", " : "", section->title);
     }
   if (missing->len > 0)
     /* Translators: followed by the list of required sections left empty */
@@ -407,6 +417,10 @@ cb_check_report_dup_problems (const CbCheckReport *report)
   if (over->len > 0)
     /* Translators: followed by the list of sections over their word limit */
     g_ptr_array_add (parts, g_strdup_printf (_("over limit: %s"), over->str));
+  if (quotes_only->len > 0)
+    /* Translators: followed by the list of sections that hold only quotations where
+     * the template asks for the student's own words */
+    g_ptr_array_add (parts, g_strdup_printf (_("only quotations: %s"), quotes_only->str));
   if (report->n_orphans > 0)
     g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                           "%u orphaned excerpt",
@@ -646,9 +660,10 @@ cb_check_format_table (GPtrArray *reports)
  * excerpts needing review, opinion edited (yes or no), problems, then four columns for each section title found in
  * any of the briefs, in order of first appearance: "TITLE words", "TITLE limit" (empty
  * when there is none), "TITLE excerpts" and "TITLE state" (filled, empty, missing for
- * an empty required section, or over-limit). A brief without that section leaves its
- * four cells empty. Cells that a spreadsheet would run as a formula get a leading
- * apostrophe.
+ * an empty required section, over-limit, or only-quotations for a section that holds
+ * only quotations where the template asks for the student's own words). A brief
+ * without that section leaves its four cells empty. Cells that a spreadsheet would run
+ * as a formula get a leading apostrophe.
  *
  * Returns: (transfer full): the CSV text
  */

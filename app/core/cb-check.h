@@ -9,8 +9,9 @@ G_BEGIN_DECLS
 /**
  * CbCheckStatus:
  * @CB_CHECK_COMPLETE: every required section is written, none is over its word limit,
- *   every excerpt is still found in the opinion and has its pin cite, the brief names
- *   its citation and the opinion is as it was embedded
+ *   no section that needs the student's own words holds only quotations, every
+ *   excerpt is still found in the opinion and has its pin cite, the brief names its
+ *   citation and the opinion is as it was embedded
  * @CB_CHECK_INCOMPLETE: the brief was read but falls short of the above
  * @CB_CHECK_UNREADABLE: the file could not be read as a brief
  *
@@ -33,6 +34,8 @@ typedef enum
  * @word_limit: most words allowed, 0 for no limit
  * @over_limit: whether @word_count exceeds a non-zero @word_limit
  * @n_excerpts: excerpts of the opinion placed in it
+ * @own_words: whether the template asks for the student's own words in it
+ * @lacks_own_words: whether it needs them and holds only quotations
  *
  * What a check found in one section of a brief.
  */
@@ -46,6 +49,8 @@ typedef struct
   guint word_limit;
   gboolean over_limit;
   guint n_excerpts;
+  gboolean own_words;
+  gboolean lacks_own_words;
 } CbCheckSection;
 
 /**

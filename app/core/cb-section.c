@@ -15,6 +15,7 @@ struct _CbSection
   char *prompt;
   gboolean required;
   guint word_limit;
+  gboolean own_words;
 
   GPtrArray *blocks;
   int word_count;               /* of the prose, -1 until counted */
@@ -32,6 +33,7 @@ enum {
   PROP_PROMPT,
   PROP_REQUIRED,
   PROP_WORD_LIMIT,
+  PROP_OWN_WORDS,
   N_PROPS
 };
 
@@ -77,6 +79,38 @@ count_block_words (const CbBlock *block)
   return cb_count_words (text);
 }
 
+/* Whether @text has a word of the writer's own: a word as cb_count_words() counts it,
+ * other than a star-page marker ("*345", "**670") that came with text pasted from the
+ * opinion. Stops at the first, as it is asked at every keystroke. */
+static gboolean
+has_own_word (const char *text)
+{
+  const char *p = text;
+
+  while (*p != '\0')
+    {
+      const char *start, *digits;
+      gboolean word = FALSE, marker;
+
+      while (*p != '\0' && g_unichar_isspace (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      start = p;
+      while (*p != '\0' && !g_unichar_isspace (g_utf8_get_char (p)))
+        {
+          word = word || g_unichar_isalnum (g_utf8_get_char (p));
+          p = g_utf8_next_char (p);
+        }
+      for (digits = start; digits < p && *digits == '*'; digits++)
+        ;
+      marker = digits > start && digits < p;
+      for (const char *q = digits; marker && q < p; q++)
+        marker = g_ascii_isdigit (*q);
+      if (word && !marker)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 cb_section_finalize (GObject *object)
 {
@@ -115,6 +149,9 @@ cb_section_get_property (GObject    *object,
     case PROP_WORD_LIMIT:
       g_value_set_uint (value, self->word_limit);
       break;
+    case PROP_OWN_WORDS:
+      g_value_set_boolean (value, self->own_words);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -134,6 +171,7 @@ cb_section_class_init (CbSectionClass *klass)
   properties[PROP_PROMPT] = g_param_spec_string ("prompt", NULL, NULL, NULL, ro);
   properties[PROP_REQUIRED] = g_param_spec_boolean ("required", NULL, NULL, FALSE, ro);
   properties[PROP_WORD_LIMIT] = g_param_spec_uint ("word-limit", NULL, NULL, 0, G_MAXUINT, 0, ro);
+  properties[PROP_OWN_WORDS] = g_param_spec_boolean ("own-words", NULL, NULL, FALSE, ro);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -419,6 +457,8 @@ cb_count_words (const char *text)
  * @prompt: (nullable): guidance from the template
  * @required: whether a brief is incomplete without it
  * @word_limit: most words allowed, 0 for none
+ * @own_words: whether the section needs words of the student's own, not only
+ *   quotations
  *
  * Creates an empty section, usually as the brief's copy of a template section.
  *
@@ -429,7 +469,8 @@ cb_section_new (const char *id,
                 const char *title,
                 const char *prompt,
                 gboolean    required,
-                guint       word_limit)
+                guint       word_limit,
+                gboolean    own_words)
 {
   CbSection *self;
 
@@ -442,6 +483,7 @@ cb_section_new (const char *id,
   self->prompt = g_strdup (prompt ? prompt : "");
   self->required = !!required;
   self->word_limit = word_limit;
+  self->own_words = !!own_words;
   return self;
 }
 
@@ -518,6 +560,22 @@ cb_section_get_word_limit (CbSection *self)
 {
   g_return_val_if_fail (CB_IS_SECTION (self), 0);
   return self->word_limit;
+}
+
+/**
+ * cb_section_get_own_words:
+ * @self: a section
+ *
+ * Gets whether the template asks for words of the student's own in this section:
+ * quotations alone do not make it written (see cb_brief_section_lacks_own_words()).
+ *
+ * Returns: %TRUE if the section needs the student's own words
+ */
+gboolean
+cb_section_get_own_words (CbSection *self)
+{
+  g_return_val_if_fail (CB_IS_SECTION (self), FALSE);
+  return self->own_words;
 }
 
 /**
@@ -769,6 +827,45 @@ cb_section_get_word_count (CbSection *self)
       self->word_count = words;
     }
   return self->word_count;
+}
+
+/**
+ * cb_section_lacks_own_words:
+ * @self: a section
+ *
+ * Whether the section needs the student's own words (cb_section_get_own_words()) and
+ * holds only quotations: one excerpt or more, and no word outside them, words counted
+ * as cb_section_get_word_count() counts them, star-page markers left out. An empty
+ * section lacks nothing here; whether it must be written is cb_section_get_required().
+ *
+ * Returns: %TRUE when the section needs words of the student's own and has none
+ */
+gboolean
+cb_section_lacks_own_words (CbSection *self)
+{
+  gboolean quotes = FALSE;
+
+  g_return_val_if_fail (CB_IS_SECTION (self), FALSE);
+
+  if (!self->own_words)
+    return FALSE;
+  for (guint i = 0; i < self->blocks->len; i++)
+    if (((CbBlock *) g_ptr_array_index (self->blocks, i))->kind == CB_BLOCK_EXCERPT)
+      quotes = TRUE;
+  if (!quotes || cb_section_get_word_count (self) == 0)
+    return quotes;
+  for (guint i = 0; i < self->blocks->len; i++)
+    {
+      const CbBlock *block = g_ptr_array_index (self->blocks, i);
+      g_autofree char *text = NULL;
+
+      if (block->kind != CB_BLOCK_PARAGRAPH)
+        continue;
+      text = cb_block_dup_text (block);
+      if (has_own_word (text))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 /**

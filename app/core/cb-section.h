@@ -89,13 +89,15 @@ CbSection     *cb_section_new             (const char *id,
                                            const char *title,
                                            const char *prompt,
                                            gboolean    required,
-                                           guint       word_limit);
+                                           guint       word_limit,
+                                           gboolean    own_words);
 
 const char    *cb_section_get_id          (CbSection  *self);
 const char    *cb_section_get_title       (CbSection  *self);
 const char    *cb_section_get_prompt      (CbSection  *self);
 gboolean       cb_section_get_required    (CbSection  *self);
 guint          cb_section_get_word_limit  (CbSection  *self);
+gboolean       cb_section_get_own_words   (CbSection  *self);
 
 guint          cb_section_get_n_blocks    (CbSection  *self);
 const CbBlock *cb_section_get_block       (CbSection  *self,
@@ -113,6 +115,7 @@ void           cb_section_remove_excerpt_refs (CbSection  *self,
                                                const char *excerpt_id);
 gboolean       cb_section_is_empty        (CbSection  *self);
 guint          cb_section_get_word_count  (CbSection  *self);
+gboolean       cb_section_lacks_own_words (CbSection  *self);
 
 void           cb_section_set_plain_text  (CbSection  *self,
                                            const char *text);

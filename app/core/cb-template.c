@@ -12,7 +12,6 @@
 #define TEMPLATE_NS "https://casebrief.github.io/ns/brieftemplate/1"
 #define TEMPLATE_SCHEMA "/io/github/casebrief/Casebrief/core/data/schema/brieftemplate.rng"
 #define TEMPLATE_FORMAT_MAJOR 1
-/* Largest .brieftemplate accepted: sections and prompts, never an opinion. */
 
 struct _CbTemplate
 {
@@ -53,7 +52,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-static const char * const root_children[] = { "title", "author", "instructions", "section", NULL };
+static const char * const root_children[] = { "title", "author", "instructions", "section", "own-words", NULL };
 
 static gboolean
 replace_str (char       **field,
@@ -89,6 +88,46 @@ set_string_property (CbTemplate  *self,
     return;
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
   g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/* Format 1.1 marks the sections that need the student's own words with <own-words
+ * section="ID"/> after the sections, at the 1.0 extension point, so that a reader of
+ * 1.0 keeps the marks and writes them back. A mark whose section is gone (removed by
+ * such a reader) marks nothing. */
+static void
+read_own_words (CbTemplate *self,
+                xmlNode    *root)
+{
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < self->sections->len; i++)
+    {
+      CbTemplateSection *section = g_ptr_array_index (self->sections, i);
+
+      g_hash_table_insert (by_id, section->id, section);
+    }
+  for (xmlNode *node = root->children; node != NULL; node = node->next)
+    {
+      g_autofree char *id = NULL;
+      CbTemplateSection *section;
+
+      if (!cb_xml_is (node, TEMPLATE_NS, "own-words"))
+        continue;
+      id = cb_xml_dup_attribute (node, "section");
+      section = id != NULL ? g_hash_table_lookup (by_id, id) : NULL;
+      if (section != NULL)
+        section->own_words = TRUE;
+    }
+}
+
+/* The oldest format that holds the template: 1.0 unless a section needs own words. */
+static guint
+format_minor (CbTemplate *self)
+{
+  for (guint i = 0; i < self->sections->len; i++)
+    if (((CbTemplateSection *) g_ptr_array_index (self->sections, i))->own_words)
+      return 1;
+  return 0;
 }
 
 static void
@@ -234,6 +273,7 @@ cb_template_section_new (const char *id,
   section->prompt = g_strdup (prompt ? prompt : "");
   section->required = !!required;
   section->word_limit = word_limit;
+  section->own_words = FALSE;
   return section;
 }
 
@@ -248,9 +288,14 @@ cb_template_section_new (const char *id,
 CbTemplateSection *
 cb_template_section_copy (const CbTemplateSection *section)
 {
+  CbTemplateSection *copy;
+
   g_return_val_if_fail (section != NULL, NULL);
-  return cb_template_section_new (section->id, section->title, section->prompt,
+
+  copy = cb_template_section_new (section->id, section->title, section->prompt,
                                   section->required, section->word_limit);
+  copy->own_words = !!section->own_words;
+  return copy;
 }
 
 /**
@@ -803,6 +848,7 @@ cb_template_load_bytes (GBytes      *bytes,
                                                 cb_xml_get_bool_attribute (node, "required"),
                                                 cb_xml_get_uint_attribute (node, "word-limit", G_MAXUINT, 0)));
     }
+  read_own_words (self, root);
 
   g_ptr_array_unref (self->extensions);
   self->extensions = cb_xml_collect_extensions (root, TEMPLATE_NS, root_children);
@@ -858,7 +904,8 @@ cb_template_to_bytes (CbTemplate *self)
   g_return_val_if_fail (CB_IS_TEMPLATE (self), NULL);
 
   out = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-  g_string_append (out, "<brieftemplate xmlns=\"" TEMPLATE_NS "\" version=\"1.0\" id=\"");
+  g_string_append_printf (out, "<brieftemplate xmlns=\"" TEMPLATE_NS "\" version=\"%d.%u\" id=\"",
+                          TEMPLATE_FORMAT_MAJOR, format_minor (self));
   cb_xml_escape (out, self->id, TRUE);
   g_string_append_printf (out, "\" template-version=\"%u\">\n", self->version);
   cb_xml_write_element (out, 1, "title", self->title);
@@ -880,6 +927,16 @@ cb_template_to_bytes (CbTemplate *self)
       if (section->prompt[0] != '\0')
         cb_xml_write_element (out, 2, "prompt", section->prompt);
       g_string_append (out, "  </section>\n");
+    }
+  for (guint i = 0; i < self->sections->len; i++)
+    {
+      const CbTemplateSection *section = g_ptr_array_index (self->sections, i);
+
+      if (!section->own_words)
+        continue;
+      g_string_append (out, "  <own-words section=\"");
+      cb_xml_escape (out, section->id, TRUE);
+      g_string_append (out, "\"/>\n");
     }
   cb_xml_write_extensions (out, 1, self->extensions);
   g_string_append (out, "</brieftemplate>\n");

@@ -17,6 +17,8 @@ G_BEGIN_DECLS
  * @prompt: guidance shown under the heading
  * @required: whether a brief is incomplete without this section
  * @word_limit: most words allowed, 0 for no limit
+ * @own_words: whether the section needs words of the student's own: quotations alone
+ *   do not make it written (set it after cb_template_section_new())
  *
  * One section a template asks for.
  */
@@ -27,6 +29,7 @@ typedef struct
   char *prompt;
   gboolean required;
   guint word_limit;
+  gboolean own_words;
 } CbTemplateSection;
 
 #define CB_TYPE_TEMPLATE_SECTION (cb_template_section_get_type ())
