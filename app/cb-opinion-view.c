@@ -17,6 +17,12 @@
 
 #define FLASH_MSEC 900
 
+/* The styles of what the citation scanner found, one tag each: cases, statutes, and
+ * short forms with Id. */
+enum { CITATION_TAG_CASE, CITATION_TAG_STATUTE, CITATION_TAG_SHORT, N_CITATION_TAGS };
+
+static const char * const citation_tag_names[N_CITATION_TAGS] = { "citation", "statute", "short-citation" };
+
 struct _CbOpinionView
 {
   AdwBin parent_instance;
@@ -25,6 +31,7 @@ struct _CbOpinionView
   CbBrief *brief;
   CbPageGutter *gutter;
   GtkTextTag *highlight_tags[CB_N_SECTION_COLORS];
+  GtkTextTag *citation_tags[N_CITATION_TAGS];
   GtkTextTag *flash_tag;
   guint flash_id;
   GMenu *add_menu;
@@ -67,8 +74,44 @@ update_style_scheme (CbOpinionView *self)
   const char *id = adw_style_manager_get_dark (manager) ? CB_SOURCE_SCHEME_DARK_ID : CB_SOURCE_SCHEME_ID;
   GtkSourceStyleScheme *scheme = gtk_source_style_scheme_manager_get_scheme (schemes, id);
 
-  if (scheme != NULL)
-    gtk_source_buffer_set_style_scheme (self->buffer, scheme);
+  if (scheme == NULL)
+    return;
+  gtk_source_buffer_set_style_scheme (self->buffer, scheme);
+  /* The scheme's citation styles, as the language's own styles are applied: they set
+   * no text colour, which GTK 4.8's accessible text cannot read back. */
+  for (guint i = 0; i < N_CITATION_TAGS; i++)
+    {
+      g_autofree char *id = g_strconcat (CB_SOURCE_LANGUAGE_ID ":", citation_tag_names[i], NULL);
+
+      gtk_source_style_apply (gtk_source_style_scheme_get_style (scheme, id), self->citation_tags[i]);
+    }
+}
+
+/* Styles the citations the scanner found in the opinion: every form it knows shows
+ * as a citation, and nothing else does. */
+static void
+update_citations (CbOpinionView *self)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
+  GPtrArray *citations;
+  GtkTextIter start, end;
+
+  /* Called after the buffer took the opinion's text, which left no tag behind. */
+  if (self->opinion == NULL)
+    return;
+
+  citations = cb_opinion_get_citations (self->opinion);
+  for (guint i = 0; i < citations->len; i++)
+    {
+      const CbCitation *citation = g_ptr_array_index (citations, i);
+      guint tag = citation->kind == CB_CITATION_CASE      ? CITATION_TAG_CASE
+                  : citation->kind == CB_CITATION_STATUTE ? CITATION_TAG_STATUTE
+                                                          : CITATION_TAG_SHORT;
+
+      gtk_text_buffer_get_iter_at_offset (buffer, &start, (int) citation->start);
+      gtk_text_buffer_get_iter_at_offset (buffer, &end, (int) citation->end);
+      gtk_text_buffer_apply_tag (buffer, self->citation_tags[tag], &start, &end);
+    }
 }
 
 static guint
@@ -746,6 +789,8 @@ cb_opinion_view_init (CbOpinionView *self)
   gtk_source_buffer_set_language (self->buffer,
                                   gtk_source_language_manager_get_language (gtk_source_language_manager_get_default (),
                                                                             CB_SOURCE_LANGUAGE_ID));
+  for (guint i = 0; i < N_CITATION_TAGS; i++)
+    self->citation_tags[i] = gtk_text_buffer_create_tag (GTK_TEXT_BUFFER (self->buffer), citation_tag_names[i], NULL);
   update_style_scheme (self);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (update_style_scheme), self, G_CONNECT_SWAPPED);
@@ -858,6 +903,7 @@ cb_opinion_view_set_opinion (CbOpinionView *self,
   gtk_text_buffer_set_text (GTK_TEXT_BUFFER (self->buffer),
                             opinion ? cb_opinion_get_text (opinion) : "", -1);
   gtk_text_buffer_end_irreversible_action (GTK_TEXT_BUFFER (self->buffer));
+  update_citations (self);
   /* A reader starts at the top: so does a screen reader's caret when the opinion
    * takes the focus. */
   {

@@ -208,41 +208,26 @@ test_language_headnotes (void)
   assert_class_nowhere_in (buffer, "[n]either", 0, "headnote");
 }
 
+/* The language finds no citations: the opinion view styles the ones the opinion's
+ * analysis found (test-opinion-view), so a reporter a list here lacked ("288 Neb.
+ * 512") is no less a citation than "451 U.S. 527". */
 static void
-test_language_citations (void)
+test_language_no_citations (void)
 {
   g_autoptr(GtkSourceBuffer) buffer = highlighted_sample ();
+  const char *classes[] = { "citation", "statute", "short-citation" };
+  GtkTextIter iter;
 
-  assert_class_exactly (buffer, "451 U.S. 527", 0, "citation");
-  assert_class_exactly (buffer, "101 S.Ct. 1908", 0, "citation");
-  assert_class_exactly (buffer, "68 L.Ed.2d 420", 0, "citation");
-  assert_class_exactly (buffer, "752 F.2d 817", 0, "citation");
-  assert_class_exactly (buffer, "752 F.2d, at 826", 0, "citation");
-  assert_class_exactly (buffer, "106 S.Ct., at 665–666", 0, "citation");
-  assert_class_exactly (buffer, "481 F.2d 1028", 0, "citation");
-
-  assert_class_exactly (buffer, "42 U.S.C. § 1983", 0, "statute");
-  assert_class_exactly (buffer, "N.J.Stat.Ann. § 59:5–2(b)(4)", 0, "statute");
-  assert_class_nowhere_in (buffer, "law provides that", 0, "statute");
-  assert_class_exactly (buffer, "§ 1983", 1, "statute");
-  assert_class_nowhere_in (buffer, "42 U.S.C. § 1983", 0, "citation");
-
-  /* Dates, money and times hold numbers but cite nothing. */
-  assert_class_nowhere_in (buffer, "December 19, 1980", 0, "citation");
-  assert_class_nowhere_in (buffer, "December 19, 1980", 0, "statute");
-  assert_class_nowhere_in (buffer, "$2,000", 0, "citation");
-  assert_class_nowhere_in (buffer, "$2,000", 0, "statute");
-  assert_class_nowhere_in (buffer, "2 p.m. on December 19", 0, "citation");
-  assert_class_nowhere_in (buffer, "(1982)", 0, "citation");
-
-  assert_class_exactly (buffer, "Ibid.", 0, "short-citation");
-  assert_class_exactly (buffer, "Id.", 0, "short-citation");
-  assert_class_exactly (buffer, "id.", 1, "short-citation");  /* the first is inside “Ibid.” */
+  for (gtk_text_buffer_get_start_iter (GTK_TEXT_BUFFER (buffer), &iter); !gtk_text_iter_is_end (&iter);
+       gtk_text_iter_forward_char (&iter))
+    for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
+      if (gtk_source_buffer_iter_has_context_class (buffer, &iter, classes[i]))
+        g_error ("context class %s at offset %d", classes[i], gtk_text_iter_get_offset (&iter));
 }
 
-/* Reporters and markers the sample opinion does not use. */
+/* Markers and case names the sample opinion does not use. */
 static void
-test_language_other_reporters (void)
+test_language_other_markers (void)
 {
   const char *text =
     "See Roe v. Wade, 410 U.S. 113, 93 S. Ct. 705, 35 L. Ed. 2d 147 (1973); "
@@ -255,15 +240,7 @@ test_language_other_reporters (void)
     "*  The asterisked note at the foot of the opinion.\n"
     "He paid 3 U.S. dollars on 4 May 2000, in 5 P.M. traffic.\n";
   g_autoptr(GtkSourceBuffer) buffer = highlighted (text, -1);
-  const char *citations[] = {
-    "410 U.S. 113", "93 S. Ct. 705", "35 L. Ed. 2d 147", "100 F. Supp. 2d 200",
-    "12 F.4th 34", "5 F.3d 6", "7 A.2d 8", "9 A.3d 10", "11 N.E.2d 12", "13 P.2d 14",
-    "15 P.3d 16", "17 So.2d 18", "19 S.W.2d 20", "21 N.W.2d 22", "23 Cal.Rptr. 24",
-    "25 Cal. Rptr. 3d 26",
-  };
 
-  for (guint i = 0; i < G_N_ELEMENTS (citations); i++)
-    assert_class_exactly (buffer, citations[i], 0, "citation");
   assert_class_exactly (buffer, "Roe v. Wade", 0, "case-name");
   assert_class_exactly (buffer, "Doe v. Roe", 0, "case-name");
 
@@ -276,17 +253,12 @@ test_language_other_reporters (void)
   assert_class_exactly (buffer, "²", 0, "footnote-marker");
   assert_class_exactly (buffer, "*", 8, "footnote-marker");  /* the note's own mark */
   assert_class_nowhere_in (buffer, "3*4", 0, "footnote-marker");
-
-  assert_class_exactly (buffer, "28 C.F.R. § 0.1", 0, "statute");
-  assert_class_exactly (buffer, "§§ 1981–1983", 0, "statute");
-
-  assert_class_nowhere_in (buffer, "He paid 3 U.S. dollars on 4 May 2000, in 5 P.M. traffic.", 0, "citation");
 }
 
-/* A star page that splits a word, as CourtListener's HTML leaves it, and public-domain
- * and database citations. */
+/* A star page that splits a word, as CourtListener's HTML leaves it, and the star pins
+ * of database citations, which are no pages. */
 static void
-test_language_glued_marker_and_year_citations (void)
+test_language_glued_marker_and_star_pins (void)
 {
   const char *text =
     "A divided in*102 formation word, and 3*4 is no page.\n"
@@ -294,10 +266,6 @@ test_language_glued_marker_and_year_citations (void)
     "(S.D.N.Y. 2014); 2013 U.S. Dist. LEXIS 98765. Id. at *4. In 2012-2013 and 1999 they rose.\n"
     "The court looked at *77 the record.\n";
   g_autoptr(GtkSourceBuffer) buffer = highlighted (text, -1);
-  const char *citations[] = {
-    "2012-Ohio-4567", "2015-NMSC-011", "2019 IL App (2d) 180123-U", "2014 WL 1234567",
-    "2013 U.S. Dist. LEXIS 98765",
-  };
 
   assert_class_exactly (buffer, "*102", 0, "star-page");
   assert_class_nowhere_in (buffer, "3*4", 0, "star-page");
@@ -305,9 +273,6 @@ test_language_glued_marker_and_year_citations (void)
   assert_class_nowhere_in (buffer, "at *3 (S.D.N.Y. 2014)", 0, "star-page");
   assert_class_nowhere_in (buffer, "Id. at *4.", 0, "star-page");
   assert_class_exactly (buffer, "*77", 0, "star-page");
-  for (guint i = 0; i < G_N_ELEMENTS (citations); i++)
-    assert_class_exactly (buffer, citations[i], 0, "citation");
-  assert_class_nowhere_in (buffer, "In 2012-2013 and 1999 they rose.", 0, "citation");
 }
 
 static void
@@ -426,9 +391,9 @@ main (int   argc,
   g_test_add_func ("/language/prefers-datadir-env", test_language_prefers_datadir_env);
   g_test_add_func ("/language/star-pages", test_language_star_pages);
   g_test_add_func ("/language/headnotes", test_language_headnotes);
-  g_test_add_func ("/language/citations", test_language_citations);
-  g_test_add_func ("/language/other-reporters", test_language_other_reporters);
-  g_test_add_func ("/language/glued-marker-and-year-citations", test_language_glued_marker_and_year_citations);
+  g_test_add_func ("/language/no-citations", test_language_no_citations);
+  g_test_add_func ("/language/other-markers", test_language_other_markers);
+  g_test_add_func ("/language/glued-marker-and-star-pins", test_language_glued_marker_and_star_pins);
   g_test_add_func ("/language/case-names-and-quotations", test_language_case_names_and_quotations);
   g_test_add_func ("/language/schemes", test_language_schemes);
 
