@@ -56,6 +56,7 @@ struct _CbOpinion
 void            cb_opinion_analyze        (CbOpinion *self);
 void            cb_opinion_analyze_printed (CbOpinion *self,
                                             CbPageMap *map);
+void            cb_opinion_read_caption   (CbOpinion *self);
 const gunichar *cb_opinion_get_chars      (CbOpinion *self);
 const guint8   *cb_opinion_get_hidden     (CbOpinion *self);
 guint8         *cb_opinion_lay_out_hidden (CbOpinion *self);
