@@ -45,6 +45,13 @@ struct _CbSectionEditor
   gsize link_end;
 };
 
+/* cb-section-editor.c */
+void _cb_section_editor_show_excerpt            (CbSectionEditor *self,
+                                                 const char      *excerpt_id);
+
+/* cb-section-editor-quotations.c */
+void _cb_section_editor_quotations_init         (CbSectionEditor *self);
+
 /* cb-section-editor-dnd.c */
 void _cb_section_editor_dnd_init                (CbSectionEditor *self);
 
