@@ -46,21 +46,27 @@ struct _CbWindow
 };
 
 /* cb-window.c */
+void      _cb_window_set_brief                   (CbWindow             *self,
+                                                  CbBrief              *brief,
+                                                  GFile                *file,
+                                                  CbFileStamp          *stamp);
 void      _cb_window_show_error                  (CbWindow             *self,
                                                   const GError         *error);
 void      _cb_window_show_message                (CbWindow             *self,
                                                   const char           *message);
+CbWindow *_cb_window_for_new_document            (CbWindow             *self);
+GFile    *_cb_window_find_pdf                    (CbWindow             *self);
+
+/* cb-window-open.c */
 void      _cb_window_open_file                   (CbWindow             *self,
                                                   GFile                *file);
-CbWindow *_cb_window_for_new_document            (CbWindow             *self);
 void      _cb_window_choose_opinion_for_template (CbWindow             *self,
                                                   CbTemplate           *template);
 void      _cb_window_new_brief                   (CbWindow             *self,
                                                   CbTemplate           *template,
                                                   CbOpinion            *opinion,
                                                   GFile                *pdf_file);
-
-GFile    *_cb_window_find_pdf                    (CbWindow             *self);
+void      _cb_window_reload                      (CbWindow             *self);
 
 /* cb-window-actions.c */
 void      _cb_window_class_actions_init          (CbWindowClass        *klass);
