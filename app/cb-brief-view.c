@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "cb-brief-view.h"
+#include "cb-date.h"
 #include "cb-search-bar.h"
 #include "cb-section-editor.h"
 
@@ -89,13 +90,42 @@ clear_brief (CbBriefView *self)
   g_clear_object (&self->brief);
 }
 
+/* The date of decision as the card shows it: the locale's form, as the PDF prints it. */
+static gboolean
+date_to_row (GBinding     *binding,
+             const GValue *from,
+             GValue       *to,
+             gpointer      data)
+{
+  const char *date = g_value_get_string (from);
+
+  g_value_take_string (to, cb_date_format (date != NULL ? date : ""));
+  return TRUE;
+}
+
+/* What the student writes in the row is kept in ISO 8601 when it reads as a date,
+ * and as written when it does not. */
+static gboolean
+date_from_row (GBinding     *binding,
+               const GValue *from,
+               GValue       *to,
+               gpointer      data)
+{
+  const char *text = g_value_get_string (from);
+  char *iso = cb_date_to_iso (text);
+
+  g_value_take_string (to, iso != NULL ? iso : g_strdup (text));
+  return TRUE;
+}
+
 /* The collapsed details row still says what is in it. */
 static void
 update_details (CbBriefView *self)
 {
+  const char *decided = cb_brief_get_date_decided (self->brief);
+  g_autofree char *date = cb_date_format (decided != NULL ? decided : "");
   const char *parts[] = {
-    cb_brief_get_court (self->brief), cb_brief_get_date_decided (self->brief),
-    cb_brief_get_student (self->brief), cb_brief_get_course (self->brief),
+    cb_brief_get_court (self->brief), date, cb_brief_get_student (self->brief), cb_brief_get_course (self->brief),
   };
   g_autoptr(GString) subtitle = g_string_new (NULL);
 
@@ -469,9 +499,11 @@ cb_brief_view_set_brief (CbBriefView *self,
       GBindingFlags flags = cb_brief_get_locked (brief) && g_str_equal (metadata_properties[i], "course")
                             ? G_BINDING_SYNC_CREATE
                             : G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE;
-      GBinding *binding = g_object_bind_property (brief, metadata_properties[i],
-                                                  row_for_property (self, metadata_properties[i]), "text",
-                                                  flags);
+      gboolean date = g_str_equal (metadata_properties[i], "date-decided");
+      GBinding *binding = g_object_bind_property_full (brief, metadata_properties[i],
+                                                       row_for_property (self, metadata_properties[i]), "text",
+                                                       flags, date ? date_to_row : NULL, date ? date_from_row : NULL,
+                                                       NULL, NULL);
       g_ptr_array_add (self->bindings, binding);
     }
 

@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "cb-brief-view.h"
 #include "cb-pdf-helper.h"
 #include "cb-test-ui.h"
 #include "cb-window-private.h"
@@ -79,6 +80,60 @@ test_open_pdf (void)
   cb_test_destroy_window (window);
 }
 
+/* The date of decision on the case card: the date row and the collapsed details row. */
+static void
+assert_card_date (CbWindow   *window,
+                  const char *expected)
+{
+  GtkEditable *row = cb_brief_view_get_metadata_row (cb_window_get_brief_view (window), "date-decided");
+  GtkWidget *details = gtk_widget_get_ancestor (GTK_WIDGET (row), ADW_TYPE_EXPANDER_ROW);
+
+  g_assert_cmpstr (gtk_editable_get_text (row), ==, expected);
+  g_assert_nonnull (strstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (details)), expected));
+}
+
+/* The case card shows a date one way, the locale's, as the PDF export prints it: a
+ * saved brief's "1986-01-21" and a PDF's printed "January 20, 2026" alike. The brief
+ * keeps ISO 8601; what the student writes is kept so when it reads as a date, and as
+ * written when it does not. */
+static void
+test_card_date (void)
+{
+  g_autofree char *path = slip_path ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  CbWindow *window = cb_test_open_window ("data/samples/davidson-v-cannon.brief");
+  CbBrief *brief = cb_window_get_brief (window);
+  GtkEditable *row = cb_brief_view_get_metadata_row (cb_window_get_brief_view (window), "date-decided");
+
+  g_assert_cmpstr (cb_brief_get_date_decided (brief), ==, "1986-01-21");
+  assert_card_date (window, "January 21, 1986");
+
+  gtk_editable_set_text (row, "January 22, 1986");
+  g_assert_cmpstr (cb_brief_get_date_decided (brief), ==, "1986-01-22");
+  gtk_editable_set_text (row, "Jan. 23, 1986");
+  g_assert_cmpstr (cb_brief_get_date_decided (brief), ==, "1986-01-23");
+  gtk_editable_set_text (row, "argued Nov. 5, 1985");
+  g_assert_cmpstr (cb_brief_get_date_decided (brief), ==, "argued Nov. 5, 1985");
+  /* Set from elsewhere (an undo, a reload), the row shows it the locale's way. */
+  cb_brief_set_date_decided (brief, "1986-01-21");
+  assert_card_date (window, "January 21, 1986");
+  cb_test_destroy_window (window);
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("../shared/pdfs/coney-island-24-808-slip.pdf is not there");
+      return;
+    }
+  window = g_object_new (CB_TYPE_WINDOW, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  cb_window_open_file (window, file);
+  cb_test_wait_until (has_brief, window);
+  g_assert_cmpstr (cb_opinion_get_date (cb_brief_get_opinion (cb_window_get_brief (window))), ==, "January 20, 2026");
+  g_assert_cmpstr (cb_brief_get_date_decided (cb_window_get_brief (window)), ==, "2026-01-20");
+  assert_card_date (window, "January 20, 2026");
+  cb_test_destroy_window (window);
+}
+
 /* A reader that aborts, as poppler might on a hostile PDF: a clear message, and the
  * brief the window holds stays. */
 static void
@@ -146,6 +201,7 @@ main (int   argc,
   cb_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/window-pdf/open", test_open_pdf);
+  g_test_add_func ("/window-pdf/card-date", test_card_date);
   g_test_add_func ("/window-pdf/reader-aborts", test_reader_aborts);
   g_test_add_func ("/window-pdf/cancel", test_cancel);
 

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cb-brief-renderer.h"
+#include "cb-date.h"
 
 /*
  * The brief is turned into a list of flows (the caption, each heading, each paragraph,
@@ -235,30 +236,6 @@ new_text_layout (CbBriefRenderer *self,
   return layout;
 }
 
-/* "1986-01-21" reads "January 21, 1986" in English, "21 janvier 1986" in French: the
- * order is the translation's, the month's name the locale's (LC_TIME). Anything else is
- * shown as written. */
-static char *
-format_date (const char *date)
-{
-  int year, month, day;
-  char rest;
-
-  if (sscanf (date, "%4d-%2d-%2d%c", &year, &month, &day, &rest) == 3 &&
-      g_date_valid_dmy (day, month, year))
-    {
-      g_autoptr(GDateTime) dt = g_date_time_new_utc (year, month, day, 0, 0, 0);
-
-      if (dt != NULL)
-        /* xgettext:no-c-format
-         * Translators: the date a case was decided, as g_date_time_format() writes it:
-         * %B the month's name, %-d the day, %Y the year. "%B %-d, %Y" reads
-         * "January 21, 1986"; French would be "%-d %B %Y", "21 janvier 1986". */
-        return g_date_time_format (dt, _("%B %-d, %Y"));
-    }
-  return g_strdup (date);
-}
-
 static gboolean
 has_text (const char *value)
 {
@@ -298,7 +275,7 @@ build_caption (CbBriefRenderer *self)
                         0, 2.0);
   if (has_text (date))
     {
-      g_autofree char *formatted = format_date (date);
+      g_autofree char *formatted = cb_date_format (date);
       /* Translators: %s is the date a court decided the case */
       g_autofree char *decided = g_strdup_printf (_("Decided %s"), formatted);
 

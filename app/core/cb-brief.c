@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "cb-brief-private.h"
+#include "cb-date.h"
 
 /* Element names in the file, which are also the property names. */
 const char * const cb_brief_field_names[N_FIELDS] = {
@@ -135,7 +136,11 @@ prefill_metadata (CbBrief *self)
   self->fields[FIELD_CASE_NAME] = g_strdup (cb_opinion_get_case_name (self->opinion));
   self->fields[FIELD_CITATION] = g_strdup (cb_opinion_get_citation (self->opinion));
   self->fields[FIELD_COURT] = g_strdup (cb_opinion_get_court (self->opinion));
-  self->fields[FIELD_DATE_DECIDED] = g_strdup (cb_opinion_get_date (self->opinion));
+  /* Kept in ISO 8601, as every brief keeps it, when the caption's date reads as one
+   * ("January 21, 1986"); otherwise as the caption has it. */
+  self->fields[FIELD_DATE_DECIDED] = cb_date_to_iso (cb_opinion_get_date (self->opinion));
+  if (self->fields[FIELD_DATE_DECIDED] == NULL)
+    self->fields[FIELD_DATE_DECIDED] = g_strdup (cb_opinion_get_date (self->opinion));
 }
 
 static char *
