@@ -12,14 +12,18 @@
 #include "cb-template-store.h"
 #include "cb-assignment-dialog.h"
 #include "cb-file-filters.h"
+#include "cb-import-toast.h"
 
 /* Create Assignment: a template, an opinion and the professor's details, saved as a
- * .brief for students, the same file `casebrief new` writes. */
+ * .brief for students, the same file `casebrief new` writes. The opinion is read when
+ * it is chosen, in the background, as the main window reads one. */
 struct _CbAssignmentDialog
 {
   AdwWindow parent_instance;
 
-  GFile *opinion_file;
+  GFile *opinion_file;          /* the opinion read, and its file */
+  CbOpinion *opinion;
+  CbImportToast *import;        /* an opinion being read to take their place */
 
   AdwToastOverlay *toast_overlay;
   AdwComboRow *template_row;
@@ -61,8 +65,26 @@ update_actions (CbAssignmentDialog *self)
   else
     gtk_widget_add_css_class (GTK_WIDGET (self->due_row), "error");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "assignment.save",
-                                 due_ok && self->opinion_file != NULL &&
+                                 due_ok && self->opinion != NULL && self->import == NULL &&
                                  cb_assignment_dialog_get_template (self) != NULL);
+}
+
+/* The row names the opinion chosen, or the one being read. */
+static void
+update_opinion_row (CbAssignmentDialog *self)
+{
+  GFile *file = self->import != NULL ? cb_import_toast_get_file (self->import) : self->opinion_file;
+  g_autofree char *basename = file != NULL ? g_file_get_basename (file) : NULL;
+  g_autofree char *display = basename != NULL ? g_filename_display_name (basename) : NULL;
+  g_autofree char *subtitle = NULL;
+
+  if (display == NULL)
+    subtitle = g_strdup (_("None chosen"));
+  else if (self->import != NULL)
+    subtitle = g_strdup_printf (_("Reading %s…"), display);
+  else
+    subtitle = g_steal_pointer (&display);
+  adw_action_row_set_subtitle (self->opinion_row, subtitle);
 }
 
 static void
@@ -73,6 +95,44 @@ show_error (CbAssignmentDialog *self,
 
   adw_toast_set_timeout (toast, 0);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+show_message (CbAssignmentDialog *self,
+              const char         *message)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+/* An opinion chosen was read, or could not be: the one chosen before stays then. */
+static void
+opinion_read_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  GWeakRef *ref = user_data;
+  g_autoptr(CbAssignmentDialog) self = g_weak_ref_get (ref);
+  CbImportToast *import = CB_IMPORT_TOAST (source);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CbOpinion) opinion = cb_import_toast_finish (import, result, &error);
+
+  g_weak_ref_clear (ref);
+  g_free (ref);
+  /* Closed meanwhile, or another opinion was chosen since. */
+  if (self == NULL || import != self->import)
+    return;
+  g_clear_object (&self->import);
+  if (opinion != NULL)
+    {
+      g_set_object (&self->opinion_file, cb_import_toast_get_file (import));
+      g_set_object (&self->opinion, opinion);
+    }
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    show_message (self, error->message);
+  else
+    show_error (self, error);
+  update_opinion_row (self);
+  update_actions (self);
 }
 
 static void
@@ -132,7 +192,11 @@ cb_assignment_dialog_dispose (GObject *object)
 {
   CbAssignmentDialog *self = CB_ASSIGNMENT_DIALOG (object);
 
+  if (self->import != NULL)
+    cb_import_toast_cancel (self->import);
+  g_clear_object (&self->import);
   g_clear_object (&self->opinion_file);
+  g_clear_object (&self->opinion);
   if (self->due_row != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->due_row, self);
@@ -248,7 +312,7 @@ cb_assignment_dialog_set_template (CbAssignmentDialog *self,
  * cb_assignment_dialog_get_opinion_file:
  * @self: the dialog
  *
- * Returns: (transfer none) (nullable): the opinion chosen
+ * Returns: (transfer none) (nullable): the file of the opinion read
  */
 GFile *
 cb_assignment_dialog_get_opinion_file (CbAssignmentDialog *self)
@@ -258,26 +322,59 @@ cb_assignment_dialog_get_opinion_file (CbAssignmentDialog *self)
 }
 
 /**
+ * cb_assignment_dialog_get_opinion:
+ * @self: the dialog
+ *
+ * Returns: (transfer none) (nullable): the opinion the assignment embeds, once read
+ */
+CbOpinion *
+cb_assignment_dialog_get_opinion (CbAssignmentDialog *self)
+{
+  g_return_val_if_fail (CB_IS_ASSIGNMENT_DIALOG (self), NULL);
+  return self->opinion;
+}
+
+/**
+ * cb_assignment_dialog_is_reading:
+ * @self: the dialog
+ *
+ * Returns: whether an opinion chosen is being read
+ */
+gboolean
+cb_assignment_dialog_is_reading (CbAssignmentDialog *self)
+{
+  g_return_val_if_fail (CB_IS_ASSIGNMENT_DIALOG (self), FALSE);
+  return self->import != NULL;
+}
+
+/**
  * cb_assignment_dialog_set_opinion_file:
  * @self: the dialog
- * @file: an opinion, plain text or HTML
+ * @file: an opinion: plain text, HTML, casebody XML or PDF
  *
- * Chooses the opinion the assignment embeds.
+ * Chooses the opinion the assignment embeds and reads it in the background, a PDF
+ * with its progress and Cancel in a toast; the window stays responsive meanwhile.
+ * Until it is read the assignment cannot be saved; if it cannot be read, a message
+ * says why and the opinion chosen before stays.
  */
 void
 cb_assignment_dialog_set_opinion_file (CbAssignmentDialog *self,
                                        GFile              *file)
 {
-  g_autofree char *basename = NULL;
-  g_autofree char *display = NULL;
+  GWeakRef *ref;
 
   g_return_if_fail (CB_IS_ASSIGNMENT_DIALOG (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  g_set_object (&self->opinion_file, file);
-  basename = g_file_get_basename (file);
-  display = g_filename_display_name (basename);
-  adw_action_row_set_subtitle (self->opinion_row, display);
+  /* One opinion is read at a time: the last one chosen. */
+  if (self->import != NULL)
+    cb_import_toast_cancel (self->import);
+  g_clear_object (&self->import);
+  /* Closing the window ends the reading: the reading does not keep the window. */
+  ref = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (ref, self);
+  self->import = cb_import_toast_start (self->toast_overlay, file, NULL, opinion_read_cb, ref);
+  update_opinion_row (self);
   update_actions (self);
 }
 
@@ -315,7 +412,7 @@ cb_assignment_dialog_get_field (CbAssignmentDialog *self,
  * @file: where to write the .brief
  * @error: return location for an error
  *
- * Reads the opinion and writes the assignment to @file: the opinion embedded, the
+ * Writes the assignment to @file: the opinion read embedded, the
  * template's sections empty, and the course, due date and instructions as locked
  * details. A due date that is not YYYY-MM-DD is refused with %CB_ERROR_INVALID.
  *
@@ -326,7 +423,6 @@ cb_assignment_dialog_save_to (CbAssignmentDialog  *self,
                               GFile               *file,
                               GError             **error)
 {
-  g_autoptr(CbOpinion) opinion = NULL;
   g_autoptr(CbBrief) brief = NULL;
   g_autofree char *instructions = NULL;
   g_autofree char *course = NULL;
@@ -338,18 +434,20 @@ cb_assignment_dialog_save_to (CbAssignmentDialog  *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   template = cb_assignment_dialog_get_template (self);
-  if (template == NULL || self->opinion_file == NULL)
+  if (self->import != NULL)
+    {
+      g_set_error_literal (error, CB_ERROR, CB_ERROR_INVALID, _("The opinion is still being read"));
+      return FALSE;
+    }
+  if (template == NULL || self->opinion == NULL)
     {
       g_set_error_literal (error, CB_ERROR, CB_ERROR_INVALID, _("Choose a template and an opinion first"));
       return FALSE;
     }
 
-  opinion = cb_opinion_import_file (self->opinion_file, NULL, error);
-  if (opinion == NULL)
-    return FALSE;
   instructions = instructions_text (self);
   course = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->course_row))));
-  brief = cb_assignment_new (template, opinion, course, due_text (self), instructions, error);
+  brief = cb_assignment_new (template, self->opinion, course, due_text (self), instructions, error);
   if (brief == NULL)
     return FALSE;
   case_name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->case_row))));

@@ -2,6 +2,7 @@
 
 #include <adwaita.h>
 
+#include "cb-opinion.h"
 #include "cb-template.h"
 
 G_BEGIN_DECLS
@@ -14,6 +15,8 @@ CbTemplate         *cb_assignment_dialog_get_template     (CbAssignmentDialog  *
 void                cb_assignment_dialog_set_template     (CbAssignmentDialog  *self,
                                                            CbTemplate          *template);
 GFile              *cb_assignment_dialog_get_opinion_file (CbAssignmentDialog  *self);
+CbOpinion          *cb_assignment_dialog_get_opinion      (CbAssignmentDialog  *self);
+gboolean            cb_assignment_dialog_is_reading       (CbAssignmentDialog  *self);
 void                cb_assignment_dialog_set_opinion_file (CbAssignmentDialog  *self,
                                                            GFile               *file);
 GtkWidget          *cb_assignment_dialog_get_field        (CbAssignmentDialog  *self,

@@ -317,17 +317,6 @@ show_excerpt_in_pdf_action (GtkWidget  *widget,
     show_in_pdf (self, cb_excerpt_get_start (excerpt));
 }
 
-static void
-cancel_import_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  CbWindow *self = CB_WINDOW (widget);
-
-  if (self->import_cancellable != NULL)
-    g_cancellable_cancel (self->import_cancellable);
-}
-
 /* Find: in the pane the student is in, the opinion or the brief; from elsewhere, in the
  * one whose find bar shows. */
 static GtkWidget *
@@ -434,7 +423,6 @@ _cb_window_class_actions_init (CbWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.find-previous", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.show-in-pdf", "t", show_in_pdf_action);
   gtk_widget_class_install_action (widget_class, "win.show-excerpt-in-pdf", "s", show_excerpt_in_pdf_action);
-  gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, cancel_import_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new", "s", "default");

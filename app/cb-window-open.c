@@ -1,6 +1,7 @@
 /* Windows: opening a file, whichever it is: a brief read off the main loop, a template
  * offered to be kept before its brief starts, an opinion imported with its reading's
- * progress in a toast; and a brief read again when another program changed it. */
+ * progress in a toast (CbImportToast); and a brief read again when another program
+ * changed it. */
 #define G_LOG_DOMAIN "cb-window"
 
 #include "config.h"
@@ -55,14 +56,15 @@ opinion_imported_cb (GObject      *source,
 {
   g_autoptr(ImportData) data = user_data;
   CbWindow *self = data->self;
+  CbImportToast *import = CB_IMPORT_TOAST (source);
   g_autoptr(GError) error = NULL;
-  g_autoptr(CbOpinion) opinion = cb_opinion_import_file_finish (result, &error);
+  g_autoptr(CbOpinion) opinion = cb_import_toast_finish (import, result, &error);
   CbTemplate *template = data->template;
 
-  if (self->import_toast != NULL)
-    adw_toast_dismiss (self->import_toast);
-  g_clear_object (&self->import_toast);
-  g_clear_object (&self->import_cancellable);
+  /* A reading another one replaced says nothing. */
+  if (import != self->import)
+    return;
+  g_clear_object (&self->import);
   if (opinion == NULL)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -105,43 +107,6 @@ _cb_window_new_brief (CbWindow   *self,
   self = _cb_window_for_new_document (self);
   _cb_window_set_brief (self, brief, NULL, NULL);
   g_set_object (&self->pdf_file, pdf_file);
-}
-
-/* A page of a PDF was read: the toast says how far the reading is. */
-static void
-import_progress_cb (guint    page,
-                    guint    n_pages,
-                    gpointer user_data)
-{
-  CbWindow *self = user_data;
-
-  /* A reading the window no longer waits for tells nothing. */
-  if (self->import_cancellable == NULL || g_cancellable_is_cancelled (self->import_cancellable))
-    return;
-  if (self->import_toast == NULL)
-    {
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-      GtkWidget *label = gtk_label_new (_("Reading the PDF…"));
-
-      self->import_progress = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
-      gtk_box_append (GTK_BOX (box), label);
-      gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->import_progress));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->import_progress),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Reading the PDF"), -1);
-      self->import_toast = g_object_ref (adw_toast_new (""));
-      adw_toast_set_custom_title (self->import_toast, box);
-      adw_toast_set_timeout (self->import_toast, 0);
-      adw_toast_set_button_label (self->import_toast, _("_Cancel"));
-      adw_toast_set_action_name (self->import_toast, "win.cancel-import");
-      adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (self->import_toast));
-    }
-  gtk_progress_bar_set_fraction (self->import_progress, (double) page / MAX (n_pages, 1));
-  {
-    g_autofree char *text = g_strdup_printf (_("Page %u of %u"), page, n_pages);
-
-    gtk_progress_bar_set_text (self->import_progress, text);
-    gtk_progress_bar_set_show_text (self->import_progress, TRUE);
-  }
 }
 
 static void
@@ -425,12 +390,8 @@ cb_window_import_opinion (CbWindow   *self,
 
   data = import_data_new (self, template, file);
   /* One opinion is read at a time; the toast's Cancel ends it. */
-  if (self->import_cancellable != NULL)
-    g_cancellable_cancel (self->import_cancellable);
-  g_clear_object (&self->import_cancellable);
-  self->import_cancellable = g_cancellable_new ();
-  g_signal_connect_object (self->cancellable, "cancelled", G_CALLBACK (g_cancellable_cancel),
-                           self->import_cancellable, G_CONNECT_SWAPPED);
-  cb_opinion_import_file_with_progress_async (file, self->import_cancellable, import_progress_cb, self, NULL,
-                                              opinion_imported_cb, data);
+  if (self->import != NULL)
+    cb_import_toast_cancel (self->import);
+  g_clear_object (&self->import);
+  self->import = cb_import_toast_start (self->toast_overlay, file, self->cancellable, opinion_imported_cb, data);
 }

@@ -4,6 +4,7 @@
 #include "cb-brief-view.h"
 #include "cb-document.h"
 #include "cb-file-banner.h"
+#include "cb-import-toast.h"
 #include "cb-opinion-view.h"
 #include "cb-window.h"
 
@@ -24,9 +25,7 @@ struct _CbWindow
    * this window. */
   GPtrArray *opening;
   GFile *pdf_file;              /* the PDF the opinion was read from, when it is known */
-  GCancellable *import_cancellable;
-  AdwToast *import_toast;       /* an opinion being read, with its progress */
-  GtkProgressBar *import_progress;
+  CbImportToast *import;        /* the opinion being read, with its progress */
   char *draft_id;
   char *last_message;
   guint autosave_id;

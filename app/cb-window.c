@@ -502,10 +502,9 @@ cb_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  if (self->import_cancellable != NULL)
-    g_cancellable_cancel (self->import_cancellable);
-  g_clear_object (&self->import_cancellable);
-  g_clear_object (&self->import_toast);
+  if (self->import != NULL)
+    cb_import_toast_cancel (self->import);
+  g_clear_object (&self->import);
   g_clear_object (&self->pdf_file);
   g_clear_handle_id (&self->autosave_id, g_source_remove);
   if (self->brief != NULL)

@@ -735,6 +735,12 @@ assert_no_detail_actions (GtkWidget *widget)
     assert_no_detail_actions (child);
 }
 
+static gboolean
+is_read (gpointer dialog)
+{
+  return !cb_assignment_dialog_is_reading (dialog);
+}
+
 static void
 test_assignment_create_and_student (void)
 {
@@ -758,6 +764,8 @@ test_assignment_create_and_student (void)
   g_assert_cmpstr (cb_template_get_id (cb_assignment_dialog_get_template (dialog)), ==, "default");
   cb_assignment_dialog_set_template (dialog, cb_template_store_lookup (store, "irac"));
   cb_assignment_dialog_set_opinion_file (dialog, opinion);
+  cb_test_wait_until (is_read, dialog);
+  g_assert_nonnull (cb_assignment_dialog_get_opinion (dialog));
   gtk_editable_set_text (GTK_EDITABLE (cb_assignment_dialog_get_field (dialog, "course")), "Constitutional Law I");
   gtk_editable_set_text (GTK_EDITABLE (cb_assignment_dialog_get_field (dialog, "case")), "Davidson v. Cannon");
   set_text_view (cb_assignment_dialog_get_field (dialog, "instructions"),

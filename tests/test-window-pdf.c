@@ -1,13 +1,16 @@
 /* The window and PDFs: a PDF opens beside a new brief, read in its own process; a
  * reader that crashes or is cancelled leaves the window and its brief as they were;
- * Show in PDF names the page that printed a passage. */
+ * Show in PDF names the page that printed a passage. Create Assignment reads a PDF
+ * the same way: in the background, with the same progress and Cancel. */
 
 #include "config.h"
 
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "cb-assignment-dialog.h"
 #include "cb-brief-view.h"
+#include "cb-error.h"
 #include "cb-pdf-helper.h"
 #include "cb-test-ui.h"
 #include "cb-window-private.h"
@@ -31,9 +34,43 @@ has_message (gpointer data)
 }
 
 static gboolean
-is_reading (gpointer data)
+is_label (GtkWidget     *widget,
+          gconstpointer  text)
 {
-  return CB_WINDOW (data)->import_toast != NULL;
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
+}
+
+/* The progress bar of the reading's toast, as it shows in @root. */
+static GtkProgressBar *
+shown_progress (GtkWidget *root)
+{
+  return GTK_PROGRESS_BAR (cb_test_find_type (root, GTK_TYPE_PROGRESS_BAR));
+}
+
+static gboolean
+shows_progress (gpointer root)
+{
+  return shown_progress (root) != NULL;
+}
+
+/* The toast goes once the reading is over, after its own animation. */
+static gboolean
+shows_no_progress (gpointer root)
+{
+  return shown_progress (root) == NULL;
+}
+
+/* Cancel on the toast that shows the reading's progress, as the student clicks it. */
+static void
+click_toast_cancel (GtkWidget *root)
+{
+  GtkWidget *toast = gtk_widget_get_ancestor (GTK_WIDGET (shown_progress (root)), g_type_from_name ("AdwToastWidget"));
+  GtkWidget *button;
+
+  g_assert_nonnull (toast);
+  button = cb_test_find_button (toast, "_Cancel");
+  g_assert_nonnull (button);
+  gtk_widget_activate (button);
 }
 
 static char *
@@ -182,15 +219,229 @@ test_cancel (void)
     }
   cb_pdf_helper_set_program (reader);
   cb_window_import_opinion (window, file, NULL);
-  cb_test_wait_until (is_reading, window);
-  g_assert_cmpstr (gtk_progress_bar_get_text (window->import_progress), ==, "Page 1 of 60");
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-import", NULL);
+  cb_test_wait_until (shows_progress, window);
+  g_assert_cmpstr (gtk_progress_bar_get_text (shown_progress (GTK_WIDGET (window))), ==, "Page 1 of 60");
+  click_toast_cancel (GTK_WIDGET (window));
   cb_test_wait_until (has_message, window);
   cb_pdf_helper_set_program (NULL);
   g_assert_cmpstr (cb_window_get_last_message (window), ==, "coney-island-24-808-slip.pdf: reading the PDF was cancelled");
-  g_assert_null (window->import_toast);
+  g_assert_null (window->import);
   g_assert_true (cb_window_get_brief (window) == before);
   cb_test_destroy_window (window);
+  g_remove (reader);
+}
+
+static gboolean
+is_not_reading (gpointer dialog)
+{
+  return !cb_assignment_dialog_is_reading (dialog);
+}
+
+static gboolean
+is_gone (gpointer pointer)
+{
+  return *(gpointer *) pointer == NULL;
+}
+
+static gboolean
+shows_label (GtkWidget  *root,
+             const char *text)
+{
+  return cb_test_find_widget (root, is_label, text) != NULL;
+}
+
+typedef struct
+{
+  GtkWidget *root;
+  const char *text;
+} Shown;
+
+static gboolean
+label_shows (gpointer data)
+{
+  Shown *shown = data;
+
+  return shows_label (shown->root, shown->text);
+}
+
+/* A message shows after the toast before it has gone. */
+static void
+wait_for_label (GtkWidget  *root,
+                const char *text)
+{
+  Shown shown = { root, text };
+
+  cb_test_wait_until (label_shows, &shown);
+}
+
+static const char *
+opinion_subtitle (CbAssignmentDialog *dialog)
+{
+  return adw_action_row_get_subtitle (ADW_ACTION_ROW (cb_test_find_row (GTK_WIDGET (dialog), "Opinion")));
+}
+
+static gboolean
+can_save (CbAssignmentDialog *dialog)
+{
+  return gtk_widget_get_sensitive (cb_test_find_button (GTK_WIDGET (dialog), "_Save Assignment…"));
+}
+
+static void
+destroy_dialog (CbAssignmentDialog *dialog)
+{
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  cb_test_wait_until (is_gone, &dialog);
+}
+
+/* Create Assignment reads a PDF in the background: the window answers meanwhile, Save
+ * waits for the opinion, and the assignment embeds the PDF's opinion as the main
+ * window reads it. */
+static void
+test_assignment_reads_pdf (void)
+{
+  g_autofree char *path = slip_path ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *dir = g_dir_make_tmp ("cb-assignment-XXXXXX", NULL);
+  g_autofree char *out_path = g_build_filename (dir, "coney-island.brief", NULL);
+  g_autoptr(GFile) out = g_file_new_for_path (out_path);
+  g_autoptr(CbBrief) assignment = NULL;
+  g_autoptr(GError) error = NULL;
+  CbAssignmentDialog *dialog;
+  GtkEditable *course;
+  CbOpinion *opinion;
+  gsize start, end;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("../shared/pdfs/coney-island-24-808-slip.pdf is not there");
+      return;
+    }
+  dialog = cb_assignment_dialog_new (NULL);
+  course = GTK_EDITABLE (cb_assignment_dialog_get_field (dialog, "course"));
+  gtk_window_present (GTK_WINDOW (dialog));
+  cb_assignment_dialog_set_opinion_file (dialog, file);
+  /* Back before the PDF is read: the reading is the separate process's. */
+  g_assert_true (cb_assignment_dialog_is_reading (dialog));
+  g_assert_cmpstr (opinion_subtitle (dialog), ==, "Reading coney-island-24-808-slip.pdf…");
+  g_assert_false (can_save (dialog));
+  g_assert_false (cb_assignment_dialog_save_to (dialog, out, &error));
+  g_assert_error (error, CB_ERROR, CB_ERROR_INVALID);
+  g_clear_error (&error);
+  gtk_editable_set_text (course, "Bankruptcy");
+
+  cb_test_wait_until (is_not_reading, dialog);
+  opinion = cb_assignment_dialog_get_opinion (dialog);
+  g_assert_nonnull (opinion);
+  g_assert_cmpint (cb_opinion_get_format (opinion), ==, CB_OPINION_FORMAT_PDF);
+  g_assert_true (g_file_equal (cb_assignment_dialog_get_opinion_file (dialog), file));
+  g_assert_cmpstr (opinion_subtitle (dialog), ==, "coney-island-24-808-slip.pdf");
+  cb_test_wait_until (shows_no_progress, dialog);
+  g_assert_true (can_save (dialog));
+  g_assert_cmpstr (gtk_editable_get_text (course), ==, "Bankruptcy");
+
+  g_assert_true (cb_assignment_dialog_save_to (dialog, out, &error));
+  g_assert_no_error (error);
+  destroy_dialog (dialog);
+  assignment = cb_brief_load_file (out, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cb_brief_get_citation (assignment), ==, "607 U. S. ____ (2026)");
+  g_assert_cmpstr (cb_brief_get_course (assignment), ==, "Bankruptcy");
+  opinion = cb_brief_get_opinion (assignment);
+  g_assert_cmpint (cb_opinion_get_format (opinion), ==, CB_OPINION_FORMAT_PDF);
+  g_assert_true (cb_opinion_find_quote (opinion, "As part of these efforts, the trustee sent", 0, &start, &end));
+  g_assert_cmpuint (cb_page_map_pdf_page_at (cb_opinion_get_page_map (opinion), start), ==, 4);
+  g_remove (out_path);
+  g_rmdir (dir);
+}
+
+/* A long PDF shows its progress in Create Assignment too, and its Cancel ends the
+ * reading: the opinion chosen before stays, and so does what was typed. Closing the
+ * window while a PDF is read ends the reading. */
+static void
+test_assignment_cancel (void)
+{
+  g_autofree char *path = slip_path ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *sample_path = g_build_filename (g_getenv ("CB_SOURCE_ROOT"), "data", "opinions",
+                                                   "davidson-v-cannon.txt", NULL);
+  g_autoptr(GFile) sample = g_file_new_for_path (sample_path);
+  g_autofree char *reader = write_reader ("echo 'page 1/60' >&2; exec sleep 30");
+  CbAssignmentDialog *dialog;
+  CbOpinion *before;
+  GtkEditable *course;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("../shared/pdfs/coney-island-24-808-slip.pdf is not there");
+      return;
+    }
+  dialog = cb_assignment_dialog_new (NULL);
+  course = GTK_EDITABLE (cb_assignment_dialog_get_field (dialog, "course"));
+  gtk_window_present (GTK_WINDOW (dialog));
+  cb_assignment_dialog_set_opinion_file (dialog, sample);
+  cb_test_wait_until (is_not_reading, dialog);
+  before = cb_assignment_dialog_get_opinion (dialog);
+  g_assert_nonnull (before);
+
+  cb_pdf_helper_set_program (reader);
+  cb_assignment_dialog_set_opinion_file (dialog, file);
+  cb_test_wait_until (shows_progress, dialog);
+  g_assert_cmpstr (gtk_progress_bar_get_text (shown_progress (GTK_WIDGET (dialog))), ==, "Page 1 of 60");
+  g_assert_true (shows_label (GTK_WIDGET (dialog), "Reading the PDF…"));
+  g_assert_cmpstr (opinion_subtitle (dialog), ==, "Reading coney-island-24-808-slip.pdf…");
+  g_assert_false (can_save (dialog));
+  /* The window answers while the PDF is read. */
+  gtk_editable_set_text (course, "Bankruptcy");
+  cb_test_spin (50);
+  g_assert_true (cb_assignment_dialog_is_reading (dialog));
+
+  click_toast_cancel (GTK_WIDGET (dialog));
+  cb_test_wait_until (is_not_reading, dialog);
+  g_assert_true (cb_assignment_dialog_get_opinion (dialog) == before);
+  g_assert_true (g_file_equal (cb_assignment_dialog_get_opinion_file (dialog), sample));
+  g_assert_cmpstr (opinion_subtitle (dialog), ==, "davidson-v-cannon.txt");
+  g_assert_true (can_save (dialog));
+  g_assert_cmpstr (gtk_editable_get_text (course), ==, "Bankruptcy");
+  wait_for_label (GTK_WIDGET (dialog), "coney-island-24-808-slip.pdf: reading the PDF was cancelled");
+  cb_test_wait_until (shows_no_progress, dialog);
+
+  /* Closed while a PDF is read: the reading ends with the window. */
+  cb_assignment_dialog_set_opinion_file (dialog, file);
+  cb_test_wait_until (shows_progress, dialog);
+  destroy_dialog (dialog);
+  cb_pdf_helper_set_program (NULL);
+  g_remove (reader);
+}
+
+/* A PDF the reader cannot read: the message names the file, and Create Assignment
+ * keeps what it had (here, no opinion yet). */
+static void
+test_assignment_reader_aborts (void)
+{
+  g_autofree char *path = slip_path ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *reader = write_reader ("cat >/dev/null; kill -ABRT $$");
+  CbAssignmentDialog *dialog;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("../shared/pdfs/coney-island-24-808-slip.pdf is not there");
+      return;
+    }
+  dialog = cb_assignment_dialog_new (NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+  cb_pdf_helper_set_program (reader);
+  cb_assignment_dialog_set_opinion_file (dialog, file);
+  cb_test_wait_until (is_not_reading, dialog);
+  cb_pdf_helper_set_program (NULL);
+  wait_for_label (GTK_WIDGET (dialog),
+                  "coney-island-24-808-slip.pdf: the PDF reader stopped (signal 6); the file may be damaged");
+  g_assert_null (cb_assignment_dialog_get_opinion (dialog));
+  g_assert_null (cb_assignment_dialog_get_opinion_file (dialog));
+  g_assert_cmpstr (opinion_subtitle (dialog), ==, "None chosen");
+  g_assert_false (can_save (dialog));
+  destroy_dialog (dialog);
   g_remove (reader);
 }
 
@@ -204,6 +455,9 @@ main (int   argc,
   g_test_add_func ("/window-pdf/card-date", test_card_date);
   g_test_add_func ("/window-pdf/reader-aborts", test_reader_aborts);
   g_test_add_func ("/window-pdf/cancel", test_cancel);
+  g_test_add_func ("/window-pdf/assignment/reads-pdf", test_assignment_reads_pdf);
+  g_test_add_func ("/window-pdf/assignment/cancel", test_assignment_cancel);
+  g_test_add_func ("/window-pdf/assignment/reader-aborts", test_assignment_reader_aborts);
 
   return g_test_run ();
 }
