@@ -192,13 +192,40 @@ static const GActionEntry app_entries[] = {
   { .name = "new-assignment", .activate = new_assignment_activated_cb },
 };
 
+/* The window a draft is restored in: the one that shows its file already (a student
+ * who runs `casebrief FILE` after a crash gets one window on FILE, not two), else
+ * @offered while it holds nothing, else a new one. */
+static CbWindow *
+window_for_draft (CbApplication *self,
+                  CbWindow      *offered,
+                  CbDraft       *draft)
+{
+  const char *uri = cb_draft_get_original_uri (draft);
+  CbWindow *window;
+
+  if (uri != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_uri (uri);
+      GtkWindow *showing = cb_application_find_window_for_file (self, file);
+
+      /* Its unsaved changes are not replaced: the draft then opens apart, unbound. */
+      if (CB_IS_WINDOW (showing) && !cb_window_get_modified (CB_WINDOW (showing)))
+        return CB_WINDOW (showing);
+    }
+  if (cb_window_get_brief (offered) == NULL && !cb_window_is_reading (offered))
+    return offered;
+  window = cb_window_new (self);
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
 static void
 restore_response_cb (AdwMessageDialog *dialog,
                      const char       *response,
                      CbWindow         *window)
 {
   GPtrArray *drafts = g_object_get_data (G_OBJECT (dialog), "cb-drafts");
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (window));
+  CbApplication *self = CB_APPLICATION (gtk_window_get_application (GTK_WINDOW (window)));
 
   for (guint i = 0; i < drafts->len; i++)
     {
@@ -212,7 +239,7 @@ restore_response_cb (AdwMessageDialog *dialog,
           continue;
         }
 
-      target = i == 0 ? window : cb_window_new (CB_APPLICATION (app));
+      target = window_for_draft (self, window, draft);
       if (!cb_window_restore_draft (target, draft, &error))
         g_warning ("Could not restore a draft: %s", error->message);
       gtk_window_present (GTK_WINDOW (target));
@@ -271,6 +298,16 @@ cb_application_activate (GApplication *app)
   }
 }
 
+/* The brief window used last, which files from outside open through. */
+static CbWindow *
+last_brief_window (CbApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (CB_IS_WINDOW (l->data))
+      return l->data;
+  return NULL;
+}
+
 static void
 cb_application_open (GApplication  *app,
                      GFile        **files,
@@ -278,20 +315,7 @@ cb_application_open (GApplication  *app,
                      const char    *hint)
 {
   CbApplication *self = CB_APPLICATION (app);
-
-  if (!self->drafts_offered)
-    {
-      self->drafts_offered = TRUE;
-      g_autoptr(GPtrArray) drafts = cb_drafts_list ();
-
-      if (drafts->len > 0)
-        {
-          CbWindow *window = cb_window_new (self);
-
-          gtk_window_present (GTK_WINDOW (window));
-          offer_drafts (self, window);
-        }
-    }
+  CbWindow *first = NULL;
 
   for (int i = 0; i < n_files; i++)
     {
@@ -305,9 +329,35 @@ cb_application_open (GApplication  *app,
           gtk_window_present (showing);
           continue;
         }
-      window = cb_window_new (self);
+      /* Through the window in use, as its own Open does: a file that cannot be read
+       * leaves its message there and no empty window behind; one that is read takes
+       * a window of its own when that one holds work. A window busy reading another
+       * file is left to it. */
+      window = last_brief_window (self);
+      if (window == NULL || cb_window_is_reading (window))
+        window = cb_window_new (self);
       cb_window_open_file (window, files[i]);
       gtk_window_present (GTK_WINDOW (window));
+      if (first == NULL)
+        first = window;
+    }
+
+  /* Drafts are offered once the files are on their way, so that restoring the draft
+   * of a file opened here puts it in that file's window. */
+  if (!self->drafts_offered)
+    {
+      g_autoptr(GPtrArray) drafts = cb_drafts_list ();
+
+      self->drafts_offered = TRUE;
+      if (drafts->len > 0)
+        {
+          if (first == NULL)
+            {
+              first = cb_window_new (self);
+              gtk_window_present (GTK_WINDOW (first));
+            }
+          offer_drafts (self, first);
+        }
     }
 }
 

@@ -104,7 +104,7 @@ create_row_cb (gpointer item,
                                   origin == CB_TEMPLATE_ORIGIN_BUILTIN ? _("Edit a Copy") : _("Edit"), -1);
   gtk_widget_set_valign (edit, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (edit, "flat");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (edit), "app.edit-template");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (edit), "new-brief.edit-template");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (edit), "s", cb_template_get_id (template));
   gtk_box_append (GTK_BOX (hbox), edit);
 
@@ -158,25 +158,38 @@ create_assignment_action (GtkWidget  *widget,
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
-/* The new template's editor takes over from the gallery, which closes first: a modal
- * gallery left open would keep the keyboard, and each Space or Enter meant for the
- * editor would open another one. */
+/* A template's editor takes over from the gallery, which closes first: a modal gallery
+ * left open would keep every click and key from the editor, and each Space or Enter
+ * meant for it would open another one. */
 static void
-new_template_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
+hand_over_to_editor (CbNewBriefDialog *self,
+                     const char       *app_action,
+                     GVariant         *parameter)
 {
-  CbNewBriefDialog *self = CB_NEW_BRIEF_DIALOG (widget);
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  g_autoptr(GtkApplication) app = gtk_window_get_application (GTK_WINDOW (self));
+  g_autoptr(GVariant) target = parameter != NULL ? g_variant_ref_sink (parameter) : NULL;
 
   if (app != NULL)
     g_object_ref (app);
   gtk_window_destroy (GTK_WINDOW (self));
   if (app != NULL)
-    {
-      g_action_group_activate_action (G_ACTION_GROUP (app), "new-template", NULL);
-      g_object_unref (app);
-    }
+    g_action_group_activate_action (G_ACTION_GROUP (app), app_action, target);
+}
+
+static void
+new_template_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  hand_over_to_editor (CB_NEW_BRIEF_DIALOG (widget), "new-template", NULL);
+}
+
+static void
+edit_template_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  hand_over_to_editor (CB_NEW_BRIEF_DIALOG (widget), "edit-template", parameter);
 }
 
 static void
@@ -238,6 +251,7 @@ cb_new_brief_dialog_class_init (CbNewBriefDialogClass *klass)
   gtk_widget_class_install_action (widget_class, "new-brief.choose-opinion", NULL, choose_opinion_action);
   gtk_widget_class_install_action (widget_class, "new-brief.create-assignment", NULL, create_assignment_action);
   gtk_widget_class_install_action (widget_class, "new-brief.new-template", NULL, new_template_action);
+  gtk_widget_class_install_action (widget_class, "new-brief.edit-template", "s", edit_template_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 

@@ -82,7 +82,9 @@ static void
 show_error (CbTemplateEditor *self,
             const GError     *error)
 {
-  AdwToast *toast = adw_toast_new (error->message);
+  /* A toast's title is markup; a message quotes what a file held. */
+  g_autofree char *title = g_markup_escape_text (error->message, -1);
+  AdwToast *toast = adw_toast_new (title);
 
   adw_toast_set_timeout (toast, 0);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
@@ -934,8 +936,9 @@ cb_template_editor_new (GtkApplication *application,
     }
 
   show_template (self);
-  /* A new template or a copy exists nowhere yet: closing it asks. */
-  cb_document_set_modified (self->document, template == NULL || cb_template_get_builtin (template));
+  /* Untouched, a new template or a copy holds nothing of the professor's: closing it
+   * asks nothing, and its title has no dot. Showing it set the flag. */
+  cb_document_set_modified (self->document, FALSE);
   return self;
 }
 

@@ -109,6 +109,9 @@ _cb_window_new_brief (CbWindow   *self,
   g_set_object (&self->pdf_file, pdf_file);
 }
 
+static GtkWindow *window_with_file (CbWindow *self,
+                                    GFile    *file);
+
 static void
 brief_loaded_cb (GObject      *source,
                  GAsyncResult *result,
@@ -131,6 +134,16 @@ brief_loaded_cb (GObject      *source,
         _cb_window_show_error (self, error);
       return;
     }
+  /* Shown meanwhile, by a draft of it that was restored: that window is the file's. */
+  {
+    GtkWindow *showing = window_with_file (self, file);
+
+    if (showing != NULL)
+      {
+        gtk_window_present (showing);
+        return;
+      }
+  }
 
 #ifdef __GLIBC__
   /* The file was read and parsed on a worker thread, in memory of its own that malloc

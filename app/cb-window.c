@@ -45,7 +45,9 @@ void
 _cb_window_show_error (CbWindow     *self,
                        const GError *error)
 {
-  AdwToast *toast = adw_toast_new (error->message);
+  /* A toast's title is markup; a message quotes what a file held ("'<' not found"). */
+  g_autofree char *title = g_markup_escape_text (error->message, -1);
+  AdwToast *toast = adw_toast_new (title);
 
   g_free (self->last_message);
   self->last_message = g_strdup (error->message);
@@ -59,9 +61,11 @@ void
 _cb_window_show_message (CbWindow   *self,
                          const char *message)
 {
+  g_autofree char *title = g_markup_escape_text (message, -1);
+
   g_free (self->last_message);
   self->last_message = g_strdup (message);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
 }
 
 /* The window's title is the brief's case name; the document adds the rest. */
@@ -695,6 +699,18 @@ cb_window_restore_draft (CbWindow  *self,
       stamp = cb_file_stamp_query (file, NULL, NULL);
       if (stamp != NULL && cb_file_stamp_get_modified (stamp) > drafted * G_USEC_PER_SEC)
         g_clear_pointer (&stamp, cb_file_stamp_unref);
+      /* Another window edits the file: the draft is kept apart, as a brief not yet
+       * saved, so that the two never save over each other. */
+      {
+        GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+        GtkWindow *showing = app != NULL ? cb_application_find_window_for_file (CB_APPLICATION (app), file) : NULL;
+
+        if (showing != NULL && showing != GTK_WINDOW (self))
+          {
+            g_clear_object (&file);
+            g_clear_pointer (&stamp, cb_file_stamp_unref);
+          }
+      }
     }
   _cb_window_set_brief (self, brief, file, stamp);
   self->draft_id = g_strdup (cb_draft_get_id (draft));
@@ -816,4 +832,19 @@ cb_window_has_file (CbWindow *self,
     if (cb_document_same_file (g_ptr_array_index (self->opening, i), file))
       return TRUE;
   return FALSE;
+}
+
+/**
+ * cb_window_is_reading:
+ * @self: the window
+ *
+ * Whether the window is reading a brief or an opinion, to show once it is read.
+ *
+ * Returns: %TRUE while a file is being read for the window
+ */
+gboolean
+cb_window_is_reading (CbWindow *self)
+{
+  g_return_val_if_fail (CB_IS_WINDOW (self), FALSE);
+  return (self->opening != NULL && self->opening->len > 0) || self->import_cancellable != NULL;
 }

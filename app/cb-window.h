@@ -30,6 +30,7 @@ void      cb_window_save_to         (CbWindow      *self,
                                      GFile         *file);
 gboolean  cb_window_has_file        (CbWindow      *self,
                                      GFile         *file);
+gboolean  cb_window_is_reading      (CbWindow      *self);
 
 struct _CbOpinionView *cb_window_get_opinion_view (CbWindow *self);
 struct _CbBriefView   *cb_window_get_brief_view   (CbWindow *self);
