@@ -26,6 +26,8 @@ typedef struct
 static void
 request_free (Request *request)
 {
+  if (request->dialog != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (request->dialog), (gpointer *) &request->dialog);
   g_ptr_array_unref (request->windows);
   g_ptr_array_unref (request->checks);
   g_free (request);
@@ -112,6 +114,13 @@ window_destroyed_cb (GtkWindow *window,
 
   if (g_ptr_array_find (request->windows, window, &index))
     g_ptr_array_index (request->windows, index) = NULL;
+  if (request->dialog == NULL)
+    return;
+  /* The answer can close the parent while the dialog still emits it, and the dialog
+   * outlives it a moment: it lets go of the parent now, while the parent is still
+   * there, not later from a window already finalized. */
+  if (gtk_window_get_transient_for (request->dialog) == window)
+    gtk_window_set_transient_for (request->dialog, NULL);
   if (!request->answered)
     gtk_window_destroy (request->dialog);
 }
@@ -218,6 +227,7 @@ cb_save_changes_dialog_run_async (GtkWindow           *parent,
     adw_message_dialog_set_extra_child (dialog, create_list (request));
   gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
   request->dialog = GTK_WINDOW (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &request->dialog);
   /* The dialog holds the task while it lives; the task is returned once, by its
    * answer or by its going away. */
   g_signal_connect (dialog, "response", G_CALLBACK (response_cb), task);

@@ -936,9 +936,10 @@ cb_template_editor_new (GtkApplication *application,
     }
 
   show_template (self);
-  /* Untouched, a new template or a copy holds nothing of the professor's: closing it
-   * asks nothing, and its title has no dot. Showing it set the flag. */
-  cb_document_set_modified (self->document, FALSE);
+  /* A copy exists nowhere yet: closing it asks. An empty new template holds nothing of
+   * the professor's until they write in it: it closes without asking, and its title has
+   * no dot. */
+  cb_document_set_modified (self->document, template != NULL && cb_template_get_builtin (template));
   return self;
 }
 
