@@ -846,5 +846,5 @@ gboolean
 cb_window_is_reading (CbWindow *self)
 {
   g_return_val_if_fail (CB_IS_WINDOW (self), FALSE);
-  return (self->opening != NULL && self->opening->len > 0) || self->import_cancellable != NULL;
+  return (self->opening != NULL && self->opening->len > 0) || self->import != NULL;
 }
