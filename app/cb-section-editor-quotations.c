@@ -64,8 +64,9 @@ enter_at_quotation (CbSectionEditor *self)
 
 /*
  * Delete and Backspace at a quotation. A quotation selected, or with the cursor in
- * it, goes whole; one on the next line, which the key would join to the cursor's
- * line, is selected first, so the second press removes it.
+ * it, goes whole on Delete; Backspace right after it, or at the start of the line
+ * below it (empty or not), and Delete on the line above it, select it first, so the
+ * second press removes it.
  */
 static gboolean
 key_pressed_cb (GtkEventControllerKey *controller,
@@ -98,9 +99,18 @@ key_pressed_cb (GtkEventControllerKey *controller,
       if (id == NULL || (!gtk_text_iter_in_range (&bound, &start, &end) && !gtk_text_iter_equal (&bound, &end)))
         return FALSE;
     }
-  else if ((backward ? cb_section_buffer_after_quotation (self->buffer, &cursor) : cb_section_buffer_in_quotation (self->buffer, &cursor)))
+  else if (backward && cb_section_buffer_after_quotation (self->buffer, &cursor))
+    {
+      /* Right after its pin cite, the first Backspace only selects it. */
+      id = cb_section_buffer_quotation_around (self->buffer, &cursor, &start, &end);
+      if (id == NULL)
+        return FALSE;
+      gtk_text_buffer_select_range (buffer, &start, &end);
+      return TRUE;
+    }
+  else if (!backward && cb_section_buffer_in_quotation (self->buffer, &cursor))
     id = cb_section_buffer_quotation_around (self->buffer, &cursor, &start, &end);
-  else if (backward && gtk_text_iter_starts_line (&cursor) && !gtk_text_iter_ends_line (&cursor))
+  else if (backward && gtk_text_iter_starts_line (&cursor))
     return select_neighbour_quotation (self, &cursor, TRUE);
   else if (!backward && gtk_text_iter_ends_line (&cursor) && !gtk_text_iter_starts_line (&cursor))
     return select_neighbour_quotation (self, &cursor, FALSE);
