@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "cb-brief-view.h"
+#include "cb-brief-history.h"
 #include "cb-date.h"
 #include "cb-search-bar.h"
 #include "cb-section-editor.h"
@@ -18,6 +19,7 @@ struct _CbBriefView
   CbBrief *brief;
   GPtrArray *bindings;
   GPtrArray *section_editors;
+  CbBriefHistory *history;    /* the order of the changes across the sections */
   guint fit_id;
   char *shown_excerpt;        /* the quotation being scrolled into view */
   guint show_tick_id;
@@ -83,6 +85,8 @@ clear_brief (CbBriefView *self)
   g_ptr_array_set_size (self->bindings, 0);
 
   cb_search_bar_set_views (self->search_bar, NULL);
+  if (self->history != NULL)
+    cb_brief_history_clear (self->history);
   for (guint i = 0; i < self->section_editors->len; i++)
     gtk_box_remove (self->sections_box, g_ptr_array_index (self->section_editors, i));
   g_ptr_array_set_size (self->section_editors, 0);
@@ -255,6 +259,22 @@ match_selected_cb (CbBriefView *self,
 }
 
 static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  cb_brief_history_undo (CB_BRIEF_VIEW (widget)->history);
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  cb_brief_history_redo (CB_BRIEF_VIEW (widget)->history);
+}
+
+static void
 find_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
@@ -316,6 +336,7 @@ cb_brief_view_dispose (GObject *object)
     clear_brief (self);
   g_clear_pointer (&self->bindings, g_ptr_array_unref);
   g_clear_pointer (&self->section_editors, g_ptr_array_unref);
+  g_clear_object (&self->history);
   /* The bin's child is a template child too: let the bin drop it first. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), CB_TYPE_BRIEF_VIEW);
@@ -400,6 +421,9 @@ cb_brief_view_class_init (CbBriefViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CbBriefView, sections_box);
 
   gtk_widget_class_install_action (widget_class, "brief.show-excerpt", "s", show_excerpt_action);
+  /* The brief's last change, whichever section it was made in. */
+  gtk_widget_class_install_action (widget_class, "brief.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "brief.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "brief.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "brief.find-next", NULL, find_next_action);
   gtk_widget_class_install_action (widget_class, "brief.find-previous", NULL, find_previous_action);
@@ -452,6 +476,7 @@ cb_brief_view_init (CbBriefView *self)
 
   self->bindings = g_ptr_array_new ();
   self->section_editors = g_ptr_array_new ();
+  self->history = cb_brief_history_new ();
   g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scroller), "notify::page-size",
                            G_CALLBACK (page_size_changed_cb), self, G_CONNECT_SWAPPED);
 }
@@ -513,6 +538,8 @@ cb_brief_view_set_brief (CbBriefView *self,
 
       gtk_box_append (self->sections_box, GTK_WIDGET (editor));
       g_ptr_array_add (self->section_editors, editor);
+      cb_brief_history_add_buffer (self->history,
+                                   CB_SECTION_BUFFER (gtk_text_view_get_buffer (cb_section_editor_get_text_view (editor))));
     }
   fit_sections (self);
   {

@@ -561,6 +561,10 @@ cb_section_editor_init (CbSectionEditor *self)
   gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
   add_capture_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Control>i", "section.italic");
   add_capture_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Control>b", "section.bold");
+  /* In a brief, the keys take back its last change, whichever section it was made in. */
+  add_capture_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Control>z", "brief.undo");
+  add_capture_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Control><Shift>z", "brief.redo");
+  add_capture_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Control>y", "brief.redo");
   add_capture_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Control>z", "section.undo");
   add_capture_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Control><Shift>z", "section.redo");
   add_capture_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Control>y", "section.redo");

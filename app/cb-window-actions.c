@@ -382,6 +382,22 @@ export_pdf_action (GtkWidget  *widget,
                        CB_FILE_PDF, name, export_chosen_cb, NULL, NULL);
 }
 
+/* Ctrl+Z and Ctrl+Shift+Z take back the brief's last change wherever the keyboard is,
+ * but in a one-line entry, whose own undo they are. */
+static void
+history_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  CbWindow *self = CB_WINDOW (widget);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (focus != NULL && GTK_IS_TEXT (focus))
+    return;
+  gtk_widget_activate_action (GTK_WIDGET (self->brief_view),
+                              g_str_equal (action_name, "win.undo") ? "brief.undo" : "brief.redo", NULL);
+}
+
 /* Enables what the window can do with the brief it has. */
 void
 _cb_window_update_actions (CbWindow *self)
@@ -418,6 +434,8 @@ _cb_window_class_actions_init (CbWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.add-dropped-text", "(us)", add_dropped_text_action);
   gtk_widget_class_install_action (widget_class, "win.show-excerpt", "s", show_excerpt_action);
   gtk_widget_class_install_action (widget_class, "win.reveal-excerpt", "s", reveal_excerpt_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, history_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, history_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.find-next", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.find-previous", NULL, find_action);
@@ -434,6 +452,9 @@ _cb_window_class_actions_init (CbWindowClass *klass)
   for (guint i = 0; i < 9; i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_CONTROL_MASK,
                                          "win.add-to-section", "u", i);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_y, GDK_CONTROL_MASK, "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK, "win.find-next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK | GDK_SHIFT_MASK,

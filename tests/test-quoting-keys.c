@@ -126,6 +126,79 @@ test_backspace_after_pin_cite (void)
   cb_test_destroy_window (window);
 }
 
+static void
+select_quote (CbWindow   *window,
+              const char *quote)
+{
+  CbBrief *brief = cb_window_get_brief (window);
+  gsize start, end;
+
+  g_assert_true (cb_opinion_find_quote (cb_brief_get_opinion (brief), quote, 0, &start, &end));
+  cb_opinion_view_select_range (cb_window_get_opinion_view (window), start, end);
+}
+
+static char *
+section_text (CbWindow *window,
+              guint     index)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (cb_section_editor_get_text_view (section_editor (window, index)));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+/* Quoting with Ctrl+4 leaves the keyboard in the opinion; Ctrl+Z there takes the
+ * quotation back and Ctrl+Shift+Z makes it again. In a section, Ctrl+Z takes back the
+ * brief's last change even when it was made in another section. In a one-line entry
+ * Ctrl+Z is the entry's own. */
+static void
+test_undo_anywhere (void)
+{
+  CbWindow *window = open_sample ();
+  GtkTextView *opinion = cb_opinion_view_get_text_view (cb_window_get_opinion_view (window));
+  const char *quote = "Petitioner took no steps other than writing the note to alert the authorities";
+  GtkEditable *case_name = cb_brief_view_get_metadata_row (cb_window_get_brief_view (window), "case-name");
+  guint before = n_excerpts (window);
+
+  gtk_widget_grab_focus (GTK_WIDGET (opinion));
+  select_quote (window, quote);
+  cb_test_xdotool ("key ctrl+4");
+  g_assert_cmpuint (n_excerpts (window), ==, before + 1);
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (opinion)));
+  {
+    g_autofree char *text = section_text (window, 3);
+    g_assert_nonnull (strstr (text, quote));
+  }
+
+  cb_test_xdotool ("key ctrl+z");
+  g_assert_cmpuint (n_excerpts (window), ==, before);
+  {
+    g_autofree char *text = section_text (window, 3);
+    g_assert_null (strstr (text, quote));
+  }
+  cb_test_xdotool ("key ctrl+shift+z");
+  g_assert_cmpuint (n_excerpts (window), ==, before + 1);
+
+  /* From the Facts section, the quotation made in the fourth goes back. */
+  gtk_widget_grab_focus (GTK_WIDGET (cb_section_editor_get_text_view (section_editor (window, 0))));
+  cb_test_xdotool ("key ctrl+z");
+  g_assert_cmpuint (n_excerpts (window), ==, before);
+
+  /* In the case name, Ctrl+Z takes back the typing there and leaves the brief be. */
+  cb_test_xdotool ("key ctrl+shift+z");
+  g_assert_cmpuint (n_excerpts (window), ==, before + 1);
+  gtk_widget_grab_focus (GTK_WIDGET (case_name));
+  gtk_editable_set_position (case_name, -1);
+  cb_test_xdotool ("type --delay 15 ' Jr'");
+  g_assert_cmpstr (gtk_editable_get_text (case_name), ==, "Davidson v. Cannon Jr");
+  cb_test_xdotool ("key ctrl+z");
+  g_assert_cmpstr (gtk_editable_get_text (case_name), ==, "Davidson v. Cannon");
+  g_assert_cmpuint (n_excerpts (window), ==, before + 1);
+
+  cb_test_destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -141,6 +214,7 @@ main (int   argc,
 
   g_test_add_func ("/quoting-keys/backspace-below-quotation", test_backspace_below_quotation);
   g_test_add_func ("/quoting-keys/backspace-after-pin-cite", test_backspace_after_pin_cite);
+  g_test_add_func ("/quoting-keys/undo-anywhere", test_undo_anywhere);
   status = g_test_run ();
 
   g_application_release (G_APPLICATION (app));
