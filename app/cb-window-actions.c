@@ -15,6 +15,7 @@
 #include "cb-print-operation.h"
 #include "cb-section-editor.h"
 #include "cb-template-store.h"
+#include "cb-show-file.h"
 #include "cb-window-private.h"
 
 static void
@@ -317,6 +318,69 @@ show_excerpt_in_pdf_action (GtkWidget  *widget,
     show_in_pdf (self, cb_excerpt_get_start (excerpt));
 }
 
+/* The exported PDF, from its toast: opened, or shown in its folder; what failed is said. */
+static void
+report_not_shown (CbWindow     *self,
+                  GFile        *file,
+                  const GError *error)
+{
+  g_autofree char *name = NULL;
+  g_autoptr(GError) message = NULL;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  name = g_file_get_parse_name (file);
+  /* Translators: a file, then why it could not be shown, e.g. "No application is registered…" */
+  message = g_error_new (error->domain, error->code, _("%s could not be shown: %s"), name, error->message);
+  _cb_window_show_error (self, message);
+}
+
+static void
+exported_opened_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GFile) file = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!cb_show_file_open_finish (result, &error))
+    report_not_shown (CB_WINDOW (source), file, error);
+}
+
+static void
+exported_shown_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GFile) file = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!cb_show_file_in_folder_finish (result, &error))
+    report_not_shown (CB_WINDOW (source), file, error);
+}
+
+static void
+open_exported_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  CbWindow *self = CB_WINDOW (widget);
+  GFile *file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+
+  cb_show_file_open_async (GTK_WINDOW (self), file, self->cancellable, exported_opened_cb, file);
+}
+
+static void
+show_exported_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  CbWindow *self = CB_WINDOW (widget);
+  GFile *file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+
+  cb_show_file_in_folder_async (GTK_WINDOW (self), file, self->cancellable, exported_shown_cb, file);
+}
+
 /* Find: in the pane the student is in, the opinion or the brief; from elsewhere, in the
  * one whose find bar shows. */
 static GtkWidget *
@@ -441,6 +505,8 @@ _cb_window_class_actions_init (CbWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.find-previous", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.show-in-pdf", "t", show_in_pdf_action);
   gtk_widget_class_install_action (widget_class, "win.show-excerpt-in-pdf", "s", show_excerpt_in_pdf_action);
+  gtk_widget_class_install_action (widget_class, "win.open-exported", "s", open_exported_action);
+  gtk_widget_class_install_action (widget_class, "win.show-exported", "s", show_exported_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new", "s", "default");

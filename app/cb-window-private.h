@@ -26,6 +26,8 @@ struct _CbWindow
   GPtrArray *opening;
   GFile *pdf_file;              /* the PDF the opinion was read from, when it is known */
   CbImportToast *import;        /* the opinion being read, with its progress */
+  AdwToast *export_toast;       /* a PDF being written, until the toast goes */
+  gint64 export_toast_time;     /* when it was added */
   char *draft_id;
   char *last_message;
   guint autosave_id;

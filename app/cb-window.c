@@ -20,6 +20,7 @@
 #include "cb-brief-view.h"
 #include "cb-opinion-view.h"
 #include "cb-print-operation.h"
+#include "cb-show-file.h"
 #include "cb-document-window.h"
 #include "cb-file-filters.h"
 #include "cb-profile.h"
@@ -421,6 +422,96 @@ export_thread (GTask        *task,
     g_task_return_error (task, error);
 }
 
+/* The toast that says a PDF is being written is never dismissed by the window:
+ * libadwaita 1.2 frees a toast dismissed while it still slides in, and then writes to
+ * it when the sliding ends, which a window whose frames come late (a busy machine)
+ * makes likely. It becomes the toast that says the PDF is written instead, when it
+ * has the time left to be read; otherwise that toast follows it. */
+#define EXPORT_TOAST_REUSE_US (3 * G_USEC_PER_SEC)
+
+typedef struct
+{
+  CbWindow *self;
+  GFile *file;
+} Exported;
+
+static void
+exported_free (Exported *exported)
+{
+  g_object_unref (exported->self);
+  g_object_unref (exported->file);
+  g_free (exported);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Exported, exported_free)
+
+static void
+export_toast_dismissed_cb (AdwToast *toast,
+                           CbWindow *self)
+{
+  g_signal_handlers_disconnect_by_data (toast, self);
+  if (self->export_toast == toast)
+    g_clear_object (&self->export_toast);
+}
+
+static void
+forget_export_toast (CbWindow *self)
+{
+  if (self->export_toast != NULL)
+    g_signal_handlers_disconnect_by_data (self->export_toast, self);
+  g_clear_object (&self->export_toast);
+}
+
+/* The PDF is written: the toast offers to open it, and to show it in its folder where
+ * the desktop can. */
+static void
+folder_how_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(Exported) exported = user_data;
+  CbWindow *self = exported->self;
+  g_autoptr(GError) error = NULL;
+  CbFolderShow how = cb_show_file_folder_how_finish (result, &error);
+  g_autofree char *uri = g_file_get_uri (exported->file);
+  g_autoptr(AdwToast) toast = NULL;
+  gboolean reuse;
+
+  /* The window went away meanwhile. */
+  if (error != NULL || self->cancellable == NULL)
+    return;
+
+  reuse = self->export_toast != NULL &&
+          g_get_monotonic_time () - self->export_toast_time < EXPORT_TOAST_REUSE_US;
+  toast = reuse ? g_object_ref (self->export_toast) : adw_toast_new (_("Exported to PDF"));
+  forget_export_toast (self);
+  adw_toast_set_title (toast, _("Exported to PDF"));
+  /* The target first: a shown toast's button takes each as it is set. */
+  adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+  adw_toast_set_action_name (toast, "win.open-exported");
+  adw_toast_set_button_label (toast, _("_Open"));
+  if (how != CB_FOLDER_SHOW_NONE)
+    {
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      GtkWidget *label = gtk_label_new (_("Exported to PDF"));
+      GtkWidget *button = gtk_button_new_with_mnemonic (_("Show in _Folder"));
+
+      gtk_widget_add_css_class (label, "heading");
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (button, "flat");
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.show-exported");
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_string (uri));
+      gtk_box_append (GTK_BOX (box), label);
+      gtk_box_append (GTK_BOX (box), button);
+      adw_toast_set_custom_title (toast, box);
+    }
+  g_free (self->last_message);
+  self->last_message = g_strdup (_("Exported to PDF"));
+  if (!reuse)
+    adw_toast_overlay_add_toast (self->toast_overlay, g_steal_pointer (&toast));
+}
+
 static void
 exported_cb (GObject      *source,
              GAsyncResult *result,
@@ -428,15 +519,24 @@ exported_cb (GObject      *source,
 {
   g_autoptr(CbWindow) self = user_data;
   g_autoptr(GError) error = NULL;
+  Exported *exported;
 
+  /* The window went away meanwhile. */
+  if (self->cancellable == NULL)
+    return;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", self->brief != NULL);
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
+      /* An error stays until read: it follows the toast, which goes by itself. */
+      forget_export_toast (self);
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         _cb_window_show_error (self, error);
+      return;
     }
-  else
-    _cb_window_show_message (self, _("Exported to PDF"));
+  exported = g_new0 (Exported, 1);
+  exported->self = g_object_ref (self);
+  exported->file = g_object_ref (g_object_get_data (G_OBJECT (result), "cb-file"));
+  cb_show_file_folder_how_async (self->cancellable, folder_how_cb, exported);
 }
 
 /**
@@ -477,7 +577,13 @@ cb_window_export_pdf (CbWindow *self,
       return;
     }
 
-  _cb_window_show_message (self, _("Exporting to PDF…"));
+  g_free (self->last_message);
+  self->last_message = g_strdup (_("Exporting to PDF…"));
+  forget_export_toast (self);
+  self->export_toast = adw_toast_new (self->last_message);
+  self->export_toast_time = g_get_monotonic_time ();
+  g_signal_connect (self->export_toast, "dismissed", G_CALLBACK (export_toast_dismissed_cb), self);
+  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (self->export_toast));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", FALSE);
   task = g_task_new (NULL, self->cancellable, exported_cb, g_object_ref (self));
   g_task_set_source_tag (task, cb_window_export_pdf);
@@ -509,6 +615,7 @@ cb_window_dispose (GObject *object)
   if (self->import != NULL)
     cb_import_toast_cancel (self->import);
   g_clear_object (&self->import);
+  forget_export_toast (self);
   g_clear_object (&self->pdf_file);
   g_clear_handle_id (&self->autosave_id, g_source_remove);
   if (self->brief != NULL)
