@@ -36,6 +36,7 @@ struct _CbBriefView
   AdwEntryRow *case_name_row;
   AdwEntryRow *citation_row;
   AdwActionRow *citation_hint_row;
+  AdwActionRow *citation_problem_row;
   AdwExpanderRow *details_row;
   AdwEntryRow *court_row;
   AdwEntryRow *date_decided_row;
@@ -156,6 +157,21 @@ update_citation_hint (CbBriefView *self)
                           *citation == '\0' &&
                           cb_page_map_get_numbering (pages) == CB_PAGE_NUMBERING_REPORTER &&
                           cb_page_map_has_pages (pages, 0));
+}
+
+/* A citation the opinion's pages do not bear out (a reporter it has no pages of, a first
+ * page they disagree with) gives bare pages or leaves the reporter out: one line in
+ * the card says why, and choosing it goes to the citation. */
+static void
+update_citation_problem (CbBriefView *self)
+{
+  g_autoptr(GPtrArray) problems = cb_opinion_dup_citation_problems (cb_brief_get_opinion (self->brief),
+                                                                    cb_brief_get_citation (self->brief));
+
+  if (problems->len > 0)
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->citation_problem_row),
+                                   g_ptr_array_index (problems, 0));
+  gtk_widget_set_visible (GTK_WIDGET (self->citation_problem_row), problems->len > 0);
 }
 
 static void
@@ -411,6 +427,7 @@ cb_brief_view_class_init (CbBriefViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CbBriefView, case_name_row);
   gtk_widget_class_bind_template_child (widget_class, CbBriefView, citation_row);
   gtk_widget_class_bind_template_child (widget_class, CbBriefView, citation_hint_row);
+  gtk_widget_class_bind_template_child (widget_class, CbBriefView, citation_problem_row);
   gtk_widget_class_bind_template_callback (widget_class, citation_hint_activated_cb);
   gtk_widget_class_bind_template_child (widget_class, CbBriefView, details_row);
   gtk_widget_class_bind_template_child (widget_class, CbBriefView, court_row);
@@ -555,6 +572,8 @@ cb_brief_view_set_brief (CbBriefView *self,
   g_signal_connect_object (brief, "notify", G_CALLBACK (update_details), self, G_CONNECT_SWAPPED);
   update_citation_hint (self);
   g_signal_connect_object (brief, "notify::citation", G_CALLBACK (update_citation_hint), self, G_CONNECT_SWAPPED);
+  update_citation_problem (self);
+  g_signal_connect_object (brief, "notify::citation", G_CALLBACK (update_citation_problem), self, G_CONNECT_SWAPPED);
   /* A new brief opens on what the student still has to fill in. */
   adw_expander_row_set_expanded (self->details_row,
                                  cb_brief_get_student (brief) == NULL || *cb_brief_get_student (brief) == '\0');

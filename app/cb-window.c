@@ -564,6 +564,9 @@ cb_window_export_pdf (CbWindow *self,
       _cb_window_show_error (self, error);
       return;
     }
+  /* The pin-cite style is a preference, not part of the file: the copy cites as the
+   * screen and Print do. */
+  cb_brief_set_cite_style (snapshot, cb_brief_get_cite_style (self->brief));
   /* The chooser only asks whether to replace a file: a PDF over the brief itself (by
    * identity, whatever the name) would lose it. */
   if (cb_document_get_file (self->document) != NULL && cb_document_is_file (self->document, file))

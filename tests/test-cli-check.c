@@ -626,11 +626,13 @@ test_check_citation (Fixture       *fixture,
     "cited.brief  Ann Smith  Davidson v. Cannon  complete\n");
   g_assert_cmpint (run.status, ==, 0);
 
-  /* A reporter the opinion has no pages of: the quotation has no pin cite. */
+  /* A reporter the opinion has no pages of: the quotation has its bare page, and the
+   * brief is incomplete for its citation. */
   cb_brief_set_citation (brief, "88 L. Ed. 2d 677");
   save_brief (fixture, brief, "wrong.brief");
   run_casebrief (fixture, &wrong, "check", "--csv", "wrong.brief", NULL);
-  g_assert_nonnull (strstr (wrong.out, ",incomplete,0,0,no,1 quotation without a pin cite,"));
+  g_assert_nonnull (strstr (wrong.out, ",incomplete,0,0,no,The opinion’s pages are not those of 88 L. Ed. 2d 677: "
+                                       "pin cites give the opinion’s own page numbers,"));
   g_assert_cmpint (wrong.status, ==, 1);
 }
 
@@ -659,6 +661,41 @@ make_quoted_brief (Fixture    *fixture,
   cb_brief_insert_excerpt_block (brief, cb_brief_lookup_section (brief, "facts"),
                                  cb_brief_add_excerpt (brief, "facts", start, end), 0);
   save_brief (fixture, brief, name);
+}
+
+/* A citation the opinion's pages do not bear out makes the brief incomplete, and the
+ * report on it says why, on the brief's row; the one beside it is complete. */
+static void
+test_check_citation_problem (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_auto(CbTestRun) run = { 0 };
+  g_auto(CbTestRun) inspect = { 0 };
+  g_autofree char *dissent = g_build_filename (g_getenv ("CB_SOURCE_ROOT"), "tests", "fixtures", "opinions",
+                                               "dissent.txt", NULL);
+
+  make_quoted_brief (fixture, "tests/fixtures/opinions/dissent.txt", "474 U.S. 346",
+                     "The majority text starts on page 345.", "first-page.brief");
+  make_quoted_brief (fixture, "tests/fixtures/opinions/dissent.txt", "474 U.S. 344, 88 L. Ed. 2d 677",
+                     "The majority text starts on page 345.", "lawyers-edition.brief");
+  make_quoted_brief (fixture, "tests/fixtures/opinions/dissent.txt", "474 U.S. 344",
+                     "The majority text starts on page 345.", "right.brief");
+  run_casebrief (fixture, &run, "check", "first-page.brief", "lawyers-edition.brief", "right.brief", NULL);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpstr (run.out, ==,
+    "File                   Student    Case                Status      Problems\n"
+    "first-page.brief       Ann Smith  Davidson v. Cannon  incomplete  The opinion starts at 474 U.S. 344, not 346\n"
+    "lawyers-edition.brief  Ann Smith  Davidson v. Cannon  incomplete  The opinion’s pages are not those of 88 L. Ed. "
+    "2d: pin cites leave it out\n"
+    "right.brief            Ann Smith  Davidson v. Cannon  complete\n");
+  g_assert_cmpint (run.status, ==, 1);
+
+  /* inspect says it too, on stderr, beside the bare page. */
+  run_casebrief (fixture, &inspect, "inspect", dissent, "--citation", "474 U.S. 346", "--quote",
+                 "The majority text starts on page 345.", NULL);
+  g_assert_cmpstr (inspect.out, ==, "*345\n");
+  g_assert_nonnull (strstr (inspect.err, "dissent.txt: The opinion starts at 474 U.S. 344, not 346\n"));
+  g_assert_cmpint (inspect.status, ==, 0);
 }
 
 /* A brief cited only by a neutral or a database citation: its quotations have their
@@ -891,6 +928,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add ("/cli/check-citation-problem", Fixture, NULL, fixture_set_up, test_check_citation_problem, fixture_tear_down);
   g_test_add ("/cli/new-then-check", Fixture, NULL, fixture_set_up, test_new_then_check, fixture_tear_down);
   g_test_add ("/cli/new-refuses-to-overwrite", Fixture, NULL, fixture_set_up, test_new_refuses_to_overwrite, fixture_tear_down);
   g_test_add ("/cli/new-from-template-file", Fixture, NULL, fixture_set_up, test_new_from_template_file, fixture_tear_down);

@@ -103,6 +103,20 @@ assert_cite (CbOpinion   *opinion,
   g_assert_cmpstr (cite, ==, expected);
 }
 
+/* What the card and check say of @citation, one sentence a line; "" for nothing. */
+static void
+assert_problems (CbOpinion  *opinion,
+                 const char *citation,
+                 const char *expected)
+{
+  g_autoptr(GPtrArray) problems = cb_opinion_dup_citation_problems (opinion, citation);
+  g_autoptr(GString) said = g_string_new (NULL);
+
+  for (guint i = 0; i < problems->len; i++)
+    g_string_append_printf (said, "%s%s", i > 0 ? "\n" : "", (char *) g_ptr_array_index (problems, i));
+  g_assert_cmpstr (said->str, ==, expected);
+}
+
 /* A Westlaw document of an unreported decision, as a student saves it: its caption,
  * then "*1", "*2", "*3". Its star pages are cited with its number; the caption is on
  * its first page, not a page 0; a star pin of a case it cites is no page of its own. */
@@ -137,9 +151,12 @@ test_westlaw_fixture (void)
   assert_cite (opinion, "It is so ordered.", NULL, CB_CITE_STYLE_BLUEBOOK, "*3");
 
   /* The reporter's pages of a reported opinion are no database's: a Westlaw number
-   * typed for the sample would cite its pages 345 to 348 as star pages *345. */
+   * typed for the sample cites none of its pages 345 to 348 as "1986 WL 12345, at
+   * *345"; the bare page is given, and why. */
   reported = cb_test_cite_quote (sample, "left the note on his desk unread", "1986 WL 12345", CB_CITE_STYLE_BLUEBOOK);
-  g_assert_null (reported);
+  g_assert_cmpstr (reported, ==, "*345");
+  assert_problems (sample, "1986 WL 12345",
+                   "The opinion’s pages are not those of 1986 WL 12345: pin cites give the opinion’s own page numbers");
 }
 
 /* An Ohio appellate opinion that numbers its paragraphs "{¶ 1}", cited only by its
@@ -244,6 +261,166 @@ test_other_paragraphs (void)
                CB_CITE_STYLE_BLUEBOOK, "2019 IL App (2d) 180123-U, ¶¶ 1–2");
 }
 
+/* The sample names none of its star levels: "*" is U.S., "**" S. Ct., but only the
+ * first page of the brief's citation can tell. A level is taken when that page starts
+ * it alone; a page inside a level, or far from any, gives the bare page, and says why. */
+static void
+test_unnamed_levels_sample (void)
+{
+  g_autoptr(CbOpinion) sample = cb_test_import_opinion ("../shared/opinions/davidson-v-cannon.txt");
+  const char *james = "James then attended to other matters";
+  const char *over = "By the time he left the prison that evening James had forgotten about the note, and since "
+                     "neither he nor Cannon worked";
+  const char *note = "The note, addressed to a civilian hearing officer, said";
+  const char *bare = ": pin cites give the opinion’s own page numbers";
+
+  g_assert_null (cb_opinion_get_citation (sample));
+  assert_cite (sample, james, "474 U.S. 344", CB_CITE_STYLE_BLUEBOOK, "474 U.S. at 345");
+  assert_cite (sample, james, "474 U.S. 345", CB_CITE_STYLE_BLUEBOOK, "474 U.S. at 345");
+  assert_cite (sample, james, "106 S. Ct. 668", CB_CITE_STYLE_BLUEBOOK, "106 S. Ct. at 669");
+  assert_cite (sample, james, "106 S.Ct. 668", CB_CITE_STYLE_SUPREME_COURT, "106 S. Ct., at 669");
+  assert_cite (sample, james, "474 U.S. 344, 106 S. Ct. 668", CB_CITE_STYLE_BLUEBOOK,
+               "474 U.S. at 345, 106 S. Ct. at 669");
+  assert_problems (sample, "474 U.S. 344, 106 S. Ct. 668", "");
+
+  /* A U.S. page that is inside the U.S. pages: not where the opinion starts. */
+  assert_cite (sample, james, "474 U.S. 346", CB_CITE_STYLE_BLUEBOOK, "*345");
+  assert_problems (sample, "474 U.S. 346", "The opinion starts at page 345 or before, not at 474 U.S. 346");
+  /* Pages no level starts near: neither U.S. nor S. Ct. pages are taken. */
+  assert_cite (sample, james, "474 U.S. 360", CB_CITE_STYLE_BLUEBOOK, "*345");
+  assert_problems (sample, "474 U.S. 360", "The opinion’s pages are not those of 474 U.S. 360: pin cites give the "
+                                           "opinion’s own page numbers");
+  assert_cite (sample, james, "106 S. Ct. 66", CB_CITE_STYLE_BLUEBOOK, "*345");
+  assert_problems (sample, "106 S. Ct. 66", "The opinion’s pages are not those of 106 S. Ct. 66: pin cites give the "
+                                            "opinion’s own page numbers");
+  assert_cite (sample, james, "474 U.S. 340", CB_CITE_STYLE_BLUEBOOK, "*345");
+  /* L. Ed. 2d, which the opinion has no pages of: the bare page, a range, a footnote. */
+  assert_cite (sample, james, "88 L. Ed. 2d 677", CB_CITE_STYLE_BLUEBOOK, "*345");
+  assert_cite (sample, over, "88 L. Ed. 2d 677", CB_CITE_STYLE_BLUEBOOK, "*345–46");
+  assert_cite (sample, over, "88 L. Ed. 2d 677", CB_CITE_STYLE_SUPREME_COURT, "*345–346");
+  assert_cite (sample, note, "88 L. Ed. 2d 677", CB_CITE_STYLE_BLUEBOOK, "*345 n.*");
+  {
+    g_autofree char *expected = g_strconcat ("The opinion’s pages are not those of 88 L. Ed. 2d 677", bare, NULL);
+
+    assert_problems (sample, "88 L. Ed. 2d 677", expected);
+  }
+  /* Beside reporters it has, one it has not is left out, and said so. */
+  assert_cite (sample, james, "474 U.S. 344, 106 S. Ct. 668, 88 L. Ed. 2d 677", CB_CITE_STYLE_BLUEBOOK,
+               "474 U.S. at 345, 106 S. Ct. at 669");
+  assert_problems (sample, "474 U.S. 344, 106 S. Ct. 668, 88 L. Ed. 2d 677",
+                   "The opinion’s pages are not those of 88 L. Ed. 2d 677: pin cites leave it out");
+  /* No citation: the bare page, and nothing said here (the card asks for one). */
+  assert_cite (sample, james, NULL, CB_CITE_STYLE_BLUEBOOK, "*345");
+  assert_problems (sample, NULL, "");
+  assert_problems (sample, "", "");
+}
+
+/* An opinion whose caption names its levels, "474 U.S. 344, 106 S. Ct. 668": the
+ * citation's reporter is matched by name ("S.Ct." is "S. Ct."), its volume and first
+ * page must be the caption's, and a reporter the caption does not name has no pages,
+ * whatever its first page. */
+static void
+test_named_levels (void)
+{
+  g_autoptr(CbOpinion) opinion = cb_test_import_opinion ("tests/fixtures/opinions/dissent.txt");
+  const char *quote = "The majority text starts on page 345.";
+  const char *dissent = "The dissent text on page 346 goes on.";
+
+  g_assert_cmpstr (cb_opinion_get_citation (opinion), ==, "474 U.S. 344, 106 S. Ct. 668");
+  assert_cite (opinion, quote, "474 U.S. 344", CB_CITE_STYLE_BLUEBOOK, "474 U.S. at 345");
+  assert_cite (opinion, quote, "106 S. Ct. 668", CB_CITE_STYLE_BLUEBOOK, "106 S. Ct. at 669");
+  assert_cite (opinion, quote, "106 S.Ct. 668", CB_CITE_STYLE_BLUEBOOK, "106 S. Ct. at 669");
+  assert_cite (opinion, dissent, "106 S. Ct. 668, 474 U.S. 344", CB_CITE_STYLE_SUPREME_COURT,
+               "106 S. Ct., at 669–670, 474 U.S., at 346 (Blackmun, J., dissenting)");
+  assert_problems (opinion, "474 U.S. 344, 106 S.Ct. 668", "");
+
+  assert_cite (opinion, quote, "474 U.S. 346", CB_CITE_STYLE_BLUEBOOK, "*345");
+  assert_problems (opinion, "474 U.S. 346", "The opinion starts at 474 U.S. 344, not 346");
+  assert_cite (opinion, quote, "474 U.S. 360", CB_CITE_STYLE_BLUEBOOK, "*345");
+  assert_problems (opinion, "474 U.S. 360", "The opinion starts at 474 U.S. 344, not 360");
+  assert_cite (opinion, quote, "106 S. Ct. 66", CB_CITE_STYLE_BLUEBOOK, "*345");
+  assert_problems (opinion, "106 S. Ct. 66", "The opinion starts at 106 S. Ct. 668, not 66");
+  assert_cite (opinion, quote, "475 U.S. 344", CB_CITE_STYLE_BLUEBOOK, "*345");
+  assert_problems (opinion, "475 U.S. 344", "The opinion starts at 474 U.S. 344, not 475 U.S. 344");
+  assert_cite (opinion, quote, "474 F.2d 344", CB_CITE_STYLE_BLUEBOOK, "*345");
+  assert_problems (opinion, "474 F.2d 344", "The opinion’s pages are not those of 474 F.2d: pin cites give the "
+                                            "opinion’s own page numbers");
+  assert_cite (opinion, dissent, "88 L. Ed. 2d 677", CB_CITE_STYLE_BLUEBOOK, "*346 (Blackmun, J., dissenting)");
+  assert_problems (opinion, "88 L. Ed. 2d 677", "The opinion’s pages are not those of 88 L. Ed. 2d: pin cites "
+                                                "give the opinion’s own page numbers");
+  /* A wrong first page for one reporter leaves it out; the other is cited. */
+  assert_cite (opinion, quote, "474 U.S. 346, 106 S. Ct. 668", CB_CITE_STYLE_BLUEBOOK, "106 S. Ct. at 669");
+  assert_problems (opinion, "474 U.S. 346, 106 S. Ct. 668", "The opinion starts at 474 U.S. 344, not 346");
+  /* A Westlaw number cites no reporter's pages as star pages. */
+  assert_cite (opinion, quote, "1986 WL 12345", CB_CITE_STYLE_BLUEBOOK, "*345");
+}
+
+/* Three reporters, named by the caption or not at all. */
+static void
+test_three_reporters (void)
+{
+  g_autoptr(CbOpinion) named = cb_opinion_new_from_text (
+    "Roe v. Doe\n\nSupreme Court of Illinois\n\n5 Ill. 2d 10, 7 N.E.2d 20, 9 P.2d 30\n\n"
+    "Text on the first pages *11 more text **21 still ***31 and then the paragraph ends.\n\n"
+    "Second paragraph *12 with **22 and ***32 markers in it.\n", "named.txt", CB_OPINION_FORMAT_TEXT);
+  g_autoptr(CbOpinion) unnamed = cb_test_import_opinion ("tests/fixtures/opinions/three-reporters.txt");
+  g_autoptr(CbOpinion) close = cb_opinion_new_from_text ("First words *11 and then **12 the rest.\n", "close.txt",
+                                                         CB_OPINION_FORMAT_TEXT);
+  const char *all = "5 Ill. 2d 10, 7 N.E.2d 20, 9 P.2d 30";
+
+  g_assert_cmpstr (cb_opinion_get_citation (named), ==, all);
+  assert_cite (named, "more text still", all, CB_CITE_STYLE_BLUEBOOK, "5 Ill. 2d at 11, 7 N.E.2d at 20–21, 9 P.2d at 30");
+  assert_cite (named, "more text still", "9 P.2d 30, 5 Ill.2d 10", CB_CITE_STYLE_BLUEBOOK, "9 P.2d at 30, 5 Ill. 2d at 11");
+  assert_cite (named, "Second paragraph", "7 N.E. 2d 20", CB_CITE_STYLE_BLUEBOOK, "7 N.E.2d at 21");
+  /* Each reporter by its name, not by the page that would fit another level. */
+  assert_cite (named, "Second paragraph", "7 N.E.2d 10", CB_CITE_STYLE_BLUEBOOK, "*11");
+  assert_problems (named, "7 N.E.2d 10", "The opinion starts at 7 N.E.2d 20, not 10");
+  assert_cite (named, "Second paragraph", "9 A.2d 30", CB_CITE_STYLE_BLUEBOOK, "*11");
+  assert_problems (named, "9 A.2d 30", "The opinion’s pages are not those of 9 A.2d: pin cites give the opinion’s "
+                                       "own page numbers");
+  assert_problems (named, all, "");
+
+  /* Unnamed: 10–12, 20–22, 30–32. A first page at or just before one level's, and
+   * inside no other, takes that level. */
+  assert_cite (unnamed, "more text still", "5 Ill. 2d 10, 7 N.E.2d 20, 9 P.2d 30", CB_CITE_STYLE_BLUEBOOK,
+               "5 Ill. 2d at 11, 7 N.E.2d at 20–21, 9 P.2d at 30");
+  assert_cite (unnamed, "Second paragraph", "7 N.E.2d 19", CB_CITE_STYLE_BLUEBOOK, "7 N.E.2d at 21");
+  assert_cite (unnamed, "Second paragraph", "9 P.2d 28", CB_CITE_STYLE_BLUEBOOK, "9 P.2d at 31");
+  assert_cite (unnamed, "Second paragraph", "7 N.E.2d 11", CB_CITE_STYLE_BLUEBOOK, "*11");
+  assert_problems (unnamed, "7 N.E.2d 11", "The opinion starts at page 10 or before, not at 7 N.E.2d 11");
+  assert_cite (unnamed, "Second paragraph", "7 N.E.2d 22", CB_CITE_STYLE_BLUEBOOK, "*11");
+  assert_problems (unnamed, "7 N.E.2d 22", "The opinion starts at page 20 or before, not at 7 N.E.2d 22");
+  assert_cite (unnamed, "Second paragraph", "7 N.E.2d 15", CB_CITE_STYLE_BLUEBOOK, "*11");
+  assert_problems (unnamed, "7 N.E.2d 15", "The opinion’s pages are not those of 7 N.E.2d 15: pin cites give the "
+                                           "opinion’s own page numbers");
+  /* Two levels taken by the same citation's reporters: the second is left out. */
+  assert_cite (unnamed, "Second paragraph", "7 N.E.2d 20, 8 N.E.2d 20", CB_CITE_STYLE_BLUEBOOK, "7 N.E.2d at 21");
+
+  /* Levels 10–11 and 11–12: page 9 could start either, so neither is taken; page 10
+   * is inside the second's first page's level, and starts the first. */
+  assert_cite (close, "the rest", "5 Ill. 2d 9", CB_CITE_STYLE_BLUEBOOK, "*11");
+  assert_problems (close, "5 Ill. 2d 9", "The opinion’s pages are not those of 5 Ill. 2d 9: pin cites give the "
+                                         "opinion’s own page numbers");
+  assert_cite (close, "the rest", "5 Ill. 2d 10", CB_CITE_STYLE_BLUEBOOK, "5 Ill. 2d at 11");
+}
+
+/* The Caselaw Access Project's casebody names its levels by citation index, in the
+ * order of its citations. */
+static void
+test_cap_levels (void)
+{
+  g_autoptr(CbOpinion) opinion = cb_test_import_opinion ("tests/fixtures/opinions/cap-casebody.xml");
+  const char *citation = cb_opinion_get_citation (opinion);
+
+  g_assert_cmpstr (citation, ==, "288 Neb. 512, 849 N.W.2d 301");
+  assert_cite (opinion, "The deputy testified only that he saw a notebook.", "849 N.W. 2d 301",
+               CB_CITE_STYLE_BLUEBOOK, "849 N.W.2d at 302 n.1 (Gerrard, J., dissenting)");
+  assert_cite (opinion, "The deputy testified only that he saw a notebook.", "288 Neb. 513",
+               CB_CITE_STYLE_BLUEBOOK, "*514 n.1 (Gerrard, J., dissenting)");
+  assert_problems (opinion, "288 Neb. 513", "The opinion starts at 288 Neb. 512, not 513");
+  assert_problems (opinion, citation, "");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -257,6 +434,10 @@ main (int   argc,
   g_test_add_func ("/pin-cite/ohio-paragraphs", test_ohio_paragraphs);
   g_test_add_func ("/pin-cite/ohio-star-pages", test_ohio_star_pages);
   g_test_add_func ("/pin-cite/other-paragraphs", test_other_paragraphs);
+  g_test_add_func ("/pin-cite/unnamed-levels-sample", test_unnamed_levels_sample);
+  g_test_add_func ("/pin-cite/named-levels", test_named_levels);
+  g_test_add_func ("/pin-cite/three-reporters", test_three_reporters);
+  g_test_add_func ("/pin-cite/cap-levels", test_cap_levels);
 
   return g_test_run ();
 }

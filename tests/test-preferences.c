@@ -5,6 +5,7 @@
 #include <adwaita.h>
 
 #include "cb-appearance.h"
+#include "cb-brief-export.h"
 #include "cb-application.h"
 #include "cb-preferences-window.h"
 #include "cb-print-operation.h"
@@ -304,6 +305,112 @@ test_paper_size (void)
   g_rmdir (dir);
 }
 
+/* The text of a PDF, as a reader copies it. */
+static char *
+pdf_text (const char *pdf)
+{
+  const char *argv[] = { "pdftotext", pdf, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+  return out;
+}
+
+static gboolean
+exported (gpointer data)
+{
+  return g_strcmp0 (cb_window_get_last_message (data), "Exported to PDF") == 0;
+}
+
+/* Quotes @quote into the brief's Facts, then exports the brief from the window and
+ * returns the export's text; it must be the text of the brief as Print typesets it,
+ * with the window's own brief and its style (test-print: what prints, exports). */
+static char *
+quote_and_export (CbWindow   *window,
+                  const char *quote)
+{
+  CbBrief *brief = cb_window_get_brief (window);
+  g_autofree char *dir = g_dir_make_tmp ("casebrief-style-XXXXXX", NULL);
+  g_autofree char *exported_path = g_build_filename (dir, "exported.pdf", NULL);
+  g_autofree char *printed = g_build_filename (dir, "printed.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (exported_path);
+  g_autoptr(GFile) printed_file = g_file_new_for_path (printed);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *printed_text = NULL;
+  CbPageGeometry geometry;
+  char *text;
+  gsize start, end;
+
+  g_assert_true (cb_opinion_find_quote (cb_brief_get_opinion (brief), quote, 0, &start, &end));
+  cb_brief_insert_excerpt_block (brief, cb_brief_lookup_section (brief, "facts"),
+                                 cb_brief_add_excerpt (brief, "facts", start, end), 0);
+  cb_window_export_pdf (window, file);
+  g_assert_cmpstr (cb_window_get_last_message (window), ==, "Exporting to PDF…");
+  /* The export is done, not only its file written, before anything else typesets. */
+  cb_test_wait_until (exported, window);
+  g_assert_true (file_exists (exported_path));
+  text = pdf_text (exported_path);
+
+  cb_page_geometry_init_paper (&geometry, CB_PAPER_LETTER);
+  g_assert_true (cb_brief_export_pdf (brief, printed_file, &geometry, NULL, &error));
+  g_assert_no_error (error);
+  printed_text = pdf_text (printed);
+  g_assert_cmpstr (printed_text, ==, text);
+
+  g_unlink (exported_path);
+  g_unlink (printed);
+  g_rmdir (dir);
+  return text;
+}
+
+/* The pin-cite style of the preferences is that of the screen, of Print and of the
+ * PDF exported from the window, for a reporter's pages and a slip opinion's. */
+static void
+test_cite_style_in_pdf (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  CbWindow *window = open_sample ();
+  g_autofree char *court = NULL;
+  g_autofree char *bluebook = NULL;
+  g_autofree char *slip_text = NULL;
+  g_autofree char *slip_path = g_build_filename (g_getenv ("CB_SHARED_DIR"), "pdfs", "coney-island-24-808-slip.pdf",
+                                                 NULL);
+  CbWindow *slip;
+
+  g_settings_set_string (settings, "paper-size", "letter");
+  cb_brief_set_citation (cb_window_get_brief (window), "474 U.S. 344");
+  g_settings_set_string (settings, "cite-style", "supreme-court");
+  court = quote_and_export (window, "James then attended to other matters");
+  g_assert_nonnull (strstr (court, "474 U.S., at 345"));
+  g_assert_null (strstr (court, "474 U.S. at 345"));
+  g_settings_set_string (settings, "cite-style", "bluebook");
+  bluebook = quote_and_export (window, "left the note on his desk unread");
+  g_assert_nonnull (strstr (bluebook, "474 U.S. at 345"));
+  g_assert_null (strstr (bluebook, "474 U.S., at 345"));
+  cb_test_destroy_window (window);
+
+  if (!g_file_test (slip_path, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("../shared/pdfs/coney-island-24-808-slip.pdf is not there");
+      g_settings_reset (settings, "cite-style");
+      g_settings_reset (settings, "paper-size");
+      return;
+    }
+  g_settings_set_string (settings, "cite-style", "supreme-court");
+  slip = cb_test_open_window ("../shared/pdfs/coney-island-24-808-slip.pdf");
+  slip_text = quote_and_export (slip, "As part of these efforts, the trustee sent");
+  g_assert_nonnull (strstr (slip_text, "(slip op., at 2)"));
+  g_assert_null (strstr (slip_text, "slip op. at"));
+  cb_test_destroy_window (slip);
+  g_settings_reset (settings, "cite-style");
+  g_settings_reset (settings, "paper-size");
+}
+
 static gboolean
 menu_has_action (GMenuModel *model,
                  const char *action)
@@ -400,6 +507,7 @@ main (int   argc,
   g_test_add_func ("/preferences/opinion-text", test_opinion_text_follows_settings);
   g_test_add_func ("/preferences/style-variant", test_style_variant);
   g_test_add_func ("/preferences/paper-size", test_paper_size);
+  g_test_add_func ("/preferences/cite-style-in-pdf", test_cite_style_in_pdf);
   g_test_add_func ("/preferences/action", test_preferences_action);
 
   return g_test_run ();

@@ -497,6 +497,63 @@ test_citation_asked_for (void)
   cb_test_destroy_window (window);
 }
 
+/* A citation the opinion's pages do not bear out: the card says why in one line, the
+ * quotation keeps its bare page, and choosing the line goes to the citation. */
+static void
+test_citation_problem_shown (void)
+{
+  CbWindow *window = cb_test_open_window ("data/opinions/davidson-v-cannon.txt");
+  CbWindow *named = NULL;
+  CbBrief *brief = cb_window_get_brief (window);
+  CbBriefView *brief_view = cb_window_get_brief_view (window);
+  GtkEditable *citation = cb_brief_view_get_metadata_row (brief_view, "citation");
+  const char *missing = "The opinion’s pages are not those of 88 L. Ed. 2d 677: pin cites give the opinion’s own "
+                        "page numbers";
+  GtkWidget *row;
+  g_autoptr(CbExcerpt) excerpt = NULL;
+  g_autofree char *cite = NULL;
+  gsize start, end;
+
+  g_assert_true (cb_opinion_find_quote (cb_brief_get_opinion (brief), "James then attended to other matters", 0,
+                                        &start, &end));
+  excerpt = g_object_ref (cb_brief_add_excerpt (brief, "facts", start, end));
+  gtk_editable_set_text (citation, "88 L. Ed. 2d 677");
+  row = cb_test_find_row (GTK_WIDGET (brief_view), missing);
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_is_visible (row));
+  g_assert_false (gtk_widget_is_visible (cb_test_find_row (GTK_WIDGET (brief_view),
+                                                           "Add the citation so pin cites name the reporter")));
+  cite = cb_brief_dup_pin_cite (brief, excerpt);
+  g_assert_cmpstr (cite, ==, "*345");
+  g_signal_emit_by_name (row, "activate");
+  g_assert_true (gtk_widget_is_focus (GTK_WIDGET (citation)) ||
+                 gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_WIDGET (citation)));
+
+  gtk_editable_set_text (citation, "474 U.S. 346");
+  g_assert_true (row == cb_test_find_row (GTK_WIDGET (brief_view),
+                                          "The opinion starts at page 345 or before, not at 474 U.S. 346"));
+  g_assert_true (gtk_widget_is_visible (row));
+  gtk_editable_set_text (citation, "474 U.S. 344");
+  g_assert_false (gtk_widget_is_visible (row));
+  g_clear_pointer (&cite, g_free);
+  cite = cb_brief_dup_pin_cite (brief, excerpt);
+  g_assert_cmpstr (cite, ==, "474 U.S. at 345");
+  gtk_editable_set_text (citation, "");
+  g_assert_false (gtk_widget_is_visible (row));
+  cb_test_destroy_window (window);
+
+  /* An opinion whose caption names its reporters says where it starts. */
+  named = cb_test_open_window ("tests/fixtures/opinions/dissent.txt");
+  brief_view = cb_window_get_brief_view (named);
+  citation = cb_brief_view_get_metadata_row (brief_view, "citation");
+  g_assert_cmpstr (cb_brief_get_citation (cb_window_get_brief (named)), ==, "474 U.S. 344, 106 S. Ct. 668");
+  gtk_editable_set_text (citation, "474 U.S. 346");
+  row = cb_test_find_row (GTK_WIDGET (brief_view), "The opinion starts at 474 U.S. 344, not 346");
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_is_visible (row));
+  cb_test_destroy_window (named);
+}
+
 static void
 press_shortcut (CbWindow   *window,
                 const char *accelerator)
@@ -1104,6 +1161,7 @@ main (int   argc,
   g_test_add_func ("/quoting/new-quotation-in-view", test_new_quotation_in_view);
   g_test_add_func ("/quoting/backspace-shows-selection", test_backspace_shows_selection);
   g_test_add_func ("/quoting/citation-asked-for", test_citation_asked_for);
+  g_test_add_func ("/quoting/citation-problem-shown", test_citation_problem_shown);
   g_test_add_func ("/quoting/find-in-brief", test_find_in_brief);
   g_test_add_func ("/quoting/authorities-width", test_authorities_width);
   g_test_add_func ("/quoting/template-instructions", test_template_instructions);

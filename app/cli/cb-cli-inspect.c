@@ -381,7 +381,8 @@ fail (const char *file,
  * `casebrief inspect OPINION [--json]` prints what Casebrief reads from an
  * opinion: metadata, page map, footnotes, headnotes and citations with their
  * character offsets. With `--quote TEXT` it prints the pin cite of every place
- * of TEXT instead, one per line, citing by `--citation` when given.
+ * of TEXT instead, one per line, citing by `--citation` when given; why the pin cites
+ * by that citation cannot name one of its reporters goes to stderr.
  *
  * Returns: the exit status: 0 on success, 1 when the opinion cannot be read or
  *   the quote is not found, 2 on a usage error
@@ -431,6 +432,21 @@ cb_cli_inspect (int    argc,
         return fail (files[0], _("no such file"));
       cb_cli_fail (error->message);
       return 1;
+    }
+
+  /* Why pin cites by the citation give bare pages or leave a reporter out, on stderr:
+   * stdout keeps one pin cite a line. */
+  if (citation != NULL)
+    {
+      g_autoptr(GPtrArray) problems = cb_opinion_dup_citation_problems (opinion, citation);
+      g_autofree char *name = g_filename_display_name (files[0]);
+
+      for (guint i = 0; i < problems->len; i++)
+        {
+          g_autofree char *message = g_strdup_printf ("%s: %s", name, (char *) g_ptr_array_index (problems, i));
+
+          cb_cli_fail (message);
+        }
     }
 
   if (quote != NULL)

@@ -76,6 +76,7 @@ cb_check_report_copy (const CbCheckReport *report)
   copy->opinion_edited = report->opinion_edited;
   copy->no_citation = report->no_citation;
   copy->n_uncited = report->n_uncited;
+  copy->citation_problem = g_strdup (report->citation_problem);
   copy->status = report->status;
   copy->error = report->error != NULL ? g_error_copy (report->error) : NULL;
   return copy;
@@ -239,7 +240,8 @@ append_padded (GString    *out,
  * Checks a brief for completeness: a brief is complete when every required section has
  * content, no section is over its word limit, no section that needs the student's own
  * words holds only quotations, no excerpt is orphaned (its quote is gone from the
- * opinion, so its pin cite cannot be trusted), the brief names its citation, every
+ * opinion, so its pin cite cannot be trusted), the brief names its citation, the
+ * opinion's pages bear the citation out (cb_opinion_dup_citation_problems()), every
  * quotation has its pin cite, and the embedded opinion was not edited by hand
  * (quotes anchored to an edited text may not be the court's words). Excerpts that need review
  * are counted but do not make a brief incomplete: the quote was found, and the student
@@ -318,9 +320,17 @@ cb_check_report_new_for_brief (CbBrief    *brief,
   {
     g_autofree char *citation = g_strstrip (g_strdup (cb_brief_get_citation (brief)));
 
+    g_autoptr(GPtrArray) problems = NULL;
+
     report->no_citation = *citation == '\0';
+    /* A citation the opinion's pages do not bear out: its pin cites are bare pages, or
+     * leave a reporter out. */
+    problems = cb_opinion_dup_citation_problems (cb_brief_get_opinion (brief), citation);
+    if (problems->len > 0)
+      report->citation_problem = g_strdup (g_ptr_array_index (problems, 0));
   }
-  if (report->n_orphans > 0 || report->opinion_edited || report->no_citation || report->n_uncited > 0)
+  if (report->n_orphans > 0 || report->opinion_edited || report->no_citation || report->n_uncited > 0 ||
+      report->citation_problem != NULL)
     complete = FALSE;
   report->status = complete ? CB_CHECK_COMPLETE : CB_CHECK_INCOMPLETE;
   return report;
@@ -364,6 +374,7 @@ cb_check_report_free (CbCheckReport *report)
   g_free (report->file_name);
   g_free (report->student);
   g_free (report->case_name);
+  g_free (report->citation_problem);
   g_ptr_array_unref (report->sections);
   g_clear_error (&report->error);
   g_free (report);
@@ -431,6 +442,8 @@ cb_check_report_dup_problems (const CbCheckReport *report)
     g_ptr_array_add (parts, g_strdup (_("opinion text edited by hand")));
   if (report->no_citation)
     g_ptr_array_add (parts, g_strdup (_("no citation")));
+  if (report->citation_problem != NULL)
+    g_ptr_array_add (parts, g_strdup (report->citation_problem));
   if (report->n_uncited > 0)
     g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                           "%u quotation without a pin cite",

@@ -67,6 +67,9 @@ typedef struct
  * @no_citation: whether the brief names no citation of the case
  * @n_uncited: quotations that have no pin cite (not counting orphans): the opinion
  *   has no page for them in the reporter the citation names
+ * @citation_problem: (nullable): why the pin cites cannot name a reporter of the
+ *   brief's citation ("The opinion starts at 474 U.S. 344, not 346"), the first reason
+ *   when there are several
  * @status: the verdict
  * @error: (nullable): why the file could not be read, for %CB_CHECK_UNREADABLE
  *
@@ -83,6 +86,7 @@ typedef struct
   gboolean opinion_edited;
   gboolean no_citation;
   guint n_uncited;
+  char *citation_problem;
   CbCheckStatus status;
   GError *error;
 } CbCheckReport;

@@ -4,6 +4,8 @@
 
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "cb-citation.h"
 #include "cb-citation-private.h"
 #include "cb-opinion-private.h"
@@ -297,43 +299,190 @@ database_level (CbOpinion      *self,
   return -1;
 }
 
-/* The reporter (star level) a citation names, or -1 when the opinion has no pages for it. */
+/* How far before the first page of its text a citation's first page may be for a
+ * star level the opinion does not name, when it has several: a copy's text may begin
+ * a page or two into the report, past the caption and syllabus. Several reporters'
+ * page numbers may come near each other; with one level alone, a citation of any
+ * earlier page is of that level (a CAP opinion of one part of a case starts wherever
+ * that part does). */
+#define NEAR_PAGES 3
+
+/* The first and last page of each star level, 0 for a level without pages. */
+typedef struct
+{
+  guint first[MAX_REPORTERS];
+  guint last[MAX_REPORTERS];
+  guint n_levels;
+} Levels;
+
+static void
+levels_init (CbOpinion *self,
+             Levels    *levels)
+{
+  memset (levels, 0, sizeof *levels);
+  for (guint r = 0; r < MAX_REPORTERS; r++)
+    if (cb_page_map_has_pages (self->page_map, r))
+      {
+        levels->first[r] = levels->last[r] = cb_opinion_get_first_page (self, r);
+        levels->n_levels++;
+      }
+  for (guint i = 0; i < self->marks->len; i++)
+    {
+      const CbPageMark *mark = &g_array_index (self->marks, CbPageMark, i);
+
+      if (mark->reporter < MAX_REPORTERS)
+        levels->last[mark->reporter] = MAX (levels->last[mark->reporter], mark->page);
+    }
+}
+
+/* Whether @page is among the pages of a star level, from the first of its text to its
+ * last marker's. */
+static gboolean
+inside_level (const Levels *levels,
+              guint         reporter,
+              guint         page)
+{
+  return levels->first[reporter] > 0 && page >= levels->first[reporter] && page <= levels->last[reporter];
+}
+
+/* Why a citation of the brief cites no star level. */
+typedef enum
+{
+  UNCITED_NONE,
+  UNCITED_NOT_AMONG,            /* the opinion has no pages of its reporter */
+  UNCITED_STARTS_AT,            /* its first page is not the one the opinion gives */
+  UNCITED_STARTS_BEFORE,        /* its first page is inside a level the opinion does not name */
+} Uncited;
+
+/* The star level a citation of pages names, or -1, with *@why saying why not. The
+ * opinion's own citations (its caption, whose order is that of its star levels and of
+ * CAP's and CourtListener's citation indexes) name levels: the citation's reporter is
+ * matched by name, and its volume and first page must be the opinion's. A level the
+ * opinion does not name is taken only when the citation's first page can start it
+ * alone: at or a few pages before the first page of its text, inside no other level.
+ * A Westlaw or Lexis citation takes only a database's own pages. */
 static int
 reporter_for (CbOpinion      *self,
+              const Levels   *levels,
               GPtrArray      *own,
               const Cite     *cite,
-              const gboolean *taken)
+              const gboolean *taken,
+              Uncited        *why,
+              guint          *first)
 {
-  int best = -1;
-  guint best_distance = G_MAXUINT;
+  int found = -1;
 
+  *why = UNCITED_NOT_AMONG;
   if (is_database (cite->reporter))
     return database_level (self, own, taken);
 
-  /* The opinion's own citation line lists its reporters in star order. */
   for (guint i = 0; i < own->len && i < MAX_REPORTERS; i++)
     {
       const Cite *c = g_ptr_array_index (own, i);
 
-      if (same_reporter (c->reporter, cite->reporter) && cb_page_map_has_pages (self->page_map, i))
-        return (int) i;
-    }
-
-  /* Otherwise the reporter whose first page in the text is the cited page or just after it. */
-  for (guint r = 0; r < MAX_REPORTERS; r++)
-    {
-      guint first;
-
-      if (!cb_page_map_has_pages (self->page_map, r) || taken[r])
+      if (!same_reporter (c->reporter, cite->reporter) || !cb_page_map_has_pages (self->page_map, i))
         continue;
-      first = cb_opinion_get_first_page (self, r);
-      if (first >= cite->page && first - cite->page < best_distance)
+      if (!g_str_equal (c->volume, cite->volume) || c->page != cite->page)
         {
-          best = (int) r;
-          best_distance = first - cite->page;
+          *why = UNCITED_STARTS_AT;
+          *first = i;
+          return -1;
         }
+      return (int) i;
     }
-  return best;
+
+  for (guint r = own->len; r < MAX_REPORTERS; r++)
+    {
+      guint start = levels->first[r];
+      gboolean inside_other = FALSE;
+
+      if (start == 0 || taken[r])
+        continue;
+      if (cite->page > start && cite->page <= levels->last[r])
+        {
+          *why = UNCITED_STARTS_BEFORE;
+          *first = r;
+        }
+      if (cite->page > start || (levels->n_levels > 1 && start - cite->page > NEAR_PAGES))
+        continue;
+      for (guint o = 0; o < MAX_REPORTERS; o++)
+        if (o != r && inside_level (levels, o, cite->page))
+          inside_other = TRUE;
+      if (inside_other)
+        continue;
+      /* Two levels it could start: which is its reporter's is not known. */
+      if (found >= 0)
+        {
+          *why = UNCITED_NOT_AMONG;
+          return -1;
+        }
+      found = (int) r;
+    }
+  if (found >= 0)
+    *why = UNCITED_NONE;
+  return found;
+}
+
+/* A citation of the brief that names no star level, and why. */
+typedef struct
+{
+  guint cite;
+  Uncited why;
+  guint level;
+} UncitedCite;
+
+/* Says why @cite names none of the opinion's pages, for the brief's card and check. */
+static char *
+describe_uncited (CbOpinion  *self,
+                  GPtrArray  *own,
+                  const Cite *cite,
+                  Uncited     why,
+                  guint       level,
+                  gboolean    bare)
+{
+  g_autofree char *reporter = cb_reporter_canonical (cite->reporter);
+
+  switch (why)
+    {
+    case UNCITED_STARTS_AT:
+      {
+        const Cite *c = g_ptr_array_index (own, level);
+        g_autofree char *opinion = g_strdup_printf ("%s %s %u", c->volume, reporter, c->page);
+
+        if (g_str_equal (c->volume, cite->volume))
+          /* Translators: "The opinion starts at 474 U.S. 344, not 346" */
+          return g_strdup_printf (_("The opinion starts at %s, not %u"), opinion, cite->page);
+        /* Translators: "The opinion starts at 474 U.S. 344, not 475 U.S. 344" */
+        return g_strdup_printf (_("The opinion starts at %s, not %s %s %u"), opinion, cite->volume, reporter,
+                                cite->page);
+      }
+    case UNCITED_STARTS_BEFORE:
+      /* Translators: "The opinion starts at page 345 or before, not at 474 U.S. 346" */
+      return g_strdup_printf (_("The opinion starts at page %u or before, not at %s %s %u"),
+                              cb_opinion_get_first_page (self, level), cite->volume, reporter, cite->page);
+    case UNCITED_NOT_AMONG:
+    case UNCITED_NONE:
+    default:
+      {
+        gboolean unnamed = FALSE;
+        g_autofree char *named = NULL;
+
+        /* Where a level is unnamed, the first page is what rules it out. */
+        for (guint r = own->len; r < MAX_REPORTERS; r++)
+          unnamed |= cb_page_map_has_pages (self->page_map, r);
+        named = unnamed || is_database (cite->reporter)
+                  ? g_strdup_printf ("%s %s %u", cite->volume, reporter, cite->page)
+                  : g_strdup_printf ("%s %s", cite->volume, reporter);
+
+        if (bare)
+          /* Translators: "The opinion’s pages are not those of 88 L. Ed. 2d: …" */
+          return g_strdup_printf (_("The opinion’s pages are not those of %s: pin cites give the opinion’s own "
+                                    "page numbers"), named);
+        /* Translators: "The opinion’s pages are not those of 88 L. Ed. 2d: …", while the
+         * pin cites name the brief's other reporters */
+        return g_strdup_printf (_("The opinion’s pages are not those of %s: pin cites leave it out"), named);
+      }
+    }
 }
 
 /* How a citation of the brief pins a passage. */
@@ -365,20 +514,23 @@ cited_reporter_free (CitedReporter *cited)
 
 /* The citations in @citation that the opinion has pages or numbered paragraphs for,
  * in order, each with its reporter: what every pin cite by @citation cites, whatever
- * the passage; @n_cites comes back with how many citations of pages it names, with
- * pages in the opinion or not. A neutral citation is cited by paragraph where the
- * opinion numbers them; otherwise it names nothing the opinion has. */
+ * the passage. A neutral citation is cited by paragraph where the opinion numbers
+ * them; otherwise it names nothing the opinion has. With @problems, a sentence for
+ * each citation of pages that names none of the opinion's star paging, when it has
+ * some, is added to it. */
 static GPtrArray *
 resolve_citation (CbOpinion  *self,
                   const char *citation,
-                  guint      *n_cites)
+                  GPtrArray  *problems)
 {
   g_autoptr(GPtrArray) cites = parse_citations (citation, TRUE);
   g_autoptr(GPtrArray) own = parse_citations (self->citation, FALSE);
   GPtrArray *resolved = g_ptr_array_new_with_free_func ((GDestroyNotify) cited_reporter_free);
   gboolean taken[MAX_REPORTERS] = { FALSE, };
+  Levels levels;
+  g_autoptr(GArray) uncited = g_array_new (FALSE, TRUE, sizeof (UncitedCite));
 
-  *n_cites = 0;
+  levels_init (self, &levels);
   for (guint i = 0; i < cites->len; i++)
     {
       const Cite *cite = g_ptr_array_index (cites, i);
@@ -392,10 +544,17 @@ resolve_citation (CbOpinion  *self,
         }
       else
         {
-          (*n_cites)++;
-          r = reporter_for (self, own, cite, taken);
+          Uncited why = UNCITED_NONE;
+          guint level = 0;
+
+          r = reporter_for (self, &levels, own, cite, taken, &why, &level);
           if (r < 0)
-            continue;
+            {
+              UncitedCite entry = { i, why, level };
+
+              g_array_append_val (uncited, entry);
+              continue;
+            }
           taken[r] = TRUE;
         }
       cited = g_new0 (CitedReporter, 1);
@@ -414,6 +573,17 @@ resolve_citation (CbOpinion  *self,
         }
       g_ptr_array_add (resolved, cited);
     }
+
+  /* An opinion without star paging has no pages to disagree with. */
+  if (problems != NULL && cb_page_map_get_numbering (self->page_map) == CB_PAGE_NUMBERING_REPORTER &&
+      cb_page_map_has_pages (self->page_map, 0))
+    for (guint i = 0; i < uncited->len; i++)
+      {
+        const UncitedCite *entry = &g_array_index (uncited, UncitedCite, i);
+
+        g_ptr_array_add (problems, describe_uncited (self, own, g_ptr_array_index (cites, entry->cite),
+                                                     entry->why, entry->level, resolved->len == 0));
+      }
   return resolved;
 }
 
@@ -422,8 +592,7 @@ resolve_citation (CbOpinion  *self,
  * read again for each of its excerpts. */
 static GPtrArray *
 cited_reporters (CbOpinion  *self,
-                 const char *citation,
-                 guint      *n_cites)
+                 const char *citation)
 {
   GPtrArray *cited;
 
@@ -433,12 +602,40 @@ cited_reporters (CbOpinion  *self,
       g_clear_pointer (&self->cited, g_ptr_array_unref);
       g_free (self->cited_as);
       self->cited_as = g_strdup (citation);
-      self->cited = resolve_citation (self, citation, &self->n_cites);
+      self->cited = resolve_citation (self, citation, NULL);
     }
   cited = g_ptr_array_ref (self->cited);
-  *n_cites = self->n_cites;
   g_mutex_unlock (&self->cite_lock);
   return cited;
+}
+
+/**
+ * cb_opinion_dup_citation_problems:
+ * @self: an opinion
+ * @citation: (nullable): the brief's citation, as for cb_opinion_pin_cite()
+ *
+ * Says why pin cites by @citation do not name some of its reporters, when the opinion
+ * has star paging: a reporter the opinion has no pages of ("The opinion’s pages are not
+ * those of 88 L. Ed. 2d: pin cites give the opinion’s own page numbers"), or a first
+ * page the opinion's pages disagree with ("The opinion starts at 474 U.S. 344, not
+ * 346"). Pin cites leave such a citation out, and give the bare page when it was the
+ * only one.
+ *
+ * Returns: (transfer full) (element-type utf8): one translated sentence for each, in
+ *   the citation's order; empty when there is nothing to say
+ */
+GPtrArray *
+cb_opinion_dup_citation_problems (CbOpinion  *self,
+                                  const char *citation)
+{
+  GPtrArray *problems;
+
+  g_return_val_if_fail (CB_IS_OPINION (self), NULL);
+
+  problems = g_ptr_array_new_with_free_func (g_free);
+  if (cb_page_map_get_numbering (self->page_map) != CB_PAGE_NUMBERING_SLIP)
+    g_ptr_array_unref (resolve_citation (self, citation, problems));
+  return problems;
 }
 
 /* Narrows a range to what a reader sees: no white space or markers at either end. */
@@ -540,15 +737,17 @@ slip_pin_cite (CbOpinion   *self,
  * order given ("474 U.S. at 347, 106 S. Ct. at 670"), and the parenthetical of a
  * concurrence or dissent. A neutral citation cites the paragraphs of an opinion
  * that numbers them ("2012-Ohio-4567, ¶ 12", "¶¶ 12–13"), a Westlaw or Lexis
- * citation its star pages ("2014 WL 1234567, at *3"). Without a citation that names a
- * reporter (none, an empty one, one with blanks, a neutral one without numbered
- * paragraphs) the bare page of the first reporter is given ("*345", "*345–46",
- * "*345 n.*"). A slip opinion cites its own pages with any citation or none
+ * citation its star pages ("2014 WL 1234567, at *3"). A citation names a star level
+ * as cb_opinion_dup_citation_problems() tells: by the opinion's own citations, or by
+ * its first page alone where the opinion names none. Without a citation that names a
+ * level (none, an empty one, one with blanks, a neutral one without numbered
+ * paragraphs, a reporter the opinion has no pages of, a first page its pages disagree
+ * with) the bare page of the first reporter is given ("*345", "*345–46", "*345 n.*"). A slip opinion cites its own pages with any citation or none
  * ("slip op. at 5", "(slip op., at 5)"), and a quote from its syllabus says so.
  * White space and markers at the ends of the passage do not count.
  *
  * Returns: (transfer full) (nullable): the pin cite, or %NULL when the opinion has
- *   no pages for any cited reporter
+ *   no pages (nor numbered paragraphs, for a neutral citation) to give
  */
 char *
 cb_opinion_pin_cite (CbOpinion   *self,
@@ -558,7 +757,6 @@ cb_opinion_pin_cite (CbOpinion   *self,
                      CbCiteStyle  style)
 {
   g_autoptr(GPtrArray) cited = NULL;
-  guint n_cites;
   const CbFootnote *note;
   const char *parenthetical;
   GString *out;
@@ -580,7 +778,7 @@ cb_opinion_pin_cite (CbOpinion   *self,
   /* A footnote of a dissent is the dissent's: its reference says which part it is in. */
   parenthetical = part_at (self, note != NULL ? note->marker_offset : start);
   out = g_string_new (NULL);
-  cited = cited_reporters (self, citation, &n_cites);
+  cited = cited_reporters (self, citation);
 
   for (guint i = 0; i < cited->len; i++)
     {
@@ -621,10 +819,11 @@ cb_opinion_pin_cite (CbOpinion   *self,
         g_string_append_printf (out, " n.%s", note->label);
     }
 
-  /* No citation, an empty one, one that names no reporter ("596 U.S. ___") or only a
-   * neutral citation whose paragraphs the opinion does not number: a quotation still
-   * never goes without its page, the bare page of the star paging. */
-  if (out->len == 0 && n_cites == 0)
+  /* No citation, an empty one, one that names no reporter ("596 U.S. ___"), one whose
+   * reporters the opinion has no pages of or whose first page its pages disagree with,
+   * or only a neutral citation whose paragraphs the opinion does not number: a
+   * quotation still never goes without its page, the bare page of the star paging. */
+  if (out->len == 0)
     {
       g_autofree char *range = NULL;
 

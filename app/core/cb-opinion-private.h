@@ -50,7 +50,6 @@ struct _CbOpinion
   GMutex cite_lock;
   char *cited_as;
   GPtrArray *cited;
-  guint n_cites;
 };
 
 void            cb_opinion_analyze        (CbOpinion *self);

@@ -169,6 +169,8 @@ char             *cb_opinion_pin_cite           (CbOpinion   *self,
                                                  gsize        end,
                                                  const char  *citation,
                                                  CbCiteStyle  style);
+GPtrArray        *cb_opinion_dup_citation_problems (CbOpinion *self,
+                                                   const char *citation);
 char             *cb_opinion_quote_text         (CbOpinion   *self,
                                                  gsize        start,
                                                  gsize        end);
