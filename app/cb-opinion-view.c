@@ -1,3 +1,7 @@
+/* Opinion view: the opinion's text, read-only, with the brief's excerpts highlighted in
+ * their sections' colours, its citations styled, its pages in the margin by the
+ * reporter chosen, its footnote markers as links, and find. The table of authorities
+ * is in cb-opinion-view-authorities.c. */
 #define G_LOG_DOMAIN "cb-opinion-view"
 
 #include "config.h"
@@ -9,7 +13,7 @@
 #include "cb-citation.h"
 #include "cb-clipboard-format.h"
 #include "cb-context-menu.h"
-#include "cb-opinion-view.h"
+#include "cb-opinion-view-private.h"
 #include "cb-page-gutter.h"
 #include "cb-search-bar.h"
 #include "cb-section-colors.h"
@@ -17,38 +21,8 @@
 
 #define FLASH_MSEC 900
 
-/* The styles of what the citation scanner found, one tag each: cases, statutes, and
- * short forms with Id. */
-enum { CITATION_TAG_CASE, CITATION_TAG_STATUTE, CITATION_TAG_SHORT, N_CITATION_TAGS };
-
+/* The citation tags' names, and the styles of the opinion's language they take. */
 static const char * const citation_tag_names[N_CITATION_TAGS] = { "citation", "statute", "short-citation" };
-
-struct _CbOpinionView
-{
-  AdwBin parent_instance;
-
-  CbOpinion *opinion;
-  CbBrief *brief;
-  CbPageGutter *gutter;
-  GtkTextTag *highlight_tags[CB_N_SECTION_COLORS];
-  GtkTextTag *citation_tags[N_CITATION_TAGS];
-  GtkTextTag *flash_tag;
-  guint flash_id;
-  GMenu *add_menu;
-
-  GtkDropDown *reporter_dropdown;
-  GtkLabel *pages_label;
-  GtkMenuButton *authorities_button;
-  GtkLabel *cases_heading;
-  GtkListBox *cases_list;
-  GtkLabel *statutes_heading;
-  GtkListBox *statutes_list;
-  GPtrArray *authorities;
-  GPtrArray *authority_rows;    /* GtkListBoxRow, one per authority, in its order */
-  CbSearchBar *search_bar;
-  GtkSourceView *source_view;
-  GtkSourceBuffer *buffer;
-};
 
 G_DEFINE_FINAL_TYPE (CbOpinionView, cb_opinion_view, ADW_TYPE_BIN)
 
@@ -421,112 +395,6 @@ reporter_selected_cb (CbOpinionView *self)
     cb_page_gutter_set_reporter (self->gutter, selected);
 }
 
-/* A row of the table of authorities: the authority, wrapped at words if it must be,
- * and how often the opinion cites it. */
-static GtkWidget *
-authority_row_new (const CbAuthority *authority)
-{
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *label = gtk_label_new (authority->label);
-  g_autofree char *count = g_strdup_printf ("%u", authority->count);
-  GtkWidget *count_label = gtk_label_new (count);
-  g_autofree char *times = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Cited once", "Cited %u times",
-                                                         authority->count),
-                                            authority->count);
-  g_autofree char *accessible = g_strdup_printf ("%s, %s", authority->label, times);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  /* Wide enough for a case name and its citation on one line, as a table of
-   * authorities sets them; a long one wraps at a word. */
-  gtk_label_set_width_chars (GTK_LABEL (label), 36);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 56);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_widget_add_css_class (count_label, "numeric");
-  gtk_widget_add_css_class (count_label, "dim-label");
-  gtk_widget_set_valign (count_label, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (count_label, times);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_widget_set_margin_top (box, 8);
-  gtk_widget_set_margin_bottom (box, 8);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), count_label);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
-  return row;
-}
-
-static void
-clear_list (GtkListBox *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
-}
-
-/* The cases, then the statutes, each group headed with how many there are. */
-static void
-update_authorities (CbOpinionView *self)
-{
-  guint n_cases = 0, n_statutes = 0;
-  g_autofree char *cases = NULL;
-  g_autofree char *statutes = NULL;
-
-  clear_list (self->cases_list);
-  clear_list (self->statutes_list);
-  g_clear_pointer (&self->authorities, g_ptr_array_unref);
-  g_ptr_array_set_size (self->authority_rows, 0);
-
-  if (self->opinion == NULL)
-    return;
-
-  self->authorities = cb_citation_authorities (cb_opinion_get_citations (self->opinion));
-  for (guint i = 0; i < self->authorities->len; i++)
-    {
-      const CbAuthority *authority = g_ptr_array_index (self->authorities, i);
-      GtkWidget *row = authority_row_new (authority);
-      gboolean statute = authority->kind == CB_CITATION_STATUTE;
-
-      g_object_set_data (G_OBJECT (row), "cb-authority", GUINT_TO_POINTER (i + 1));
-      gtk_list_box_append (statute ? self->statutes_list : self->cases_list, row);
-      g_ptr_array_add (self->authority_rows, row);
-      if (statute)
-        n_statutes++;
-      else
-        n_cases++;
-    }
-
-  /* Translators: the heading of the cases an opinion cites, with how many */
-  cases = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Case", "%u Cases", n_cases), n_cases);
-  /* Translators: the heading of the statutes an opinion cites, with how many */
-  statutes = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Statute", "%u Statutes", n_statutes), n_statutes);
-  gtk_label_set_label (self->cases_heading, cases);
-  gtk_label_set_label (self->statutes_heading, statutes);
-  gtk_widget_set_visible (GTK_WIDGET (self->cases_heading), n_cases > 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->cases_list), n_cases > 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->statutes_heading), n_statutes > 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->statutes_list), n_statutes > 0);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->authorities_button), self->authorities->len > 0);
-}
-
-static void
-authority_activated_cb (CbOpinionView *self,
-                        GtkListBoxRow *row)
-{
-  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "cb-authority"));
-  const CbAuthority *authority;
-
-  g_return_if_fail (index > 0 && index <= self->authorities->len);
-  authority = g_ptr_array_index (self->authorities, index - 1);
-  gtk_menu_button_popdown (self->authorities_button);
-  cb_opinion_view_show_range (self, authority->first_start, authority->first_end);
-}
-
 static const CbCitation *
 citation_at (CbOpinionView *self,
              gsize          offset)
@@ -760,7 +628,7 @@ cb_opinion_view_class_init (CbOpinionViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CbOpinionView, cases_list);
   gtk_widget_class_bind_template_child (widget_class, CbOpinionView, statutes_heading);
   gtk_widget_class_bind_template_child (widget_class, CbOpinionView, statutes_list);
-  gtk_widget_class_bind_template_callback (widget_class, authority_activated_cb);
+  _cb_opinion_view_authorities_class_init (widget_class);
   gtk_widget_class_bind_template_child (widget_class, CbOpinionView, search_bar);
   gtk_widget_class_bind_template_child (widget_class, CbOpinionView, source_view);
 
@@ -914,7 +782,7 @@ cb_opinion_view_set_opinion (CbOpinionView *self,
   }
   cb_page_gutter_set_opinion (self->gutter, opinion);
   update_reporters (self);
-  update_authorities (self);
+  _cb_opinion_view_update_authorities (self);
   update_highlights (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OPINION]);
 }
@@ -1184,53 +1052,6 @@ cb_opinion_view_dup_match_label (CbOpinionView *self)
 {
   g_return_val_if_fail (CB_IS_OPINION_VIEW (self), NULL);
   return cb_search_bar_dup_match_label (self->search_bar);
-}
-
-/**
- * cb_opinion_view_get_authorities:
- * @self: the view
- *
- * Returns: (transfer none) (element-type CbAuthority) (nullable): the authorities listed
- */
-GPtrArray *
-cb_opinion_view_get_authorities (CbOpinionView *self)
-{
-  g_return_val_if_fail (CB_IS_OPINION_VIEW (self), NULL);
-  return self->authorities;
-}
-
-/**
- * cb_opinion_view_activate_authority:
- * @self: the view
- * @index: an authority, by its place in cb_opinion_view_get_authorities()
- *
- * Goes to the first place the opinion cites that authority, as choosing it does.
- */
-void
-cb_opinion_view_activate_authority (CbOpinionView *self,
-                                    guint          index)
-{
-  GtkListBoxRow *row;
-
-  g_return_if_fail (CB_IS_OPINION_VIEW (self));
-
-  g_return_if_fail (index < self->authority_rows->len);
-  row = g_ptr_array_index (self->authority_rows, index);
-  authority_activated_cb (self, row);
-}
-
-/**
- * cb_opinion_view_get_authorities_popover:
- * @self: the view
- *
- * Returns: (transfer none): the popover of Authorities, the opinion's table of
- *   authorities
- */
-GtkWidget *
-cb_opinion_view_get_authorities_popover (CbOpinionView *self)
-{
-  g_return_val_if_fail (CB_IS_OPINION_VIEW (self), NULL);
-  return GTK_WIDGET (gtk_menu_button_get_popover (self->authorities_button));
 }
 
 /**
