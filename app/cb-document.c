@@ -738,19 +738,6 @@ cb_document_check_disk_finish (CbDocument   *self,
 }
 
 /**
- * cb_document_get_checking:
- * @self: a document
- *
- * Returns: whether a look at the disk is due or under way
- */
-gboolean
-cb_document_get_checking (CbDocument *self)
-{
-  g_return_val_if_fail (CB_IS_DOCUMENT (self), FALSE);
-  return self->checking || self->check_id != 0;
-}
-
-/**
  * cb_document_keep_mine:
  * @self: a document
  *

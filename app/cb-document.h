@@ -75,7 +75,6 @@ void                 cb_document_check_disk_async   (CbDocument          *self,
                                                      gpointer             user_data);
 void                 cb_document_check_disk_finish  (CbDocument          *self,
                                                      GAsyncResult        *result);
-gboolean             cb_document_get_checking       (CbDocument          *self);
 void                 cb_document_keep_mine          (CbDocument          *self);
 gboolean             cb_document_is_file            (CbDocument          *self,
                                                      GFile               *file);

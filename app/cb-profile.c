@@ -44,17 +44,6 @@ cb_profile_init (void)
     process_time = cb_process_start_time ();
 }
 
-/**
- * cb_profile_enabled:
- *
- * Returns: whether timings are logged
- */
-gboolean
-cb_profile_enabled (void)
-{
-  return enabled;
-}
-
 static void
 after_paint_cb (GdkFrameClock *clock,
                 gpointer       user_data)

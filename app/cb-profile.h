@@ -5,7 +5,6 @@
 G_BEGIN_DECLS
 
 void     cb_profile_init          (void);
-gboolean cb_profile_enabled       (void);
 void     cb_profile_watch_window  (GtkWindow *window);
 void     cb_profile_mark_next_frame (GtkWidget  *widget,
                                      const char *what);

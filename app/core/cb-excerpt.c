@@ -183,30 +183,6 @@ cb_anchor_status_to_string (CbAnchorStatus status)
 }
 
 /**
- * cb_anchor_status_from_string:
- * @string: a status name as written in a .brief file
- * @status: (out): return location for the status
- *
- * Parses a status name written by cb_anchor_status_to_string().
- *
- * Returns: %TRUE if @string names a status
- */
-gboolean
-cb_anchor_status_from_string (const char     *string,
-                              CbAnchorStatus *status)
-{
-  g_return_val_if_fail (string != NULL, FALSE);
-
-  for (guint i = 0; i < G_N_ELEMENTS (status_names); i++)
-    if (g_str_equal (string, status_names[i]))
-      {
-        *status = i;
-        return TRUE;
-      }
-  return FALSE;
-}
-
-/**
  * cb_excerpt_new:
  * @id: identifier, unique within its brief
  * @section_id: the id of the section the excerpt belongs to

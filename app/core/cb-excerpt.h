@@ -25,8 +25,6 @@ typedef enum
 GType cb_anchor_status_get_type (void);
 
 const char     *cb_anchor_status_to_string   (CbAnchorStatus  status);
-gboolean        cb_anchor_status_from_string (const char     *string,
-                                              CbAnchorStatus *status);
 
 #define CB_TYPE_EXCERPT (cb_excerpt_get_type ())
 G_DECLARE_FINAL_TYPE (CbExcerpt, cb_excerpt, CB, EXCERPT, GObject)

@@ -297,18 +297,6 @@ cb_text_sink_end_note (CbTextSink *note)
 }
 
 /**
- * cb_text_sink_is_empty:
- * @self: a text
- *
- * Returns: whether nothing visible has been written
- */
-gboolean
-cb_text_sink_is_empty (CbTextSink *self)
-{
-  return self->text->len == 0 && self->pending_marker == NULL;
-}
-
-/**
  * cb_text_sink_finish:
  * @self: (transfer full): the opinion's text
  *

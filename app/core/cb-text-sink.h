@@ -29,7 +29,6 @@ void        cb_text_sink_reference         (CbTextSink *self,
 CbTextSink *cb_text_sink_begin_note        (CbTextSink *self,
                                             const char *label);
 void        cb_text_sink_end_note          (CbTextSink *note);
-gboolean    cb_text_sink_is_empty          (CbTextSink *self);
 char       *cb_text_sink_finish            (CbTextSink *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CbTextSink, cb_text_sink_free)
