@@ -921,8 +921,13 @@ cb_template_editor_new (GtkApplication *application,
       /* Translators: the title of an editable copy of a built-in template */
       g_autofree char *title = g_strdup_printf (_("%s (copy)"), cb_template_get_title (template));
 
+      g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+      g_autofree char *author = g_settings_get_string (settings, "student-name");
+
       self->template = cb_template_copy (template, id);
       cb_template_set_title (self->template, title);
+      /* The copy is the user's: theirs is the name it carries, not Casebrief's. */
+      cb_template_set_author (self->template, author);
     }
   else
     {

@@ -219,6 +219,17 @@ _cb_window_set_brief (CbWindow    *self,
     g_signal_handlers_disconnect_by_data (self->brief, self);
   discard_draft (self);
 
+  /* A brief that names no student (an assignment as handed out) names the one of the
+   * preferences, as a new brief does. Before the window follows its changes: opening
+   * alone does not make it modified, and the name is saved with the next save. */
+  if (*cb_brief_get_student (brief) == '\0')
+    {
+      g_autofree char *student = g_settings_get_string (self->settings, "student-name");
+
+      if (*student != '\0')
+        cb_brief_set_student (brief, student);
+    }
+
   g_set_object (&self->brief, brief);
   cite_style_changed_cb (self);
   cb_document_reset (self->document, file, stamp);

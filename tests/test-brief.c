@@ -271,7 +271,9 @@ test_round_trip_tricky_text (void)
       g_ptr_array_add (blocks, cb_block_new_paragraph ());
     }
   cb_section_set_blocks (cb_brief_get_section (brief, 2), blocks);
-  excerpt = cb_brief_add_excerpt (brief, "holding", 3, 10);
+  /* Quoted in its section, as the editor quotes it. */
+  excerpt = cb_brief_add_excerpt (brief, "issue", 3, 10);
+  cb_brief_insert_excerpt_block (brief, cb_brief_lookup_section (brief, "issue"), excerpt, 0);
   cb_excerpt_set_note (excerpt, texts[1]);
   cb_brief_set_course (brief, texts[4]);
   cb_brief_set_assignment_instructions (brief, texts[2]);

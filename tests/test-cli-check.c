@@ -385,7 +385,7 @@ test_new_errors (Fixture       *fixture,
 
   run_casebrief (fixture, &unknown, "new", "--template", "brandeis", "--opinion", fixture->opinion_path,
                  "-o", "x.brief", NULL);
-  g_assert_cmpstr (unknown.err, ==, "casebrief: no template file or built-in template named “brandeis”\n");
+  g_assert_cmpstr (unknown.err, ==, "casebrief: no template file or template with the id “brandeis” (the templates are: classic, default, irac)\n");
   g_assert_cmpint (unknown.status, ==, 1);
 
   run_casebrief (fixture, &no_opinion, "new", "--template", "default", "--opinion", "nowhere.txt",

@@ -15,6 +15,7 @@
 #include "cb-citation.h"
 #include "cb-error.h"
 #include "cb-opinion.h"
+#include "cb-section.h"
 #include "cb-template.h"
 #include "cb-test.h"
 
@@ -652,6 +653,116 @@ test_excerpt_overlapping (void)
   clear_workdir ();
 }
 
+/* A quotation of an excerpt the brief does not have (an id edited by hand) would show
+ * nowhere, and the excerpt it was meant to be would lose its place: the brief is refused
+ * everywhere it is read, naming the file, the line, the section and the id. */
+static void
+test_excerpt_dangling_ref (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CbBrief) brief = load_edited ("<excerpt-ref ref=\"x00000001\"/>", "<excerpt-ref ref=\"nope\"/>", &error);
+  g_autofree char *path = g_build_filename (workdir, "edited.brief", NULL);
+  const char *message = "edited.brief, line 56: section “Facts” refers to excerpt “nope”, which the brief does not have";
+
+  g_assert_null (brief);
+  assert_error_names_file (error, path, CB_ERROR_DANGLING_REF);
+  g_assert_cmpstr (error->message, ==, message);
+  assert_export_refuses (path);
+  assert_inspect_refuses (path);
+  {
+    const char *args[] = { "check", path, NULL };
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+    g_autofree char *row_end = g_strdup_printf ("unreadable  %s\n", message);
+
+    g_assert_cmpint (cb_test_run_casebrief (workdir, args, &out, &err), ==, 2);
+    g_assert_cmpstr (err, ==, "");
+    g_assert_true (g_str_has_suffix (out, row_end));
+  }
+  assert_workdir_holds (1);
+  clear_workdir ();
+}
+
+/* An excerpt no section quotes (its quotation taken out by hand) is the student's, and
+ * the opinion still shows it: it is put back at the end of its section, where the
+ * window, the PDF and check show it, and saved there. One whose section is gone too is
+ * refused: there is nowhere to show it. */
+static void
+test_excerpt_unquoted (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CbBrief) brief = load_edited ("        <excerpt-ref ref=\"x00000001\"/>\n", "", &error);
+  g_autofree char *path = g_build_filename (workdir, "edited.brief", NULL);
+  g_autofree char *pdf = g_build_filename (workdir, "out.pdf", NULL);
+  g_autoptr(GBytes) saved = NULL;
+  CbSection *facts;
+  const CbBlock *last;
+
+  g_assert_no_error (error);
+  facts = cb_brief_lookup_section (brief, "facts");
+  last = cb_section_get_block (facts, cb_section_get_n_blocks (facts) - 1);
+  g_assert_cmpint (last->kind, ==, CB_BLOCK_EXCERPT);
+  g_assert_cmpstr (last->excerpt_id, ==, "x00000001");
+  g_assert_cmpuint (g_list_model_get_n_items (cb_brief_get_excerpts (brief)), ==, 10);
+  saved = cb_brief_to_bytes (brief);
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (saved, NULL), g_bytes_get_size (saved),
+                                  "        <excerpt-ref ref=\"x00000003\"/>\n"
+                                  "        <excerpt-ref ref=\"x00000001\"/>\n      </content>"));
+
+  /* The PDF prints it, and check counts it in its section. */
+  {
+    const char *args[] = { "export", "--pdf", pdf, path, NULL };
+    const char *text_argv[] = { "pdftotext", pdf, "-", NULL };
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+    g_autofree char *text = NULL;
+    g_autofree char *joined = NULL;
+
+    g_assert_cmpint (cb_test_run_casebrief (workdir, args, &out, &err), ==, 0);
+    g_assert_cmpstr (err, ==, "");
+    g_assert_cmpint (cb_test_run (NULL, NULL, text_argv, &text, NULL), ==, 0);
+    joined = g_strdelimit (g_strdup (text), "\n", ' ');
+    g_assert_nonnull (strstr (joined, "James then attended to other matters"));
+  }
+  {
+    const char *args[] = { "check", "--csv", path, NULL };
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+    g_auto(GStrv) lines = NULL;
+    g_auto(GStrv) header = NULL;
+    g_auto(GStrv) row = NULL;
+    guint column = G_MAXUINT;
+
+    cb_test_run_casebrief (workdir, args, &out, &err);
+    g_assert_cmpstr (err, ==, "");
+    lines = g_strsplit (out, "\n", -1);
+    header = g_strsplit (lines[0], ",", -1);
+    row = g_strsplit (lines[1], ",", -1);
+    for (guint i = 0; header[i] != NULL; i++)
+      if (g_str_equal (header[i], "Facts excerpts"))
+        column = i;
+    g_assert_cmpuint (column, <, g_strv_length (row));
+    g_assert_cmpstr (row[column], ==, "3");
+  }
+  clear_workdir ();
+  g_clear_object (&brief);
+
+  {
+    g_autofree char *doc = edited_sample ("        <excerpt-ref ref=\"x00000001\"/>\n", "");
+    GString *edited = g_string_new (doc);
+    g_autoptr(GBytes) bytes = NULL;
+
+    g_assert_cmpuint (g_string_replace (edited, "<excerpt id=\"x00000001\" section=\"facts\"",
+                                        "<excerpt id=\"x00000001\" section=\"gone\"", 1), ==, 1);
+    bytes = g_string_free_to_bytes (edited);
+    brief = cb_brief_load_bytes (bytes, "edited.brief", &error);
+    g_assert_null (brief);
+    g_assert_error (error, CB_ERROR, CB_ERROR_DANGLING_REF);
+    g_assert_cmpstr (error->message, ==,
+                     "edited.brief, line 95: excerpt “x00000001” belongs to section “gone”, which the brief does not have");
+  }
+}
+
 static void
 test_template_duplicate_section (void)
 {
@@ -773,6 +884,8 @@ main (int   argc,
   g_test_add_func ("/hostile/excerpt/duplicate-id", test_excerpt_duplicate_id);
   g_test_add_func ("/hostile/excerpt/past-end", test_excerpt_past_end);
   g_test_add_func ("/hostile/excerpt/overlapping", test_excerpt_overlapping);
+  g_test_add_func ("/hostile/excerpt/dangling-ref", test_excerpt_dangling_ref);
+  g_test_add_func ("/hostile/excerpt/unquoted", test_excerpt_unquoted);
   g_test_add_func ("/hostile/fuzz-regressions", test_fuzz_regressions);
 
   status = g_test_run ();

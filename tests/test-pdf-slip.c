@@ -249,7 +249,9 @@ test_brief_round_trip (void)
       gsize start, end;
 
       g_assert_true (cb_opinion_find_quote (slip, quotes[i], 0, &start, &end));
-      cb_brief_add_excerpt (brief, "facts", start, end);
+      /* Quoted in its section, as the editor quotes it. */
+      cb_brief_insert_excerpt_block (brief, cb_brief_lookup_section (brief, "facts"),
+                                     cb_brief_add_excerpt (brief, "facts", start, end), i);
     }
 
   bytes = cb_brief_to_bytes (brief);

@@ -515,7 +515,10 @@ test_editor_builtin_copy (void)
   copy = cb_template_editor_get_template (editor);
   g_assert_true (copy != builtin);
   g_assert_cmpstr (cb_template_get_id (copy), ==, "default-copy");
-  g_assert_cmpstr (cb_template_get_title (copy), ==, "Four-part brief (copy)");
+  g_assert_cmpstr (cb_template_get_title (copy), ==, "Four-Part Brief (copy)");
+  /* The copy is the user's: not Casebrief's, and nobody's while Preferences name no one. */
+  g_assert_cmpstr (cb_template_get_author (builtin), ==, "Casebrief");
+  g_assert_cmpstr (cb_template_get_author (copy), ==, "");
   g_assert_false (cb_template_get_builtin (copy));
   g_assert_null (cb_template_editor_get_file (editor));
   /* A copy exists nowhere yet: closing it must ask. */
@@ -529,7 +532,7 @@ test_editor_builtin_copy (void)
   /* The built-in is as it was, and still the one under its id. */
   builtin = cb_template_store_lookup (store, "default");
   g_assert_true (cb_template_get_builtin (builtin));
-  g_assert_cmpstr (cb_template_get_title (builtin), ==, "Four-part brief");
+  g_assert_cmpstr (cb_template_get_title (builtin), ==, "Four-Part Brief");
   g_assert_cmpstr (cb_template_get_section (builtin, 3)->title, ==, "Reasoning");
   {
     g_autoptr(GBytes) after = cb_template_to_bytes (builtin);
@@ -540,8 +543,15 @@ test_editor_builtin_copy (void)
   assert_valid (cb_template_editor_get_file (editor), "brieftemplate.rng");
 
   /* Another copy of the same built-in gets an id of its own. */
-  second = cb_template_editor_new (NULL, builtin);
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+
+    g_settings_set_string (settings, "student-name", "Prof. Ames");
+    second = cb_template_editor_new (NULL, builtin);
+    g_settings_reset (settings, "student-name");
+  }
   g_assert_cmpstr (cb_template_get_id (cb_template_editor_get_template (second)), ==, "default-copy-2");
+  g_assert_cmpstr (cb_template_get_author (cb_template_editor_get_template (second)), ==, "Prof. Ames");
 
   /* The user's own template is edited in place, in its file. */
   {
@@ -656,9 +666,9 @@ test_gallery_lists_builtins (void)
   GtkListBox *list = find_list_box (GTK_WIDGET (dialog));
   g_autoptr(GFile) opinion = sample_opinion ();
   const char *expected[] = {
-    "Classic full brief|Built-in|by Casebrief|Facts · Procedural History · Issue · Holding · Rule · "
+    "Classic Full Brief|Built-in|by Casebrief|Facts · Procedural History · Issue · Holding · Rule · "
       "Reasoning · Disposition · Concurrences and Dissents · Notes|",
-    "Four-part brief|Built-in|by Casebrief|Facts · Issue · Holding · Reasoning|",
+    "Four-Part Brief|Built-in|by Casebrief|Facts · Issue · Holding · Reasoning|",
     "IRAC|Built-in|by Casebrief|Issue · Rule · Application · Conclusion|",
   };
   CbWindow *target;

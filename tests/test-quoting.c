@@ -1023,7 +1023,7 @@ test_new_brief_of_open_opinion (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new", "s", "classic"));
   cb_test_wait_until (has_message_dialog, NULL);
   dialog = message_dialog ();
-  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "New Brief From “Classic full brief”");
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "New Brief From “Classic Full Brief”");
   g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "this");
   button = cb_test_find_button (GTK_WIDGET (dialog), "_This Opinion");
   g_assert_nonnull (button);

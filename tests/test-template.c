@@ -54,7 +54,7 @@ test_load_builtin_file (void)
   g_assert_no_error (error);
   g_assert_cmpstr (cb_template_get_id (template), ==, "classic");
   g_assert_cmpuint (cb_template_get_version (template), ==, 1);
-  g_assert_cmpstr (cb_template_get_title (template), ==, "Classic full brief");
+  g_assert_cmpstr (cb_template_get_title (template), ==, "Classic Full Brief");
   g_assert_false (cb_template_get_builtin (template));
   g_assert_cmpuint (cb_template_get_n_sections (template), ==, 9);
 
@@ -376,7 +376,7 @@ test_store (void)
 
   g_assert_true (cb_template_get_builtin (cb_template_store_lookup (store, "classic")));
   g_assert_true (cb_template_get_builtin (cb_template_store_lookup (store, "irac")));
-  g_assert_cmpstr (cb_template_get_title (cb_template_store_get_default_template (store)), ==, "Four-part brief");
+  g_assert_cmpstr (cb_template_get_title (cb_template_store_get_default_template (store)), ==, "Four-Part Brief");
   /* Built-ins win over a user file with the same id. */
   g_assert_true (cb_template_get_builtin (cb_template_store_get_default_template (store)));
 

@@ -3,9 +3,14 @@
 #include <string.h>
 #include <adwaita.h>
 
+#include <glib/gstdio.h>
+
+#include "cb-brief.h"
 #include "cb-brief-view.h"
+#include "cb-error.h"
 #include "cb-opinion-view.h"
 #include "cb-section-editor.h"
+#include "cb-template-store.h"
 #include "cb-window.h"
 #include "cb-test-ui.h"
 
@@ -107,6 +112,119 @@ test_find_in_opinion (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+has_brief (gpointer data)
+{
+  return cb_window_get_brief (data) != NULL;
+}
+
+static gboolean
+has_message (gpointer data)
+{
+  return cb_window_get_last_message (data) != NULL;
+}
+
+static gboolean
+file_holds_student (gpointer data)
+{
+  g_autoptr(CbBrief) brief = cb_brief_load_file (data, NULL, NULL);
+
+  return brief != NULL && g_str_equal (cb_brief_get_student (brief), "Sam Student");
+}
+
+/* An assignment names no student: the window fills in the name of the preferences, as
+ * for a new brief, without calling the brief modified (only opening it changed nothing
+ * the student did); the name is in the file once the student saves. A brief that names
+ * a student keeps that name. */
+static void
+test_student_from_preferences (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(CbOpinion) opinion = cb_test_import_opinion ("data/opinions/davidson-v-cannon.txt");
+  g_autoptr(CbBrief) assignment = cb_brief_new (cb_template_store_get_default_template (cb_template_store_get_default ()),
+                                                opinion);
+  g_autofree char *dir = g_dir_make_tmp ("casebrief-student-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "assignment.brief", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *sample_path = g_build_filename (g_getenv ("CB_SOURCE_ROOT"), "data", "samples",
+                                                   "davidson-v-cannon.brief", NULL);
+  g_autoptr(GFile) sample = g_file_new_for_path (sample_path);
+  g_autoptr(GError) error = NULL;
+  CbWindow *window;
+  CbWindow *other;
+
+  g_assert_true (cb_brief_save_file (assignment, file, NULL, &error));
+  g_assert_no_error (error);
+  g_settings_set_string (settings, "student-name", "Sam Student");
+
+  window = g_object_new (CB_TYPE_WINDOW, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  cb_window_open_file (window, file);
+  cb_test_wait_until (has_brief, window);
+  g_assert_cmpstr (gtk_editable_get_text (cb_brief_view_get_metadata_row (cb_window_get_brief_view (window), "student")),
+                   ==, "Sam Student");
+  g_assert_cmpstr (cb_brief_get_student (cb_window_get_brief (window)), ==, "Sam Student");
+  g_assert_false (cb_window_get_modified (window));
+  g_assert_false (file_holds_student (file));
+
+  cb_window_save_to (window, file);
+  cb_test_wait_until (file_holds_student, file);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  other = g_object_new (CB_TYPE_WINDOW, NULL);
+  gtk_window_present (GTK_WINDOW (other));
+  cb_window_open_file (other, sample);
+  cb_test_wait_until (has_brief, other);
+  g_assert_cmpstr (cb_brief_get_student (cb_window_get_brief (other)), ==, "Jordan Avery");
+  gtk_window_destroy (GTK_WINDOW (other));
+
+  g_settings_reset (settings, "student-name");
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* A brief that quotes an excerpt it does not have is refused with the reason, and the
+ * window keeps the brief it shows. */
+static void
+test_open_dangling_ref (void)
+{
+  g_autofree char *sample_path = g_build_filename (g_getenv ("CB_SOURCE_ROOT"), "data", "samples",
+                                                   "davidson-v-cannon.brief", NULL);
+  g_autoptr(GFile) sample = g_file_new_for_path (sample_path);
+  g_autofree char *contents = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("casebrief-dangling-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "edited.brief", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *after = NULL;
+  GString *edited;
+  CbWindow *window = g_object_new (CB_TYPE_WINDOW, NULL);
+  CbBrief *shown;
+
+  g_assert_true (g_file_get_contents (sample_path, &contents, NULL, NULL));
+  edited = g_string_new (contents);
+  g_assert_cmpuint (g_string_replace (edited, "<excerpt-ref ref=\"x00000001\"/>", "<excerpt-ref ref=\"nope\"/>", 1), ==, 1);
+  g_assert_true (g_file_set_contents (path, edited->str, -1, NULL));
+
+  gtk_window_present (GTK_WINDOW (window));
+  cb_window_open_file (window, sample);
+  cb_test_wait_until (has_brief, window);
+  shown = cb_window_get_brief (window);
+  cb_window_open_file (window, file);
+  cb_test_wait_until (has_message, window);
+  g_assert_cmpstr (cb_window_get_last_message (window), ==,
+                   "edited.brief, line 56: section “Facts” refers to excerpt “nope”, which the brief does not have");
+  g_assert_true (cb_window_get_brief (window) == shown);
+  g_assert_true (cb_window_has_file (window, sample));
+  g_assert_false (cb_window_get_modified (window));
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, edited->str);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_string_free (edited, TRUE);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -115,6 +233,8 @@ main (int   argc,
 
   g_test_add_func ("/window/shows-sample", test_window_shows_sample);
   g_test_add_func ("/window/find-in-opinion", test_find_in_opinion);
+  g_test_add_func ("/window/student-from-preferences", test_student_from_preferences);
+  g_test_add_func ("/window/open-dangling-ref", test_open_dangling_ref);
 
   return g_test_run ();
 }

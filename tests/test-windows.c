@@ -173,16 +173,19 @@ leave_draft (const char *path)
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   g_autoptr(CbBrief) brief = cb_brief_load_file (file, NULL, &error);
-  g_autofree char *text = NULL;
-  g_autofree char *edited = NULL;
+  g_autoptr(GPtrArray) blocks = NULL;
+  CbBlock *typed;
   g_autofree char *uri = g_file_get_uri (file);
   g_autofree char *id = g_uuid_string_random ();
   g_autoptr(GBytes) bytes = NULL;
 
   g_assert_no_error (error);
-  text = cb_section_dup_plain_text (cb_brief_get_section (brief, 0));
-  edited = g_strconcat (text, TYPED, NULL);
-  cb_section_set_plain_text (cb_brief_get_section (brief, 0), edited);
+  /* A paragraph typed after the section's last, its quotations kept where they are. */
+  blocks = cb_section_dup_blocks (cb_brief_get_section (brief, 0));
+  typed = cb_block_new_paragraph ();
+  cb_block_add_run (typed, TYPED, CB_RUN_PLAIN);
+  g_ptr_array_add (blocks, typed);
+  cb_section_set_blocks (cb_brief_get_section (brief, 0), blocks);
   bytes = cb_brief_to_bytes (brief);
   /* Written after the file, as a draft of it always is. */
   g_usleep (1100 * 1000);

@@ -47,6 +47,8 @@ cb_cli_export (int    argc,
   context = g_option_context_new (_("BRIEF — typeset a brief as PDF"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_help_enabled (context, TRUE);
+  /* The usage line names the command, not only the program. */
+  g_set_prgname ("casebrief export");
 
   /* g_option_context_parse_strv() edits the array, so parse a copy. */
   args = g_new0 (char *, argc + 1);

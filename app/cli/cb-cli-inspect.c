@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "cb-brief.h"
 #include "cb-citation.h"
 #include "cb-cli.h"
 #include "cb-opinion.h"
@@ -405,13 +406,16 @@ cb_cli_inspect (int    argc,
     { "citation", 0, 0, G_OPTION_ARG_STRING, &citation, N_("Cite by this citation"), N_("CITATION") },
     { "quote", 0, 0, G_OPTION_ARG_STRING, &quote, N_("Print the pin cite of each place of TEXT"), N_("TEXT") },
     { "supreme-court-style", 0, 0, G_OPTION_ARG_NONE, &court_style, N_("Cite as the Supreme Court does"), NULL },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("OPINION") },
+    /* No description: the usage line names OPINION already. */
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, NULL },
     { NULL }
   };
 
-  context = g_option_context_new (_("OPINION — show what Casebrief reads from an opinion"));
+  context = g_option_context_new (_("OPINION — show what Casebrief reads from an opinion (of a .brief, the opinion it embeds)"));
   g_option_context_set_help_enabled (context, TRUE);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  /* The usage line names the command, not only the program. */
+  g_set_prgname ("casebrief inspect");
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
       g_printerr ("casebrief: inspect: %s\n", error->message);
@@ -424,7 +428,40 @@ cb_cli_inspect (int    argc,
     }
 
   file = g_file_new_for_commandline_arg (files[0]);
-  opinion = cb_opinion_import_file (file, NULL, &error);
+  /* Named by its suffix, as the window tells them: a brief is inspected by the opinion
+   * it embeds (its XML is no opinion text), a template has none. */
+  if (g_str_has_suffix (files[0], ".brieftemplate"))
+    {
+      g_autofree char *name = g_filename_display_name (files[0]);
+      g_autofree char *message = g_strdup_printf (_("%s is a template, not an opinion; inspect takes an opinion or a brief"),
+                                                  name);
+
+      cb_cli_fail (message);
+      return 1;
+    }
+  if (g_str_has_suffix (files[0], ".brief"))
+    {
+      g_autoptr(CbBrief) brief = cb_brief_load_file (file, NULL, &error);
+      g_autofree char *name = g_filename_display_name (files[0]);
+      g_autofree char *note = NULL;
+
+      if (brief == NULL)
+        {
+          if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+            return fail (files[0], _("no such file"));
+          cb_cli_fail (error->message);
+          return 1;
+        }
+      opinion = g_object_ref (cb_brief_get_opinion (brief));
+      /* Pin cites as the brief makes them, unless told otherwise. */
+      if (citation == NULL && cb_brief_get_citation (brief)[0] != '\0')
+        citation = g_strdup (cb_brief_get_citation (brief));
+      note = g_strdup_printf (_("%s is a brief: showing the opinion embedded in it"), name);
+      /* On stderr: the table, the JSON and the pin cites read as for an opinion. */
+      cb_cli_fail (note);
+    }
+  else
+    opinion = cb_opinion_import_file (file, NULL, &error);
   if (opinion == NULL)
     {
       /* A missing file is named as it was typed; every other message names it. */

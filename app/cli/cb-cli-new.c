@@ -29,27 +29,6 @@ fail_exists (const char *output_path)
   fail (message);
 }
 
-/* A template argument is a file when it names one, otherwise a template id. */
-static CbTemplate *
-find_template (const char  *name,
-               GError     **error)
-{
-  g_autoptr(GFile) file = g_file_new_for_commandline_arg (name);
-  CbTemplate *template;
-
-  if (g_file_query_exists (file, NULL))
-    return cb_template_load_file (file, NULL, error);
-
-  template = cb_template_store_lookup (cb_template_store_get_default (), name);
-  if (template == NULL)
-    {
-      g_set_error (error, CB_ERROR, CB_ERROR_NOT_FOUND,
-                   _("no template file or built-in template named “%s”"), name);
-      return NULL;
-    }
-  return g_object_ref (template);
-}
-
 /**
  * cb_cli_new:
  * @argc: argument count, from "new" on
@@ -79,9 +58,9 @@ cb_cli_new (int    argc,
   gboolean force = FALSE;
   const GOptionEntry entries[] = {
     { "template", 't', 0, G_OPTION_ARG_FILENAME, &template_name,
-      N_("A .brieftemplate file, or a built-in template: default, classic, irac"), N_("TEMPLATE") },
+      N_("A .brieftemplate file, or a template’s id: a built-in (default, classic, irac), your own or one installed for everyone"), N_("TEMPLATE") },
     { "opinion", 0, 0, G_OPTION_ARG_FILENAME, &opinion_path,
-      N_("The opinion to brief (plain text or HTML)"), N_("OPINION") },
+      N_("The opinion to brief (plain text, HTML, casebody XML or PDF)"), N_("OPINION") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output_path,
       N_("Where to write the assignment"), N_("OUT.brief") },
     { "course", 0, 0, G_OPTION_ARG_STRING, &course,
@@ -174,7 +153,7 @@ cb_cli_new (int    argc,
       return 1;
     }
 
-  template = find_template (template_name, &error);
+  template = cb_template_store_find (cb_template_store_get_default (), template_name, &error);
   if (template == NULL)
     {
       fail (error->message);

@@ -56,10 +56,13 @@ store_extensions (CbBrief            *self,
   g_hash_table_replace (self->extensions, g_strdup (key), found);
 }
 
+/* Reads the sections; @referenced collects the ids of the excerpts they quote. The
+ * excerpts are read first, so that a quotation of one the brief lacks is found here. */
 static gboolean
 read_sections (CbBrief     *self,
                xmlNode     *sections,
                const char  *name,
+               GHashTable  *referenced,
                GError     **error)
 {
   for (xmlNode *node = sections ? sections->children : NULL; node != NULL; node = node->next)
@@ -99,7 +102,20 @@ read_sections (CbBrief     *self,
           else if (cb_xml_is (child, NS, "excerpt-ref"))
             {
               g_autofree char *ref = cb_xml_dup_attribute (child, "ref");
+
+              /* A quotation of nothing would show nowhere, and the excerpt it was
+               * meant to be would lose its place: refused, not dropped. */
+              if (cb_brief_lookup_excerpt (self, ref) == NULL)
+                {
+                  g_set_error (error, CB_ERROR, CB_ERROR_DANGLING_REF,
+                               _("%s, line %d: section “%s” refers to excerpt “%s”, which the brief does not have"),
+                               name, (int) xmlGetLineNo (child),
+                               title[0] != '\0' ? title : id, ref);
+                  g_object_unref (section);
+                  return FALSE;
+                }
               g_ptr_array_add (blocks, cb_block_new_excerpt (ref));
+              g_hash_table_add (referenced, g_steal_pointer (&ref));
             }
         }
       cb_section_set_blocks (section, blocks);
@@ -181,6 +197,46 @@ read_excerpts (CbBrief     *self,
 
       key = g_strconcat ("excerpt:", id, NULL);
       store_extensions (self, key, node, excerpt_children);
+    }
+  return TRUE;
+}
+
+/* An excerpt that no section quotes was taken out of its section by hand. The student
+ * made it, and the opinion still shows it highlighted: it is put back at the end of the
+ * section it belongs to, where the brief, its PDF and check show it, and the next save
+ * writes it there. One that belongs to no section the brief has has nowhere to go. */
+static gboolean
+place_unquoted_excerpts (CbBrief     *self,
+                         xmlNode     *excerpts,
+                         GHashTable  *referenced,
+                         const char  *name,
+                         GError     **error)
+{
+  for (xmlNode *node = excerpts ? excerpts->children : NULL; node != NULL; node = node->next)
+    {
+      g_autofree char *id = NULL;
+      CbExcerpt *excerpt;
+      CbSection *section;
+      g_autoptr(CbBlock) block = NULL;
+
+      if (!cb_xml_is (node, NS, "excerpt"))
+        continue;
+      id = cb_xml_dup_attribute (node, "id");
+      if (g_hash_table_contains (referenced, id))
+        continue;
+      excerpt = cb_brief_lookup_excerpt (self, id);
+      section = cb_brief_lookup_section (self, cb_excerpt_get_section_id (excerpt));
+      if (section == NULL)
+        {
+          g_set_error (error, CB_ERROR, CB_ERROR_DANGLING_REF,
+                       _("%s, line %d: excerpt “%s” belongs to section “%s”, which the brief does not have"),
+                       name, (int) xmlGetLineNo (node), id, cb_excerpt_get_section_id (excerpt));
+          return FALSE;
+        }
+      g_debug ("%s: excerpt “%s” was quoted nowhere; it is placed at the end of “%s”",
+               name, id, cb_section_get_id (section));
+      block = cb_block_new_excerpt (id);
+      cb_section_insert_block (section, cb_section_get_n_blocks (section), block);
     }
   return TRUE;
 }
@@ -408,6 +464,7 @@ cb_brief_load_bytes (GBytes      *bytes,
   g_autofree char *source = NULL;
   g_autofree char *format = NULL;
   g_autofree char *sha256 = NULL;
+  g_autoptr(GHashTable) referenced = NULL;
   xmlDoc *doc;
   xmlNode *root, *metadata, *assignment, *template, *opinion;
   gboolean ok;
@@ -462,8 +519,10 @@ cb_brief_load_bytes (GBytes      *bytes,
   if (self->checksum_mismatch)
     g_debug ("%s: the opinion text does not match its checksum; excerpts are re-checked", name);
 
-  ok = read_sections (self, cb_xml_child (root, NS, "sections"), name, error)
-       && read_excerpts (self, cb_xml_child (root, NS, "excerpts"), name, error);
+  referenced = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  ok = read_excerpts (self, cb_xml_child (root, NS, "excerpts"), name, error)
+       && read_sections (self, cb_xml_child (root, NS, "sections"), name, referenced, error)
+       && place_unquoted_excerpts (self, cb_xml_child (root, NS, "excerpts"), referenced, name, error);
   if (ok)
     store_extensions (self, "brief", root, brief_children);
   xmlFreeDoc (doc);

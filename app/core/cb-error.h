@@ -26,6 +26,8 @@ G_BEGIN_DECLS
  * @CB_ERROR_NOT_REGULAR: the file is a FIFO, a device or a socket, not a regular file
  * @CB_ERROR_CHANGED: a save was refused because the file on disk changed (or was
  *   deleted) since it was read or last saved; the file is untouched
+ * @CB_ERROR_DANGLING_REF: the file refers to a part of itself it does not have (a
+ *   section quoting an excerpt the brief lacks)
  *
  * Error codes in the %CB_ERROR domain, stable so that tests and scripts can match them.
  */
@@ -47,6 +49,7 @@ typedef enum
   CB_ERROR_CRASHED,
   CB_ERROR_NOT_REGULAR,
   CB_ERROR_CHANGED,
+  CB_ERROR_DANGLING_REF,
 } CbError;
 
 GQuark cb_error_quark (void);

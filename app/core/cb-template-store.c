@@ -290,6 +290,53 @@ cb_template_store_lookup (CbTemplateStore *self,
 }
 
 /**
+ * cb_template_store_find:
+ * @self: a template store
+ * @name: a `.brieftemplate` file's path, or a template's id
+ * @error: return location for an error
+ *
+ * Finds the template a user names, as `casebrief new --template` takes it: the file
+ * @name when there is one, otherwise the template of the store with that id (built-in,
+ * the user's own, or installed for everyone, found as the window finds them). An id no
+ * template has is refused with %CB_ERROR_NOT_FOUND, the message listing the ids.
+ *
+ * Returns: (transfer full) (nullable): the template, or %NULL with @error set
+ */
+CbTemplate *
+cb_template_store_find (CbTemplateStore  *self,
+                        const char       *name,
+                        GError          **error)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GString) ids = NULL;
+  CbTemplate *template;
+
+  g_return_val_if_fail (CB_IS_TEMPLATE_STORE (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  file = g_file_new_for_commandline_arg (name);
+  if (g_file_query_exists (file, NULL))
+    return cb_template_load_file (file, NULL, error);
+
+  template = cb_template_store_lookup (self, name);
+  if (template != NULL)
+    return g_object_ref (template);
+
+  ids = g_string_new (NULL);
+  for (guint i = 0; i < self->templates->len; i++)
+    {
+      if (i > 0)
+        g_string_append (ids, ", ");
+      g_string_append (ids, cb_template_get_id (g_ptr_array_index (self->templates, i)));
+    }
+  g_set_error (error, CB_ERROR, CB_ERROR_NOT_FOUND,
+               /* Translators: the second %s lists the ids, "default, classic, irac" */
+               _("no template file or template with the id “%s” (the templates are: %s)"), name, ids->str);
+  return NULL;
+}
+
+/**
  * cb_template_store_get_default_template:
  * @self: a template store
  *

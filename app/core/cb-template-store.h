@@ -30,6 +30,9 @@ CbTemplateStore *cb_template_store_new                  (void);
 void             cb_template_store_reload               (CbTemplateStore *self);
 CbTemplate      *cb_template_store_lookup               (CbTemplateStore *self,
                                                          const char      *id);
+CbTemplate      *cb_template_store_find                 (CbTemplateStore *self,
+                                                         const char      *name,
+                                                         GError         **error);
 CbTemplate      *cb_template_store_get_default_template (CbTemplateStore *self);
 GPtrArray       *cb_template_store_get_load_errors      (CbTemplateStore *self);
 GFile           *cb_template_store_get_user_dir         (CbTemplateStore *self);
