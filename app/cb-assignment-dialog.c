@@ -29,6 +29,8 @@ struct _CbAssignmentDialog
   AdwComboRow *template_row;
   AdwActionRow *opinion_row;
   AdwEntryRow *case_row;
+  AdwEntryRow *citation_row;
+  char *citation_prefilled;     /* what the opinion's caption put in citation_row */
   AdwEntryRow *course_row;
   AdwEntryRow *due_row;
   GtkTextView *instructions_view;
@@ -104,6 +106,20 @@ show_message (CbAssignmentDialog *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
+/* The citation the opinion's caption gives, unless the professor typed another. */
+static void
+prefill_citation (CbAssignmentDialog *self)
+{
+  const char *shown = gtk_editable_get_text (GTK_EDITABLE (self->citation_row));
+  const char *found = cb_opinion_get_citation (self->opinion);
+
+  if (*shown != '\0' && g_strcmp0 (shown, self->citation_prefilled) != 0)
+    return;
+  g_free (self->citation_prefilled);
+  self->citation_prefilled = g_strdup (found != NULL ? found : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->citation_row), self->citation_prefilled);
+}
+
 /* An opinion chosen was read, or could not be: the one chosen before stays then. */
 static void
 opinion_read_cb (GObject      *source,
@@ -126,6 +142,7 @@ opinion_read_cb (GObject      *source,
     {
       g_set_object (&self->opinion_file, cb_import_toast_get_file (import));
       g_set_object (&self->opinion, opinion);
+      prefill_citation (self);
     }
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     show_message (self, error->message);
@@ -197,6 +214,7 @@ cb_assignment_dialog_dispose (GObject *object)
   g_clear_object (&self->import);
   g_clear_object (&self->opinion_file);
   g_clear_object (&self->opinion);
+  g_clear_pointer (&self->citation_prefilled, g_free);
   if (self->due_row != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->due_row, self);
@@ -221,6 +239,7 @@ cb_assignment_dialog_class_init (CbAssignmentDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CbAssignmentDialog, template_row);
   gtk_widget_class_bind_template_child (widget_class, CbAssignmentDialog, opinion_row);
   gtk_widget_class_bind_template_child (widget_class, CbAssignmentDialog, case_row);
+  gtk_widget_class_bind_template_child (widget_class, CbAssignmentDialog, citation_row);
   gtk_widget_class_bind_template_child (widget_class, CbAssignmentDialog, course_row);
   gtk_widget_class_bind_template_child (widget_class, CbAssignmentDialog, due_row);
   gtk_widget_class_bind_template_child (widget_class, CbAssignmentDialog, instructions_view);
@@ -381,9 +400,9 @@ cb_assignment_dialog_set_opinion_file (CbAssignmentDialog *self,
 /**
  * cb_assignment_dialog_get_field:
  * @self: the dialog
- * @name: "case", "course", "due" or "instructions"
+ * @name: "case", "citation", "course", "due" or "instructions"
  *
- * Gets the widget that edits one detail: a #GtkEditable for case name, course and due date, a
+ * Gets the widget that edits one detail: a #GtkEditable for case name, citation, course and due date, a
  * #GtkTextView for the instructions.
  *
  * Returns: (transfer none) (nullable): the widget, or %NULL for an unknown name
@@ -397,6 +416,8 @@ cb_assignment_dialog_get_field (CbAssignmentDialog *self,
 
   if (g_str_equal (name, "case"))
     return GTK_WIDGET (self->case_row);
+  if (g_str_equal (name, "citation"))
+    return GTK_WIDGET (self->citation_row);
   if (g_str_equal (name, "course"))
     return GTK_WIDGET (self->course_row);
   if (g_str_equal (name, "due"))
@@ -427,6 +448,7 @@ cb_assignment_dialog_save_to (CbAssignmentDialog  *self,
   g_autofree char *instructions = NULL;
   g_autofree char *course = NULL;
   g_autofree char *case_name = NULL;
+  g_autofree char *citation = NULL;
   CbTemplate *template;
 
   g_return_val_if_fail (CB_IS_ASSIGNMENT_DIALOG (self), FALSE);
@@ -453,5 +475,8 @@ cb_assignment_dialog_save_to (CbAssignmentDialog  *self,
   case_name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->case_row))));
   if (*case_name != '\0')
     cb_brief_set_case_name (brief, case_name);
+  /* As typed, or as the caption gave it; emptied, the brief names none. */
+  citation = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->citation_row))));
+  cb_brief_set_citation (brief, citation);
   return cb_brief_save_file (brief, file, NULL, error);
 }

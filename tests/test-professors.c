@@ -755,6 +755,89 @@ is_read (gpointer dialog)
   return !cb_assignment_dialog_is_reading (dialog);
 }
 
+#define CAPTION_CITATION "474 U.S. 344, 106 S.Ct. 668, 88 L.Ed.2d 677"
+
+/* An opinion whose caption gives its citation, in @dir. */
+static GFile *
+write_captioned_opinion (const char *dir,
+                         const char *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path,
+    CAPTION_CITATION "\n"
+    "Supreme Court of the United States\n"
+    "Robert DAVIDSON, Petitioner,\nv.\nKenneth CANNON et al.\n"
+    "No. 84-6470.\nDecided Jan. 21, 1986.\n\n"
+    "Justice REHNQUIST delivered the opinion of the Court.\n\n"
+    "Petitioner sued *345 prison officials for their negligence.\n", -1, NULL));
+  return g_file_new_for_path (path);
+}
+
+/* Create Assignment has the Citation of `casebrief new --citation`, filled in from the
+ * opinion's caption when it gives one: the assignment names it, and check does not
+ * call it "no citation". What the professor types stays, whichever opinion is read next. */
+static void
+test_assignment_citation (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("casebrief-citation-XXXXXX", NULL);
+  g_autoptr(GFile) captioned = write_captioned_opinion (dir, "davidson.txt");
+  g_autoptr(GFile) plain = sample_opinion ();
+  g_autofree char *path = g_build_filename (dir, "davidson.brief", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  CbAssignmentDialog *dialog = cb_assignment_dialog_new (NULL);
+  GtkEditable *citation = GTK_EDITABLE (cb_assignment_dialog_get_field (dialog, "citation"));
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_nonnull (citation);
+  g_assert_cmpstr (gtk_editable_get_text (citation), ==, "");
+  cb_assignment_dialog_set_opinion_file (dialog, captioned);
+  cb_test_wait_until (is_read, dialog);
+  g_assert_cmpstr (gtk_editable_get_text (citation), ==, CAPTION_CITATION);
+  /* Another opinion takes the place of the prefill: its caption gives none. */
+  cb_assignment_dialog_set_opinion_file (dialog, plain);
+  cb_test_wait_until (is_read, dialog);
+  g_assert_cmpstr (gtk_editable_get_text (citation), ==, "");
+  cb_assignment_dialog_set_opinion_file (dialog, captioned);
+  cb_test_wait_until (is_read, dialog);
+  g_assert_cmpstr (gtk_editable_get_text (citation), ==, CAPTION_CITATION);
+
+  g_assert_true (cb_assignment_dialog_save_to (dialog, file, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(CbBrief) assignment = cb_brief_load_file (file, NULL, &error);
+    const char *args[] = { "check", path, NULL };
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (cb_brief_get_citation (assignment), ==, CAPTION_CITATION);
+    g_assert_cmpint (cb_test_run_casebrief (dir, args, &out, &err), ==, 1);
+    g_assert_nonnull (strstr (out, "  incomplete  missing: Facts, Issue, Holding, Reasoning"));
+    g_assert_null (strstr (out, "no citation"));
+  }
+
+  /* Typed, it stays when an opinion is read after. */
+  gtk_editable_set_text (citation, "474 U.S. 344");
+  cb_assignment_dialog_set_opinion_file (dialog, plain);
+  cb_test_wait_until (is_read, dialog);
+  cb_assignment_dialog_set_opinion_file (dialog, captioned);
+  cb_test_wait_until (is_read, dialog);
+  g_assert_cmpstr (gtk_editable_get_text (citation), ==, "474 U.S. 344");
+  g_assert_true (cb_assignment_dialog_save_to (dialog, file, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(CbBrief) assignment = cb_brief_load_file (file, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (cb_brief_get_citation (assignment), ==, "474 U.S. 344");
+  }
+
+  destroy_and_check (GTK_WINDOW (dialog));
+  cb_test_remove_tree (dir);
+}
+
 static void
 test_assignment_create_and_student (void)
 {
@@ -995,6 +1078,7 @@ main (int   argc,
   g_test_add_func ("/professors/open-template/offers-install", test_open_template_offers_install);
   g_test_add_func ("/professors/open-template/hostile-id", test_open_template_hostile_id);
   g_test_add_func ("/professors/assignment/create-and-student", test_assignment_create_and_student);
+  g_test_add_func ("/professors/assignment/citation", test_assignment_citation);
 
   return g_test_run ();
 }
