@@ -19,38 +19,53 @@ struct _CbImportToast
   AdwToastOverlay *overlay;     /* weak: the window's, where the toast shows */
   AdwToast *toast;              /* from the first page until the reading ends */
   GtkProgressBar *progress;
-  gint64 shown_at;              /* when the toast was added, in µs of the monotonic clock */
   gboolean done;
 };
 
-/* libadwaita 1.2 crashes when the animations of a toast dismissed while it is still
- * coming in end (a short PDF is read in a few milliseconds): a toast stays at least
- * this long, which also spares the student a flash. */
-#define SHOWN_AT_LEAST_MS 600
+/* libadwaita 1.2 crashes when a toast dismissed while it is still coming in ends its
+ * animations (a short PDF is read in a few milliseconds): a toast that has shown stays
+ * this long by the frame clock its animations keep, which also spares the student a
+ * flash. One still waiting behind another goes at once. */
+#define SHOWN_AT_LEAST_US (600 * G_TIME_SPAN_MILLISECOND)
+#define SHOWN_AT "cb-import-toast-shown-at"
 
 typedef struct
 {
   AdwToast *toast;
-  GWeakRef overlay;
+  GtkWidget *title;             /* the toast's own, in its widget once it shows */
 } Dismissal;
 
 static void
 dismissal_free (Dismissal *dismissal)
 {
   g_object_unref (dismissal->toast);
-  g_weak_ref_clear (&dismissal->overlay);
+  g_object_unref (dismissal->title);
   g_free (dismissal);
 }
 
+/* The frame the toast came in on. */
+static void
+title_mapped_cb (GtkWidget *title)
+{
+  gint64 *shown_at = g_object_get_data (G_OBJECT (title), SHOWN_AT);
+
+  if (*shown_at < 0)
+    *shown_at = gdk_frame_clock_get_frame_time (gtk_widget_get_frame_clock (title));
+}
+
 static gboolean
-dismiss_later_cb (gpointer data)
+dismiss_tick_cb (GtkWidget     *overlay,
+                 GdkFrameClock *clock,
+                 gpointer       data)
 {
   Dismissal *dismissal = data;
-  g_autoptr(GObject) overlay = g_weak_ref_get (&dismissal->overlay);
+  const gint64 *shown_at = g_object_get_data (G_OBJECT (dismissal->title), SHOWN_AT);
 
-  /* An overlay that went took its toasts with it. */
-  if (overlay != NULL)
-    adw_toast_dismiss (dismissal->toast);
+  /* Shown, or about to be: it stays until it has been in for long enough. */
+  if (gtk_widget_get_parent (dismissal->title) != NULL &&
+      (*shown_at < 0 || gdk_frame_clock_get_frame_time (clock) - *shown_at < SHOWN_AT_LEAST_US))
+    return G_SOURCE_CONTINUE;
+  adw_toast_dismiss (dismissal->toast);
   return G_SOURCE_REMOVE;
 }
 
@@ -59,19 +74,15 @@ G_DEFINE_FINAL_TYPE (CbImportToast, cb_import_toast, G_TYPE_OBJECT)
 static void
 dismiss (CbImportToast *self)
 {
-  gint64 shown = self->toast != NULL ? (g_get_monotonic_time () - self->shown_at) / 1000 : 0;
-
-  if (self->toast != NULL && self->overlay != NULL && shown < SHOWN_AT_LEAST_MS)
+  if (self->toast != NULL && self->overlay != NULL)
     {
       Dismissal *dismissal = g_new0 (Dismissal, 1);
 
       dismissal->toast = g_object_ref (self->toast);
-      g_weak_ref_init (&dismissal->overlay, self->overlay);
-      g_timeout_add_full (G_PRIORITY_DEFAULT, SHOWN_AT_LEAST_MS - shown, dismiss_later_cb, dismissal,
-                          (GDestroyNotify) dismissal_free);
+      dismissal->title = g_object_ref (adw_toast_get_custom_title (self->toast));
+      gtk_widget_add_tick_callback (GTK_WIDGET (self->overlay), dismiss_tick_cb, dismissal,
+                                    (GDestroyNotify) dismissal_free);
     }
-  else if (self->toast != NULL)
-    adw_toast_dismiss (self->toast);
   g_clear_object (&self->toast);
   self->progress = NULL;
 }
@@ -97,6 +108,7 @@ progress_cb (guint    page,
   if (self->toast == NULL)
     {
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+      gint64 *shown_at = g_new (gint64, 1);
 
       self->progress = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
       gtk_progress_bar_set_show_text (self->progress, TRUE);
@@ -104,15 +116,15 @@ progress_cb (guint    page,
       gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->progress));
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, _("Reading the PDF"), -1);
+      *shown_at = -1;
+      g_object_set_data_full (G_OBJECT (box), SHOWN_AT, shown_at, g_free);
+      g_signal_connect (box, "map", G_CALLBACK (title_mapped_cb), NULL);
       self->toast = adw_toast_new ("");
       adw_toast_set_custom_title (self->toast, box);
       adw_toast_set_timeout (self->toast, 0);
-      /* Shown at once: a message showing goes back to wait behind it. */
-      adw_toast_set_priority (self->toast, ADW_TOAST_PRIORITY_HIGH);
       adw_toast_set_button_label (self->toast, _("_Cancel"));
       g_signal_connect_object (self->toast, "button-clicked", G_CALLBACK (cancel_clicked_cb), self, G_CONNECT_SWAPPED);
       adw_toast_overlay_add_toast (self->overlay, g_object_ref (self->toast));
-      self->shown_at = g_get_monotonic_time ();
     }
   gtk_progress_bar_set_fraction (self->progress, (double) page / MAX (n_pages, 1));
   text = g_strdup_printf (_("Page %u of %u"), page, n_pages);

@@ -249,60 +249,12 @@ reveal_excerpt_action (GtkWidget  *widget,
   cb_brief_view_reveal_excerpt (self->brief_view, g_variant_get_string (parameter, NULL));
 }
 
-/**
- * _cb_window_pdf_uri:
- * @self: the window
- * @offset: an offset in characters of the opinion's text
- *
- * Returns: (transfer full) (nullable): the URI of the PDF the opinion was read from
- *   at the page that printed @offset ("file:///…/slip.pdf#page=4"), or %NULL when
- *   the PDF is not known or not there
- */
-char *
-_cb_window_pdf_uri (CbWindow *self,
-                    gsize     offset)
-{
-  g_autoptr(GFile) pdf = _cb_window_find_pdf (self);
-  g_autofree char *file_uri = NULL;
-  guint page;
-
-  if (pdf == NULL)
-    return NULL;
-  page = cb_page_map_pdf_page_at (cb_opinion_get_page_map (cb_brief_get_opinion (self->brief)), offset);
-  file_uri = g_file_get_uri (pdf);
-  return g_strdup_printf ("%s#page=%u", file_uri, MAX (page, 1));
-}
-
-/* Opens the PDF the opinion was read from at the page that printed @offset: the
- * viewer is asked for the page with "#page=N", which most PDF viewers follow. */
-static void
-show_in_pdf (CbWindow *self,
-             gsize     offset)
-{
-  CbOpinion *opinion = self->brief != NULL ? cb_brief_get_opinion (self->brief) : NULL;
-  g_autofree char *uri = NULL;
-
-  if (opinion == NULL)
-    return;
-  uri = _cb_window_pdf_uri (self, offset);
-  if (uri == NULL)
-    {
-      g_autofree char *message =
-        g_strdup_printf (_("%s is not beside the brief; put the PDF there to open it at its pages"),
-                         cb_opinion_get_source_name (opinion) ? cb_opinion_get_source_name (opinion) : _("The PDF"));
-
-      _cb_window_show_message (self, message);
-      return;
-    }
-  gtk_show_uri (GTK_WINDOW (self), uri, GDK_CURRENT_TIME);
-}
-
 static void
 show_in_pdf_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  show_in_pdf (CB_WINDOW (widget), (gsize) g_variant_get_uint64 (parameter));
+  _cb_window_show_in_pdf (CB_WINDOW (widget), (gsize) g_variant_get_uint64 (parameter));
 }
 
 static void
@@ -315,7 +267,7 @@ show_excerpt_in_pdf_action (GtkWidget  *widget,
                                            : NULL;
 
   if (excerpt != NULL)
-    show_in_pdf (self, cb_excerpt_get_start (excerpt));
+    _cb_window_show_in_pdf (self, cb_excerpt_get_start (excerpt));
 }
 
 /* The exported PDF, from its toast: opened, or shown in its folder; what failed is said. */

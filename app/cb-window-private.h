@@ -28,6 +28,7 @@ struct _CbWindow
   CbImportToast *import;        /* the opinion being read, with its progress */
   AdwToast *export_toast;       /* a PDF being written, until the toast goes */
   gint64 export_toast_time;     /* when it was added */
+  CbImportToast *pdf_check;     /* a PDF chosen for Show in PDF, read to check it is the opinion's */
   char *draft_id;
   char *last_message;
   guint autosave_id;
@@ -56,7 +57,6 @@ void      _cb_window_show_error                  (CbWindow             *self,
 void      _cb_window_show_message                (CbWindow             *self,
                                                   const char           *message);
 CbWindow *_cb_window_for_new_document            (CbWindow             *self);
-GFile    *_cb_window_find_pdf                    (CbWindow             *self);
 
 /* cb-window-open.c */
 void      _cb_window_open_file                   (CbWindow             *self,
@@ -73,7 +73,12 @@ void      _cb_window_reload                      (CbWindow             *self);
 void      _cb_window_class_actions_init          (CbWindowClass        *klass);
 void      _cb_window_actions_init                (CbWindow             *self);
 void      _cb_window_update_actions              (CbWindow             *self);
+
+/* cb-window-pdf.c */
+GFile    *_cb_window_find_pdf                    (CbWindow             *self);
 char     *_cb_window_pdf_uri                     (CbWindow             *self,
+                                                  gsize                 offset);
+void      _cb_window_show_in_pdf                 (CbWindow             *self,
                                                   gsize                 offset);
 
 /* cb-window-dnd.c */

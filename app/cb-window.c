@@ -218,6 +218,11 @@ _cb_window_set_brief (CbWindow    *self,
   if (self->brief != NULL)
     g_signal_handlers_disconnect_by_data (self->brief, self);
   discard_draft (self);
+  /* The PDF found for an opinion is not another opinion's. */
+  if (self->brief != NULL && brief != NULL &&
+      g_strcmp0 (cb_opinion_get_sha256 (cb_brief_get_opinion (self->brief)),
+                 cb_opinion_get_sha256 (cb_brief_get_opinion (brief))) != 0)
+    g_clear_object (&self->pdf_file);
 
   /* A brief that names no student (an assignment as handed out) names the one of the
    * preferences, as a new brief does. Before the window follows its changes: opening
@@ -269,40 +274,6 @@ _cb_window_for_new_document (CbWindow *self)
   window = cb_window_new (CB_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
   gtk_window_present (GTK_WINDOW (window));
   return window;
-}
-
-/**
- * _cb_window_find_pdf:
- * @self: the window
- *
- * The PDF the opinion was read from: the file imported in this window, or for a
- * brief opened from a file, a file of the opinion's source name beside it.
- *
- * Returns: (transfer full) (nullable): the PDF, or %NULL when it is not known or not there
- */
-GFile *
-_cb_window_find_pdf (CbWindow *self)
-{
-  CbOpinion *opinion = self->brief != NULL ? cb_brief_get_opinion (self->brief) : NULL;
-  const char *source = opinion != NULL ? cb_opinion_get_source_name (opinion) : NULL;
-  GFile *file;
-  g_autoptr(GFile) folder = NULL;
-  g_autoptr(GFile) beside = NULL;
-
-  if (opinion == NULL || cb_opinion_get_format (opinion) != CB_OPINION_FORMAT_PDF)
-    return NULL;
-  if (self->pdf_file != NULL)
-    return g_object_ref (self->pdf_file);
-  /* A source name is a file's name, never a path: anything else is not looked for. */
-  file = cb_document_get_file (self->document);
-  if (file == NULL || source == NULL || *source == '\0' || strchr (source, '/') != NULL ||
-      strcmp (source, "..") == 0 || strcmp (source, ".") == 0)
-    return NULL;
-  folder = g_file_get_parent (file);
-  beside = folder != NULL ? g_file_get_child (folder, source) : NULL;
-  if (beside == NULL || g_file_query_file_type (beside, G_FILE_QUERY_INFO_NONE, NULL) != G_FILE_TYPE_REGULAR)
-    return NULL;
-  return g_steal_pointer (&beside);
 }
 
 /* Saving and reading again: the shared document window does the asking. */
@@ -630,6 +601,9 @@ cb_window_dispose (GObject *object)
     cb_import_toast_cancel (self->import);
   g_clear_object (&self->import);
   forget_export_toast (self);
+  if (self->pdf_check != NULL)
+    cb_import_toast_cancel (self->pdf_check);
+  g_clear_object (&self->pdf_check);
   g_clear_object (&self->pdf_file);
   g_clear_handle_id (&self->autosave_id, g_source_remove);
   if (self->brief != NULL)

@@ -1,6 +1,7 @@
 /* The window and PDFs: a PDF opens beside a new brief, read in its own process; a
  * reader that crashes or is cancelled leaves the window and its brief as they were;
- * Show in PDF names the page that printed a passage. Create Assignment reads a PDF
+ * Show in PDF names the page that printed a passage, and asks for the PDF when it is
+ * not beside the brief, taking only the opinion's own. Create Assignment reads a PDF
  * the same way: in the background, with the same progress and Cancel. */
 
 #include "config.h"
@@ -11,7 +12,9 @@
 #include "cb-assignment-dialog.h"
 #include "cb-brief-view.h"
 #include "cb-error.h"
+#include "cb-pdf-fixtures.h"
 #include "cb-pdf-helper.h"
+#include "cb-template-store.h"
 #include "cb-test-ui.h"
 #include "cb-window-private.h"
 
@@ -445,16 +448,217 @@ test_assignment_reader_aborts (void)
   g_remove (reader);
 }
 
+/* The PDF viewer of this test's desktop: it notes each URI it is asked to open. */
+static char *viewed_path;
+
+static void
+install_viewer (void)
+{
+  g_autofree char *applications = g_build_filename (g_get_user_data_dir (), "applications", NULL);
+  g_autofree char *desktop = g_build_filename (applications, "cb-test-viewer.desktop", NULL);
+  g_autofree char *mimeapps = g_build_filename (g_get_user_config_dir (), "mimeapps.list", NULL);
+  g_autofree char *entry = NULL;
+
+  viewed_path = g_build_filename (g_get_user_data_dir (), "viewed", NULL);
+  entry = g_strdup_printf ("[Desktop Entry]\nType=Application\nName=Viewer\nMimeType=application/pdf;\n"
+                           "Exec=sh -c 'echo \"$1\" >> %s' sh %%u\n", viewed_path);
+  g_assert_cmpint (g_mkdir_with_parents (applications, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_config_dir (), 0700), ==, 0);
+  g_assert_true (g_file_set_contents (desktop, entry, -1, NULL));
+  g_assert_true (g_file_set_contents (mimeapps, "[Default Applications]\napplication/pdf=cb-test-viewer.desktop\n", -1,
+                                      NULL));
+}
+
+/* What the viewer was asked to open, one URI a line. */
+static char *
+viewed (void)
+{
+  char *text = NULL;
+
+  if (!g_file_get_contents (viewed_path, &text, NULL, NULL))
+    return g_strdup ("");
+  return text;
+}
+
+static gboolean
+viewed_lines (gpointer data)
+{
+  g_autofree char *text = viewed ();
+  guint lines = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    lines += *p == '\n';
+  return lines >= GPOINTER_TO_UINT (data);
+}
+
+static GtkWindow *
+file_chooser (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_FILE_CHOOSER_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+static gboolean
+asks_for_file (gpointer data)
+{
+  return file_chooser () != NULL;
+}
+
+static gboolean
+chooser_has_file (gpointer file)
+{
+  GtkWindow *chooser = file_chooser ();
+  g_autoptr(GFile) chosen = chooser != NULL ? gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser)) : NULL;
+
+  return chosen != NULL && g_file_equal (chosen, file);
+}
+
+/* Chooses @file in the file chooser that asks, as the student does. */
+static void
+choose (GFile *file)
+{
+  GtkWindow *chooser;
+
+  cb_test_wait_until (asks_for_file, NULL);
+  chooser = file_chooser ();
+  g_assert_cmpstr (gtk_window_get_title (chooser), ==, "Find coney-island-24-808-slip.pdf");
+  g_assert_true (gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), file, NULL));
+  /* The chooser selects the file once it has read its folder. */
+  cb_test_wait_until (chooser_has_file, file);
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+}
+
+static gboolean
+has_new_message (gpointer data)
+{
+  CbWindow *window = data;
+
+  return cb_window_get_last_message (window) != NULL && window->pdf_check == NULL;
+}
+
+static void
+write_file (const char *path,
+            GBytes     *bytes,
+            gsize       length)
+{
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL),
+                                      MIN (length, g_bytes_get_size (bytes)), NULL));
+}
+
+/* Show in PDF of a brief whose PDF is not beside it: the student is asked for it; a
+ * damaged PDF and another opinion's are refused, saying so, and change nothing; the
+ * opinion's own PDF, under any name, opens at the page that printed the passage and
+ * is kept for the window. */
+static void
+test_show_in_pdf_asks (void)
+{
+  g_autofree char *path = slip_path ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *dir = g_dir_make_tmp ("cb-show-in-pdf-XXXXXX", NULL);
+  g_autofree char *brief_path = g_build_filename (dir, "coney-island.brief", NULL);
+  g_autofree char *renamed_path = g_build_filename (dir, "renamed.pdf", NULL);
+  g_autofree char *other_path = g_build_filename (dir, "other.pdf", NULL);
+  g_autofree char *broken_path = g_build_filename (dir, "broken.pdf", NULL);
+  g_autoptr(GFile) brief_file = g_file_new_for_path (brief_path);
+  g_autoptr(GFile) renamed = g_file_new_for_path (renamed_path);
+  g_autoptr(GFile) other = g_file_new_for_path (other_path);
+  g_autoptr(GFile) broken = g_file_new_for_path (broken_path);
+  g_autoptr(GBytes) slip = NULL;
+  g_autoptr(GBytes) print = cb_fixture_preliminary_print ();
+  g_autoptr(CbOpinion) opinion = NULL;
+  g_autoptr(CbBrief) brief = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *renamed_uri = g_file_get_uri (renamed);
+  g_autofree char *expected = g_strdup_printf ("%s#page=4\n", renamed_uri);
+  g_autofree char *expected_twice = g_strdup_printf ("%s%s", expected, expected);
+  g_autofree char *text = NULL;
+  CbWindow *window;
+  gsize start, end;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("../shared/pdfs/coney-island-24-808-slip.pdf is not there");
+      return;
+    }
+  slip = g_file_load_bytes (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  write_file (renamed_path, slip, G_MAXSIZE);
+  write_file (broken_path, slip, 4000);
+  write_file (other_path, print, G_MAXSIZE);
+  opinion = cb_opinion_import_file (file, NULL, &error);
+  g_assert_no_error (error);
+  brief = cb_brief_new (cb_template_store_get_default_template (cb_template_store_get_default ()), opinion);
+  g_assert_true (cb_brief_save_file (brief, brief_file, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (cb_opinion_find_quote (opinion, "As part of these efforts, the trustee sent", 0, &start, &end));
+
+  window = g_object_new (CB_TYPE_WINDOW, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  cb_window_open_file (window, brief_file);
+  cb_test_wait_until (has_brief, window);
+  /* Saved elsewhere than the PDF, the brief does not know where it is. */
+  g_assert_null (_cb_window_pdf_uri (window, start));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-in-pdf", "t", (guint64) start);
+  choose (broken);
+  cb_test_wait_until (has_new_message, window);
+  g_assert_cmpstr (cb_window_get_last_message (window), ==, "broken.pdf: the PDF is truncated or damaged");
+  g_assert_null (_cb_window_pdf_uri (window, start));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-in-pdf", "t", (guint64) start);
+  choose (other);
+  cb_test_wait_until (has_new_message, window);
+  g_assert_cmpstr (cb_window_get_last_message (window), ==,
+                   "other.pdf is a different PDF: its text is not this brief’s opinion. Choose the PDF the opinion "
+                   "was read from.");
+  g_assert_null (_cb_window_pdf_uri (window, start));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-in-pdf", "t", (guint64) start);
+  choose (renamed);
+  cb_test_wait_until (viewed_lines, GUINT_TO_POINTER (1));
+  text = viewed ();
+  g_assert_cmpstr (text, ==, expected);
+  g_clear_pointer (&text, g_free);
+  g_assert_null (window->pdf_check);
+
+  /* Kept for the window: asked for once. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-in-pdf", "t", (guint64) start);
+  cb_test_spin (50);
+  g_assert_null (file_chooser ());
+  cb_test_wait_until (viewed_lines, GUINT_TO_POINTER (2));
+  text = viewed ();
+  g_assert_cmpstr (text, ==, expected_twice);
+
+  cb_test_destroy_window (window);
+  g_remove (brief_path);
+  g_remove (renamed_path);
+  g_remove (other_path);
+  g_remove (broken_path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   cb_test_ui_init (&argc, &argv);
+  install_viewer ();
 
   g_test_add_func ("/window-pdf/open", test_open_pdf);
   g_test_add_func ("/window-pdf/card-date", test_card_date);
   g_test_add_func ("/window-pdf/reader-aborts", test_reader_aborts);
   g_test_add_func ("/window-pdf/cancel", test_cancel);
+  g_test_add_func ("/window-pdf/show-in-pdf-asks", test_show_in_pdf_asks);
   g_test_add_func ("/window-pdf/assignment/reads-pdf", test_assignment_reads_pdf);
   g_test_add_func ("/window-pdf/assignment/cancel", test_assignment_cancel);
   g_test_add_func ("/window-pdf/assignment/reader-aborts", test_assignment_reader_aborts);
