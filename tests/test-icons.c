@@ -10,6 +10,7 @@
 
 #include <adwaita.h>
 
+#include "cb-application.h"
 #include "cb-window.h"
 #include "cb-test-ui.h"
 
@@ -89,6 +90,33 @@ test_window_icons_load (void)
   cb_test_destroy_window (window);
 }
 
+/* Casebrief's own icon, where the window shows it (a window with nothing open yet, the
+ * About window), from the program as built: not only once installed. */
+static void
+test_application_icon_loads (void)
+{
+  g_autoptr(CbApplication) app = cb_application_new ();
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GError) error = NULL;
+  CbWindow *window;
+
+  /* Registered, as it is when it runs: its start-up sets up what it shows. */
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  window = cb_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  cb_test_spin (300);
+  g_assert_null (cb_window_get_brief (window));
+
+  collect_icon_names (GTK_WIDGET (window), names);
+  g_assert_true (g_hash_table_contains (names, APPLICATION_ID "-symbolic"));
+  assert_icon_loads (GTK_WIDGET (window), APPLICATION_ID "-symbolic");
+  /* The About window's, and the desktop's for the window. */
+  assert_icon_loads (GTK_WIDGET (window), APPLICATION_ID);
+
+  cb_test_destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -96,6 +124,7 @@ main (int   argc,
   cb_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/icons/window", test_window_icons_load);
+  g_test_add_func ("/icons/application", test_application_icon_loads);
 
   return g_test_run ();
 }
