@@ -91,10 +91,6 @@ update_word_count (CbSectionEditor *self)
     gtk_widget_add_css_class (GTK_WIDGET (self->count_label), "warning");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->count_label), "warning");
-  /* Set once: a tooltip is its label's description, whose change a screen reader says. */
-  if (cb_section_get_own_words (self->section) && gtk_widget_get_tooltip_text (GTK_WIDGET (self->count_label)) == NULL)
-    gtk_widget_set_tooltip_text (GTK_WIDGET (self->count_label),
-                                 _("The template asks for words of your own here, not only quotations"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->count_label),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
 
