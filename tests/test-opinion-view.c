@@ -43,6 +43,18 @@ test_page_margin (void)
   g_assert_null (blank);
   second = cb_page_gutter_dup_label (gutter, 2);
   g_assert_cmpstr (second, ==, "345–46");
+  /* The footnote, set after the opinion, is on the page of its reference, its label too. */
+  {
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (cb_opinion_view_get_text_view (view));
+    GtkTextIter iter;
+    g_autofree char *note = NULL;
+
+    gtk_text_buffer_get_iter_at_offset (buffer, &iter,
+                                        (int) offset_of (cb_opinion_view_get_opinion (view),
+                                                         "The note, addressed to a civilian hearing officer"));
+    note = cb_page_gutter_dup_label (gutter, gtk_text_iter_get_line (&iter));
+    g_assert_cmpstr (note, ==, "345");
+  }
 
   /* Two reporters are paged: the margin can show the second one's pages. */
   g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (reporters)), ==, 2);

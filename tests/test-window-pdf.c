@@ -120,6 +120,100 @@ test_open_pdf (void)
   cb_test_destroy_window (window);
 }
 
+/* The text of @line of the opinion view, and what the page margin shows beside it. */
+static char *
+line_text (CbOpinionView *view,
+           guint          line)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (cb_opinion_view_get_text_view (view));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_iter_at_line (buffer, &start, line);
+  end = start;
+  if (!gtk_text_iter_ends_line (&end))
+    gtk_text_iter_forward_to_line_end (&end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static guint
+line_of (CbOpinionView *view,
+         const char    *needle)
+{
+  CbOpinion *opinion = cb_opinion_view_get_opinion (view);
+  const char *hit = strstr (cb_opinion_get_text (opinion), needle);
+  GtkTextIter iter;
+
+  g_assert_nonnull (hit);
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (cb_opinion_view_get_text_view (view)), &iter,
+                                      (int) g_utf8_pointer_to_offset (cb_opinion_get_text (opinion), hit));
+  return gtk_text_iter_get_line (&iter);
+}
+
+static void
+assert_margin (CbOpinionView *view,
+               const char    *needle,
+               const char    *expected)
+{
+  g_autofree char *label = cb_page_gutter_dup_label (cb_opinion_view_get_page_gutter (view), line_of (view, needle));
+
+  g_assert_cmpstr (label, ==, expected);
+}
+
+/* A slip opinion's parts each number their pages from 1: the margin names the part
+ * where it starts, in a few letters ("Syl. 1", "Op. 1", "Soto. 1" for Justice
+ * Sotomayor's concurrence), and shows the bare page elsewhere, a footnote's as its
+ * part's. */
+static void
+test_slip_margin (void)
+{
+  g_autofree char *path = slip_path ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  CbWindow *window;
+  CbOpinionView *view;
+  const CbPart *parts;
+  gsize n_parts;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("../shared/pdfs/coney-island-24-808-slip.pdf is not there");
+      return;
+    }
+  window = g_object_new (CB_TYPE_WINDOW, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  cb_window_open_file (window, file);
+  cb_test_wait_until (has_brief, window);
+  view = cb_window_get_opinion_view (window);
+  parts = cb_page_map_get_parts (cb_opinion_get_page_map (cb_opinion_view_get_opinion (view)), &n_parts);
+  g_assert_cmpuint (n_parts, ==, 3);
+
+  assert_margin (view, "NOTE: Where it is feasible, a syllabus", "Syl. 1");
+  assert_margin (view, "Syllabus\n", "1");
+  assert_margin (view, "NOTICE: This opinion is subject to formal revision", "Op. 1");
+  /* A paragraph that runs onto the next page, as anywhere. */
+  assert_margin (view, "As part of these efforts, the trustee sent", "1–2");
+  /* Footnote 1, printed on page 2 of the opinion of the Court, is set after its end. */
+  assert_margin (view, "Compare In re Vista-Pro Automotive", "2");
+  assert_margin (view, "JUSTICE SOTOMAYOR contends that we should abstain", "4");
+  {
+    GtkTextIter iter;
+    guint line;
+    g_autofree char *text = NULL;
+    g_autofree char *label = NULL;
+    g_autofree char *next = NULL;
+
+    gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (cb_opinion_view_get_text_view (view)), &iter,
+                                        (int) parts[2].start);
+    line = gtk_text_iter_get_line (&iter);
+    text = line_text (view, line);
+    g_assert_cmpstr (text, ==, "No. 24–808");
+    label = cb_page_gutter_dup_label (cb_opinion_view_get_page_gutter (view), line);
+    g_assert_cmpstr (label, ==, "Soto. 1");
+    next = cb_page_gutter_dup_label (cb_opinion_view_get_page_gutter (view), line + 2);
+    g_assert_cmpstr (next, ==, "1");
+  }
+  cb_test_destroy_window (window);
+}
+
 /* The date of decision on the case card: the date row and the collapsed details row. */
 static void
 assert_card_date (CbWindow   *window,
@@ -656,6 +750,7 @@ main (int   argc,
 
   g_test_add_func ("/window-pdf/open", test_open_pdf);
   g_test_add_func ("/window-pdf/card-date", test_card_date);
+  g_test_add_func ("/window-pdf/slip-margin", test_slip_margin);
   g_test_add_func ("/window-pdf/reader-aborts", test_reader_aborts);
   g_test_add_func ("/window-pdf/cancel", test_cancel);
   g_test_add_func ("/window-pdf/show-in-pdf-asks", test_show_in_pdf_asks);
